@@ -1,0 +1,34 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import boundaries (see README, "Architecture"): dependencies point one way.
+ * - engine imports nothing else of ours (it only knows BPMN, FEEL and Camunda's protocols);
+ * - app and workers reach the engine only through Camunda's clients, never its files;
+ * - lib is shared by all and imports none of them.
+ */
+const boundary = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'web/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  boundary(['src/engine/**'], ['**/app/**', '**/workers/**', '**/lib/**', '**/web/**'], 'the engine imports nothing else of ours'),
+  boundary(['src/app/**', 'src/workers/**'], ['**/engine/**'], 'reach the engine only through @camunda8/sdk'),
+  boundary(['src/lib/**'], ['**/app/**', '**/workers/**', '**/engine/**'], 'lib is shared and depends on nothing else of ours'),
+);

@@ -1,0 +1,405 @@
+/**
+ * The contract between the engine's core (model/, processing/, state/) and its protocol adapters (gateway/).
+ *
+ * The gRPC and REST v2 adapters translate Camunda's wire formats into these calls and back; they hold no engine
+ * state. The core implements this interface and knows nothing of gRPC or HTTP. Nothing outside src/engine/ may
+ * import this file: the app and the workers reach the engine only through Camunda's clients.
+ *
+ * Conventions:
+ * - Keys are Zeebe-style int64 values carried as decimal strings.
+ * - Times are epoch milliseconds (numbers) inside the engine; adapters format them as ISO 8601 where the protocol wants.
+ * - Every command resolves only after its effects are persisted (durability); a rejected command changes nothing.
+ * - Expected rejections are thrown as EngineError with a Zeebe-like code; adapters map codes to gRPC status / HTTP.
+ */
+
+export type Key = string;
+export type Variables = Record<string, unknown>;
+
+export type EngineErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'NOT_FOUND'
+  | 'FAILED_PRECONDITION'
+  | 'ALREADY_EXISTS'
+  | 'RESOURCE_EXHAUSTED'
+  | 'UNIMPLEMENTED'
+  | 'UNAVAILABLE'
+  | 'DEADLINE_EXCEEDED';
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    /** Extra machine-readable detail, e.g. the offending BPMN element id. */
+    readonly detail?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- deployment
+
+export interface ResourceInput {
+  /** File name as the client sent it, e.g. "bao-cao.bpmn" or "bao-cao.form". */
+  name: string;
+  content: Buffer;
+}
+
+export interface DeployedProcess {
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: Key;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface DeployedForm {
+  formId: string;
+  version: number;
+  formKey: Key;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface DeploymentResult {
+  key: Key;
+  tenantId: string;
+  processes: DeployedProcess[];
+  forms: DeployedForm[];
+}
+
+// ------------------------------------------------------------------------------------------------ instances
+
+export interface StartInstruction {
+  elementId: string;
+}
+
+export interface CreateInstanceCommand {
+  /** One of bpmnProcessId or processDefinitionKey. */
+  bpmnProcessId?: string;
+  processDefinitionKey?: Key;
+  /** -1 or undefined: latest. */
+  version?: number;
+  variables?: Variables;
+  startInstructions?: StartInstruction[];
+  tenantId?: string;
+}
+
+export interface CreatedInstance {
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  version: number;
+  processInstanceKey: Key;
+  tenantId: string;
+}
+
+export interface InstanceResult extends CreatedInstance {
+  variables: Variables;
+}
+
+export interface ModifyInstanceCommand {
+  processInstanceKey: Key;
+  activateInstructions?: {
+    elementId: string;
+    ancestorElementInstanceKey?: Key;
+    variableInstructions?: { variables: Variables; scopeId?: string }[];
+  }[];
+  terminateInstructions?: { elementInstanceKey: Key }[];
+}
+
+// ----------------------------------------------------------------------------------------------------- jobs
+
+export interface ActivateJobsCommand {
+  type: string;
+  worker: string;
+  /** How long the activated jobs stay locked to this worker. */
+  timeoutMs: number;
+  maxJobsToActivate: number;
+  /** Variables to fetch; empty or undefined: all visible in the job's scope. */
+  fetchVariables?: string[];
+  tenantIds?: string[];
+}
+
+export interface ActivatedJob {
+  key: Key;
+  type: string;
+  processInstanceKey: Key;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  processDefinitionKey: Key;
+  elementId: string;
+  elementInstanceKey: Key;
+  customHeaders: Record<string, string>;
+  worker: string;
+  retries: number;
+  /** Epoch ms when the activation times out. */
+  deadline: number;
+  variables: Variables;
+  tenantId: string;
+}
+
+export interface JobStreamHandle {
+  close(): void;
+}
+
+export interface FailJobCommand {
+  jobKey: Key;
+  retries: number;
+  errorMessage?: string;
+  retryBackOffMs?: number;
+  variables?: Variables;
+}
+
+export interface ThrowErrorCommand {
+  jobKey: Key;
+  errorCode: string;
+  errorMessage?: string;
+  variables?: Variables;
+}
+
+// ------------------------------------------------------------------------------------ messages and signals
+
+export interface PublishMessageCommand {
+  name: string;
+  correlationKey: string;
+  timeToLiveMs?: number;
+  /** Unique per name while the message is buffered; a duplicate is rejected with ALREADY_EXISTS. */
+  messageId?: string;
+  variables?: Variables;
+  tenantId?: string;
+}
+
+export interface CorrelateMessageResult {
+  messageKey: Key;
+  processInstanceKey: Key;
+  tenantId: string;
+}
+
+export interface BroadcastSignalCommand {
+  signalName: string;
+  variables?: Variables;
+  tenantId?: string;
+}
+
+export interface SetVariablesCommand {
+  elementInstanceKey: Key;
+  variables: Variables;
+  /** true: set in that scope only; false: propagate to the scope that already holds each variable. */
+  local: boolean;
+}
+
+// ----------------------------------------------------------------------------------------- search (queries)
+
+export type SortOrder = 'ASC' | 'DESC';
+
+export interface SearchQuery<F> {
+  filter?: F;
+  sort?: { field: string; order?: SortOrder }[];
+  page?: { from?: number; limit?: number };
+}
+
+export interface SearchResult<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ProcessDefinition {
+  processDefinitionKey: Key;
+  processDefinitionId: string;
+  name: string | null;
+  version: number;
+  versionTag: string | null;
+  resourceName: string;
+  tenantId: string;
+}
+
+export type ProcessInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+export interface ProcessInstance {
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  processDefinitionId: string;
+  processDefinitionName: string | null;
+  processDefinitionVersion: number;
+  state: ProcessInstanceState;
+  startDate: number;
+  endDate: number | null;
+  parentProcessInstanceKey: Key | null;
+  parentElementInstanceKey: Key | null;
+  hasIncident: boolean;
+  tenantId: string;
+}
+
+export type ElementInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+
+export interface ElementInstance {
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  processDefinitionId: string;
+  elementId: string;
+  elementName: string | null;
+  /** Camunda's element type names, e.g. SERVICE_TASK, USER_TASK, EXCLUSIVE_GATEWAY, START_EVENT. */
+  type: string;
+  state: ElementInstanceState;
+  startDate: number;
+  endDate: number | null;
+  hasIncident: boolean;
+  incidentKey: Key | null;
+  tenantId: string;
+}
+
+export type IncidentState = 'ACTIVE' | 'RESOLVED';
+
+export interface Incident {
+  incidentKey: Key;
+  processDefinitionKey: Key;
+  processDefinitionId: string;
+  processInstanceKey: Key;
+  elementInstanceKey: Key;
+  elementId: string;
+  /** Camunda's error types, e.g. JOB_NO_RETRIES, EXTRACT_VALUE_ERROR, IO_MAPPING_ERROR, UNHANDLED_ERROR_EVENT. */
+  errorType: string;
+  errorMessage: string;
+  jobKey: Key | null;
+  state: IncidentState;
+  creationTime: number;
+  tenantId: string;
+}
+
+export interface Variable {
+  variableKey: Key;
+  name: string;
+  /** JSON-encoded value, as Camunda's REST API returns it. */
+  value: string;
+  processInstanceKey: Key;
+  scopeKey: Key;
+  tenantId: string;
+}
+
+export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
+
+export interface UserTask {
+  userTaskKey: Key;
+  name: string | null;
+  state: UserTaskState;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  elementId: string;
+  elementInstanceKey: Key;
+  processDefinitionId: string;
+  processDefinitionKey: Key;
+  processDefinitionVersion: number;
+  processInstanceKey: Key;
+  formKey: Key | null;
+  creationDate: number;
+  completionDate: number | null;
+  dueDate: number | null;
+  followUpDate: number | null;
+  priority: number;
+  customHeaders: Record<string, string>;
+  tenantId: string;
+}
+
+export interface UserTaskFilter {
+  state?: UserTaskState;
+  assignee?: string;
+  candidateGroup?: string;
+  candidateUser?: string;
+  processDefinitionKey?: Key;
+  processDefinitionId?: string;
+  processInstanceKey?: Key;
+  elementId?: string;
+  userTaskKey?: Key;
+}
+
+export interface UpdateUserTaskCommand {
+  userTaskKey: Key;
+  dueDate?: number | null;
+  followUpDate?: number | null;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  priority?: number;
+}
+
+export interface Form {
+  formKey: Key;
+  formId: string;
+  version: number;
+  /** The form-js schema as JSON text. */
+  schema: string;
+  tenantId: string;
+}
+
+export interface Topology {
+  gatewayVersion: string;
+  clusterSize: number;
+  partitionsCount: number;
+  replicationFactor: number;
+}
+
+// ------------------------------------------------------------------------------------------- the interface
+
+export interface EngineApi {
+  topology(): Topology;
+
+  deploy(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
+  deleteResource(resourceKey: Key): Promise<void>;
+
+  createInstance(command: CreateInstanceCommand): Promise<CreatedInstance>;
+  /** Resolves when the instance completes, with its variables (all, or only fetchVariables). */
+  createInstanceWithResult(
+    command: CreateInstanceCommand,
+    options: { requestTimeoutMs: number; fetchVariables?: string[] },
+  ): Promise<InstanceResult>;
+  cancelInstance(processInstanceKey: Key): Promise<void>;
+  modifyInstance(command: ModifyInstanceCommand): Promise<void>;
+
+  /** Activates what is available now (possibly nothing); long polling is the gateway's loop over onJobsAvailable. */
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]>;
+  /** Calls listener when jobs of this type may have become activatable. Returns an unsubscribe function. */
+  onJobsAvailable(type: string, listener: () => void): () => void;
+  /** Pushes each newly activatable job of the type to push(); used by StreamActivatedJobs. */
+  openJobStream(command: Omit<ActivateJobsCommand, 'maxJobsToActivate'>, push: (job: ActivatedJob) => void): JobStreamHandle;
+  completeJob(jobKey: Key, variables?: Variables): Promise<void>;
+  failJob(command: FailJobCommand): Promise<void>;
+  throwError(command: ThrowErrorCommand): Promise<void>;
+  updateJobRetries(jobKey: Key, retries: number): Promise<void>;
+  updateJobTimeout(jobKey: Key, timeoutMs: number): Promise<void>;
+
+  publishMessage(command: PublishMessageCommand): Promise<{ key: Key; tenantId: string }>;
+  /** Correlates to a waiting subscription or a message start event now, or fails with NOT_FOUND (REST correlate). */
+  correlateMessage(command: Omit<PublishMessageCommand, 'timeToLiveMs' | 'messageId'>): Promise<CorrelateMessageResult>;
+  broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: Key; tenantId: string }>;
+  setVariables(command: SetVariablesCommand): Promise<{ key: Key }>;
+  resolveIncident(incidentKey: Key): Promise<void>;
+
+  searchProcessDefinitions(query: SearchQuery<Partial<ProcessDefinition>>): Promise<SearchResult<ProcessDefinition>>;
+  getProcessDefinitionXml(processDefinitionKey: Key): Promise<string>;
+  searchProcessInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>>;
+  searchElementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>>;
+  searchIncidents(query: SearchQuery<Partial<Incident>>): Promise<SearchResult<Incident>>;
+  searchVariables(query: SearchQuery<Partial<Variable>>): Promise<SearchResult<Variable>>;
+
+  searchUserTasks(query: SearchQuery<UserTaskFilter>): Promise<SearchResult<UserTask>>;
+  assignUserTask(userTaskKey: Key, assignee: string, options?: { allowOverride?: boolean }): Promise<void>;
+  unassignUserTask(userTaskKey: Key): Promise<void>;
+  updateUserTask(command: UpdateUserTaskCommand): Promise<void>;
+  completeUserTask(userTaskKey: Key, variables?: Variables): Promise<void>;
+  /** Variables visible at the task's element instance (its scope and all ancestors). */
+  searchUserTaskVariables(userTaskKey: Key, query: SearchQuery<{ name?: string }>): Promise<SearchResult<Variable>>;
+
+  getForm(formKey: Key): Promise<Form>;
+
+  /** Resolves once the engine is recovered from its store and timers run. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The clock every timer, due date and job timeout reads. Tests move it; production uses wall time. */
+export interface Clock {
+  now(): number;
+  /** Called whenever the clock jumps, so schedulers can re-check what fell due. */
+  onChange(listener: () => void): () => void;
+}
