@@ -361,7 +361,10 @@ export interface EngineApi {
   /** Calls listener when jobs of this type may have become activatable. Returns an unsubscribe function. */
   onJobsAvailable(type: string, listener: () => void): () => void;
   /** Pushes each newly activatable job of the type to push(); used by StreamActivatedJobs. */
-  openJobStream(command: Omit<ActivateJobsCommand, 'maxJobsToActivate'>, push: (job: ActivatedJob) => void): JobStreamHandle;
+  openJobStream(
+    command: Omit<ActivateJobsCommand, 'maxJobsToActivate'>,
+    push: (job: ActivatedJob) => void,
+  ): JobStreamHandle;
   completeJob(jobKey: Key, variables?: Variables): Promise<void>;
   failJob(command: FailJobCommand): Promise<void>;
   throwError(command: ThrowErrorCommand): Promise<void>;
@@ -370,15 +373,23 @@ export interface EngineApi {
 
   publishMessage(command: PublishMessageCommand): Promise<{ key: Key; tenantId: string }>;
   /** Correlates to a waiting subscription or a message start event now, or fails with NOT_FOUND (REST correlate). */
-  correlateMessage(command: Omit<PublishMessageCommand, 'timeToLiveMs' | 'messageId'>): Promise<CorrelateMessageResult>;
+  correlateMessage(
+    command: Omit<PublishMessageCommand, 'timeToLiveMs' | 'messageId'>,
+  ): Promise<CorrelateMessageResult>;
   broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: Key; tenantId: string }>;
   setVariables(command: SetVariablesCommand): Promise<{ key: Key }>;
   resolveIncident(incidentKey: Key): Promise<void>;
 
-  searchProcessDefinitions(query: SearchQuery<Partial<ProcessDefinition>>): Promise<SearchResult<ProcessDefinition>>;
+  searchProcessDefinitions(
+    query: SearchQuery<Partial<ProcessDefinition>>,
+  ): Promise<SearchResult<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: Key): Promise<string>;
-  searchProcessInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>>;
-  searchElementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>>;
+  searchProcessInstances(
+    query: SearchQuery<Partial<ProcessInstance>>,
+  ): Promise<SearchResult<ProcessInstance>>;
+  searchElementInstances(
+    query: SearchQuery<Partial<ElementInstance>>,
+  ): Promise<SearchResult<ElementInstance>>;
   searchIncidents(query: SearchQuery<Partial<Incident>>): Promise<SearchResult<Incident>>;
   searchVariables(query: SearchQuery<Partial<Variable>>): Promise<SearchResult<Variable>>;
 
@@ -388,7 +399,10 @@ export interface EngineApi {
   updateUserTask(command: UpdateUserTaskCommand): Promise<void>;
   completeUserTask(userTaskKey: Key, variables?: Variables): Promise<void>;
   /** Variables visible at the task's element instance (its scope and all ancestors). */
-  searchUserTaskVariables(userTaskKey: Key, query: SearchQuery<{ name?: string }>): Promise<SearchResult<Variable>>;
+  searchUserTaskVariables(
+    userTaskKey: Key,
+    query: SearchQuery<{ name?: string }>,
+  ): Promise<SearchResult<Variable>>;
 
   getForm(formKey: Key): Promise<Form>;
 
