@@ -4,7 +4,14 @@
  */
 
 /** Outcome of an evaluation; a failure becomes an incident carrying the expression and the message. */
-export type FeelResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
+export type FeelResult<T = unknown> =
+  | {
+      ok: true;
+      value: T;
+      /** feelin's evaluation warnings (e.g. a variable not found); they explain an unexpected null. */
+      warnings?: string[];
+    }
+  | { ok: false; message: string };
 
 export interface FeelEvaluationContext {
   /** Variables visible in the scope (already merged from the scope chain, innermost wins). */
