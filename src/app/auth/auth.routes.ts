@@ -1,0 +1,96 @@
+import type { Config } from '../../lib/config.js';
+import { PUBLIC, SIGNED_IN } from '../http/permissions.js';
+import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
+import type { OrganisationDirectory } from '../organisation/index.js';
+import { ChangePasswordBody, SignInBody } from './auth.schemas.js';
+import type { AuthService } from './auth.service.js';
+import { clearSessionCookie, setSessionCookie } from './cookies.js';
+import type { SessionService } from './session.service.js';
+
+export interface AuthRouteDependencies {
+  auth: AuthService;
+  sessions: SessionService;
+  directory: OrganisationDirectory;
+  config: Pick<Config, 'cookieSecure' | 'sessionAbsoluteHours'>;
+}
+
+/** Non-null on every route whose permission is a policy: mountRoutes answered 401 otherwise. */
+function signedIn(principal: Principal | null): Principal {
+  if (!principal) throw new Error('route with a policy permission ran without a principal');
+  return principal;
+}
+
+export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
+  const { auth, sessions, directory, config } = deps;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/sign-in',
+      permission: PUBLIC,
+      body: SignInBody,
+      summary: 'Sign in with username and password; sets the session cookie and returns the CSRF token',
+      handler: async ({ req, res, body }) => {
+        const { token, session, user } = await auth.signIn(
+          body.username.trim(),
+          body.password,
+          req.ip ?? 'unknown',
+        );
+        setSessionCookie(req, res, token, config.sessionAbsoluteHours * 3_600_000, config.cookieSecure);
+        res.json({
+          user: {
+            username: user.username,
+            fullName: user.fullName,
+            mustChangePassword: user.mustChangePassword,
+          },
+          csrfToken: session.csrfToken,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/auth/session',
+      permission: SIGNED_IN,
+      summary: 'The signed-in user, their candidate groups and the CSRF token for state-changing requests',
+      handler: async ({ res, principal }) => {
+        const me = signedIn(principal);
+        res.json({
+          user: {
+            username: me.username,
+            fullName: me.fullName,
+            memberships: me.memberships,
+            mustChangePassword: me.mustChangePassword,
+          },
+          candidateGroups: await directory.candidateGroupsOfUser(me.username),
+          csrfToken: me.csrfToken,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/sign-out',
+      permission: SIGNED_IN,
+      summary: 'End this session',
+      handler: async ({ req, res, principal }) => {
+        await sessions.destroy(signedIn(principal).sessionId);
+        clearSessionCookie(req, res, config.cookieSecure);
+        res.status(204).end();
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/change-password',
+      permission: SIGNED_IN,
+      body: ChangePasswordBody,
+      summary: "Change one's own password (needs the current one); ends the user's other sessions",
+      handler: async ({ res, principal, body }) => {
+        const me = signedIn(principal);
+        await auth.changePassword(
+          { id: me.sessionId, username: me.username, csrfToken: me.csrfToken },
+          body.currentPassword,
+          body.newPassword,
+        );
+        res.status(204).end();
+      },
+    }),
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * The part of the form-js schema (https://bpmn.io/form-js) that the server needs to validate a submission.
+ * Properties the server does not use (layout, labels, appearance) are kept as unknown extras.
+ */
+export interface FormOption {
+  label?: string;
+  value: unknown;
+}
+
+export interface FormValidate {
+  required?: boolean;
+  /** Numbers, or a FEEL expression ("=…") as form-js allows for min, max, minLength and maxLength. */
+  min?: number | string;
+  max?: number | string;
+  minLength?: number | string;
+  maxLength?: number | string;
+  pattern?: string;
+  validationType?: 'email' | 'phone' | 'custom' | string;
+  /** Our extension for dynamic lists (form-js ignores it): bounds on the number of items. */
+  minItems?: number;
+  maxItems?: number;
+}
+
+export interface FormComponent {
+  type: string;
+  id?: string;
+  key?: string;
+  /** Groups and dynamic lists: where their children's values live (dot-separated). */
+  path?: string;
+  label?: string;
+  components?: FormComponent[];
+  validate?: FormValidate;
+  conditional?: { hide?: string };
+  values?: FormOption[];
+  valuesKey?: string;
+  valuesExpression?: string;
+  decimalDigits?: number;
+  increment?: number | string;
+  serializeToString?: boolean;
+  subtype?: 'date' | 'time' | 'datetime';
+  readonly?: boolean | string;
+  disabled?: boolean;
+  isRepeating?: boolean;
+  expression?: string;
+  [extra: string]: unknown;
+}
+
+export interface FormJsSchema {
+  type: string;
+  id?: string;
+  components: FormComponent[];
+  schemaVersion?: number;
+  [extra: string]: unknown;
+}

@@ -1,0 +1,96 @@
+import type { FormComponent, FormValidate } from './form-schema.types.js';
+import type { JsonSchema } from './json-schema.types.js';
+
+/** form-js lets min, max, minLength and maxLength be FEEL ("=…"): those are checked per submission instead. */
+export function isFeelExpression(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('=');
+}
+
+function staticNumber(value: FormValidate[keyof FormValidate]): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (
+    typeof value === 'string' &&
+    !isFeelExpression(value) &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
+    return Number(value);
+  }
+  return undefined;
+}
+
+function withDefined(entries: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** Static option values of a select, radio, checklist or taglist; undefined when they come from data or FEEL. */
+export function staticOptionValues(component: FormComponent): unknown[] | undefined {
+  if (component.valuesKey || component.valuesExpression) return undefined;
+  return (component.values ?? []).map((option) => option.value);
+}
+
+export function textSchema(component: FormComponent, problems: string[]): JsonSchema {
+  const validate = component.validate ?? {};
+  const schema: JsonSchema = { type: ['string', 'null'] };
+  const length = withDefined({
+    min: staticNumber(validate.minLength),
+    max: staticNumber(validate.maxLength),
+  });
+  if (length) schema.formLength = length;
+  if (validate.pattern) {
+    try {
+      new RegExp(validate.pattern);
+      schema.formPattern = validate.pattern;
+    } catch {
+      problems.push(`mẫu (pattern) không hợp lệ: ${validate.pattern}`);
+    }
+  }
+  if (validate.validationType === 'email' || validate.validationType === 'phone') {
+    schema.formValidationType = validate.validationType;
+  }
+  return schema;
+}
+
+export function numberSchema(component: FormComponent): JsonSchema {
+  const validate = component.validate ?? {};
+  const integer = component.decimalDigits === 0;
+  const schema: JsonSchema = component.serializeToString
+    ? { type: ['string', 'null'], formNumericString: true }
+    : { type: [integer ? 'integer' : 'number', 'null'] };
+  const rules = withDefined({
+    min: staticNumber(validate.min),
+    max: staticNumber(validate.max),
+    decimalDigits: typeof component.decimalDigits === 'number' ? component.decimalDigits : undefined,
+    increment: staticNumber(component.increment),
+  });
+  if (rules) schema.formNumber = rules;
+  return schema;
+}
+
+export function datetimeSchema(component: FormComponent): JsonSchema {
+  return { type: ['string', 'null'], formDate: component.subtype ?? 'date' };
+}
+
+export function choiceSchema(component: FormComponent): JsonSchema {
+  const values = staticOptionValues(component);
+  return values ? { enum: [...values, null] } : { type: ['string', 'number', 'boolean', 'null'] };
+}
+
+export function multiChoiceSchema(component: FormComponent): JsonSchema {
+  const values = staticOptionValues(component);
+  return {
+    type: ['array', 'null'],
+    uniqueItems: true,
+    items: values ? { enum: values } : { type: ['string', 'number', 'boolean'] },
+  };
+}
+
+export function checkboxSchema(): JsonSchema {
+  return { type: ['boolean', 'null'] };
+}
+
+/** A file picker submits a reference string ("files::…"); the files themselves travel separately. */
+export function fileSchema(): JsonSchema {
+  return { type: ['string', 'null'] };
+}

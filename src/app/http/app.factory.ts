@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../../lib/config.js';
+import type { Logger } from '../../lib/logger.js';
+import { BodyValidator } from './body-validator.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { mountRoutes, type Authenticator } from './route-mounter.js';
+import type { RouteDefinition } from './route.types.js';
+
+export interface AppDependencies {
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicOrigin'>;
+  logger: Logger;
+  authenticator: Authenticator;
+  routes: readonly RouteDefinition[];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The express app: security headers, request ids in logs, bounded JSON bodies, the guarded routes, problem+json errors. */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
+  mountRoutes(app, deps.routes, {
+    authenticator: deps.authenticator,
+    validator: new BodyValidator(),
+    publicOrigin: deps.config.publicOrigin,
+  });
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

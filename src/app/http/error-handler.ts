@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { Logger } from '../../lib/logger.js';
+import { AppError, problemOf, type ProblemBody } from '../../lib/errors.js';
+
+export function sendProblem(res: Response, problem: ProblemBody): void {
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** body-parser's own failures carry a `type`; they are the client's fault and get a 4xx. */
+function bodyParserError(error: unknown): AppError | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  switch (type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'malformed_json', 'Nội dung gửi lên không phải JSON hợp lệ.');
+    case 'entity.too.large':
+      return new AppError(413, 'payload_too_large', 'Dữ liệu gửi lên vượt quá kích thước cho phép.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported_encoding', 'Bảng mã của dữ liệu gửi lên không được hỗ trợ.');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new AppError(400, 'request_aborted', 'Yêu cầu bị gián đoạn hoặc không đầy đủ.');
+    default:
+      return undefined;
+  }
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(
+    res,
+    problemOf(new AppError(404, 'not_found', 'Không tìm thấy địa chỉ được yêu cầu.'), req.originalUrl),
+  );
+};
+
+/** The last handler: expected failures become their problem; anything else is a bug, logged, answered as a bare 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = error instanceof AppError ? error : bodyParserError(error);
+    if (known) {
+      if (known.status >= 500) (req.log ?? logger).error({ err: error }, known.message);
+      return sendProblem(res, problemOf(known, req.originalUrl));
+    }
+    (req.log ?? logger).error({ err: error }, 'unhandled error');
+    sendProblem(
+      res,
+      problemOf(
+        new AppError(500, 'internal_error', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.'),
+        req.originalUrl,
+      ),
+    );
+  };
+}

@@ -1,0 +1,57 @@
+import type { Request, Response } from 'express';
+import type { Static, TSchema } from '@sinclair/typebox';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Membership {
+  unitCode: string;
+  roles: string[];
+}
+
+/** The signed-in user as routes see it. */
+export interface Principal {
+  username: string;
+  fullName: string;
+  memberships: Membership[];
+  mustChangePassword: boolean;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export type Policy = (principal: Principal, req: Request) => boolean | Promise<boolean>;
+
+/**
+ * Who may call a route. `public` is for the few routes a stranger must reach (sign-in, health); everything else names
+ * a policy of the signed-in user, so "forgot to check" cannot be expressed.
+ */
+export type Permission = { kind: 'public' } | { kind: 'policy'; name: string; allows: Policy };
+
+export interface RouteContext<TBody = unknown> {
+  req: Request;
+  res: Response;
+  /** Null only on public routes. */
+  principal: Principal | null;
+  body: TBody;
+}
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  path: string;
+  permission: Permission;
+  body?: TSchema;
+  /** What the route does, for the route listing. */
+  summary: string;
+  handler: (ctx: RouteContext) => Promise<void> | void;
+}
+
+/** Defines a route whose handler sees its body typed from its schema. */
+export function defineRoute<S extends TSchema>(
+  route: Omit<RouteDefinition, 'handler' | 'body'> & {
+    body: S;
+    handler: (ctx: RouteContext<Static<S>>) => Promise<void> | void;
+  },
+): RouteDefinition;
+export function defineRoute(route: Omit<RouteDefinition, 'body'>): RouteDefinition;
+export function defineRoute(route: RouteDefinition): RouteDefinition {
+  return route;
+}

@@ -1,0 +1,78 @@
+import type { Request } from 'express';
+import { anyRole } from '../http/permissions.js';
+import { defineRoute, type RouteDefinition } from '../http/route.types.js';
+import { groupOf, headGroupOf } from './candidate-groups.js';
+import { CreateUnitBody, UpdateUnitBody } from './organisation.schemas.js';
+import type { UnitRecord } from './organisation.types.js';
+import type { UnitService } from './unit.service.js';
+
+const ADMIN = anyRole('admin');
+const ADMIN_OR_SUPERVISOR = anyRole('admin', 'supervisor');
+
+function unitJson(unit: UnitRecord) {
+  return { ...unit, group: groupOf(unit), headGroup: headGroupOf(unit) };
+}
+
+const codeOf = (req: Request): string => String(req.params.code);
+
+export function unitRoutes(units: UnitService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/units',
+      permission: ADMIN_OR_SUPERVISOR,
+      summary: 'List units (?all=true includes inactive ones)',
+      handler: async ({ req, res }) => {
+        const list = await units.list({ includeInactive: req.query.all === 'true' });
+        res.json({ items: list.map(unitJson) });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/units/:code',
+      permission: ADMIN_OR_SUPERVISOR,
+      summary: 'One unit',
+      handler: async ({ req, res }) => {
+        res.json(unitJson(await units.get(codeOf(req))));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/units',
+      permission: ADMIN,
+      body: CreateUnitBody,
+      summary: 'Create a unit',
+      handler: async ({ res, body }) => {
+        res.status(201).json(unitJson(await units.create(body)));
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/admin/units/:code',
+      permission: ADMIN,
+      body: UpdateUnitBody,
+      summary: 'Rename a unit or change its sector',
+      handler: async ({ req, res, body }) => {
+        res.json(unitJson(await units.update(codeOf(req), body)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/units/:code/deactivate',
+      permission: ADMIN,
+      summary: 'Deactivate a unit (never deleted)',
+      handler: async ({ req, res }) => {
+        res.json(unitJson(await units.setActive(codeOf(req), false)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/units/:code/reactivate',
+      permission: ADMIN,
+      summary: 'Reactivate a unit',
+      handler: async ({ req, res }) => {
+        res.json(unitJson(await units.setActive(codeOf(req), true)));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,208 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../lib/clock.js';
+import type { AppError } from '../../lib/errors.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import type { PasswordHasher } from '../../lib/password.js';
+import { isDuplicateKey, type UnitService } from './unit.service.js';
+import type { MembershipRecord, Role, UserRecord } from './organisation.types.js';
+
+export interface NewUser {
+  username: string;
+  fullName: string;
+  email?: string;
+  phone?: string;
+  password: string;
+  memberships?: MembershipRecord[];
+  mustChangePassword?: boolean;
+}
+
+export interface UserChanges {
+  fullName?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** A user as the API shows it: never the hash nor the lockout counters. */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'failedLogins' | 'lockedUntil'>;
+
+export function publicUser(user: UserRecord): PublicUser {
+  const { passwordHash: _hash, failedLogins: _failed, lockedUntil: _locked, ...rest } = user;
+  return rest;
+}
+
+const userNotFound = (username: string): AppError => notFound(`Không tìm thấy người dùng "${username}".`);
+
+/** Called when a user loses access, so their sessions end at once (the auth module supplies it). */
+export type SessionRevoker = (username: string) => Promise<void>;
+
+export class UserService {
+  private revokeSessions: SessionRevoker = async () => undefined;
+
+  constructor(
+    private readonly users: Model<UserRecord>,
+    private readonly units: UnitService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  onAccessRevoked(revoker: SessionRevoker): void {
+    this.revokeSessions = revoker;
+  }
+
+  async list(): Promise<PublicUser[]> {
+    const users = await this.users.find({}, { _id: 0 }).sort({ username: 1 }).lean<UserRecord[]>();
+    return users.map(publicUser);
+  }
+
+  async find(username: string): Promise<UserRecord | undefined> {
+    return (
+      (await this.users.findOne({ username: username.toLowerCase() }, { _id: 0 }).lean<UserRecord>()) ??
+      undefined
+    );
+  }
+
+  async get(username: string): Promise<UserRecord> {
+    const user = await this.find(username);
+    if (!user) throw userNotFound(username);
+    return user;
+  }
+
+  async create(input: NewUser): Promise<PublicUser> {
+    const memberships = mergeMemberships(input.memberships ?? []);
+    for (const membership of memberships) await this.assertAssignable(membership.unitCode);
+    const now = this.clock.now();
+    const record: UserRecord = {
+      username: input.username.toLowerCase(),
+      fullName: input.fullName.trim(),
+      ...(input.email ? { email: input.email } : {}),
+      ...(input.phone ? { phone: input.phone } : {}),
+      passwordHash: await this.hasher.hash(input.password),
+      memberships,
+      active: true,
+      mustChangePassword: input.mustChangePassword ?? true,
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.users.create(record);
+    } catch (error) {
+      if (isDuplicateKey(error))
+        throw conflict('user_exists', `Tên đăng nhập "${input.username}" đã tồn tại.`);
+      throw error;
+    }
+    return publicUser(await this.get(record.username));
+  }
+
+  async update(username: string, changes: UserChanges): Promise<PublicUser> {
+    const result = await this.users.updateOne(
+      { username: username.toLowerCase() },
+      { $set: { ...changes, updatedAt: this.clock.now() } },
+    );
+    if (result.matchedCount === 0) throw userNotFound(username);
+    return publicUser(await this.get(username));
+  }
+
+  async setActive(username: string, active: boolean): Promise<PublicUser> {
+    const result = await this.users.updateOne(
+      { username: username.toLowerCase() },
+      { $set: { active, updatedAt: this.clock.now() } },
+    );
+    if (result.matchedCount === 0) throw userNotFound(username);
+    if (!active) await this.revokeSessions(username.toLowerCase());
+    return publicUser(await this.get(username));
+  }
+
+  async addRole(username: string, unitCode: string, role: Role): Promise<PublicUser> {
+    await this.assertAssignable(unitCode);
+    const user = await this.get(username);
+    const memberships = mergeMemberships([...user.memberships, { unitCode, roles: [role] }]);
+    return this.replaceMemberships(user, memberships);
+  }
+
+  async removeRole(username: string, unitCode: string, role: Role): Promise<PublicUser> {
+    const user = await this.get(username);
+    const memberships = user.memberships
+      .map((m) => (m.unitCode === unitCode ? { unitCode, roles: m.roles.filter((r) => r !== role) } : m))
+      .filter((m) => m.roles.length > 0);
+    return this.replaceMemberships(user, memberships);
+  }
+
+  /** Read-modify-write guarded by the old value: a concurrent change makes this one fail rather than be lost. */
+  private async replaceMemberships(user: UserRecord, memberships: MembershipRecord[]): Promise<PublicUser> {
+    const result = await this.users.updateOne(
+      { username: user.username, updatedAt: user.updatedAt },
+      { $set: { memberships, updatedAt: this.clock.now() } },
+    );
+    if (result.matchedCount === 0)
+      throw conflict('concurrent_update', 'Người dùng vừa được người khác cập nhật. Vui lòng thử lại.');
+    return publicUser(await this.get(user.username));
+  }
+
+  /**
+   * Counts a failed sign-in; the failure that reaches `maxFailures` locks the account until `lockedUntil` and restarts
+   * the count. Returns the lock end when this failure locked it.
+   */
+  async registerLoginFailure(
+    username: string,
+    maxFailures: number,
+    lockoutMinutes: number,
+  ): Promise<Date | null> {
+    const now = this.clock.now();
+    const after = await this.users
+      .findOneAndUpdate(
+        { username },
+        { $inc: { failedLogins: 1 } },
+        { new: true, projection: { failedLogins: 1 } },
+      )
+      .lean<{ failedLogins: number }>();
+    if (!after || after.failedLogins < maxFailures) return null;
+    const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
+    await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil } });
+    return lockedUntil;
+  }
+
+  async registerLoginSuccess(username: string): Promise<void> {
+    await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } });
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    const now = this.clock.now();
+    const result = await this.users.updateOne(
+      { username },
+      {
+        $set: {
+          passwordHash: await this.hasher.hash(password),
+          mustChangePassword: false,
+          passwordChangedAt: now,
+          updatedAt: now,
+        },
+      },
+    );
+    if (result.matchedCount === 0) throw userNotFound(username);
+  }
+
+  private async assertAssignable(unitCode: string): Promise<void> {
+    const unit = await this.units.find(unitCode);
+    if (!unit)
+      throw badRequest('unit_unknown', `Không tìm thấy đơn vị "${unitCode}".`, [
+        { field: '/unitCode', message: 'Đơn vị không tồn tại.' },
+      ]);
+    if (!unit.active)
+      throw badRequest('unit_inactive', `Đơn vị "${unitCode}" đã ngừng hoạt động.`, [
+        { field: '/unitCode', message: 'Đơn vị đã ngừng hoạt động.' },
+      ]);
+  }
+}
+
+function mergeMemberships(memberships: MembershipRecord[]): MembershipRecord[] {
+  const byUnit = new Map<string, Set<Role>>();
+  for (const { unitCode, roles } of memberships) {
+    const set = byUnit.get(unitCode) ?? new Set<Role>();
+    roles.forEach((role) => set.add(role));
+    byUnit.set(unitCode, set);
+  }
+  return [...byUnit].map(([unitCode, roles]) => ({ unitCode, roles: [...roles].sort() }));
+}

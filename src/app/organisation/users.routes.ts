@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import { anyRole } from '../http/permissions.js';
+import { defineRoute, type RouteDefinition } from '../http/route.types.js';
+import { CreateUserBody, RoleBody, UpdateUserBody } from './organisation.schemas.js';
+import { publicUser, type UserService } from './user.service.js';
+
+const ADMIN = anyRole('admin');
+const ADMIN_OR_SUPERVISOR = anyRole('admin', 'supervisor');
+
+const usernameOf = (req: Request): string => String(req.params.username);
+
+export function userRoutes(users: UserService): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/users',
+      permission: ADMIN_OR_SUPERVISOR,
+      summary: 'List users',
+      handler: async ({ res }) => {
+        res.json({ items: await users.list() });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/users/:username',
+      permission: ADMIN_OR_SUPERVISOR,
+      summary: 'One user',
+      handler: async ({ req, res }) => {
+        res.json(publicUser(await users.get(usernameOf(req))));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users',
+      permission: ADMIN,
+      body: CreateUserBody,
+      summary: 'Create a user (must change the password at first sign-in unless told otherwise)',
+      handler: async ({ res, body }) => {
+        res.status(201).json(await users.create(body));
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/admin/users/:username',
+      permission: ADMIN,
+      body: UpdateUserBody,
+      summary: "Update a user's name, e-mail or phone",
+      handler: async ({ req, res, body }) => {
+        res.json(await users.update(usernameOf(req), body));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:username/deactivate',
+      permission: ADMIN,
+      summary: 'Deactivate a user and end their sessions (never deleted)',
+      handler: async ({ req, res }) => {
+        res.json(await users.setActive(usernameOf(req), false));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:username/reactivate',
+      permission: ADMIN,
+      summary: 'Reactivate a user',
+      handler: async ({ req, res }) => {
+        res.json(await users.setActive(usernameOf(req), true));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:username/roles',
+      permission: ADMIN,
+      body: RoleBody,
+      summary: 'Assign a role in a unit',
+      handler: async ({ req, res, body }) => {
+        res.json(await users.addRole(usernameOf(req), body.unitCode, body.role));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:username/roles/remove',
+      permission: ADMIN,
+      body: RoleBody,
+      summary: 'Remove a role in a unit',
+      handler: async ({ req, res, body }) => {
+        res.json(await users.removeRole(usernameOf(req), body.unitCode, body.role));
+      },
+    }),
+  ];
+}

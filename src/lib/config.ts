@@ -1,0 +1,321 @@
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type CookieSecure = 'auto' | 'always' | 'never';
+/** What express's `trust proxy` accepts: off, on, a hop count, or a list of addresses/subnets/names. */
+export type TrustProxy = boolean | number | string[];
+
+export interface Config {
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  sessionTtlMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  loginIpMaxAttempts: number;
+  loginIpWindowMinutes: number;
+  bodyLimit: string;
+  trustProxy: TrustProxy;
+  cookieSecure: CookieSecure;
+  publicOrigin: string | undefined;
+  seedDemo: boolean;
+  shutdownTimeoutMs: number;
+  zeebeGrpcAddress: string | undefined;
+  zeebeRestAddress: string | undefined;
+  smtpUrl: string | undefined;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** One environment variable: documented as data (the README table is checked against this list). */
+export interface ConfigVariable {
+  name: string;
+  description: string;
+  /** The default as a user would write it; undefined when the variable is optional and has no default. */
+  default: string | undefined;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+function integer(min: number, max: number) {
+  return (raw: string): Parsed<number> => {
+    if (!/^\d+$/.test(raw)) return bad(`phải là số nguyên từ ${min} đến ${max}`);
+    const value = Number(raw);
+    return value >= min && value <= max ? ok(value) : bad(`phải là số nguyên từ ${min} đến ${max}`);
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): Parsed<T> =>
+    (values as readonly string[]).includes(raw)
+      ? ok(raw as T)
+      : bad(`phải là một trong: ${values.join(', ')}`);
+}
+
+function boolean(raw: string): Parsed<boolean> {
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return ok(true);
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return ok(false);
+  return bad('phải là true hoặc false');
+}
+
+function urlWithSchemes(schemes: string[]) {
+  return (raw: string): Parsed<string> => {
+    try {
+      const url = new URL(raw);
+      if (!schemes.includes(url.protocol.replace(/:$/, '')))
+        return bad(`phải bắt đầu bằng ${schemes.join(':// hoặc ')}://`);
+      return ok(raw);
+    } catch {
+      return bad('không phải một địa chỉ URL hợp lệ');
+    }
+  };
+}
+
+function trustProxy(raw: string): Parsed<TrustProxy> {
+  if (raw === 'true' || raw === 'false') return ok(raw === 'true');
+  if (/^\d+$/.test(raw)) return ok(Number(raw));
+  const parts = raw.split(',').map((part) => part.trim());
+  return parts.every((part) => /^[\w.:/-]+$/.test(part))
+    ? ok(parts)
+    : bad('phải là true, false, số tầng proxy hoặc danh sách địa chỉ');
+}
+
+function hostPort(raw: string): Parsed<string> {
+  return /^(grpcs?:\/\/)?[\w.-]+:\d{1,5}$/.test(raw) ? ok(raw) : bad('phải có dạng host:port');
+}
+
+interface Definition<K extends keyof Config> extends ConfigVariable {
+  key: K;
+  parse: (raw: string) => Parsed<NonNullable<Config[K]>>;
+  /** Default computed from the variables already read (e.g. SEED_DEMO depends on NODE_ENV). */
+  fallback: (partial: Partial<Config>) => Config[K];
+}
+
+function def<K extends keyof Config>(
+  name: string,
+  key: K,
+  description: string,
+  defaultText: string | undefined,
+  parse: (raw: string) => Parsed<NonNullable<Config[K]>>,
+  fallback: (partial: Partial<Config>) => Config[K],
+): Definition<K> {
+  return { name, key, description, default: defaultText, parse, fallback };
+}
+
+const definitions = [
+  def(
+    'NODE_ENV',
+    'nodeEnv',
+    'development, production or test',
+    'development',
+    oneOf(['development', 'production', 'test'] as const),
+    () => 'development',
+  ),
+  def(
+    'PORT',
+    'port',
+    'HTTP port of the app server (0 picks a free one)',
+    '3000',
+    integer(0, 65535),
+    () => 3000,
+  ),
+  def(
+    'HOST',
+    'host',
+    'Address the HTTP server listens on (0.0.0.0 in containers)',
+    '127.0.0.1',
+    (raw) => (raw.trim() ? ok(raw.trim()) : bad('không được để trống')),
+    () => '127.0.0.1',
+  ),
+  def(
+    'MONGODB_URI',
+    'mongodbUri',
+    'MongoDB connection string with database name; when unset a local MongoDB-compatible server is started with data in DATA_DIR/mongo',
+    undefined,
+    urlWithSchemes(['mongodb', 'mongodb+srv']),
+    () => undefined,
+  ),
+  def(
+    'DATA_DIR',
+    'dataDir',
+    'Folder for local data (the local database lives in DATA_DIR/mongo)',
+    './data',
+    (raw) => (raw.trim() ? ok(path.resolve(raw)) : bad('không được để trống')),
+    () => path.resolve('./data'),
+  ),
+  def(
+    'LOG_LEVEL',
+    'logLevel',
+    'fatal, error, warn, info, debug, trace or silent',
+    'info',
+    oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    () => 'info',
+  ),
+  def(
+    'SESSION_TTL_MINUTES',
+    'sessionTtlMinutes',
+    'A session ends after this many minutes without activity',
+    '60',
+    integer(1, 7 * 24 * 60),
+    () => 60,
+  ),
+  def(
+    'SESSION_ABSOLUTE_HOURS',
+    'sessionAbsoluteHours',
+    'A session ends this many hours after sign-in, whatever the activity',
+    '12',
+    integer(1, 24 * 90),
+    () => 12,
+  ),
+  def(
+    'LOGIN_MAX_FAILURES',
+    'loginMaxFailures',
+    'Failed sign-ins in a row that lock an account',
+    '5',
+    integer(1, 100),
+    () => 5,
+  ),
+  def(
+    'LOGIN_LOCKOUT_MINUTES',
+    'loginLockoutMinutes',
+    'How long a locked account stays locked',
+    '15',
+    integer(1, 24 * 60),
+    () => 15,
+  ),
+  def(
+    'LOGIN_IP_MAX_ATTEMPTS',
+    'loginIpMaxAttempts',
+    'Failed sign-ins allowed from one IP address per window',
+    '30',
+    integer(1, 100_000),
+    () => 30,
+  ),
+  def(
+    'LOGIN_IP_WINDOW_MINUTES',
+    'loginIpWindowMinutes',
+    'Window of the per-IP sign-in rate limit',
+    '15',
+    integer(1, 24 * 60),
+    () => 15,
+  ),
+  def(
+    'BODY_LIMIT',
+    'bodyLimit',
+    'Largest accepted JSON body (e.g. 100kb, 1mb); larger bodies get 413',
+    '1mb',
+    (raw) => (/^\d+(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad('phải có dạng 100kb hoặc 1mb')),
+    () => '1mb',
+  ),
+  def(
+    'TRUST_PROXY',
+    'trustProxy',
+    "express 'trust proxy': false, true, a hop count or a list of addresses",
+    'false',
+    trustProxy,
+    () => false,
+  ),
+  def(
+    'COOKIE_SECURE',
+    'cookieSecure',
+    'Secure flag of the session cookie: auto (when the request came over TLS), always or never',
+    'auto',
+    oneOf(['auto', 'always', 'never'] as const),
+    () => 'auto',
+  ),
+  def(
+    'PUBLIC_ORIGIN',
+    'publicOrigin',
+    'Origin browsers use to reach the service (e.g. https://danvan.example.vn); sign-in accepts it besides the request host',
+    undefined,
+    urlWithSchemes(['http', 'https']),
+    () => undefined,
+  ),
+  def(
+    'SEED_DEMO',
+    'seedDemo',
+    'Seed the organisation and demo accounts at start when the database is empty',
+    'true (false in production)',
+    boolean,
+    (partial) => partial.nodeEnv !== 'production',
+  ),
+  def(
+    'SHUTDOWN_TIMEOUT_MS',
+    'shutdownTimeoutMs',
+    'How long shutdown waits for in-flight requests',
+    '10000',
+    integer(0, 600_000),
+    () => 10_000,
+  ),
+  def(
+    'ZEEBE_GRPC_ADDRESS',
+    'zeebeGrpcAddress',
+    'Engine gRPC gateway (host:port); unset uses the embedded engine',
+    undefined,
+    hostPort,
+    () => undefined,
+  ),
+  def(
+    'ZEEBE_REST_ADDRESS',
+    'zeebeRestAddress',
+    'Engine REST v2 address (http://host:port)',
+    undefined,
+    urlWithSchemes(['http', 'https']),
+    () => undefined,
+  ),
+  def(
+    'SMTP_URL',
+    'smtpUrl',
+    'Mail server for notifications (smtp:// or smtps://); unset disables e-mail',
+    undefined,
+    urlWithSchemes(['smtp', 'smtps']),
+    () => undefined,
+  ),
+];
+
+/** Every variable the service reads, with description and default, in documentation order. */
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = definitions.map(
+  ({ name, description, default: d }) => ({
+    name,
+    description,
+    default: d,
+  }),
+);
+
+export class ConfigError extends Error {
+  readonly problems: { variable: string; value: string; reason: string }[];
+
+  constructor(problems: { variable: string; value: string; reason: string }[]) {
+    super(
+      `Cấu hình không hợp lệ:\n${problems.map((p) => `  ${p.variable}=${JSON.stringify(p.value)}: ${p.reason}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the configuration; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const partial: Partial<Config> = {};
+  const problems: ConstructorParameters<typeof ConfigError>[0] = [];
+  const assign = partial as Record<keyof Config, unknown>;
+  for (const definition of definitions) {
+    const raw = env[definition.name];
+    if (raw === undefined || raw === '') {
+      assign[definition.key] = definition.fallback(partial);
+      continue;
+    }
+    const parsed = definition.parse(raw);
+    if (parsed.ok) assign[definition.key] = parsed.value;
+    else problems.push({ variable: definition.name, value: raw, reason: parsed.reason });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return partial as Config;
+}
