@@ -1,0 +1,27 @@
+import { EngineError, type ResourceInput } from '../engine-api.js';
+
+const supported = ['.bpmn', '.bpmn20.xml', '.xml', '.form'];
+
+/** Refuses what the engine cannot deploy before it reaches the engine, with the resource's name in the message. */
+export function checkDeployableResources(resources: ResourceInput[]): void {
+  if (resources.length === 0) {
+    throw new EngineError('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
+  }
+  for (const resource of resources) {
+    const name = resource.name.toLowerCase();
+    if (name.endsWith('.dmn')) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `Cannot deploy '${resource.name}': DMN decisions are not supported by this engine (deploy BPMN and form resources only)`,
+        { resourceName: resource.name },
+      );
+    }
+    if (!supported.some((ending) => name.endsWith(ending))) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `Cannot deploy '${resource.name}': expected a resource ending in .bpmn, .xml or .form`,
+        { resourceName: resource.name },
+      );
+    }
+  }
+}

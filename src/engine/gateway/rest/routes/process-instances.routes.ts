@@ -1,0 +1,161 @@
+import { Type } from '@sinclair/typebox';
+import { EngineError, type CreateInstanceCommand, type ProcessInstance } from '../../../engine-api.js';
+import { noContent, ok, route, type RestRoute } from '../rest-route.js';
+import {
+  eqFilter,
+  keyFilter,
+  searchSchema,
+  stringFilter,
+  toSearchQuery,
+  toSearchResponse,
+} from '../search-query.js';
+import { compact, isoDate } from '../wire-format.js';
+
+const strict = { additionalProperties: false } as const;
+const key = Type.String({ pattern: '^[0-9]{1,19}$' });
+const variables = Type.Record(Type.String(), Type.Unknown());
+
+const createBody = Type.Object(
+  {
+    processDefinitionId: Type.Optional(Type.String({ minLength: 1 })),
+    processDefinitionKey: Type.Optional(key),
+    processDefinitionVersion: Type.Optional(Type.Integer()),
+    variables: Type.Optional(variables),
+    tenantId: Type.Optional(Type.String()),
+    operationReference: Type.Optional(Type.Integer()),
+    startInstructions: Type.Optional(Type.Array(Type.Object({ elementId: Type.String() }, strict))),
+    awaitCompletion: Type.Optional(Type.Boolean()),
+    fetchVariables: Type.Optional(Type.Array(Type.String())),
+    requestTimeout: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  strict,
+);
+
+const operationBody = Type.Object({ operationReference: Type.Optional(Type.Integer()) }, strict);
+
+const filter = Type.Object(
+  {
+    processInstanceKey: Type.Optional(keyFilter),
+    processDefinitionKey: Type.Optional(keyFilter),
+    processDefinitionId: Type.Optional(stringFilter),
+    processDefinitionName: Type.Optional(stringFilter),
+    processDefinitionVersion: Type.Optional(eqFilter(Type.Integer())),
+    state: Type.Optional(
+      eqFilter(Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')])),
+    ),
+    parentProcessInstanceKey: Type.Optional(keyFilter),
+    parentElementInstanceKey: Type.Optional(keyFilter),
+    hasIncident: Type.Optional(Type.Boolean()),
+    tenantId: Type.Optional(stringFilter),
+  },
+  strict,
+);
+
+const sortFields = [
+  'processInstanceKey',
+  'processDefinitionId',
+  'processDefinitionName',
+  'processDefinitionVersion',
+  'processDefinitionKey',
+  'parentProcessInstanceKey',
+  'parentElementInstanceKey',
+  'startDate',
+  'endDate',
+  'state',
+  'hasIncident',
+  'tenantId',
+];
+
+/** Camunda 8.8's default wait for `awaitCompletion` when no requestTimeout is given. */
+const defaultAwaitMs = 20_000;
+
+function toResult(instance: ProcessInstance): object {
+  return compact({
+    ...instance,
+    // The API requires a name; Camunda falls back to the id for unnamed processes.
+    processDefinitionName: instance.processDefinitionName ?? instance.processDefinitionId,
+    startDate: isoDate(instance.startDate),
+    endDate: isoDate(instance.endDate),
+  });
+}
+
+export const processInstanceRoutes: RestRoute[] = [
+  route({
+    method: 'post',
+    path: '/process-instances',
+    body: createBody,
+    handle: async ({ body, engine }) => {
+      if (!body.processDefinitionId && !body.processDefinitionKey) {
+        throw new EngineError(
+          'INVALID_ARGUMENT',
+          'Expected either processDefinitionId or processDefinitionKey',
+        );
+      }
+      const command: CreateInstanceCommand = {
+        bpmnProcessId: body.processDefinitionId,
+        processDefinitionKey: body.processDefinitionKey,
+        version: body.processDefinitionVersion ?? -1,
+        variables: body.variables,
+        startInstructions: body.startInstructions,
+        tenantId: body.tenantId,
+      };
+      if (body.awaitCompletion) {
+        const result = await engine.createInstanceWithResult(command, {
+          requestTimeoutMs: body.requestTimeout || defaultAwaitMs,
+          fetchVariables: body.fetchVariables,
+        });
+        return ok({ ...toCreated(result), variables: result.variables });
+      }
+      return ok({ ...toCreated(await engine.createInstance(command)), variables: {} });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/process-instances/:processInstanceKey',
+    handle: async ({ params, engine }) => {
+      const processInstanceKey = params.processInstanceKey ?? '';
+      const found = await engine.searchProcessInstances({
+        filter: { processInstanceKey },
+        page: { limit: 1 },
+      });
+      const instance = found.items[0];
+      if (!instance)
+        throw new EngineError('NOT_FOUND', `Process instance with key '${processInstanceKey}' not found`);
+      return ok(toResult(instance));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/process-instances/search',
+    body: searchSchema(filter, sortFields),
+    bodyOptional: true,
+    handle: async ({ body, engine }) =>
+      ok(toSearchResponse(await engine.searchProcessInstances(toSearchQuery(body)), toResult)),
+  }),
+  route({
+    method: 'post',
+    path: '/process-instances/:processInstanceKey/cancellation',
+    body: operationBody,
+    bodyOptional: true,
+    handle: async ({ params, engine }) => {
+      await engine.cancelInstance(params.processInstanceKey ?? '');
+      return noContent;
+    },
+  }),
+];
+
+function toCreated(created: {
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  processInstanceKey: string;
+  tenantId: string;
+}): object {
+  return {
+    processDefinitionId: created.bpmnProcessId,
+    processDefinitionVersion: created.version,
+    processDefinitionKey: created.processDefinitionKey,
+    processInstanceKey: created.processInstanceKey,
+    tenantId: created.tenantId,
+  };
+}

@@ -1,0 +1,34 @@
+import { ok, route, type RestRoute } from '../rest-route.js';
+
+export function topologyRoutes(advertised: () => { host: string; port: number }): RestRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/topology',
+      handle: async ({ engine }) => {
+        const topology = engine.topology();
+        const { host, port } = advertised();
+        return ok({
+          brokers: [
+            {
+              nodeId: 0,
+              host,
+              port,
+              version: topology.gatewayVersion,
+              partitions: Array.from({ length: topology.partitionsCount }, (_unused, index) => ({
+                partitionId: index + 1,
+                role: 'leader',
+                health: 'healthy',
+              })),
+            },
+          ],
+          clusterSize: topology.clusterSize,
+          partitionsCount: topology.partitionsCount,
+          replicationFactor: topology.replicationFactor,
+          gatewayVersion: topology.gatewayVersion,
+          lastCompletedChangeId: '-1',
+        });
+      },
+    }),
+  ];
+}
