@@ -17,5 +17,11 @@ export function isValidFormDate(subtype: DateSubtype, value: string): boolean {
   if (subtype === 'date') return isCalendarDate(value);
   if (subtype === 'time') return TIME.test(value);
   const [datePart, timePart, ...rest] = value.split('T');
-  return rest.length === 0 && datePart !== undefined && timePart !== undefined && isCalendarDate(datePart) && TIME.test(timePart);
+  return (
+    rest.length === 0 &&
+    datePart !== undefined &&
+    timePart !== undefined &&
+    isCalendarDate(datePart) &&
+    TIME.test(timePart)
+  );
 }

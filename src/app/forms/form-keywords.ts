@@ -45,12 +45,16 @@ export interface NumberRule {
 }
 
 const formKeywords: FuncKeywordDefinition[] = [
-  keyword<boolean>('formRequired', (required, data) => (required && isEmptyValue(data) ? [{ params: {} }] : [])),
+  keyword<boolean>('formRequired', (required, data) =>
+    required && isEmptyValue(data) ? [{ params: {} }] : [],
+  ),
   keyword<LengthRule>('formLength', (rule, data) => {
     if (typeof data !== 'string') return [];
     const length = textLength(data);
-    if (rule.min !== undefined && length < rule.min) return [{ params: { rule: 'minLength', limit: rule.min } }];
-    if (rule.max !== undefined && length > rule.max) return [{ params: { rule: 'maxLength', limit: rule.max } }];
+    if (rule.min !== undefined && length < rule.min)
+      return [{ params: { rule: 'minLength', limit: rule.min } }];
+    if (rule.max !== undefined && length > rule.max)
+      return [{ params: { rule: 'maxLength', limit: rule.max } }];
     return [];
   }),
   {
@@ -82,8 +86,10 @@ const formKeywords: FuncKeywordDefinition[] = [
     if (rule.decimalDigits !== undefined && decimalsOf(data) > rule.decimalDigits) {
       failures.push({ params: { rule: 'decimalDigits', limit: rule.decimalDigits } });
     }
-    if (rule.min !== undefined && value < rule.min) failures.push({ params: { rule: 'min', limit: rule.min } });
-    if (rule.max !== undefined && value > rule.max) failures.push({ params: { rule: 'max', limit: rule.max } });
+    if (rule.min !== undefined && value < rule.min)
+      failures.push({ params: { rule: 'min', limit: rule.min } });
+    if (rule.max !== undefined && value > rule.max)
+      failures.push({ params: { rule: 'max', limit: rule.max } });
     const miss = rule.increment !== undefined ? incrementMiss(value, rule.increment) : undefined;
     if (miss) failures.push({ params: { rule: 'increment', previous: miss[0], next: miss[1] } });
     return failures;

@@ -152,12 +152,9 @@ export class UserService {
   ): Promise<Date | null> {
     const now = this.clock.now();
     const after = await this.users
-      .findOneAndUpdate(
-        { username },
-        { $inc: { failedLogins: 1 } },
-        { new: true, projection: { failedLogins: 1 } },
-      )
-      .lean<{ failedLogins: number }>();
+      .findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { new: true })
+      .lean<UserRecord>();
+    // (No projection: FerretDB does not support `fields` in findAndModify.)
     if (!after || after.failedLogins < maxFailures) return null;
     const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
     await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil } });

@@ -31,7 +31,12 @@ export async function startHarness(
   env: Record<string, string> = {},
   extraRoutes: RouteDefinition[] = [],
 ): Promise<Harness> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    ...env,
+  });
   const clock = new TestClock();
   const db = createTestDatabase('app');
   const connection = await mongoose.createConnection(db.uri).asPromise();
