@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness, type HttpClient } from '../support/app-harness.js';
+
+let h: Harness;
+let admin: HttpClient;
+
+beforeAll(async () => {
+  h = await startHarness({ SESSION_TTL_MINUTES: '600' });
+  await h.user('quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
+  admin = h.client();
+  await admin.signIn('quantri');
+});
+afterAll(async () => h?.close());
+
+describe('unit administration', () => {
+  it('creates, renames, deactivates and reactivates a unit without ever deleting it', async () => {
+    const created = await admin.post('/api/admin/units', {
+      code: 'so-tai-chinh',
+      name: 'Đảng bộ Sở Tài chính',
+      kind: 'co-so',
+      sector: 'co-quan',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      code: 'so-tai-chinh',
+      active: true,
+      group: 'co-so:so-tai-chinh',
+      headGroup: 'co-so:so-tai-chinh:lanh-dao',
+    });
+    const duplicate = await admin.post('/api/admin/units', {
+      code: 'so-tai-chinh',
+      name: 'Trùng',
+      kind: 'co-so',
+      sector: 'co-quan',
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('unit_exists');
+
+    const renamed = await admin.patch('/api/admin/units/so-tai-chinh', {
+      name: 'Đảng bộ Sở Tài chính tỉnh Tuyên Quang',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Đảng bộ Sở Tài chính tỉnh Tuyên Quang');
+
+    h.clock.advanceMinutes(60);
+    const deactivated = await admin.post('/api/admin/units/so-tai-chinh/deactivate');
+    expect(deactivated.body.active).toBe(false);
+    expect((await admin.get('/api/admin/units')).body.items).not.toContainEqual(
+      expect.objectContaining({ code: 'so-tai-chinh' }),
+    );
+    expect((await admin.get('/api/admin/units?all=true')).body.items).toContainEqual(
+      expect.objectContaining({ code: 'so-tai-chinh', active: false }),
+    );
+    expect(await h.connection.collection('units').countDocuments({ code: 'so-tai-chinh' })).toBe(1);
+
+    const reactivated = await admin.post('/api/admin/units/so-tai-chinh/reactivate');
+    expect(reactivated.body.active).toBe(true);
+    expect((await admin.request('DELETE', '/api/admin/units/so-tai-chinh')).status).toBe(404);
+    expect(await h.connection.collection('units').countDocuments({ code: 'so-tai-chinh' })).toBe(1);
+  });
+
+  it('requires a sector for base organisations only, and answers unknown units with 404', async () => {
+    const noSector = await admin.post('/api/admin/units', {
+      code: 'so-y-te',
+      name: 'Đảng bộ Sở Y tế',
+      kind: 'co-so',
+    });
+    expect(noSector.status).toBe(400);
+    expect(noSector.body.errors).toContainEqual(expect.objectContaining({ field: '/sector' }));
+    const badCode = await admin.post('/api/admin/units', {
+      code: 'Sở Y tế',
+      name: 'Đảng bộ Sở Y tế',
+      kind: 'ban',
+    });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.errors).toContainEqual(expect.objectContaining({ field: '/code' }));
+    const missing = await admin.post('/api/admin/units/khong-co/deactivate');
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toBe('Không tìm thấy đơn vị "khong-co".');
+  });
+
+  it('lists the reporting units active at a date as process variables', async () => {
+    const directory = h.module.directory;
+    await directory.units.create({ code: 'doan-thanh-nien', name: 'Đoàn Thanh niên Khối', kind: 'doan-the' });
+    const before = h.clock.now();
+    h.clock.advanceMinutes(10);
+    await directory.units.create({
+      code: 'cong-ty-dien-luc',
+      name: 'Đảng bộ Công ty Điện lực Tuyên Quang',
+      kind: 'co-so',
+      sector: 'doanh-nghiep',
+    });
+    h.clock.advanceMinutes(10);
+    const now = h.clock.now();
+    const units = await directory.reportingUnitsAt(now);
+    expect(units).toContainEqual({
+      code: 'doan-thanh-nien',
+      kind: 'doan-the',
+      name: 'Đoàn Thanh niên Khối',
+      group: 'doan-the:doan-thanh-nien',
+      headGroup: 'doan-the:doan-thanh-nien:lanh-dao',
+    });
+    expect(units.map((u) => u.code)).toContain('cong-ty-dien-luc');
+    expect(units.map((u) => u.code)).not.toContain('van-phong'); // a Bloc body does not report
+    expect((await directory.reportingUnitsAt(before)).map((u) => u.code)).not.toContain('cong-ty-dien-luc');
+    h.clock.advanceMinutes(1);
+    await directory.units.setActive('cong-ty-dien-luc', false);
+    expect((await directory.reportingUnitsAt(h.clock.now())).map((u) => u.code)).not.toContain(
+      'cong-ty-dien-luc',
+    );
+    expect((await directory.reportingUnitsAt(now)).map((u) => u.code)).toContain('cong-ty-dien-luc');
+  });
+});
+
+describe('user administration', () => {
+  it('creates a user who must change the password, without exposing the hash', async () => {
+    const created = await admin.post('/api/admin/users', {
+      username: 'nguyenvana',
+      fullName: 'Nguyễn Văn A',
+      email: 'nguyenvana@tuyenquang.gov.vn',
+      password: 'Tam-thoi-123',
+      memberships: [{ unitCode: 'van-phong', roles: ['staff'] }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ username: 'nguyenvana', mustChangePassword: true, active: true });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    const stored = await h.connection.collection('users').findOne({ username: 'nguyenvana' });
+    expect(String(stored?.passwordHash)).toMatch(/^\$argon2id\$/);
+    const session = h.client();
+    const signIn = await session.signIn('nguyenvana', 'Tam-thoi-123');
+    expect(signIn.body.user).toMatchObject({ mustChangePassword: true });
+    expect(
+      (
+        await admin.post('/api/admin/users', {
+          username: 'nguyenvana',
+          fullName: 'Trùng',
+          password: '12345678',
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('updates details, assigns and removes roles, and the candidate groups follow', async () => {
+    await h.module.directory.units.create({
+      code: 'ban-tuyen-giao',
+      name: 'Ban Tuyên giáo Đảng ủy Khối',
+      kind: 'ban',
+    });
+    const updated = await admin.patch('/api/admin/users/nguyenvana', { phone: '0912 345 678' });
+    expect(updated.body.phone).toBe('0912 345 678');
+    const assigned = await admin.post('/api/admin/users/nguyenvana/roles', {
+      unitCode: 'ban-tuyen-giao',
+      role: 'head',
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.memberships).toContainEqual({ unitCode: 'ban-tuyen-giao', roles: ['head'] });
+    expect(await h.module.directory.candidateGroupsOfUser('nguyenvana')).toEqual([
+      'ban-tuyen-giao',
+      'ban-tuyen-giao:lanh-dao',
+      'van-phong',
+    ]);
+    const removed = await admin.post('/api/admin/users/nguyenvana/roles/remove', {
+      unitCode: 'van-phong',
+      role: 'staff',
+    });
+    expect(removed.body.memberships).toEqual([{ unitCode: 'ban-tuyen-giao', roles: ['head'] }]);
+    const unknownUnit = await admin.post('/api/admin/users/nguyenvana/roles', {
+      unitCode: 'khong-co',
+      role: 'staff',
+    });
+    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.body.code).toBe('unit_unknown');
+    const badRole = await admin.post('/api/admin/users/nguyenvana/roles', {
+      unitCode: 'van-phong',
+      role: 'owner',
+    });
+    expect(badRole.status).toBe(400);
+  });
+
+  it('deactivates and reactivates a user; the record stays', async () => {
+    const deactivated = await admin.post('/api/admin/users/nguyenvana/deactivate');
+    expect(deactivated.body.active).toBe(false);
+    expect(await h.module.directory.candidateGroupsOfUser('nguyenvana')).toEqual([]);
+    expect(await h.connection.collection('users').countDocuments({ username: 'nguyenvana' })).toBe(1);
+    expect((await admin.request('DELETE', '/api/admin/users/nguyenvana')).status).toBe(404);
+    const reactivated = await admin.post('/api/admin/users/nguyenvana/reactivate');
+    expect(reactivated.body.active).toBe(true);
+  });
+});
