@@ -1,0 +1,35 @@
+/** Signals are broadcast: every waiting signal subscription and every signal start event of a latest version. */
+import type { Variables } from '../../engine-api.js';
+import type { EngineState } from '../../state/engine-state.js';
+import type { ProcessingContext } from '../processing-context.js';
+
+export class SignalBehavior {
+  private ctx!: ProcessingContext;
+
+  constructor(private readonly state: EngineState) {}
+
+  bind(ctx: ProcessingContext): void {
+    this.ctx = ctx;
+  }
+
+  broadcast(signalName: string, variables: Variables): void {
+    for (const key of this.state.signalSubscriptionsByName.list(signalName)) {
+      const subscription = this.state.signalSubscriptions.get(key);
+      const owner = subscription ? this.state.elements.get(subscription.elementInstanceKey) : undefined;
+      if (subscription && owner) this.ctx.triggers.trigger(owner, subscription.targetElementId, variables);
+    }
+    for (const bpmnProcessId of this.state.versions.keys()) {
+      const definition = this.state.latestDefinition(bpmnProcessId);
+      const model = definition ? this.state.models.get(definition.key) : undefined;
+      if (!definition || !model) continue;
+      for (const id of model.signalStartEventIds) {
+        const start = model.elements.get(id);
+        if (start?.kind !== 'startEvent' || start.eventDefinition.type !== 'signal') continue;
+        const name = start.eventDefinition.signalName.evaluate({ variables: {}, now: this.ctx.clock.now() });
+        if (name.ok && name.value === signalName) {
+          this.ctx.instances.create(definition, variables, { startElementIds: [id] });
+        }
+      }
+    }
+  }
+}

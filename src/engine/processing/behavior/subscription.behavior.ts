@@ -1,0 +1,152 @@
+/**
+ * Event subscriptions owned by an element instance: message (name + correlation key evaluated now), signal and
+ * timer. Opened when a catch event, receive task, event-based gateway, boundary-carrying activity or event
+ * sub-process scope activates; closed when the owner leaves ACTIVATED.
+ */
+import type { Clock } from '../../engine-api.js';
+import { evaluateCorrelationKey, evaluateString } from '../../feel/evaluate-typed.js';
+import type { EventDefinition, MessageDefinition, TimerDefinition } from '../../model/process-model.js';
+import type { EngineState } from '../../state/engine-state.js';
+import type { KeyGenerator } from '../../state/key-generator.js';
+import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } from '../../state/records.js';
+import type { Scheduler } from '../scheduler.js';
+import { computeTimer } from './timer-schedule.js';
+import { OK, type StepResult, type VariableBehavior } from './variable.behavior.js';
+
+export interface SubscriptionTarget {
+  id: string;
+  eventDefinition: EventDefinition;
+  interrupting: boolean;
+}
+
+export class SubscriptionBehavior {
+  /** Message subscriptions opened in this command: the trigger behaviour checks buffered messages for them. */
+  opened: MessageSubscriptionRecord[] = [];
+
+  constructor(
+    private readonly state: EngineState,
+    private readonly keys: KeyGenerator,
+    private readonly clock: Clock,
+    private readonly variables: VariableBehavior,
+    private readonly scheduler: Scheduler,
+  ) {}
+
+  open(owner: ElementInstanceRecord, target: SubscriptionTarget): StepResult {
+    const definition = target.eventDefinition;
+    if (definition.type === 'message') return this.openMessage(owner, target, definition.message);
+    if (definition.type === 'timer') return this.openTimer(owner, target.id, definition.timer);
+    if (definition.type === 'signal') {
+      const name = evaluateString(definition.signalName, this.variables.context(owner.key));
+      if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };
+      const record = {
+        key: this.keys.next(),
+        signalName: name.value,
+        elementInstanceKey: owner.key,
+        processInstanceKey: owner.processInstanceKey,
+        processDefinitionKey: owner.processDefinitionKey,
+        targetElementId: target.id,
+        tenantId: owner.tenantId,
+      };
+      this.state.signalSubscriptions.put(record);
+      this.state.indexSignalSubscription(record);
+    }
+    return OK;
+  }
+
+  openMessage(
+    owner: ElementInstanceRecord,
+    target: SubscriptionTarget,
+    message: MessageDefinition,
+  ): StepResult {
+    const context = this.variables.context(owner.key);
+    const name = evaluateString(message.name, context);
+    if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };
+    if (!message.correlationKey) {
+      return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: 'Message has no correlation key' };
+    }
+    const correlationKey = evaluateCorrelationKey(message.correlationKey, context);
+    if (!correlationKey.ok) {
+      return {
+        ok: false,
+        errorType: 'EXTRACT_VALUE_ERROR',
+        message: `Failed to extract the correlation key for '${message.correlationKey.source}': ${correlationKey.message}`,
+      };
+    }
+    const record: MessageSubscriptionRecord = {
+      key: this.keys.next(),
+      messageName: name.value,
+      correlationKey: correlationKey.value,
+      elementInstanceKey: owner.key,
+      processInstanceKey: owner.processInstanceKey,
+      processDefinitionKey: owner.processDefinitionKey,
+      bpmnProcessId: owner.bpmnProcessId,
+      targetElementId: target.id,
+      interrupting: target.interrupting,
+      tenantId: owner.tenantId,
+    };
+    this.state.messageSubscriptions.put(record);
+    this.state.indexMessageSubscription(record);
+    this.opened.push(record);
+    return OK;
+  }
+
+  openTimer(
+    owner: ElementInstanceRecord | null,
+    targetId: string,
+    timer: TimerDefinition,
+    definitionKey?: string,
+  ): StepResult {
+    const scopeKey = owner?.key ?? null;
+    const value = this.variables.evaluate(timer.expression, scopeKey);
+    if (!value.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: value.message };
+    const schedule = computeTimer(timer.type, value.value, this.clock.now());
+    if (typeof schedule === 'string')
+      return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: schedule };
+    const record: TimerRecord = {
+      key: this.keys.next(),
+      dueDate: schedule.dueDate,
+      repetitions: schedule.repetitions,
+      cycle: schedule.interval,
+      elementInstanceKey: owner?.key ?? null,
+      processInstanceKey: owner?.processInstanceKey ?? null,
+      processDefinitionKey: owner?.processDefinitionKey ?? definitionKey ?? '',
+      targetElementId: targetId,
+      tenantId: owner?.tenantId ?? '<default>',
+    };
+    this.addTimer(record);
+    return OK;
+  }
+
+  addTimer(record: TimerRecord): void {
+    this.state.timers.put(record);
+    this.state.indexTimer(record);
+    this.scheduler.schedule(record.dueDate, 'timer', record.key);
+  }
+
+  removeTimer(record: TimerRecord): void {
+    this.state.unindexTimer(record);
+    this.state.timers.delete(record.key);
+  }
+
+  closeMessage(key: string): void {
+    const record = this.state.messageSubscriptions.get(key);
+    if (!record) return;
+    this.state.unindexMessageSubscription(record);
+    this.state.messageSubscriptions.delete(key);
+  }
+
+  /** Everything the instance owns. */
+  closeAll(ownerKey: string): void {
+    for (const key of this.state.ownedMessageSubscriptions.list(ownerKey)) this.closeMessage(key);
+    for (const key of this.state.ownedSignalSubscriptions.list(ownerKey)) {
+      const record = this.state.signalSubscriptions.get(key);
+      if (!record) continue;
+      this.state.unindexSignalSubscription(record);
+      this.state.signalSubscriptions.delete(key);
+    }
+    for (const key of this.state.ownedTimers.list(ownerKey)) {
+      const record = this.state.timers.get(key);
+      if (record) this.removeTimer(record);
+    }
+  }
+}

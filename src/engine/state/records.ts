@@ -1,0 +1,202 @@
+/**
+ * The engine's live state, as small plain records. Each record type is one MongoDB collection, upserted by `key`.
+ * Values that may hold arbitrary JSON (variables, headers, message payloads) are kept as JSON text in documents,
+ * because variable names and header keys may contain '.' or '$', which MongoDB/FerretDB refuse as field names.
+ */
+import type { BpmnElementType } from '../model/process-model.js';
+
+export type Key = string;
+
+export interface DefinitionRecord {
+  key: Key;
+  bpmnProcessId: string;
+  version: number;
+  name: string | null;
+  versionTag: string | null;
+  resourceName: string;
+  /** The whole BPMN resource; re-parsed at restart. */
+  xml: string;
+  checksum: string;
+  deploymentKey: Key;
+  tenantId: string;
+  deleted: boolean;
+}
+
+export interface FormRecord {
+  key: Key;
+  formId: string;
+  version: number;
+  schema: string;
+  resourceName: string;
+  checksum: string;
+  deploymentKey: Key;
+  tenantId: string;
+}
+
+export type ElementLifecycle =
+  'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'COMPLETED' | 'TERMINATING' | 'TERMINATED';
+
+export interface ElementInstanceRecord {
+  key: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  version: number;
+  /** For the process instance itself: the bpmnProcessId. */
+  elementId: string;
+  type: BpmnElementType;
+  /** null for the process instance. */
+  flowScopeKey: Key | null;
+  state: ElementLifecycle;
+  startDate: number;
+  endDate: number | null;
+  incidentKey: Key | null;
+  tenantId: string;
+  // process instance only
+  parentProcessInstanceKey?: Key | null;
+  parentElementInstanceKey?: Key | null;
+  /** Message start: the correlation key that created it (one active instance per key). */
+  startCorrelationKey?: string | null;
+  // runtime fields of particular element kinds
+  jobKey?: Key | null;
+  userTaskKey?: Key | null;
+  calledInstanceKey?: Key | null;
+  /** Sequence flows that arrived at joining gateways of this scope and wait there. */
+  joinTokens?: string[];
+  /** An interrupting event waiting for this scope's children to terminate (or already applied). */
+  interrupted?: boolean;
+  /** Multi-instance body counters. */
+  mi?: {
+    total: number;
+    active: number;
+    completed: number;
+    terminated: number;
+    next: number;
+  };
+  /** Inner multi-instance loop counter (1-based). */
+  loopCounter?: number;
+}
+
+export interface VariableRecord {
+  key: Key;
+  name: string;
+  value: unknown;
+  scopeKey: Key;
+  processInstanceKey: Key;
+  tenantId: string;
+}
+
+export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+
+export interface JobRecord {
+  key: Key;
+  type: string;
+  state: JobState;
+  retries: number;
+  worker: string;
+  deadline: number;
+  /** FAILED with back-off: activatable again at this time. */
+  retryAt: number;
+  errorMessage: string;
+  customHeaders: Record<string, string>;
+  elementId: string;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+}
+
+/** Where a triggered event goes: see EventTriggerBehavior. */
+export interface TimerRecord {
+  key: Key;
+  dueDate: number;
+  /** Remaining repetitions; -1: unbounded; 1: last one. */
+  repetitions: number;
+  /** ISO interval of a cycle, or cron; null for one-shot. */
+  cycle: string | null;
+  elementInstanceKey: Key | null;
+  processInstanceKey: Key | null;
+  processDefinitionKey: Key;
+  targetElementId: string;
+  tenantId: string;
+}
+
+export interface MessageSubscriptionRecord {
+  key: Key;
+  messageName: string;
+  correlationKey: string;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  targetElementId: string;
+  interrupting: boolean;
+  tenantId: string;
+}
+
+export interface SignalSubscriptionRecord {
+  key: Key;
+  signalName: string;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  targetElementId: string;
+  tenantId: string;
+}
+
+export interface MessageRecord {
+  key: Key;
+  name: string;
+  correlationKey: string;
+  messageId: string | null;
+  deadline: number;
+  variables: Record<string, unknown>;
+  /** Process instances (and bpmnProcessIds, for start events) it correlated to: at most once each. */
+  correlatedInstances: Key[];
+  correlatedProcesses: string[];
+  tenantId: string;
+}
+
+export type IncidentStateValue = 'ACTIVE' | 'RESOLVED';
+
+export interface IncidentRecord {
+  key: Key;
+  errorType: string;
+  errorMessage: string;
+  elementId: string;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  jobKey: Key | null;
+  /** What resolving retries: the element's activation or completion, or the job (made activatable again). */
+  retry: 'activate' | 'complete' | 'job';
+  state: IncidentStateValue;
+  creationTime: number;
+  tenantId: string;
+}
+
+export interface UserTaskRecord {
+  key: Key;
+  name: string | null;
+  state: 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  elementId: string;
+  elementInstanceKey: Key;
+  processDefinitionId: string;
+  processDefinitionKey: Key;
+  processDefinitionVersion: number;
+  processInstanceKey: Key;
+  formKey: Key | null;
+  creationDate: number;
+  completionDate: number | null;
+  dueDate: number | null;
+  followUpDate: number | null;
+  priority: number;
+  customHeaders: Record<string, string>;
+  tenantId: string;
+}

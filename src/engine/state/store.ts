@@ -1,0 +1,100 @@
+/**
+ * An in-memory table of one record type, mirrored to one MongoDB collection.
+ *
+ * Every mutation goes through put/delete, which marks the key dirty in the persistence log; the document is
+ * serialised when the batch is written, so a record changed many times within one batch is written once.
+ * Finished records (completed instances, resolved incidents, …) are retired: they leave the live table for a
+ * bounded history that searches still see, while their last version stays in MongoDB.
+ */
+export type Document = Record<string, unknown>;
+
+export interface RecordCodec<T> {
+  toDocument(record: T): Document;
+  fromDocument(document: Document): T;
+}
+
+export interface DirtySink {
+  markDirty(collection: string, key: string, serialize: () => Document | null): void;
+}
+
+/** Plain records whose fields are already storable (no names containing '.' or '$'). */
+export function plainCodec<T extends { key: string }>(): RecordCodec<T> {
+  return {
+    toDocument: (record) => ({ ...record, _id: record.key }) as Document,
+    fromDocument: (document) => {
+      const { _id: _ignored, ...rest } = document;
+      return rest as unknown as T;
+    },
+  };
+}
+
+export class Store<T extends { key: string }> {
+  private readonly live = new Map<string, T>();
+  private readonly history = new Map<string, T>();
+
+  constructor(
+    readonly collection: string,
+    private readonly sink: DirtySink,
+    readonly codec: RecordCodec<T>,
+    private readonly historyLimit = 10_000,
+  ) {}
+
+  get(key: string): T | undefined {
+    return this.live.get(key);
+  }
+
+  /** Live or retired. */
+  find(key: string): T | undefined {
+    return this.live.get(key) ?? this.history.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.live.has(key);
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  values(): IterableIterator<T> {
+    return this.live.values();
+  }
+
+  /** Live records first, then retired ones. */
+  *all(): IterableIterator<T> {
+    yield* this.live.values();
+    yield* this.history.values();
+  }
+
+  put(record: T): T {
+    this.live.set(record.key, record);
+    this.sink.markDirty(this.collection, record.key, () => this.codec.toDocument(record));
+    return record;
+  }
+
+  delete(key: string): void {
+    this.live.delete(key);
+    this.history.delete(key);
+    this.sink.markDirty(this.collection, key, () => null);
+  }
+
+  /** Persist the record's final state and move it to the bounded history. */
+  retire(record: T): void {
+    this.put(record);
+    this.live.delete(record.key);
+    this.history.set(record.key, record);
+    if (this.history.size > this.historyLimit) {
+      const oldest = this.history.keys().next();
+      if (!oldest.done) this.history.delete(oldest.value);
+    }
+  }
+
+  /** Recovery: add without marking dirty. */
+  load(record: T): void {
+    this.live.set(record.key, record);
+  }
+
+  loadRetired(record: T): void {
+    this.history.set(record.key, record);
+  }
+}
