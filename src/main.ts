@@ -1,0 +1,104 @@
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'mongoose';
+import { createAppModule, type AppModule } from './app/app.composition.js';
+import { startHttpServer } from './app/http/http-server.js';
+import type { RouteDefinition } from './app/http/route.types.js';
+import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { ConfigError, loadConfig, type Config } from './lib/config.js';
+import { openDatabase } from './lib/database.js';
+import { createLogger, type Logger } from './lib/logger.js';
+
+export interface ServiceHandle {
+  url: string;
+  port: number;
+  connection: Connection;
+  app: AppModule;
+  /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Routes of modules composed by the caller; they pass through the same guard as all others. */
+  extraRoutes?: readonly RouteDefinition[];
+}
+
+/** Starts the whole service; tests call it too. Later parts (engine, workers) join here. */
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<ServiceHandle> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config, logger);
+  try {
+    const app = createAppModule({
+      config,
+      logger,
+      clock,
+      connection: database.connection,
+      extraRoutes: options.extraRoutes,
+    });
+    await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
+    if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {
+      const seeded = await seedOrganisation(app.directory, { demoAccounts: true });
+      logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
+    }
+    const http = await startHttpServer(app.app, {
+      port: config.port,
+      host: config.host,
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
+    });
+    logger.info({ url: http.url }, `service listening on ${http.url}`);
+    let closing: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      connection: database.connection,
+      app,
+      close: () =>
+        (closing ??= (async () => {
+          app.readiness.markStopping();
+          await http.close();
+          app.stop();
+          await database.close();
+          logger.info('service stopped');
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+  const service = await startService(config);
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (++signals > 1) process.exit(1); // a second Ctrl-C means "now"
+    console.error(`${signal}: đang dừng dịch vụ…`);
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
