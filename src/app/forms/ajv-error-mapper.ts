@@ -32,7 +32,8 @@ const byRule: Record<string, Mapping> = {
   increment: (p) => ({ code: 'FORM_INCREMENT', message: messagesVi.increment(p.previous, p.next) }),
   numeric: () => ({ code: 'FORM_TYPE', message: messagesVi.notNumber }),
 };
-const byRuleParam: Mapping = (p) => (byRule[String(p.rule)] ?? (() => ({ code: 'FORM_TYPE', message: messagesVi.invalid })))(p);
+const byRuleParam: Mapping = (p) =>
+  (byRule[String(p.rule)] ?? (() => ({ code: 'FORM_TYPE', message: messagesVi.invalid })))(p);
 
 /** One entry per ajv keyword our compiled schemas use; ajv's English never reaches the user. */
 const byKeyword: Record<string, Mapping> = {
@@ -54,7 +55,12 @@ const byKeyword: Record<string, Mapping> = {
       : { code: 'FORM_EMAIL', message: messagesVi.email },
   formDate: (p) => ({
     code: 'FORM_DATE',
-    message: p.subtype === 'time' ? messagesVi.time : p.subtype === 'datetime' ? messagesVi.datetime : messagesVi.date,
+    message:
+      p.subtype === 'time'
+        ? messagesVi.time
+        : p.subtype === 'datetime'
+          ? messagesVi.datetime
+          : messagesVi.date,
   }),
 };
 
@@ -77,6 +83,8 @@ export function fieldOfAjvError(error: ErrorObject): string {
 
 export function mapAjvError(error: ErrorObject): FormFieldError {
   const mapping = byKeyword[error.keyword];
-  const mapped = mapping ? mapping(error.params as Params) : { code: 'FORM_TYPE' as const, message: messagesVi.invalid };
+  const mapped = mapping
+    ? mapping(error.params as Params)
+    : { code: 'FORM_TYPE' as const, message: messagesVi.invalid };
   return { field: fieldOfAjvError(error), ...mapped };
 }

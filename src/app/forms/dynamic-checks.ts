@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { runExpression, stripFeelMarker } from './feel-evaluator.js';
+import { runExpression, stripFeelMarker, type ScopeInfo } from './feel-evaluator.js';
 import type { FeelRule } from './field-tree.js';
 import type { FormFieldError } from './form-errors.js';
 import type { FormComponent } from './form-schema.types.js';
@@ -23,7 +23,7 @@ export function checkOptions(
   component: FormComponent,
   value: unknown,
   context: Record<string, unknown>,
-  expressionContext: Record<string, unknown>,
+  scope: ScopeInfo,
 ): Issue[] {
   let options: unknown[] | undefined;
   let source: string;
@@ -34,7 +34,7 @@ export function checkOptions(
   } else if (component.valuesExpression) {
     source = `valuesExpression "${component.valuesExpression}"`;
     const expression = stripFeelMarker(component.valuesExpression) ?? component.valuesExpression;
-    const outcome = runExpression(expression, expressionContext);
+    const outcome = runExpression(expression, scope);
     if (!outcome.ok)
       return [
         {
@@ -54,14 +54,10 @@ export function checkOptions(
 }
 
 /** validate.min/max/minLength/maxLength written as FEEL: evaluated now, then applied as form-js applies them. */
-export function checkFeelRules(
-  rules: readonly FeelRule[],
-  value: unknown,
-  expressionContext: Record<string, unknown>,
-): Issue[] {
+export function checkFeelRules(rules: readonly FeelRule[], value: unknown, scope: ScopeInfo): Issue[] {
   const issues: Issue[] = [];
   for (const { rule, expression } of rules) {
-    const outcome = runExpression(expression, expressionContext);
+    const outcome = runExpression(expression, scope);
     if (!outcome.ok) {
       issues.push({
         code: 'FORM_CONDITION_ERROR',

@@ -1,37 +1,15 @@
-import { evaluate, unaryTest, type Warning } from 'feelin';
+import { evaluate, parseExpression, parseUnaryTests, unaryTest, type Warning } from 'feelin';
 
 /** The result of a FEEL evaluation as a value: a broken expression is reported, never thrown. */
 export type FeelOutcome = { ok: true; value: unknown } | { ok: false; reason: string };
+
+type Mode = 'test' | 'expression';
 
 // Missing variables are normal (a field not filled in yet); a missing function or a failed call is a broken form.
 const FATAL_WARNINGS: ReadonlySet<Warning['type']> = new Set([
   'NO_FUNCTION_FOUND',
   'FUNCTION_INVOCATION_FAILURE',
 ]);
-
-function outcomeOf(run: () => { value: unknown; warnings: Warning[] }): FeelOutcome {
-  try {
-    const { value, warnings } = run();
-    const fatal = warnings.find((warning) => FATAL_WARNINGS.has(warning.type));
-    return fatal ? { ok: false, reason: fatal.message } : { ok: true, value };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** Hide conditions are unary tests in form-js (its ConditionChecker calls feelin's unaryTest). */
-export function runUnaryTest(expression: string, context: Record<string, unknown>): FeelOutcome {
-  return outcomeOf(() => unaryTest(expression, context));
-}
-
-export function runExpression(expression: string, context: Record<string, unknown>): FeelOutcome {
-  return outcomeOf(() => evaluate(expression, context));
-}
-
-/** form-js marks FEEL with a leading "="; anything else is a literal. */
-export function stripFeelMarker(text: string): string | undefined {
-  return text.startsWith('=') ? text.slice(1) : undefined;
-}
 
 export interface ScopeInfo {
   /** The whole data: context variables merged with the submission. */
@@ -44,10 +22,103 @@ export interface ScopeInfo {
 }
 
 /**
- * The variables an expression sees, shaped as form-js shapes them: the data's keys at the top, plus `this`,
- * `parent` and `i` (and `_this_`, `_parent_`, `_i_`) inside dynamic lists.
+ * The variables an expression sees, as form-js shapes them: `this`, `parent`, `i`, then the data's keys on top,
+ * then `_this_`, `_parent_`, `_i_`.
  */
-export function expressionContext(scope: ScopeInfo): Record<string, unknown> {
+function lookup(scope: ScopeInfo, name: string): unknown {
+  if (name === '_this_') return scope.self;
+  if (name === '_parent_') return scope.parent;
+  if (name === '_i_') return [...scope.indexes];
+  if (Object.hasOwn(scope.root, name)) return scope.root[name];
+  if (name === 'this') return scope.self;
+  if (name === 'parent') return scope.parent;
+  if (name === 'i') return [...scope.indexes];
+  return undefined;
+}
+
+/**
+ * feelin parses on every call and deep-copies the context it is given, which costs ~0.5 ms a call. So each
+ * expression is parsed once here to learn which variables it reads; it is then evaluated over just those, and
+ * the outcome is remembered for those values (FEEL has no side effects; expressions reading the clock are not
+ * remembered).
+ */
+interface Prepared {
+  readonly names: readonly string[] | undefined;
+  readonly volatile: boolean;
+}
+const prepared = new Map<string, Prepared>();
+const outcomes = new Map<string, FeelOutcome>();
+const OUTCOME_LIMIT = 20_000;
+
+function prepare(mode: Mode, expression: string): Prepared {
+  const key = `${mode}\u0000${expression}`;
+  const known = prepared.get(key);
+  if (known) return known;
+  let names: string[] | undefined = [];
+  try {
+    const tree = (mode === 'test' ? parseUnaryTests : parseExpression)(expression, {}, undefined);
+    const found = new Set<string>();
+    tree.iterate({
+      enter: (node) => {
+        if (node.type.isError) names = undefined;
+        if (node.name === 'VariableName') found.add(expression.slice(node.from, node.to).trim());
+      },
+    });
+    if (names) names = [...found];
+  } catch {
+    names = undefined;
+  }
+  const result: Prepared = { names, volatile: /\b(now|today)\s*\(/.test(expression) };
+  prepared.set(key, result);
+  return result;
+}
+
+function run(mode: Mode, expression: string, context: Record<string, unknown>): FeelOutcome {
+  try {
+    const { value, warnings } =
+      mode === 'test' ? unaryTest(expression, context) : evaluate(expression, context);
+    const fatal = warnings.find((warning) => FATAL_WARNINGS.has(warning.type));
+    return fatal ? { ok: false, reason: fatal.message } : { ok: true, value };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function fullContext(scope: ScopeInfo): Record<string, unknown> {
   const special = { this: scope.self, parent: scope.parent, i: [...scope.indexes] };
   return { ...special, ...scope.root, _this_: special.this, _parent_: special.parent, _i_: special.i };
+}
+
+function evaluateIn(mode: Mode, expression: string, scope: ScopeInfo): FeelOutcome {
+  const { names, volatile } = prepare(mode, expression);
+  // Names feelin could not tell apart without the context (e.g. with spaces): evaluate over everything.
+  if (!names) return run(mode, expression, fullContext(scope));
+  const context = Object.fromEntries(names.map((name) => [name, lookup(scope, name)]));
+  if (volatile) return run(mode, expression, context);
+  let key: string;
+  try {
+    key = `${mode}\u0000${expression}\u0000${JSON.stringify(names.map((name) => context[name]))}`;
+  } catch {
+    return run(mode, expression, context);
+  }
+  const remembered = outcomes.get(key);
+  if (remembered) return remembered;
+  const outcome = run(mode, expression, context);
+  if (outcomes.size >= OUTCOME_LIMIT) outcomes.clear();
+  outcomes.set(key, outcome);
+  return outcome;
+}
+
+/** Hide conditions are unary tests in form-js (its ConditionChecker calls feelin's unaryTest). */
+export function runUnaryTest(expression: string, scope: ScopeInfo): FeelOutcome {
+  return evaluateIn('test', expression, scope);
+}
+
+export function runExpression(expression: string, scope: ScopeInfo): FeelOutcome {
+  return evaluateIn('expression', expression, scope);
+}
+
+/** form-js marks FEEL with a leading "="; anything else is a literal. */
+export function stripFeelMarker(text: string): string | undefined {
+  return text.startsWith('=') ? text.slice(1) : undefined;
 }

@@ -101,7 +101,7 @@ const formKeywords: FuncKeywordDefinition[] = [
 
 /** One ajv for every form: strict about our own schemas, all errors at once so every field gets its message. */
 export function createFormAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, useDefaults: true });
   addFormats(ajv);
   for (const definition of formKeywords) ajv.addKeyword(definition);
   return ajv;

@@ -1,11 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  expressionContext,
-  runExpression,
-  runUnaryTest,
-  stripFeelMarker,
-  type ScopeInfo,
-} from './feel-evaluator.js';
+import { runExpression, runUnaryTest, stripFeelMarker, type ScopeInfo } from './feel-evaluator.js';
 import type { FieldNode } from './field-tree.js';
 import type { FormFieldError } from './form-errors.js';
 import { messagesVi } from './messages.vi.js';
@@ -68,7 +62,7 @@ export function runSubmissionPass(
     const expression = typeof value === 'string' ? stripFeelMarker(value) : undefined;
     if (expression === undefined) return false;
     const run = asTest ? runUnaryTest : runExpression;
-    const outcome = run(expression, expressionContext(scope));
+    const outcome = run(expression, scope);
     if (!outcome.ok) {
       feelFailed(path, value as string, outcome.reason);
       return undefined;
@@ -100,7 +94,7 @@ export function runSubmissionPass(
         strips.push({ path, reason: hidden ? 'hidden' : 'computed' });
         if (!hidden && typeof node.component.expression === 'string') {
           const expression = stripFeelMarker(node.component.expression) ?? node.component.expression;
-          const outcome = runExpression(expression, expressionContext(scope));
+          const outcome = runExpression(expression, scope);
           if (outcome.ok) computed.push({ path, value: outcome.value ?? null });
           else feelFailed(path, node.component.expression, outcome.reason);
         }
@@ -115,8 +109,8 @@ export function runSubmissionPass(
         const value = getAt(submitted, path);
         if (isEmptyValue(value)) continue;
         const fieldErrors = [
-          ...checkOptions(node.component, value, context, expressionContext(scope)),
-          ...checkFeelRules(node.feelRules, value, expressionContext(scope)),
+          ...checkOptions(node.component, value, context, scope),
+          ...checkFeelRules(node.feelRules, value, scope),
         ];
         errors.push(...fieldErrors.map((error) => ({ ...error, field: formatPath(path) })));
       }

@@ -43,25 +43,26 @@ export function deleteAt(root: unknown, path: ValuePath): boolean {
   return false;
 }
 
-/** Sets a value, creating intermediate objects where nothing is; refuses to overwrite a non-object on the way. */
-export function setAt(root: Record<string, unknown>, path: readonly string[], value: unknown): boolean {
-  let current: Record<string, unknown> = root;
-  for (const segment of path.slice(0, -1)) {
-    const next = current[segment];
-    if (next === undefined) {
-      const created: Record<string, unknown> = {};
-      current[segment] = created;
-      current = created;
-    } else if (isPlainObject(next)) {
-      current = next;
+/** Sets a value, creating missing objects on the way; refuses to go through anything that is not a container. */
+export function setAt(root: Record<string, unknown>, path: ValuePath, value: unknown): boolean {
+  let current: unknown = root;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (typeof segment === 'number') {
+      if (!Array.isArray(current)) return false;
+      if (last) current[segment] = value;
+      else current = current[segment];
+      continue;
+    }
+    if (!isPlainObject(current)) return false;
+    if (last) {
+      current[segment] = value;
     } else {
-      return false;
+      if (current[segment] === undefined) current[segment] = {};
+      current = current[segment];
     }
   }
-  const last = path[path.length - 1];
-  if (last === undefined) return false;
-  current[last] = value;
-  return true;
+  return path.length > 0;
 }
 
 /** Empty as form-js means it for "required": nothing, null, '', an empty list, an unticked checkbox. */

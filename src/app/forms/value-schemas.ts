@@ -1,4 +1,4 @@
-import type { FormComponent, FormValidate } from './form-schema.types.js';
+import type { FormComponent } from './form-schema.types.js';
 import type { JsonSchema } from './json-schema.types.js';
 
 /** form-js lets min, max, minLength and maxLength be FEEL ("=…"): those are checked per submission instead. */
@@ -6,11 +6,11 @@ export function isFeelExpression(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('=');
 }
 
-function staticNumber(value: FormValidate[keyof FormValidate]): number | undefined {
+function staticNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (
     typeof value === 'string' &&
-    !isFeelExpression(value) &&
+    !value.startsWith('=') &&
     value.trim() !== '' &&
     Number.isFinite(Number(value))
   ) {
