@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PUBLIC } from '../../../src/app/http/permissions.js';
+import { defineRoute } from '../../../src/app/http/route.types.js';
+import { loadConfig } from '../../../src/lib/config.js';
+import { startService } from '../../../src/main.js';
+import { createTestDatabase } from '../../support/database.js';
+
+const db = createTestDatabase('svc');
+afterAll(async () => db.drop());
+
+function get(port: number, path: string, agent?: http.Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('the service', () => {
+  it('finishes an in-flight request on shutdown, refuses new connections, and closes the database', async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    const slow = defineRoute({
+      method: 'get',
+      path: '/healthz/slow',
+      permission: PUBLIC,
+      summary: 'test: a slow request',
+      handler: async ({ res }) => {
+        entered();
+        await new Promise<void>((resolve) => (release = resolve));
+        res.json({ finished: true });
+      },
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      MONGODB_URI: db.uri,
+      SEED_DEMO: 'false',
+    });
+    const service = await startService(config, { extraRoutes: [slow] });
+    const keepAlive = new http.Agent({ keepAlive: true });
+    expect((await get(service.port, '/readyz', keepAlive)).status).toBe(200); // leaves an idle keep-alive socket
+
+    const inFlight = get(service.port, '/healthz/slow');
+    await inHandler;
+    let closed = false;
+    const closing = service.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closed).toBe(false);
+    await expect(get(service.port, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
+
+    release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ finished: true });
+    await closing;
+    expect(closed).toBe(true);
+    expect(service.connection.readyState).toBe(0); // disconnected
+    keepAlive.destroy();
+  });
+
+  it('exits with a clear message naming the bad variable when the configuration is wrong', async () => {
+    const run = promisify(execFile);
+    const failure = (await run('npx', ['tsx', 'src/main.ts'], {
+      env: { ...process.env, PORT: 'http', LOG_LEVEL: 'verbose', MONGODB_URI: db.uri },
+    }).catch((error: unknown) => error)) as { code: number; stderr: string };
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('Cấu hình không hợp lệ');
+    expect(failure.stderr).toContain('PORT="http"');
+    expect(failure.stderr).toContain('LOG_LEVEL="verbose"');
+    expect(failure.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
