@@ -1,0 +1,31 @@
+import type { JSX } from 'preact';
+import { ChangePasswordPage } from '../features/auth/change-password.page.js';
+import { InboxPage } from '../features/inbox/inbox.page.js';
+import { TaskPage } from '../features/task/task.page.js';
+import { matchPath } from '../lib/router.js';
+import { NotFoundPage } from './not-found.page.js';
+
+interface RouteEntry {
+  pattern: string;
+  render(params: Record<string, string>): JSX.Element;
+}
+
+/** The signed-in pages by path; "/" and "/sign-in" lead to the inbox. */
+const routes: RouteEntry[] = [
+  { pattern: '/inbox', render: () => <InboxPage /> },
+  {
+    pattern: '/tasks/:taskId',
+    render: (params) => <TaskPage taskId={params.taskId ?? ''} key={params.taskId} />,
+  },
+  { pattern: '/account/password', render: () => <ChangePasswordPage /> },
+];
+
+export const HOME = '/inbox';
+
+export function renderRoute(pathname: string): JSX.Element {
+  for (const route of routes) {
+    const params = matchPath(route.pattern, pathname);
+    if (params) return route.render(params);
+  }
+  return <NotFoundPage />;
+}

@@ -1,0 +1,57 @@
+import { useI18n } from '../../i18n/i18n.js';
+import type { TextKey } from '../../i18n/messages.types.js';
+import { formatDate } from '../../lib/dates.js';
+import { onLinkClick } from '../../lib/router.js';
+import { priorityLevel } from './inbox-query.js';
+import type { TaskSummary } from './inbox.types.js';
+
+const priorityKeys: Record<ReturnType<typeof priorityLevel>, TextKey> = {
+  high: 'priorityHigh',
+  medium: 'priorityMedium',
+  low: 'priorityLow',
+};
+
+/** The tasks as a table; on a phone each row is laid out as a card (CSS only, the semantics stay a table). */
+export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) {
+  const { t } = useI18n();
+  if (items.length === 0) return <p class="empty">{t.noTasks}</p>;
+  return (
+    <table class="task-table">
+      <thead>
+        <tr>
+          <th scope="col">{t.colTask}</th>
+          <th scope="col">{t.colUnit}</th>
+          <th scope="col">{t.colDue}</th>
+          <th scope="col">{t.colPriority}</th>
+          <th scope="col">{t.colAssignee}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((task) => {
+          const overdue = task.dueDate !== null && Date.parse(task.dueDate) < now;
+          const href = `/tasks/${encodeURIComponent(task.id)}`;
+          const level = priorityLevel(task.priority);
+          return (
+            <tr key={task.id}>
+              <td data-label={t.colTask}>
+                <a href={href} onClick={(event) => onLinkClick(event, href)}>
+                  {task.name}
+                </a>
+                <span class="task-table__process">{task.processName}</span>
+              </td>
+              <td data-label={t.colUnit}>{task.unitName}</td>
+              <td data-label={t.colDue}>
+                {formatDate(task.dueDate)}
+                {overdue && <span class="tag tag--danger">{t.overdue}</span>}
+              </td>
+              <td data-label={t.colPriority}>
+                <span class={`tag tag--${level}`}>{t[priorityKeys[level]]}</span>
+              </td>
+              <td data-label={t.colAssignee}>{task.assignee ?? t.unassigned}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

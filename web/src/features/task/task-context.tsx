@@ -1,0 +1,67 @@
+import { useI18n } from '../../i18n/i18n.js';
+import { formatDate, formatDateTime } from '../../lib/dates.js';
+import type { TaskDetail } from '../inbox/inbox.types.js';
+import { ProcessDiagram } from './process-diagram.js';
+
+/** Beside the form: the business context, the diagram, the history and the comments. */
+export function TaskContext({ task }: { task: TaskDetail }) {
+  const { t } = useI18n();
+  return (
+    <aside class="task-context" aria-label={t.taskContext}>
+      <section class="card">
+        <h2>{t.taskContext}</h2>
+        <dl class="facts">
+          <dt>{t.process}</dt>
+          <dd>{task.processName}</dd>
+          <dt>{t.unit}</dt>
+          <dd>{task.unitName}</dd>
+          <dt>{t.period}</dt>
+          <dd>{task.period}</dd>
+          <dt>{t.created}</dt>
+          <dd>{formatDate(task.createdAt)}</dd>
+          <dt>{t.due}</dt>
+          <dd>{formatDate(task.dueDate)}</dd>
+          <dt>{t.assignee}</dt>
+          <dd>{task.assignee ?? t.unassigned}</dd>
+        </dl>
+      </section>
+      {task.diagram && (
+        <section class="card">
+          <h2>{t.diagram}</h2>
+          <ProcessDiagram bpmnXml={task.diagram.bpmnXml} activeElementId={task.diagram.activeElementId} />
+        </section>
+      )}
+      <section class="card">
+        <h2>{t.history}</h2>
+        {task.history.length === 0 ? (
+          <p class="muted">{t.noHistory}</p>
+        ) : (
+          <ol class="timeline">
+            {task.history.map((entry) => (
+              <li key={`${entry.at}-${entry.action}`}>
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> — {entry.actor}: {entry.action}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section class="card">
+        <h2>{t.comments}</h2>
+        {task.comments.length === 0 ? (
+          <p class="muted">{t.noComments}</p>
+        ) : (
+          <ul class="comments">
+            {task.comments.map((comment) => (
+              <li key={`${comment.at}-${comment.author}`}>
+                <p>{comment.text}</p>
+                <p class="muted">
+                  {comment.author}, {formatDateTime(comment.at)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}
