@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compileForm, validateSubmission, type FormComponent } from '../../../src/app/forms/index.js';
 
 // The inbox bench allows 150 ms (p95) for validate-and-complete over HTTP; validation must be a small part of it.
+// Measured in CPU time: the machine is shared, and wall time would measure the neighbours.
 describe('validation speed', () => {
-  it('validates a 40-field form with a 30-item list in well under a few milliseconds at p95', () => {
+  it('validates a 40-field form with a 30-item list in under 40 ms of CPU at p95', () => {
     const fields: FormComponent[] = Array.from({ length: 40 }, (_, index) => ({
       type: 'number',
       key: `chiTieu${index}`,
@@ -37,14 +38,15 @@ describe('validation speed', () => {
         noiDung: `Kiến nghị ${run}.${index}`,
         linhVuc: 'a',
       }));
-      const start = performance.now();
+      const start = process.cpuUsage();
       const result = validateSubmission(compiled, data, { donVi: 'x' });
-      times.push(performance.now() - start);
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
       expect(result.ok).toBe(true);
     }
     times.sort((a, b) => a - b);
     const p95 = times[Math.floor(times.length * 0.95)] ?? Infinity;
-    console.log(`form validation p95: ${p95.toFixed(2)} ms`);
+    console.log(`form validation p95 (CPU): ${p95.toFixed(2)} ms`);
     expect(p95).toBeLessThan(40);
   });
 });
