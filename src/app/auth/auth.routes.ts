@@ -4,7 +4,7 @@ import { defineRoute, type Principal, type RouteDefinition } from '../http/route
 import type { OrganisationDirectory } from '../organisation/index.js';
 import { ChangePasswordBody, SignInBody } from './auth.schemas.js';
 import type { AuthService } from './auth.service.js';
-import { clearSessionCookie, setSessionCookie } from './cookies.js';
+import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies.js';
 import type { SessionService } from './session.service.js';
 
 export interface AuthRouteDependencies {
@@ -35,6 +35,9 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
           body.password,
           req.ip ?? 'unknown',
         );
+        // A session the browser already held (perhaps planted by someone else) does not survive a new sign-in.
+        const previous = readCookie(req, SESSION_COOKIE);
+        if (previous) await sessions.end(previous);
         setSessionCookie(req, res, token, config.sessionAbsoluteHours * 3_600_000, config.cookieSecure);
         res.json({
           user: {
@@ -50,6 +53,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
       method: 'get',
       path: '/api/auth/session',
       permission: SIGNED_IN,
+      allowPendingPasswordChange: true,
       summary: 'The signed-in user, their candidate groups and the CSRF token for state-changing requests',
       handler: async ({ res, principal }) => {
         const me = signedIn(principal);
@@ -69,6 +73,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
       method: 'post',
       path: '/api/auth/sign-out',
       permission: SIGNED_IN,
+      allowPendingPasswordChange: true,
       summary: 'End this session',
       handler: async ({ req, res, principal }) => {
         await sessions.destroy(signedIn(principal).sessionId);
@@ -80,6 +85,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
       method: 'post',
       path: '/api/auth/change-password',
       permission: SIGNED_IN,
+      allowPendingPasswordChange: true,
       body: ChangePasswordBody,
       summary: "Change one's own password (needs the current one); ends the user's other sessions",
       handler: async ({ res, principal, body }) => {

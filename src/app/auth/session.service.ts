@@ -77,6 +77,11 @@ export class SessionService {
     return { id, username: record.username, csrfToken: csrfOf(token) };
   }
 
+  /** Ends the session of a cookie token, if any. */
+  async end(token: string): Promise<void> {
+    await this.sessions.deleteOne({ _id: sha256(token) });
+  }
+
   async destroy(id: string): Promise<void> {
     await this.sessions.deleteOne({ _id: id });
   }

@@ -1,8 +1,11 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { forbidden, unauthenticated } from '../../lib/errors.js';
+import { AppError, forbidden, unauthenticated } from '../../lib/errors.js';
 import type { BodyValidator } from './body-validator.js';
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from './csrf.js';
 import type { Principal, RouteDefinition } from './route.types.js';
+
+const passwordChangeRequired = (): AppError =>
+  new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu được cấp trước khi tiếp tục.');
 
 /** Marks a handler as the guard that mountRoutes put in front of a route; the route audit looks for it. */
 export const ROUTE_DEFINITION = Symbol('routeDefinition');
@@ -23,8 +26,8 @@ export interface MountDependencies {
 }
 
 /**
- * The one way routes are registered: each goes through authentication, CSRF, its permission and body validation,
- * in that order, before its handler runs.
+ * The one way routes are registered: each goes through authentication, CSRF, a pending password change, its
+ * permission and body validation, in that order, before its handler runs.
  */
 export function mountRoutes(app: Express, routes: readonly RouteDefinition[], deps: MountDependencies): void {
   for (const route of routes) {
@@ -36,6 +39,7 @@ export function mountRoutes(app: Express, routes: readonly RouteDefinition[], de
         principal = await deps.authenticator.authenticate(req, res);
         if (!principal) throw unauthenticated();
         if (isStateChanging(req.method)) assertCsrfToken(req, principal.csrfToken);
+        if (principal.mustChangePassword && !route.allowPendingPasswordChange) throw passwordChangeRequired();
         if (!(await route.permission.allows(principal, req))) throw forbidden();
       }
       const body: unknown = route.body ? deps.validator.validate(route.body, req.body ?? {}) : undefined;

@@ -41,6 +41,11 @@ export interface RouteDefinition {
   body?: TSchema;
   /** What the route does, for the route listing. */
   summary: string;
+  /**
+   * Reachable by a user who must change an administrator-set password first (their session, sign-out, the change
+   * itself); every other route refuses them until they do.
+   */
+  allowPendingPasswordChange?: boolean;
   handler: (ctx: RouteContext) => Promise<void> | void;
 }
 

@@ -109,6 +109,39 @@ describe('sessions', () => {
     expect((await h.client().signIn('minh', 'Moi-mat-khau-9')).status).toBe(200);
   });
 
+  it('makes a user with an administrator-set password change it before anything else', async () => {
+    await h.module.directory.users.create({
+      username: 'moi',
+      fullName: 'Người mới',
+      password: 'Cap-boi-quan-tri-1',
+      memberships: [{ unitCode: 'van-phong', roles: ['admin'] }],
+    });
+    const client = h.client();
+    const signIn = await client.signIn('moi', 'Cap-boi-quan-tri-1');
+    expect(signIn.body.user).toMatchObject({ mustChangePassword: true });
+    const blocked = await client.get('/api/admin/units');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('password_change_required');
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    const changed = await client.post('/api/auth/change-password', {
+      currentPassword: 'Cap-boi-quan-tri-1',
+      newPassword: 'Cua-rieng-toi-2',
+    });
+    expect(changed.status).toBe(204);
+    expect((await client.get('/api/admin/units')).status).toBe(200);
+  });
+
+  it('does not keep a session the browser held before a new sign-in (session fixation)', async () => {
+    const client = h.client();
+    await client.signIn('lan');
+    const planted = client.cookie;
+    await client.signIn('lan');
+    expect(client.cookie).not.toBe(planted);
+    const attacker = h.client();
+    attacker.cookie = planted;
+    expect((await attacker.get('/api/auth/session')).status).toBe(401);
+  });
+
   it('ends the sessions of a user an administrator deactivates', async () => {
     await h.user('tam', [{ unitCode: 'van-phong', roles: ['staff'] }]);
     const user = h.client();
