@@ -57,7 +57,8 @@ function implement(context: () => GrpcContext, methods: string[]): UntypedServic
     } else if (streamHandler) {
       implementation[method] = (call: ServerWritableStream<unknown, object>) => {
         streamHandler(call, context()).catch((error: unknown) => {
-          call.destroy(Object.assign(new Error(), toServiceError(error, method, context().logger)));
+          // grpc-js turns an 'error' event on a server stream into the call's final status.
+          call.emit('error', toServiceError(error, method, context().logger));
         });
       };
     } else {
