@@ -79,21 +79,26 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(2);
   }
-  const service = await startService(config);
+  // Signals are handled from the first moment, so one arriving during start-up still stops the local database.
+  let service: Promise<ServiceHandle> | undefined;
   let signals = 0;
   const stop = (signal: NodeJS.Signals): void => {
     if (++signals > 1) process.exit(1); // a second Ctrl-C means "now"
     console.error(`${signal}: đang dừng dịch vụ…`);
-    service.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    (service ?? Promise.reject(new Error('not started')))
+      .then((handle) => handle.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  service = startService(config);
+  await service;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

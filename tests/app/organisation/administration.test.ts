@@ -187,3 +187,22 @@ describe('user administration', () => {
     expect(reactivated.body.active).toBe(true);
   });
 });
+
+describe('organisation for every signed-in user', () => {
+  it('lists active units with their groups to any signed-in user, and to nobody else', async () => {
+    await h.user('nhanvien', [{ unitCode: 'van-phong', roles: ['staff'] }]);
+    const staff = h.client();
+    await staff.signIn('nhanvien');
+    const response = await staff.get('/api/organisation/units');
+    expect(response.status).toBe(200);
+    expect(response.body.items).toContainEqual({
+      code: 'so-tai-chinh',
+      kind: 'co-so',
+      name: 'Đảng bộ Sở Tài chính tỉnh Tuyên Quang',
+      group: 'co-so:so-tai-chinh',
+      headGroup: 'co-so:so-tai-chinh:lanh-dao',
+      sector: 'co-quan',
+    });
+    expect((await h.client().get('/api/organisation/units')).status).toBe(401);
+  });
+});
