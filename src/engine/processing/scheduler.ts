@@ -48,6 +48,11 @@ export class Scheduler {
     return due;
   }
 
+  hasDue(now: number): boolean {
+    const next = this.heap[0];
+    return next !== undefined && next.due <= now;
+  }
+
   /** Re-arms the wake-up for the next entry; call after draining. */
   arm(): void {
     if (!this.running) return;

@@ -112,10 +112,11 @@ export interface JobRecord {
 export interface TimerRecord {
   key: Key;
   dueDate: number;
-  /** Remaining repetitions; -1: unbounded; 1: last one. */
-  repetitions: number;
-  /** ISO interval of a cycle, or cron; null for one-shot. */
-  cycle: string | null;
+  /** The evaluated timer value (ISO 8601 date, duration, cycle or cron) and its type: re-parsed for the next due time. */
+  timerType: 'timeDate' | 'timeDuration' | 'timeCycle';
+  source: string;
+  /** When the timer was created: the origin of durations and cycles. */
+  anchor: number;
   elementInstanceKey: Key | null;
   processInstanceKey: Key | null;
   processDefinitionKey: Key;

@@ -90,7 +90,6 @@ export class FlowBehavior {
     this.state.addElement(instance);
     if (options.localVariables) this.ctx.variables.setAllLocal(instance.key, options.localVariables);
     if (options.eventVariables) this.eventVariables.set(instance.key, options.eventVariables);
-    this.record(instance, 'ELEMENT_ACTIVATING');
     this.queue.push({ kind: 'activate', key: instance.key });
     return instance;
   }
@@ -127,6 +126,7 @@ export class FlowBehavior {
   processActivate(key: string): void {
     const instance = this.state.elements.get(key);
     if (!instance || instance.state !== 'ACTIVATING') return;
+    if (instance.type !== 'PROCESS') this.record(instance, 'ELEMENT_ACTIVATING');
     const element = this.elementOf(instance);
     const processor = this.registry.for(instance, element);
     const isInner = instance.loopCounter !== undefined;

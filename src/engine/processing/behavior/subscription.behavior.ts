@@ -10,7 +10,8 @@ import type { EngineState } from '../../state/engine-state.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
-import { computeTimer } from './timer-schedule.js';
+import { parseTimerSchedule } from '../../timer/timer-schedule.js';
+import { nextDueTime } from '../../timer/next-due-time.js';
 import { OK, type StepResult, type VariableBehavior } from './variable.behavior.js';
 
 export interface SubscriptionTarget {
@@ -99,14 +100,24 @@ export class SubscriptionBehavior {
     const scopeKey = owner?.key ?? null;
     const value = this.variables.evaluate(timer.expression, scopeKey);
     if (!value.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: value.message };
-    const schedule = computeTimer(timer.type, value.value, this.clock.now());
-    if (typeof schedule === 'string')
-      return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: schedule };
+    if (typeof value.value !== 'string') {
+      return {
+        ok: false,
+        errorType: 'EXTRACT_VALUE_ERROR',
+        message: `Expected the timer '${timer.expression.source}' to be a string, but was '${typeof value.value}'`,
+      };
+    }
+    const schedule = parseTimerSchedule(timer.type, value.value);
+    if (!schedule.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: schedule.message };
+    const now = this.clock.now();
+    const dueDate = nextDueTime(schedule.value, { anchor: now, lastDue: null, now });
+    if (dueDate === null) return { ok: true };
     const record: TimerRecord = {
       key: this.keys.next(),
-      dueDate: schedule.dueDate,
-      repetitions: schedule.repetitions,
-      cycle: schedule.interval,
+      dueDate,
+      timerType: timer.type,
+      source: value.value,
+      anchor: now,
       elementInstanceKey: owner?.key ?? null,
       processInstanceKey: owner?.processInstanceKey ?? null,
       processDefinitionKey: owner?.processDefinitionKey ?? definitionKey ?? '',
@@ -115,6 +126,18 @@ export class SubscriptionBehavior {
     };
     this.addTimer(record);
     return OK;
+  }
+
+  /** After a firing: the next occurrence of a cycle, or null when the timer is spent. */
+  nextDue(record: TimerRecord): number | null {
+    if (record.timerType !== 'timeCycle') return null;
+    const schedule = parseTimerSchedule(record.timerType, record.source);
+    if (!schedule.ok) return null;
+    return nextDueTime(schedule.value, {
+      anchor: record.anchor,
+      lastDue: record.dueDate,
+      now: this.clock.now(),
+    });
   }
 
   addTimer(record: TimerRecord): void {

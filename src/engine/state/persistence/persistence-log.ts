@@ -56,6 +56,11 @@ export class PersistenceLog implements DirtySink {
     private readonly applyDelayMs = 100,
   ) {}
 
+  /** Recovery: continue numbering after the last persisted batch. */
+  resumeAt(seq: number): void {
+    this.seq = seq;
+  }
+
   markDirty(collection: string, key: string, serialize: () => Document | null): void {
     this.dirty.set(`${collection}\u0000${key}`, serialize);
   }

@@ -1,0 +1,70 @@
+/**
+ * The embedded engine's entry point: `createEngine({ mongoUri | db, clock?, logger? })` recovers state from MongoDB
+ * and returns an EngineApi. See processing/engine-core.ts for how commands run and state/persistence for how they
+ * are made durable.
+ */
+import { MongoClient, type Db } from 'mongodb';
+import type {
+  ActivateJobsCommand,
+  ActivatedJob,
+  Clock,
+  EngineApi,
+  InstanceResult,
+  JobStreamHandle,
+} from './engine-api.js';
+import { EngineError } from './engine-api.js';
+import { SystemClock } from './clock/system-clock.js';
+import { EngineCore, type EngineLogger } from './processing/engine-core.js';
+import type { BpmnParser } from './processing/commands/deployment.commands.js';
+import type { LifecycleRecord } from './processing/record-stream.js';
+import { EngineFacade } from './processing/engine-facade.js';
+import { parseBpmn } from './model/parse-bpmn.js';
+import { restoreRuntime } from './processing/restore-runtime.js';
+
+export interface EngineOptions {
+  /** Connection string including the database name; or pass `db`. */
+  mongoUri?: string;
+  db?: Db;
+  clock?: Clock;
+  logger?: EngineLogger;
+  /** Defaults to the model's parseBpmn. */
+  parseBpmn?: BpmnParser;
+}
+
+/** The engine plus what tests and the monitor may read beyond the protocol contract. */
+export interface EmbeddedEngine extends EngineApi {
+  /** Lifecycle records (bounded, in memory), optionally of one process instance. */
+  records(processInstanceKey?: string): LifecycleRecord[];
+}
+
+/** The model's parser, with its rejections turned into values. */
+const defaultParser: BpmnParser = async (xml, resourceName) => {
+  try {
+    return { ok: true, processes: await parseBpmn(xml, resourceName) };
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const elementId = error.detail?.['elementId'];
+    return { ok: false, message: error.message, ...(typeof elementId === 'string' ? { elementId } : {}) };
+  }
+};
+
+export async function createEngine(options: EngineOptions): Promise<EmbeddedEngine> {
+  const logger: EngineLogger = options.logger ?? (() => undefined);
+  let client: MongoClient | null = null;
+  let db = options.db;
+  if (!db) {
+    if (!options.mongoUri) throw new EngineError('INVALID_ARGUMENT', 'createEngine needs mongoUri or db');
+    client = await MongoClient.connect(options.mongoUri);
+    db = client.db();
+  }
+  const parse = options.parseBpmn ?? defaultParser;
+  const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
+  await restoreRuntime(db, core, parse, logger);
+  const facade = new EngineFacade(core, async () => {
+    await client?.close();
+  });
+  core.scheduler.start();
+  return facade;
+}
+
+export type { ActivateJobsCommand, ActivatedJob, InstanceResult, JobStreamHandle };

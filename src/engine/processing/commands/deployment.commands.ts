@@ -1,0 +1,209 @@
+/**
+ * Deployments: BPMN resources become new process versions (an unchanged resource keeps its version, as in
+ * Zeebe), forms become new form versions. Timer start events of the new latest version are scheduled and those
+ * of older versions removed. Deleting a process definition removes it from the latest-version lookup.
+ */
+import { createHash } from 'node:crypto';
+import { EngineError, type DeploymentResult, type ResourceInput } from '../../engine-api.js';
+import type { ProcessModel } from '../../model/process-model.js';
+import type { DefinitionRecord, FormRecord } from '../../state/records.js';
+import type { ProcessingContext } from '../processing-context.js';
+
+export type BpmnParseResult =
+  { ok: true; processes: ProcessModel[] } | { ok: false; message: string; elementId?: string };
+
+export type BpmnParser = (xml: string, resourceName: string) => Promise<BpmnParseResult> | BpmnParseResult;
+
+interface ParsedResource {
+  resource: ResourceInput;
+  text: string;
+  checksum: string;
+  processes: ProcessModel[];
+  form: { formId: string } | null;
+}
+
+export class DeploymentCommands {
+  constructor(
+    private readonly ctx: ProcessingContext,
+    private readonly parse: BpmnParser,
+  ) {}
+
+  /** Async part: parse and validate every resource; rejects the whole deployment on the first error. */
+  async prepare(resources: ResourceInput[]): Promise<ParsedResource[]> {
+    if (resources.length === 0)
+      throw new EngineError('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
+    const parsed: ParsedResource[] = [];
+    for (const resource of resources) {
+      const text = resource.content.toString('utf8');
+      const checksum = createHash('sha256').update(text).digest('hex');
+      const name = resource.name.toLowerCase();
+      if (name.endsWith('.bpmn') || name.endsWith('.xml')) {
+        const result = await this.parse(text, resource.name);
+        if (!result.ok) {
+          throw new EngineError('INVALID_ARGUMENT', result.message, {
+            resourceName: resource.name,
+            ...(result.elementId ? { elementId: result.elementId } : {}),
+          });
+        }
+        parsed.push({ resource, text, checksum, processes: result.processes, form: null });
+      } else if (name.endsWith('.form')) {
+        let formId: unknown;
+        try {
+          formId = (JSON.parse(text) as { id?: unknown }).id;
+        } catch (error) {
+          throw new EngineError(
+            'INVALID_ARGUMENT',
+            `'${resource.name}': the form is not valid JSON: ${String(error)}`,
+          );
+        }
+        if (typeof formId !== 'string' || formId === '') {
+          throw new EngineError('INVALID_ARGUMENT', `'${resource.name}': the form has no 'id'`);
+        }
+        parsed.push({ resource, text, checksum, processes: [], form: { formId } });
+      } else if (name.endsWith('.dmn')) {
+        throw new EngineError(
+          'INVALID_ARGUMENT',
+          `'${resource.name}': DMN decisions are not supported by this engine`,
+        );
+      } else {
+        throw new EngineError(
+          'INVALID_ARGUMENT',
+          `'${resource.name}': expected a .bpmn, .xml or .form resource`,
+        );
+      }
+    }
+    return parsed;
+  }
+
+  /** Sync part: records the new versions. */
+  apply(parsed: ParsedResource[], tenantId: string): DeploymentResult {
+    const { state, keys } = this.ctx;
+    const deploymentKey = keys.next();
+    const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
+    for (const item of parsed) {
+      for (const model of item.processes) {
+        const latest = state.latestDefinition(model.id);
+        let record: DefinitionRecord;
+        if (latest && latest.checksum === item.checksum && latest.resourceName === item.resource.name) {
+          record = latest;
+        } else {
+          record = {
+            key: keys.next(),
+            bpmnProcessId: model.id,
+            version: (this.highestVersion(model.id) ?? 0) + 1,
+            name: model.name,
+            versionTag: model.versionTag,
+            resourceName: item.resource.name,
+            xml: item.text,
+            checksum: item.checksum,
+            deploymentKey,
+            tenantId,
+            deleted: false,
+          };
+          state.definitions.put(record);
+          state.indexDefinition(record, model);
+          this.rescheduleStartTimers(record, model);
+        }
+        result.processes.push({
+          bpmnProcessId: record.bpmnProcessId,
+          version: record.version,
+          processDefinitionKey: record.key,
+          resourceName: record.resourceName,
+          tenantId: record.tenantId,
+        });
+      }
+      if (item.form) {
+        const latest = state.latestForm(item.form.formId);
+        let record: FormRecord;
+        if (latest && latest.checksum === item.checksum) record = latest;
+        else {
+          record = {
+            key: keys.next(),
+            formId: item.form.formId,
+            version: (latest?.version ?? 0) + 1,
+            schema: item.text,
+            resourceName: item.resource.name,
+            checksum: item.checksum,
+            deploymentKey,
+            tenantId,
+          };
+          state.forms.put(record);
+          state.indexForm(record);
+        }
+        result.forms.push({
+          formId: record.formId,
+          version: record.version,
+          formKey: record.key,
+          resourceName: record.resourceName,
+          tenantId: record.tenantId,
+        });
+      }
+    }
+    return result;
+  }
+
+  private highestVersion(bpmnProcessId: string): number | undefined {
+    const keys = this.ctx.state.versions.get(bpmnProcessId) ?? [];
+    const last = keys[keys.length - 1];
+    return last ? this.ctx.state.definitions.get(last)?.version : undefined;
+  }
+
+  private rescheduleStartTimers(record: DefinitionRecord, model: ProcessModel): void {
+    const { state, subscriptions } = this.ctx;
+    const versionKeys = new Set(state.versions.get(record.bpmnProcessId) ?? []);
+    for (const timer of [...state.timers.values()]) {
+      if (
+        timer.elementInstanceKey === null &&
+        versionKeys.has(timer.processDefinitionKey) &&
+        timer.processDefinitionKey !== record.key
+      ) {
+        subscriptions.removeTimer(timer);
+      }
+    }
+    for (const id of model.timerStartEventIds) {
+      const start = model.elements.get(id);
+      if (start?.kind === 'startEvent' && start.eventDefinition.type === 'timer') {
+        subscriptions.openTimer(null, id, start.eventDefinition.timer, record.key);
+      }
+    }
+  }
+
+  deleteResource(resourceKey: string): void {
+    const { state, subscriptions } = this.ctx;
+    const definition = state.definitions.get(resourceKey);
+    if (definition && !definition.deleted) {
+      for (const instance of state.elements.values()) {
+        if (instance.type === 'PROCESS' && instance.processDefinitionKey === resourceKey) {
+          throw new EngineError(
+            'FAILED_PRECONDITION',
+            `Expected to delete process definition '${resourceKey}', but there are running instances of it`,
+          );
+        }
+      }
+      definition.deleted = true;
+      state.definitions.put(definition);
+      for (const timer of [...state.timers.values()]) {
+        if (timer.elementInstanceKey === null && timer.processDefinitionKey === resourceKey)
+          subscriptions.removeTimer(timer);
+      }
+      const latest = state.latestDefinition(definition.bpmnProcessId);
+      const model = latest ? state.models.get(latest.key) : undefined;
+      if (latest && model) this.rescheduleStartTimers(latest, model);
+      return;
+    }
+    const form = state.forms.get(resourceKey);
+    if (form) {
+      state.forms.delete(form.key);
+      const keys = state.formVersions.get(form.formId) ?? [];
+      state.formVersions.set(
+        form.formId,
+        keys.filter((key) => key !== form.key),
+      );
+      return;
+    }
+    throw new EngineError(
+      'NOT_FOUND',
+      `Expected to delete resource with key '${resourceKey}', but no such resource was found`,
+    );
+  }
+}

@@ -1,0 +1,203 @@
+/** Read-side: maps live and recent records to the API's search shapes. */
+import {
+  EngineError,
+  type ElementInstance,
+  type Form,
+  type Incident,
+  type ProcessDefinition,
+  type ProcessInstance,
+  type SearchQuery,
+  type SearchResult,
+  type UserTask,
+  type UserTaskFilter,
+  type Variable,
+} from '../../engine-api.js';
+import type { EngineState } from '../../state/engine-state.js';
+import type { ElementInstanceRecord, ElementLifecycle, UserTaskRecord } from '../../state/records.js';
+import type { VariableBehavior } from '../behavior/variable.behavior.js';
+import { searchItems } from './in-memory-search.js';
+
+const STATE_NAMES: Record<ElementLifecycle, 'ACTIVE' | 'COMPLETED' | 'TERMINATED'> = {
+  ACTIVATING: 'ACTIVE',
+  ACTIVATED: 'ACTIVE',
+  COMPLETING: 'ACTIVE',
+  TERMINATING: 'ACTIVE',
+  COMPLETED: 'COMPLETED',
+  TERMINATED: 'TERMINATED',
+};
+
+export class Queries {
+  constructor(
+    private readonly state: EngineState,
+    private readonly variables: VariableBehavior,
+  ) {}
+
+  processDefinitions(query: SearchQuery<Partial<ProcessDefinition>>): SearchResult<ProcessDefinition> {
+    const items: ProcessDefinition[] = [];
+    for (const record of this.state.definitions.all()) {
+      if (record.deleted) continue;
+      items.push({
+        processDefinitionKey: record.key,
+        processDefinitionId: record.bpmnProcessId,
+        name: record.name,
+        version: record.version,
+        versionTag: record.versionTag,
+        resourceName: record.resourceName,
+        tenantId: record.tenantId,
+      });
+    }
+    return searchItems(items, query);
+  }
+
+  processDefinitionXml(key: string): string {
+    const record = this.state.definitions.get(key);
+    if (!record || record.deleted)
+      throw new EngineError('NOT_FOUND', `Process definition with key '${key}' not found`);
+    return record.xml;
+  }
+
+  processInstances(query: SearchQuery<Partial<ProcessInstance>>): SearchResult<ProcessInstance> {
+    const items: ProcessInstance[] = [];
+    for (const record of this.state.elements.all()) {
+      if (record.type !== 'PROCESS') continue;
+      items.push({
+        processInstanceKey: record.key,
+        processDefinitionKey: record.processDefinitionKey,
+        processDefinitionId: record.bpmnProcessId,
+        processDefinitionName: this.state.models.get(record.processDefinitionKey)?.name ?? null,
+        processDefinitionVersion: record.version,
+        state: STATE_NAMES[record.state],
+        startDate: record.startDate,
+        endDate: record.endDate,
+        parentProcessInstanceKey: record.parentProcessInstanceKey ?? null,
+        parentElementInstanceKey: record.parentElementInstanceKey ?? null,
+        hasIncident: this.state.instanceIncidents.get(record.key).size > 0,
+        tenantId: record.tenantId,
+      });
+    }
+    return searchItems(items, query);
+  }
+
+  elementInstances(query: SearchQuery<Partial<ElementInstance>>): SearchResult<ElementInstance> {
+    const items: ElementInstance[] = [];
+    for (const record of this.state.elements.all()) {
+      if (record.type === 'PROCESS') continue;
+      items.push(this.elementInstance(record));
+    }
+    return searchItems(items, query);
+  }
+
+  private elementInstance(record: ElementInstanceRecord): ElementInstance {
+    const model = this.state.models.get(record.processDefinitionKey);
+    return {
+      elementInstanceKey: record.key,
+      processInstanceKey: record.processInstanceKey,
+      processDefinitionKey: record.processDefinitionKey,
+      processDefinitionId: record.bpmnProcessId,
+      elementId: record.elementId,
+      elementName: model?.elements.get(record.elementId)?.name ?? null,
+      type: record.type,
+      state: STATE_NAMES[record.state],
+      startDate: record.startDate,
+      endDate: record.endDate,
+      hasIncident: record.incidentKey !== null,
+      incidentKey: record.incidentKey,
+      tenantId: record.tenantId,
+    };
+  }
+
+  incidents(query: SearchQuery<Partial<Incident>>): SearchResult<Incident> {
+    const items: Incident[] = [];
+    for (const record of this.state.incidents.all()) {
+      items.push({
+        incidentKey: record.key,
+        processDefinitionKey: record.processDefinitionKey,
+        processDefinitionId: record.bpmnProcessId,
+        processInstanceKey: record.processInstanceKey,
+        elementInstanceKey: record.elementInstanceKey,
+        elementId: record.elementId,
+        errorType: record.errorType,
+        errorMessage: record.errorMessage,
+        jobKey: record.jobKey,
+        state: record.state,
+        creationTime: record.creationTime,
+        tenantId: record.tenantId,
+      });
+    }
+    return searchItems(items, query);
+  }
+
+  variablesSearch(query: SearchQuery<Partial<Variable>>): SearchResult<Variable> {
+    const items: Variable[] = [];
+    for (const record of this.state.variables.all()) {
+      items.push({
+        variableKey: record.key,
+        name: record.name,
+        value: JSON.stringify(record.value ?? null),
+        processInstanceKey: record.processInstanceKey,
+        scopeKey: record.scopeKey,
+        tenantId: record.tenantId,
+      });
+    }
+    return searchItems(items, query);
+  }
+
+  userTasks(query: SearchQuery<UserTaskFilter>): SearchResult<UserTask> {
+    const result = searchItems<UserTaskRecord, UserTaskFilter>(
+      this.state.userTasks.all(),
+      query,
+      matchUserTask,
+    );
+    return { total: result.total, items: result.items.map(toUserTask) };
+  }
+
+  userTaskVariables(userTaskKey: string, query: SearchQuery<{ name?: string }>): SearchResult<Variable> {
+    const task = this.state.userTasks.find(userTaskKey);
+    if (!task) throw new EngineError('NOT_FOUND', `User task with key '${userTaskKey}' not found`);
+    const visible = this.variables.visible(task.elementInstanceKey);
+    const items: Variable[] = Object.entries(visible).map(([name, value]) => ({
+      variableKey: `${task.elementInstanceKey}-${name}`,
+      name,
+      value: JSON.stringify(value ?? null),
+      processInstanceKey: task.processInstanceKey,
+      scopeKey: task.elementInstanceKey,
+      tenantId: task.tenantId,
+    }));
+    return searchItems(items, query);
+  }
+
+  form(formKey: string): Form {
+    const record = this.state.forms.get(formKey);
+    if (!record) throw new EngineError('NOT_FOUND', `Form with key '${formKey}' not found`);
+    return {
+      formKey: record.key,
+      formId: record.formId,
+      version: record.version,
+      schema: record.schema,
+      tenantId: record.tenantId,
+    };
+  }
+}
+
+function matchUserTask(task: UserTaskRecord, filter: UserTaskFilter): boolean {
+  if (filter.state && task.state !== filter.state) return false;
+  if (filter.assignee && task.assignee !== filter.assignee) return false;
+  if (filter.candidateGroup && !task.candidateGroups.includes(filter.candidateGroup)) return false;
+  if (filter.candidateUser && !task.candidateUsers.includes(filter.candidateUser)) return false;
+  if (filter.processDefinitionKey && task.processDefinitionKey !== filter.processDefinitionKey) return false;
+  if (filter.processDefinitionId && task.processDefinitionId !== filter.processDefinitionId) return false;
+  if (filter.processInstanceKey && task.processInstanceKey !== filter.processInstanceKey) return false;
+  if (filter.elementId && task.elementId !== filter.elementId) return false;
+  if (filter.userTaskKey && task.key !== filter.userTaskKey) return false;
+  return true;
+}
+
+function toUserTask(record: UserTaskRecord): UserTask {
+  const { key, ...rest } = record;
+  return {
+    userTaskKey: key,
+    ...rest,
+    candidateGroups: [...rest.candidateGroups],
+    candidateUsers: [...rest.candidateUsers],
+  };
+}
