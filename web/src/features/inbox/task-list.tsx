@@ -34,20 +34,30 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
           return (
             <tr key={task.id}>
               <td data-label={t.colTask}>
-                <a href={href} onClick={(event) => onLinkClick(event, href)}>
-                  {task.name}
-                </a>
-                <span class="task-table__process">{task.processName}</span>
+                <div>
+                  <a href={href} onClick={(event) => onLinkClick(event, href)}>
+                    {task.name}
+                  </a>
+                  <span class="task-table__process">{task.processName}</span>
+                </div>
               </td>
-              <td data-label={t.colUnit}>{task.unitName}</td>
+              <td data-label={t.colUnit}>
+                <div>{task.unitName}</div>
+              </td>
               <td data-label={t.colDue}>
-                {formatDate(task.dueDate)}
-                {overdue && <span class="tag tag--danger">{t.overdue}</span>}
+                <div>
+                  {formatDate(task.dueDate)}
+                  {overdue && <span class="tag tag--danger">{t.overdue}</span>}
+                </div>
               </td>
               <td data-label={t.colPriority}>
-                <span class={`tag tag--${level}`}>{t[priorityKeys[level]]}</span>
+                <div>
+                  <span class={`tag tag--${level}`}>{t[priorityKeys[level]]}</span>
+                </div>
               </td>
-              <td data-label={t.colAssignee}>{task.assignee ?? t.unassigned}</td>
+              <td data-label={t.colAssignee}>
+                <div>{task.assignee ?? t.unassigned}</div>
+              </td>
             </tr>
           );
         })}
