@@ -332,14 +332,22 @@ export interface FormModel {
   resourceName: string;
 }
 
+/**
+ * The element type(s) whose kind includes K. (Extract<FlowElement, { kind: K }> misses types whose kind is a union,
+ * such as JobTask or Gateway.)
+ */
+export type ElementOfKind<K extends ElementKind> = ElementsWithKind<FlowElement, K>;
+
+type ElementsWithKind<E, K> = E extends { kind: infer EK } ? (K extends EK ? E : never) : never;
+
 /** Narrowing helper: the element with the given id, typed by kind; undefined if absent or of another kind. */
 export function elementOfKind<K extends ElementKind>(
   model: ProcessModel,
   id: string,
   kind: K,
-): Extract<FlowElement, { kind: K }> | undefined {
+): ElementOfKind<K> | undefined {
   const element = model.elements.get(id);
-  return element && element.kind === kind ? (element as Extract<FlowElement, { kind: K }>) : undefined;
+  return element && element.kind === kind ? (element as ElementOfKind<K>) : undefined;
 }
 
 /** True for elements the runtime treats as activities (can carry boundary events, multi-instance, io mappings). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EngineError } from '../../../src/engine/engine-api.js';
 import { parseBpmn } from '../../../src/engine/model/parse-bpmn.js';
-import type { FlowElement, ProcessModel } from '../../../src/engine/model/process-model.js';
+import type { ElementOfKind, FlowElement, ProcessModel } from '../../../src/engine/model/process-model.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/bpmn');
 
@@ -43,10 +43,10 @@ export function element<K extends FlowElement['kind']>(
   model: ProcessModel,
   id: string,
   kind: K,
-): Extract<FlowElement, { kind: K }> {
+): ElementOfKind<K> {
   const found = model.elements.get(id);
   if (!found || found.kind !== kind) throw new Error(`element ${id} is not a ${kind}`);
-  return found as Extract<FlowElement, { kind: K }>;
+  return found as ElementOfKind<K>;
 }
 
 export const ctx = (variables: Record<string, unknown> = {}) => ({
