@@ -79,13 +79,13 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(2);
   }
-  // Signals are handled from the first moment, so one arriving during start-up still stops the local database.
-  let service: Promise<ServiceHandle> | undefined;
+  // Handlers go on in the same tick as the start, so a signal during start-up still stops the local database.
+  const service = startService(config);
   let signals = 0;
   const stop = (signal: NodeJS.Signals): void => {
     if (++signals > 1) process.exit(1); // a second Ctrl-C means "now"
     console.error(`${signal}: đang dừng dịch vụ…`);
-    (service ?? Promise.reject(new Error('not started')))
+    service
       .then((handle) => handle.close())
       .then(
         () => process.exit(0),
@@ -97,7 +97,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  service = startService(config);
   await service;
 }
 
