@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+
+async function takeJob(h: Harness, type: string) {
+  const [job] = await h.engine.activateJobs({ type, worker: 't', timeoutMs: 60_000, maxJobsToActivate: 1 });
+  if (!job) throw new Error(`no job of type ${type}`);
+  return job;
+}
+
+describe('gateways, io mappings and variable propagation', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'xor.bpmn',
+        content: bpmn(
+          'xor',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:exclusiveGateway id="g" default="toLow"/>
+           ${serviceTask('high', 'high')}
+           ${serviceTask('low', 'low')}
+           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
+           ${flow('f0', 's', 'g')}
+           ${flow('toHigh', 'g', 'high', '=amount &gt; 100')}
+           ${flow('toLow', 'g', 'low')}
+           ${flow('f3', 'high', 'e1')}${flow('f4', 'low', 'e2')}`,
+        ),
+      },
+      {
+        name: 'and.bpmn',
+        content: bpmn(
+          'and',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:parallelGateway id="fork"/>
+           ${serviceTask('a', 'pa')}
+           ${serviceTask('b', 'pb')}
+           <bpmn:parallelGateway id="join"/>
+           ${serviceTask('after', 'pafter')}
+           <bpmn:endEvent id="e"/>
+           ${flow('f0', 's', 'fork')}${flow('f1', 'fork', 'a')}${flow('f2', 'fork', 'b')}
+           ${flow('f3', 'a', 'join')}${flow('f4', 'b', 'join')}${flow('f5', 'join', 'after')}${flow('f6', 'after', 'e')}`,
+        ),
+      },
+      {
+        name: 'io.bpmn',
+        content: bpmn(
+          'io',
+          `<bpmn:startEvent id="s"/>
+           ${serviceTask(
+             'work',
+             'io-work',
+             `<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`,
+           )}
+           ${serviceTask('check', 'io-check')}
+           <bpmn:endEvent id="e"/>
+           ${flow('f0', 's', 'work')}${flow('f1', 'work', 'check')}${flow('f2', 'check', 'e')}`,
+        ),
+      },
+      {
+        name: 'bad-io.bpmn',
+        content: bpmn(
+          'bad-io',
+          `<bpmn:startEvent id="s"/>
+           ${serviceTask('work', 'bad-io', `<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`)}
+           <bpmn:exclusiveGateway id="g"/>
+           <bpmn:endEvent id="e"/>
+           ${flow('f0', 's', 'g')}${flow('f1', 'g', 'e', '=flag')}`,
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('exclusive gateway takes the first true condition, else the default flow', async () => {
+    const high = await h.engine.createInstance({ bpmnProcessId: 'xor', variables: { amount: 500 } });
+    const low = await h.engine.createInstance({ bpmnProcessId: 'xor', variables: { amount: 5 } });
+    const highJob = await takeJob(h, 'high');
+    const lowJob = await takeJob(h, 'low');
+    expect(highJob.processInstanceKey).toBe(high.processInstanceKey);
+    expect(lowJob.processInstanceKey).toBe(low.processInstanceKey);
+  });
+
+  it('exclusive gateway without a true condition and without default raises CONDITION_ERROR, resolvable', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'bad-io', variables: { flag: false } });
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(incidents.items).toEqual([
+      expect.objectContaining({ errorType: 'CONDITION_ERROR', elementId: 'g', state: 'ACTIVE' }),
+    ]);
+    const gatewayKey = incidents.items[0]!.elementInstanceKey;
+    await h.engine.setVariables({
+      elementInstanceKey: created.processInstanceKey,
+      variables: { flag: true },
+      local: false,
+    });
+    await h.engine.resolveIncident(incidents.items[0]!.incidentKey);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    const after = await h.engine.searchIncidents({ filter: { elementInstanceKey: gatewayKey } });
+    expect(after.items[0]!.state).toBe('RESOLVED');
+  });
+
+  it('parallel gateway forks and joins once both branches arrived', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'and' });
+    const a = await takeJob(h, 'pa');
+    const b = await takeJob(h, 'pb');
+    await h.engine.completeJob(a.key, { fromA: 1 });
+    expect(
+      await h.engine.activateJobs({ type: 'pafter', worker: 't', timeoutMs: 1000, maxJobsToActivate: 1 }),
+    ).toHaveLength(0);
+    await h.engine.completeJob(b.key, { fromB: 2 });
+    const after = await takeJob(h, 'pafter');
+    expect(after.variables).toMatchObject({ fromA: 1, fromB: 2 });
+    await h.engine.completeJob(after.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    const joins = h.engine
+      .records(created.processInstanceKey)
+      .filter((r) => r.elementId === 'join' && r.intent === 'ELEMENT_ACTIVATED');
+    expect(joins).toHaveLength(1);
+  });
+
+  it('input mappings create locals (later ones see earlier ones); outputs propagate; locals stay local', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'io', variables: { order: { id: 41 } } });
+    const job = await takeJob(h, 'io-work');
+    expect(job.variables).toMatchObject({ orderId: 41, next: 42, order: { id: 41 } });
+    await h.engine.completeJob(job.key, { result: 5 });
+    const check = await takeJob(h, 'io-check');
+    expect(check.variables).toEqual({ order: { id: 41 }, doubled: 10, nested: { next: 42 } });
+    await h.engine.completeJob(check.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('an input mapping that fails at run time raises IO_MAPPING_ERROR carrying the expression', async () => {
+    await h.engine.deploy([
+      {
+        name: 'io-fail.bpmn',
+        content: bpmn(
+          'io-fail',
+          `<bpmn:startEvent id="s"/>${serviceTask('work', 'never', `<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`)}<bpmn:endEvent id="e"/>${flow('f0', 's', 'work')}${flow('f1', 'work', 'e')}`,
+        ),
+      },
+    ]);
+    const created = await h.engine.createInstance({ bpmnProcessId: 'io-fail' });
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(incidents.items[0]).toMatchObject({ errorType: 'IO_MAPPING_ERROR', elementId: 'work' });
+    expect(incidents.items[0]!.errorMessage).toContain('assert(x, x != null)');
+    const processes = await h.engine.searchProcessInstances({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(processes.items[0]!.hasIncident).toBe(true);
+  });
+
+  it('setVariables local vs propagated', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'io', variables: { order: { id: 1 } } });
+    const job = await takeJob(h, 'io-work');
+    await h.engine.setVariables({
+      elementInstanceKey: job.elementInstanceKey,
+      variables: { orderId: 7, fresh: 'p' },
+      local: false,
+    });
+    await h.engine.setVariables({
+      elementInstanceKey: job.elementInstanceKey,
+      variables: { onlyHere: true },
+      local: true,
+    });
+    const vars = await h.engine.searchVariables({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    const byScope = vars.items
+      .map((v) => `${v.scopeKey === created.processInstanceKey ? 'root' : 'task'}:${v.name}=${v.value}`)
+      .sort();
+    expect(byScope).toEqual([
+      'root:fresh="p"',
+      'root:order={"id":1}',
+      'task:next=2',
+      'task:onlyHere=true',
+      'task:orderId=7',
+    ]);
+    await h.engine.cancelInstance(created.processInstanceKey);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('TERMINATED');
+    await expect(h.engine.completeJob(job.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bpmn,
+  eventually,
+  flow,
+  instanceState,
+  serviceTask,
+  startHarness,
+  type Harness,
+} from './engine-harness.js';
+
+describe('job lifecycle', () => {
+  let h: Harness;
+  const activate = (type: string, timeoutMs = 60_000) =>
+    h.engine.activateJobs({ type, worker: 'w', timeoutMs, maxJobsToActivate: 10 });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'jobs.bpmn',
+        content: bpmn(
+          'jobs',
+          `<bpmn:startEvent id="s"/>${serviceTask('t', 'flaky', '<zeebe:taskDefinition type="flaky" retries="2"/>').replace('<zeebe:taskDefinition type="flaky"/>', '')}<bpmn:endEvent id="e"/>${flow('f0', 's', 't')}${flow('f1', 't', 'e')}`,
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('a timed-out activation makes the job activatable again', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'jobs' });
+    const [job] = await activate('flaky', 1000);
+    expect(job!.retries).toBe(2);
+    expect(job!.deadline).toBe(h.clock.now() + 1000);
+    expect(await activate('flaky')).toHaveLength(0);
+    h.clock.advance(1001);
+    const again = await eventually(
+      () => activate('flaky'),
+      (jobs) => jobs.length === 1,
+    );
+    expect(again[0]!.key).toBe(job!.key);
+    await h.engine.completeJob(job!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('fail with retries and back-off, then 0 retries → JOB_NO_RETRIES incident, resolved after updateJobRetries', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'jobs' });
+    const [job] = await activate('flaky');
+    const notified: string[] = [];
+    const unsubscribe = h.engine.onJobsAvailable('flaky', () => notified.push('flaky'));
+    await h.engine.failJob({ jobKey: job!.key, retries: 1, errorMessage: 'boom', retryBackOffMs: 5000 });
+    expect(await activate('flaky')).toHaveLength(0);
+    h.clock.advance(5000);
+    const [retried] = await eventually(
+      () => activate('flaky'),
+      (jobs) => jobs.length === 1,
+    );
+    expect(retried!.retries).toBe(1);
+    expect(notified.length).toBeGreaterThan(0);
+    unsubscribe();
+    await h.engine.failJob({ jobKey: job!.key, retries: 0, errorMessage: 'really broken' });
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey, state: 'ACTIVE' },
+    });
+    expect(incidents.items).toEqual([
+      expect.objectContaining({
+        errorType: 'JOB_NO_RETRIES',
+        errorMessage: 'really broken',
+        jobKey: job!.key,
+      }),
+    ]);
+    await h.engine.updateJobRetries(job!.key, 3);
+    await h.engine.resolveIncident(incidents.items[0]!.incidentKey);
+    const [back] = await activate('flaky');
+    expect(back).toMatchObject({ key: job!.key, retries: 3 });
+    await h.engine.completeJob(back!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('throwError without a catcher raises UNHANDLED_ERROR_EVENT', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'jobs' });
+    const [job] = await activate('flaky');
+    await h.engine.throwError({ jobKey: job!.key, errorCode: 'NOPE', errorMessage: 'bad input' });
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(incidents.items[0]).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', elementId: 't' });
+    expect(incidents.items[0]!.errorMessage).toContain("'NOPE'");
+    await h.engine.cancelInstance(created.processInstanceKey);
+    const after = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(after.items[0]!.state).toBe('RESOLVED');
+  });
+
+  it('updateJobTimeout extends the deadline; job streams receive new jobs', async () => {
+    const pushed: string[] = [];
+    const stream = h.engine.openJobStream({ type: 'flaky', worker: 'streamer', timeoutMs: 30_000 }, (job) =>
+      pushed.push(job.key),
+    );
+    const created = await h.engine.createInstance({ bpmnProcessId: 'jobs' });
+    await eventually(
+      () => pushed.length,
+      (n) => n === 1,
+    );
+    stream.close();
+    const job = (
+      await h.engine.searchElementInstances({
+        filter: { processInstanceKey: created.processInstanceKey, elementId: 't' },
+      })
+    ).items[0];
+    expect(job).toBeDefined();
+    await h.engine.updateJobTimeout(pushed[0]!, 120_000);
+    h.clock.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await activate('flaky')).toHaveLength(0);
+    await h.engine.completeJob(pushed[0]!);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+});
