@@ -1,0 +1,17 @@
+import type { Signature } from '../../../src/app/documents/index.js';
+
+export const deputySecretary: Signature = {
+  authority: { kind: 'deputy-secretary', collective: 'BAN THƯỜNG VỤ' },
+  name: 'Nguyễn Thị Hương',
+};
+export const secretary: Signature = {
+  authority: { kind: 'secretary', collective: 'BAN THƯỜNG VỤ' },
+  name: 'Hoàng Văn Đức',
+};
+export const chiefOfOffice: Signature = {
+  authority: { kind: 'by-order', collective: 'BAN THƯỜNG VỤ', title: 'CHÁNH VĂN PHÒNG' },
+  name: 'Lê Minh Tuấn',
+};
+
+/** 15 June 2026, 08:00 in Tuyên Quang. */
+export const issuedAt = '2026-06-15T01:00:00Z';
