@@ -1,0 +1,80 @@
+/**
+ * The embedded engine's public entry: the engine core behind Camunda's own protocols. The composition root
+ * (src/main.ts) and `npm run engine` start it here; everything else reaches it only over gRPC and REST.
+ */
+import { SystemClock } from './clock/system-clock.js';
+import type { Clock, EngineApi } from './engine-api.js';
+import { createEngine } from './engine.js';
+import { silentLogger, type GatewayLogger } from './gateway/gateway-logger.js';
+import { startGrpcGateway } from './gateway/grpc/grpc-gateway.js';
+import { startRestGateway } from './gateway/rest/rest-gateway.js';
+
+export { ControllableClock } from './clock/controllable-clock.js';
+export type { Clock } from './engine-api.js';
+export type { GatewayLogger as EngineLogger } from './gateway/gateway-logger.js';
+
+export interface EmbeddedEngineOptions {
+  /** MongoDB (or FerretDB) connection string including the database name. */
+  mongoUri: string;
+  /** 26500 is Zeebe's default; 0 picks a free port. */
+  grpcPort?: number;
+  /** 8080 is Camunda's default; 0 picks a free port. */
+  restPort?: number;
+  /**
+   * Interface both gateways bind to; 127.0.0.1 by default. Neither gateway authenticates: the app in front of
+   * the engine authorises its users, so do not expose these ports beyond the machine.
+   */
+  host?: string;
+  /** Every timer, due date and job deadline reads this clock; tests pass a ControllableClock. */
+  clock?: Clock;
+  logger?: GatewayLogger;
+}
+
+export interface EmbeddedEngine {
+  /** host:port for ZEEBE_GRPC_ADDRESS (grpc://…). */
+  grpcAddress: string;
+  /** http://host:port for CAMUNDA_REST_ADDRESS / ZEEBE_REST_ADDRESS. */
+  restAddress: string;
+  engine: EngineApi;
+  /** Stops accepting calls, then closes the engine (its state is already persisted). */
+  close(): Promise<void>;
+}
+
+function safeJson(data: unknown): string {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return String(data);
+  }
+}
+
+export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
+  const logger = options.logger ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const engine = await createEngine({
+    mongoUri: options.mongoUri,
+    clock: options.clock ?? new SystemClock(),
+    logger: (level, message, data) =>
+      logger[level](data === undefined ? message : `${message} ${safeJson(data)}`),
+  });
+  await engine.ready();
+  const grpc = await startGrpcGateway({ engine, host, port: options.grpcPort ?? 26500, logger });
+  const rest = await startRestGateway({ engine, host, port: options.restPort ?? 8080, logger }).catch(
+    async (error: unknown) => {
+      await grpc.close();
+      await engine.close();
+      throw error;
+    },
+  );
+  let closing: Promise<void> | undefined;
+  return {
+    grpcAddress: grpc.address,
+    restAddress: rest.address,
+    engine,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all([grpc.close(), rest.close()]);
+        await engine.close();
+      })()),
+  };
+}
