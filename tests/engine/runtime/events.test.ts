@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bpmn,
+  eventually,
+  flow,
+  instanceState,
+  serviceTask,
+  startHarness,
+  type Harness,
+} from './engine-harness.js';
+
+const timer = (kind: string, value: string) =>
+  `<bpmn:timerEventDefinition><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+const messageRef = (ref: string) => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const message = (id: string, name: string, key?: string) =>
+  key
+    ? `<bpmn:message id="${id}" name="${name}"><bpmn:extensionElements><zeebe:subscription correlationKey="${key}"/></bpmn:extensionElements></bpmn:message>`
+    : `<bpmn:message id="${id}" name="${name}"/>`;
+
+describe('timers, messages, signals, event-based gateway', () => {
+  let h: Harness;
+  const instancesOf = async (bpmnProcessId: string) =>
+    (await h.engine.searchProcessInstances({ filter: { processDefinitionId: bpmnProcessId } })).items;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'wait.bpmn',
+        content: bpmn(
+          'wait',
+          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="t">${timer('timeDuration', 'PT1H')}</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('f0', 's', 't')}${flow('f1', 't', 'e')}`,
+        ),
+      },
+      {
+        name: 'boundary.bpmn',
+        content: bpmn(
+          'boundary',
+          `<bpmn:startEvent id="s"/>${serviceTask('w', 'slow')}
+           <bpmn:boundaryEvent id="late" attachedToRef="w">${timer('timeDuration', 'PT5M')}</bpmn:boundaryEvent>
+           <bpmn:userTask id="remind"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>
+           <bpmn:boundaryEvent id="nag" attachedToRef="remind" cancelActivity="false">${timer('timeCycle', 'R/PT1M')}</bpmn:boundaryEvent>
+           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/><bpmn:endEvent id="e3"/>
+           ${flow('f0', 's', 'w')}${flow('f1', 'w', 'e1')}${flow('f2', 'late', 'remind')}${flow('f3', 'remind', 'e2')}${flow('f4', 'nag', 'e3')}`,
+        ),
+      },
+      {
+        name: 'msg.bpmn',
+        content: bpmn(
+          'msg',
+          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c">${messageRef('m1')}</bpmn:intermediateCatchEvent><bpmn:receiveTask id="r" messageRef="m2"/><bpmn:endEvent id="e"/>${flow('f0', 's', 'c')}${flow('f1', 'c', 'r')}${flow('f2', 'r', 'e')}`,
+          `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}`,
+        ),
+      },
+      {
+        name: 'msg-start.bpmn',
+        content: bpmn(
+          'msg-start',
+          `<bpmn:startEvent id="s">${messageRef('ms')}</bpmn:startEvent>${serviceTask('w', 'started-by-message')}${flow('f0', 's', 'w')}`,
+          message('ms', 'report-submitted'),
+        ),
+      },
+      {
+        name: 'signals.bpmn',
+        content: bpmn(
+          'signals',
+          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('f0', 's', 'c')}${flow('f1', 'c', 'e')}`,
+          '<bpmn:signal id="sig" name="go"/>',
+        ),
+      },
+      {
+        name: 'signal-start.bpmn',
+        content: bpmn(
+          'signal-start',
+          `<bpmn:startEvent id="s"><bpmn:signalEventDefinition signalRef="sig2"/></bpmn:startEvent>${serviceTask('w', 'signal-started')}${flow('f0', 's', 'w')}`,
+          '<bpmn:signal id="sig2" name="go"/>',
+        ),
+      },
+      {
+        name: 'ebg.bpmn',
+        content: bpmn(
+          'ebg',
+          `<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="g"/>
+           <bpmn:intermediateCatchEvent id="answer">${messageRef('ma')}</bpmn:intermediateCatchEvent>
+           <bpmn:intermediateCatchEvent id="timeout">${timer('timeDuration', 'P1D')}</bpmn:intermediateCatchEvent>
+           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
+           ${flow('f0', 's', 'g')}${flow('f1', 'g', 'answer')}${flow('f2', 'g', 'timeout')}${flow('f3', 'answer', 'e1')}${flow('f4', 'timeout', 'e2')}`,
+          message('ma', 'answer', '=requestId'),
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('an intermediate timer fires when the clock passes its due date', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'wait' });
+    h.clock.advance(59 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('ACTIVE');
+    h.clock.advance(60_000);
+    await eventually(
+      () => instanceState(h.engine, created.processInstanceKey),
+      (state) => state === 'COMPLETED',
+    );
+  });
+
+  it('a timer start cycle R3/PT10M starts exactly three instances', async () => {
+    await h.engine.deploy([
+      {
+        name: 'cycle.bpmn',
+        content: bpmn(
+          'cycle',
+          `<bpmn:startEvent id="s">${timer('timeCycle', 'R3/PT10M')}</bpmn:startEvent>${serviceTask('w', 'cycle-work')}${flow('f0', 's', 'w')}`,
+        ),
+      },
+    ]);
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(10 * 60_000);
+      await eventually(
+        () => instancesOf('cycle'),
+        (items) => items.length === Math.min(3, i + 1),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await instancesOf('cycle')).toHaveLength(3);
+  });
+
+  it('interrupting timer boundary cancels the job; non-interrupting cycle boundary repeats', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'boundary' });
+    const [job] = await h.engine.activateJobs({
+      type: 'slow',
+      worker: 'w',
+      timeoutMs: 3_600_000,
+      maxJobsToActivate: 1,
+    });
+    h.clock.advance(5 * 60_000);
+    await eventually(
+      async () =>
+        (await h.engine.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } }))
+          .total,
+      (n) => n === 1,
+    );
+    await expect(h.engine.completeJob(job!.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    h.clock.advance(60_000);
+    await eventually(
+      () =>
+        h.engine
+          .records(created.processInstanceKey)
+          .filter((r) => r.elementId === 'nag' && r.intent === 'ELEMENT_COMPLETED').length,
+      (n) => n === 1,
+    );
+    h.clock.advance(60_000);
+    await eventually(
+      () =>
+        h.engine
+          .records(created.processInstanceKey)
+          .filter((r) => r.elementId === 'nag' && r.intent === 'ELEMENT_COMPLETED').length,
+      (n) => n === 2,
+    );
+    const task = (
+      await h.engine.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } })
+    ).items[0]!;
+    await h.engine.completeUserTask(task.userTaskKey);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('messages correlate by correlation key; buffered messages wait for their subscription; ids are unique', async () => {
+    const one = await h.engine.createInstance({ bpmnProcessId: 'msg', variables: { orderId: 'A-1' } });
+    const two = await h.engine.createInstance({ bpmnProcessId: 'msg', variables: { orderId: 'A-2' } });
+    await h.engine.publishMessage({ name: 'paid', correlationKey: 'A-1', variables: { amount: 10 } });
+    // Buffered: the receive task subscribes later and still gets it, once.
+    await h.engine.publishMessage({
+      name: 'shipped',
+      correlationKey: 'A-1',
+      timeToLiveMs: 60_000,
+      messageId: 'ship-1',
+    });
+    await expect(
+      h.engine.publishMessage({
+        name: 'shipped',
+        correlationKey: 'A-1',
+        timeToLiveMs: 60_000,
+        messageId: 'ship-1',
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    expect(await instanceState(h.engine, one.processInstanceKey)).toBe('COMPLETED');
+    expect(await instanceState(h.engine, two.processInstanceKey)).toBe('ACTIVE');
+    const amount = await h.engine.searchVariables({
+      filter: { processInstanceKey: one.processInstanceKey, name: 'amount' },
+    });
+    expect(amount.items[0]!.value).toBe('10');
+    await expect(h.engine.correlateMessage({ name: 'paid', correlationKey: 'nobody' })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+    const correlated = await h.engine.correlateMessage({ name: 'paid', correlationKey: 'A-2' });
+    expect(correlated.processInstanceKey).toBe(two.processInstanceKey);
+  });
+
+  it('a message start event creates one instance per correlation key while it is active', async () => {
+    await h.engine.publishMessage({
+      name: 'report-submitted',
+      correlationKey: 'unit-7',
+      variables: { unit: 7 },
+    });
+    await h.engine.publishMessage({ name: 'report-submitted', correlationKey: 'unit-7' });
+    await h.engine.publishMessage({ name: 'report-submitted', correlationKey: 'unit-8' });
+    const items = await instancesOf('msg-start');
+    expect(items).toHaveLength(2);
+    const jobs = await h.engine.activateJobs({
+      type: 'started-by-message',
+      worker: 'w',
+      timeoutMs: 1000,
+      maxJobsToActivate: 5,
+    });
+    expect(jobs.map((j) => j.variables['unit'])).toContain(7);
+  });
+
+  it('signals reach catch events and signal start events', async () => {
+    const waiting = await h.engine.createInstance({ bpmnProcessId: 'signals' });
+    await h.engine.broadcastSignal({ signalName: 'go', variables: { via: 'signal' } });
+    expect(await instanceState(h.engine, waiting.processInstanceKey)).toBe('COMPLETED');
+    expect(await instancesOf('signal-start')).toHaveLength(1);
+  });
+
+  it('event-based gateway: the first event wins and the other subscription closes', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'ebg', variables: { requestId: 'r1' } });
+    await h.engine.publishMessage({ name: 'answer', correlationKey: 'r1' });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    const ids = h.engine
+      .records(created.processInstanceKey)
+      .filter((r) => r.intent === 'ELEMENT_COMPLETED')
+      .map((r) => r.elementId);
+    expect(ids).toContain('e1');
+    expect(ids).not.toContain('timeout');
+    const late = await h.engine.createInstance({ bpmnProcessId: 'ebg', variables: { requestId: 'r2' } });
+    h.clock.advance(86_400_000);
+    await eventually(
+      () => instanceState(h.engine, late.processInstanceKey),
+      (state) => state === 'COMPLETED',
+    );
+    await expect(h.engine.correlateMessage({ name: 'answer', correlationKey: 'r2' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
