@@ -93,11 +93,17 @@ function parseOne(
   switch (type) {
     case 'timer':
       return { type, timer: parseTimer(b, id, definition, rules) };
-    case 'message':
-      return {
-        type,
-        message: parseMessage(b, id, ref(definition, 'messageRef'), rules.needsCorrelationKey ?? false),
-      };
+    case 'message': {
+      const message = ref(definition, 'messageRef');
+      // Message throw and end events are jobs: the worker sends the message, so a bpmn:message is optional.
+      if (rules.throws && !message) {
+        return {
+          type,
+          message: { id: '', name: b.expression(id, 'message name', ''), correlationKey: null },
+        };
+      }
+      return { type, message: parseMessage(b, id, message, rules.needsCorrelationKey ?? false) };
+    }
     case 'signal': {
       const signal = ref(definition, 'signalRef');
       const name = signal ? attr(signal, 'name') : undefined;

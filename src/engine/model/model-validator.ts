@@ -32,7 +32,7 @@ function checkGateway(b: ProcessBuilder, gateway: Gateway): void {
         b.fail(gateway.id, `the default flow '${defaultFlowId}' is not an outgoing flow of the gateway`);
       if (flow.condition) b.fail(gateway.id, `the default flow '${defaultFlowId}' must not have a condition`);
     }
-    if (outgoing.length > 1 || gateway.kind === 'inclusiveGateway') {
+    if (outgoing.length > 1) {
       const missing = outgoing.find((flow) => flow.id !== defaultFlowId && flow.condition === null);
       if (missing)
         b.fail(

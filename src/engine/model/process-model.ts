@@ -105,6 +105,7 @@ export interface MessageDefinition {
 export type EventDefinition =
   | { type: 'none' }
   | { type: 'timer'; timer: TimerDefinition }
+  /** On message throw and end events (jobs) the message is optional: without a bpmn:message, id and name are ''. */
   | { type: 'message'; message: MessageDefinition }
   | { type: 'signal'; signalName: Expression }
   /** Catch: errorCode null catches every error. Throw (end event): errorCode is set. */
