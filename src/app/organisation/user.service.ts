@@ -67,7 +67,12 @@ export class UserService {
     return user;
   }
 
-  async create(input: NewUser): Promise<PublicUser> {
+  /** For callers creating many accounts with one password (the demo seed): hash it once. */
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  async create(input: NewUser, options: { passwordHash?: string } = {}): Promise<PublicUser> {
     const memberships = mergeMemberships(input.memberships ?? []);
     for (const membership of memberships) await this.assertAssignable(membership.unitCode);
     const now = this.clock.now();
@@ -76,7 +81,7 @@ export class UserService {
       fullName: input.fullName.trim(),
       ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}),
-      passwordHash: await this.hasher.hash(input.password),
+      passwordHash: options.passwordHash ?? (await this.hasher.hash(input.password)),
       memberships,
       active: true,
       mustChangePassword: input.mustChangePassword ?? true,

@@ -27,15 +27,21 @@ export async function seedOrganisation(
     result.unitsCreated++;
   }
   if (!options.demoAccounts) return result;
+  // argon2id is slow on purpose; the demo accounts share one published password, so one hash serves them all.
+  let demoHash: Promise<string> | undefined;
   for (const account of DEMO_ACCOUNTS) {
     if (await directory.users.find(account.username)) continue;
-    await directory.users.create({
-      username: account.username,
-      fullName: account.fullName,
-      password: DEMO_PASSWORD,
-      memberships: account.memberships,
-      mustChangePassword: false,
-    });
+    demoHash ??= directory.users.hashPassword(DEMO_PASSWORD);
+    await directory.users.create(
+      {
+        username: account.username,
+        fullName: account.fullName,
+        password: DEMO_PASSWORD,
+        memberships: account.memberships,
+        mustChangePassword: false,
+      },
+      { passwordHash: await demoHash },
+    );
     result.usersCreated++;
   }
   return result;
