@@ -1,0 +1,73 @@
+import { oneTaskProcess } from '../../engine/scenarios/support/bpmn.js';
+import type { ZeebeClient } from '../support/clients.js';
+import { percentile, round, sleep } from '../support/stats.js';
+
+export interface LatencyFigures {
+  ratePerSecond: number;
+  instances: number;
+  jobActivationMs: { p50: number; p99: number; target: string };
+  wholeInstanceMs: { p50: number; p99: number; target: string };
+}
+
+/**
+ * A steady 50 instances/s. Job activation latency: from the create call to the worker receiving the job (same
+ * process, same clock). Whole instance: createProcessInstanceWithResult's round trip, which covers start, job,
+ * completion and end.
+ */
+export async function measureLatency(
+  zeebe: ZeebeClient,
+  seconds: number,
+  ratePerSecond = 50,
+): Promise<LatencyFigures> {
+  await zeebe.deployResource({
+    name: 'bench-latency.bpmn',
+    process: Buffer.from(oneTaskProcess('bench-latency', 'bench-latency')),
+  });
+  const activation: number[] = [];
+  const whole: number[] = [];
+  const worker = zeebe.createWorker({
+    taskType: 'bench-latency',
+    maxJobsToActivate: 64,
+    timeout: 60_000,
+    taskHandler: (job) => {
+      activation.push(Date.now() - Number(job.variables.sentAt));
+      return job.complete();
+    },
+  });
+  await sleep(500);
+  const instances = seconds * ratePerSecond;
+  const interval = 1000 / ratePerSecond;
+  const started = Date.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < instances; index += 1) {
+    const due = started + index * interval;
+    const wait = due - Date.now();
+    if (wait > 0) await sleep(wait);
+    const sentAt = Date.now();
+    pending.push(
+      zeebe
+        .createProcessInstanceWithResult({
+          bpmnProcessId: 'bench-latency',
+          variables: { sentAt },
+          requestTimeout: 30_000,
+        })
+        .then(() => void whole.push(Date.now() - sentAt)),
+    );
+  }
+  await Promise.all(pending);
+  await worker.close();
+  return {
+    ratePerSecond,
+    instances,
+    jobActivationMs: {
+      p50: round(percentile(activation, 50)),
+      p99: round(percentile(activation, 99)),
+      target: 'p50 <= 10, p99 <= 50',
+    },
+    wholeInstanceMs: {
+      p50: round(percentile(whole, 50)),
+      p99: round(percentile(whole, 99)),
+      target: 'p99 <= 100',
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow } from './support/bpmn.js';
+import { loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+const exclusive = definitions(
+  'gw-exclusive',
+  `<bpmn:startEvent id="start" />
+  <bpmn:exclusiveGateway id="split" default="Flow_split_small" />
+  <bpmn:endEvent id="big" />
+  <bpmn:endEvent id="small" />
+  ${flow('start', 'split')}
+  ${flow('split', 'big', '=amount &gt; 100')}
+  ${flow('split', 'small')}`,
+);
+
+const parallel = definitions(
+  'gw-parallel',
+  `<bpmn:startEvent id="start" />
+  <bpmn:parallelGateway id="fork" />
+  <bpmn:intermediateThrowEvent id="left">
+    <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=&quot;L&quot;" target="leftDone" /></zeebe:ioMapping></bpmn:extensionElements>
+  </bpmn:intermediateThrowEvent>
+  <bpmn:intermediateThrowEvent id="right">
+    <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=&quot;R&quot;" target="rightDone" /></zeebe:ioMapping></bpmn:extensionElements>
+  </bpmn:intermediateThrowEvent>
+  <bpmn:parallelGateway id="join" />
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'fork')}
+  ${flow('fork', 'left')}
+  ${flow('fork', 'right')}
+  ${flow('left', 'join')}
+  ${flow('right', 'join')}
+  ${flow('join', 'end')}`,
+);
+
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.zeebe.deployResources([
+    { name: 'gw-exclusive.bpmn', process: Buffer.from(exclusive) },
+    { name: 'gw-parallel.bpmn', process: Buffer.from(parallel) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+async function endedAt(processInstanceKey: string): Promise<string[]> {
+  const ends = await harness.rest.searchElementInstances(
+    loose({ filter: { processInstanceKey, type: 'END_EVENT' } }),
+    noWait,
+  );
+  return (ends.items ?? []).map((item) => item.elementId);
+}
+
+describe('gateways', () => {
+  it('an exclusive gateway takes the first true condition, else the default flow', async () => {
+    const big = await harness.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'gw-exclusive',
+      variables: { amount: 500 },
+    });
+    const small = await harness.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'gw-exclusive',
+      variables: { amount: 5 },
+    });
+    expect(await endedAt(big.processInstanceKey)).toEqual(['big']);
+    expect(await endedAt(small.processInstanceKey)).toEqual(['small']);
+  });
+
+  it('a parallel gateway forks both branches and joins them once', async () => {
+    const result = await harness.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'gw-parallel',
+      variables: {},
+    });
+    expect(result.variables).toMatchObject({ leftDone: 'L', rightDone: 'R' });
+    expect(await endedAt(result.processInstanceKey)).toEqual(['end']);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+const signal = '<bpmn:signal id="Signal_alert" name="storm-alert" />';
+
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.zeebe.deployResources([
+    {
+      name: 'sig-catch.bpmn',
+      process: Buffer.from(
+        definitions(
+          'sig-catch',
+          `<bpmn:startEvent id="start" />
+          <bpmn:intermediateCatchEvent id="alert"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:intermediateCatchEvent>
+          <bpmn:endEvent id="end" />
+          ${flow('start', 'alert')}
+          ${flow('alert', 'end')}`,
+          signal,
+        ),
+      ),
+    },
+    {
+      name: 'sig-start.bpmn',
+      process: Buffer.from(
+        definitions(
+          'sig-start',
+          `<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:startEvent>
+          <bpmn:endEvent id="end" />
+          ${flow('start', 'end')}`,
+          signal,
+        ),
+      ),
+    },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+describe('signal events', () => {
+  it('a broadcast signal resumes every waiting instance and starts signal-start processes', async () => {
+    const waiting = await Promise.all(
+      [1, 2].map(() => harness.zeebe.createProcessInstance({ bpmnProcessId: 'sig-catch', variables: {} })),
+    );
+    const broadcast = await harness.zeebe.broadcastSignal({
+      signalName: 'storm-alert',
+      variables: { level: 3 },
+    });
+    expect(broadcast.key).toMatch(/^\d+$/);
+    for (const { processInstanceKey } of waiting) {
+      await eventually(async () => {
+        const instance = await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait);
+        expect(instance.state).toBe('COMPLETED');
+      });
+    }
+    const started = await eventually(async () => {
+      const found = await harness.rest.searchProcessInstances(
+        loose({ filter: { processDefinitionId: 'sig-start' } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items;
+    });
+    const level = await harness.rest.searchVariables(
+      loose({ filter: { processInstanceKey: started[0]!.processInstanceKey, name: 'level' } }),
+      noWait,
+    );
+    expect(level.items[0]?.value).toBe('3');
+  });
+
+  it('broadcasts over REST too', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'sig-catch',
+      variables: {},
+    });
+    const result = await harness.rest.broadcastSignal(loose({ signalName: 'storm-alert' }));
+    expect(result.signalKey).toMatch(/^\d+$/);
+    await eventually(async () => {
+      const instance = await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait);
+      expect(instance.state).toBe('COMPLETED');
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow, serviceTask } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+beforeAll(async () => {
+  harness = await startHarness('2026-03-01T01:00:00.000Z');
+  await harness.zeebe.deployResources([
+    {
+      name: 'tm-wait.bpmn',
+      process: Buffer.from(
+        definitions(
+          'tm-wait',
+          `<bpmn:startEvent id="start" />
+          <bpmn:intermediateCatchEvent id="wait3days">
+            <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">P3D</bpmn:timeDuration></bpmn:timerEventDefinition>
+          </bpmn:intermediateCatchEvent>
+          <bpmn:endEvent id="end" />
+          ${flow('start', 'wait3days')}
+          ${flow('wait3days', 'end')}`,
+        ),
+      ),
+    },
+    {
+      name: 'tm-deadline.bpmn',
+      process: Buffer.from(
+        definitions(
+          'tm-deadline',
+          `<bpmn:startEvent id="start" />
+          ${serviceTask('task', 'tm-deadline')}
+          <bpmn:boundaryEvent id="overdue" attachedToRef="task">
+            <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">=deadline</bpmn:timeDuration></bpmn:timerEventDefinition>
+          </bpmn:boundaryEvent>
+          <bpmn:endEvent id="end" />
+          <bpmn:endEvent id="endOverdue" />
+          ${flow('start', 'task')}
+          ${flow('task', 'end')}
+          ${flow('overdue', 'endOverdue')}`,
+        ),
+      ),
+    },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+async function state(processInstanceKey: string): Promise<string> {
+  return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
+}
+
+describe('timer events on the engine clock', () => {
+  it('an intermediate timer waits for its duration on the controllable clock, not wall time', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'tm-wait',
+      variables: {},
+    });
+    harness.clock.advance(2 * 86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await state(processInstanceKey)).toBe('ACTIVE');
+    harness.clock.advance(86_400_000 + 1_000);
+    await eventually(async () => expect(await state(processInstanceKey)).toBe('COMPLETED'));
+  });
+
+  it('an interrupting timer boundary with a FEEL duration cancels the task and its job', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'tm-deadline',
+      variables: { deadline: 'PT2H' },
+    });
+    const [job] = await harness.zeebe.activateJobs({
+      type: 'tm-deadline',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 86_400_000,
+      requestTimeout: 2_000,
+    });
+    expect(job).toBeDefined();
+    harness.clock.advance(2 * 3_600_000 + 1_000);
+    await eventually(async () => expect(await state(processInstanceKey)).toBe('COMPLETED'));
+    const overdue = await harness.rest.searchElementInstances(
+      loose({ filter: { processInstanceKey, elementId: 'endOverdue' } }),
+      noWait,
+    );
+    expect(overdue.items).toHaveLength(1);
+    await expect(harness.zeebe.completeJob({ jobKey: job!.key, variables: {} })).rejects.toMatchObject({
+      code: 5,
+    });
+  });
+});

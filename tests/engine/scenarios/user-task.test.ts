@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userTaskProcess } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+  const form = {
+    id: 'ut-review-form',
+    type: 'default',
+    components: [{ type: 'textfield', key: 'comment', label: 'Ý kiến' }],
+  };
+  await harness.zeebe.deployResources([
+    {
+      name: 'ut-review.bpmn',
+      process: Buffer.from(
+        userTaskProcess('ut-review', { candidateGroups: 'ban-dan-van, van-phong', formId: 'ut-review-form' }),
+      ),
+    },
+    { name: 'ut-review.form', form: Buffer.from(JSON.stringify(form)) },
+    { name: 'ut-plain.bpmn', process: Buffer.from(userTaskProcess('ut-plain', { assignee: '=owner' })) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+async function openTask(processInstanceKey: string) {
+  return eventually(async () => {
+    const found = await harness.rest.searchUserTasks(
+      loose({ filter: { processInstanceKey, state: 'CREATED' } }),
+      noWait,
+    );
+    expect(found.items).toHaveLength(1);
+    return found.items[0]!;
+  });
+}
+
+describe('user tasks (native zeebe:userTask over REST v2)', () => {
+  it('finds a task by candidate group, assigns it, completes it with variables, and the instance ends', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ut-review',
+      variables: { title: 'Báo cáo quý' },
+    });
+    const task = await openTask(processInstanceKey);
+    expect(task).toMatchObject({
+      elementId: 'review',
+      name: 'Review',
+      candidateGroups: ['ban-dan-van', 'van-phong'],
+      processDefinitionId: 'ut-review',
+    });
+    expect(task.assignee).toBeUndefined();
+    expect(Date.parse(task.creationDate!)).not.toBeNaN();
+
+    const byGroup = await harness.rest.searchUserTasks(
+      loose({ filter: { candidateGroup: 'van-phong', state: 'CREATED' } }),
+      noWait,
+    );
+    expect(byGroup.items.map((item) => item.userTaskKey)).toContain(task.userTaskKey);
+    const otherGroup = await harness.rest.searchUserTasks(
+      loose({ filter: { candidateGroup: 'ke-toan' } }),
+      noWait,
+    );
+    expect(otherGroup.items.map((item) => item.userTaskKey)).not.toContain(task.userTaskKey);
+
+    await harness.rest.assignUserTask(loose({ userTaskKey: task.userTaskKey, assignee: 'nguyen.van.a' }));
+    const assigned = await harness.rest.searchUserTasks(
+      loose({ filter: { assignee: 'nguyen.van.a' } }),
+      noWait,
+    );
+    expect(assigned.items.map((item) => item.userTaskKey)).toEqual([task.userTaskKey]);
+
+    const variables = await harness.rest.searchUserTaskVariables(
+      loose({ userTaskKey: task.userTaskKey }),
+      noWait,
+    );
+    expect(variables.items.map((item) => [item.name, item.value])).toContainEqual(['title', '"Báo cáo quý"']);
+
+    await harness.rest.completeUserTask(
+      loose({ userTaskKey: task.userTaskKey, variables: { approved: true, comment: 'Đồng ý' } }),
+    );
+    await eventually(async () => {
+      const instance = await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait);
+      expect(instance.state).toBe('COMPLETED');
+    });
+    const completed = await harness.rest.getUserTask(loose({ userTaskKey: task.userTaskKey }), noWait);
+    expect(completed.state).toBe('COMPLETED');
+    const stored = await harness.rest.searchVariables(
+      loose({ filter: { processInstanceKey, name: 'approved' } }),
+      noWait,
+    );
+    expect(stored.items[0]?.value).toBe('true');
+  });
+
+  it('returns the linked form, resolved when the task was created', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ut-review',
+      variables: {},
+    });
+    const task = await openTask(processInstanceKey);
+    expect(task.formKey).toBeDefined();
+    const form = await harness.rest.getUserTaskForm(loose({ userTaskKey: task.userTaskKey }), noWait);
+    expect(form).toMatchObject({ formId: 'ut-review-form', version: 1 });
+    expect((form as { schema?: { components?: unknown[] } }).schema?.components).toHaveLength(1);
+    const byKey = await fetch(`${harness.restAddress}/v2/forms/${String(task.formKey)}`);
+    expect(byKey.status).toBe(200);
+  });
+
+  it('evaluates a FEEL assignee, unassigns, and updates due date, candidates and priority', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ut-plain',
+      variables: { owner: 'tran.thi.b' },
+    });
+    const task = await openTask(processInstanceKey);
+    expect(task.assignee).toBe('tran.thi.b');
+    await harness.rest.unassignUserTask(loose({ userTaskKey: task.userTaskKey }));
+    await harness.rest.updateUserTask(
+      loose({
+        userTaskKey: task.userTaskKey,
+        changeset: { dueDate: '2026-03-10T10:00:00.000Z', candidateUsers: ['le.van.c'], priority: 80 },
+      }),
+    );
+    const updated = await harness.rest.getUserTask(loose({ userTaskKey: task.userTaskKey }), noWait);
+    expect(updated.assignee).toBeUndefined();
+    expect(updated.candidateUsers).toEqual(['le.van.c']);
+    expect(updated.priority).toBe(80);
+    expect(Date.parse(updated.dueDate!)).toBe(Date.parse('2026-03-10T10:00:00.000Z'));
+    const byUser = await harness.rest.searchUserTasks(
+      loose({ filter: { candidateUser: 'le.van.c' } }),
+      noWait,
+    );
+    expect(byUser.items.map((item) => item.userTaskKey)).toContain(task.userTaskKey);
+  });
+
+  it('sorts and pages search results', async () => {
+    for (let index = 0; index < 3; index += 1) {
+      await harness.zeebe.createProcessInstance({ bpmnProcessId: 'ut-plain', variables: { owner: 'pager' } });
+      harness.clock.advance(1_000);
+    }
+    const query = (from: number) =>
+      harness.rest.searchUserTasks(
+        loose({
+          filter: { assignee: 'pager' },
+          sort: [{ field: 'creationDate', order: 'DESC' }],
+          page: { from, limit: 2 },
+        }),
+        noWait,
+      );
+    const first = await eventually(async () => {
+      const page = await query(0);
+      expect(page.page.totalItems).toBe(3);
+      return page;
+    });
+    const second = await query(2);
+    expect(first.items).toHaveLength(2);
+    expect(second.items).toHaveLength(1);
+    const dates = [...first.items, ...second.items].map((item) => Date.parse(item.creationDate!));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('answers 404 for unknown tasks and 400 for wrong types or unknown fields', async () => {
+    const unknown = await fetch(`${harness.restAddress}/v2/user-tasks/2251799813999999`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ status: 404, title: 'NOT_FOUND' });
+    const completeUnknown = await fetch(`${harness.restAddress}/v2/user-tasks/2251799813999999/completion`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(completeUnknown.status).toBe(404);
+    const wrongType = await fetch(`${harness.restAddress}/v2/user-tasks/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page: { limit: 'ten' } }),
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.headers.get('content-type')).toContain('application/problem+json');
+    const unknownField = await fetch(`${harness.restAddress}/v2/user-tasks/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: { colour: 'red' } }),
+    });
+    expect(unknownField.status).toBe(400);
+    expect((await unknownField.json()) as { detail: string }).toMatchObject({
+      detail: expect.stringContaining('colour'),
+    });
+  });
+});
