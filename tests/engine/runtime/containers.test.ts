@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+
+const errorDef = (ref: string) => `<bpmn:errorEventDefinition errorRef="${ref}"/>`;
+const escalationDef = (ref: string) => `<bpmn:escalationEventDefinition escalationRef="${ref}"/>`;
+
+describe('errors, escalations, sub-processes, call activities', () => {
+  let h: Harness;
+  const take = async (type: string) => {
+    const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    if (!job) throw new Error(`no job of type ${type}`);
+    return job;
+  };
+  const completedIds = (key: string) =>
+    h.engine
+      .records(key)
+      .filter((r) => r.intent === 'ELEMENT_COMPLETED')
+      .map((r) => r.elementId);
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'errors.bpmn',
+        content: bpmn(
+          'errors',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:subProcess id="sub">
+             <bpmn:startEvent id="ss"/>${serviceTask('risky', 'risky')}
+             <bpmn:exclusiveGateway id="g" default="ok"/>
+             <bpmn:endEvent id="fail">${errorDef('errRejected')}</bpmn:endEvent>
+             <bpmn:endEvent id="se"/>
+             ${flow('sf0', 'ss', 'risky')}${flow('sf1', 'risky', 'g')}${flow('bad', 'g', 'fail', '=rejected')}${flow('ok', 'g', 'se')}
+           </bpmn:subProcess>
+           <bpmn:boundaryEvent id="onRisky" attachedToRef="sub">${errorDef('errTechnical')}</bpmn:boundaryEvent>
+           <bpmn:boundaryEvent id="onRejected" attachedToRef="sub">${errorDef('errRejected')}</bpmn:boundaryEvent>
+           <bpmn:endEvent id="e"/><bpmn:endEvent id="eTech"/><bpmn:endEvent id="eRej"/>
+           ${flow('f0', 's', 'sub')}${flow('f1', 'sub', 'e')}${flow('f2', 'onRisky', 'eTech')}${flow('f3', 'onRejected', 'eRej')}`,
+          '<bpmn:error id="errTechnical" errorCode="TECH"/><bpmn:error id="errRejected" errorCode="REJECTED"/>',
+        ),
+      },
+      {
+        name: 'esp.bpmn',
+        content: bpmn(
+          'esp',
+          `<bpmn:startEvent id="s"/>${serviceTask('main', 'esp-main')}<bpmn:endEvent id="e"/>
+           <bpmn:subProcess id="cancelEsp" triggeredByEvent="true">
+             <bpmn:startEvent id="cs"><bpmn:messageEventDefinition messageRef="cancelMsg"/></bpmn:startEvent><bpmn:endEvent id="ce"/>${flow('cf', 'cs', 'ce')}
+           </bpmn:subProcess>
+           <bpmn:subProcess id="escEsp" triggeredByEvent="true">
+             <bpmn:startEvent id="es" isInterrupting="false">${escalationDef('esc')}</bpmn:startEvent>${serviceTask('handleEsc', 'esp-escalated')}${flow('ef', 'es', 'handleEsc')}
+           </bpmn:subProcess>
+           <bpmn:intermediateThrowEvent id="raise">${escalationDef('esc')}</bpmn:intermediateThrowEvent>
+           <bpmn:intermediateThrowEvent id="raiseUncaught">${escalationDef('other')}</bpmn:intermediateThrowEvent>
+           ${flow('f0', 's', 'raise')}${flow('f1', 'raise', 'raiseUncaught')}${flow('f2', 'raiseUncaught', 'main')}${flow('f3', 'main', 'e')}`,
+          '<bpmn:message id="cancelMsg" name="cancel-request"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId"/></bpmn:extensionElements></bpmn:message><bpmn:escalation id="esc" escalationCode="LATE"/><bpmn:escalation id="other" escalationCode="NOBODY"/>',
+        ),
+      },
+      {
+        name: 'child.bpmn',
+        content: bpmn(
+          'child',
+          `<bpmn:startEvent id="s"/>${serviceTask('cw', 'child-work')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'cw')}${flow('f1', 'cw', 'e')}`,
+        ),
+      },
+      {
+        name: 'parent.bpmn',
+        content: bpmn(
+          'parent',
+          `<bpmn:startEvent id="s"/><bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="true"/></bpmn:extensionElements></bpmn:callActivity>${serviceTask('after', 'parent-after')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'call')}${flow('f1', 'call', 'after')}${flow('f2', 'after', 'e')}`,
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('a job error is caught by the error boundary of the enclosing sub-process by code', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'errors' });
+    const job = await take('risky');
+    await h.engine.throwError({ jobKey: job.key, errorCode: 'TECH', variables: { reason: 'down' } });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    expect(completedIds(created.processInstanceKey)).toContain('eTech');
+    const reason = await h.engine.searchVariables({
+      filter: { processInstanceKey: created.processInstanceKey, name: 'reason' },
+    });
+    expect(reason.items[0]!.value).toBe('"down"');
+  });
+
+  it('an error end event inside the sub-process is caught by the matching boundary', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'errors' });
+    await h.engine.completeJob((await take('risky')).key, { rejected: true });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    const ids = completedIds(created.processInstanceKey);
+    expect(ids).toContain('eRej');
+    expect(ids).not.toContain('sub');
+  });
+
+  it('escalation: caught by a non-interrupting event sub-process, uncaught is not an incident; interrupting message event sub-process ends the rest', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'esp', variables: { caseId: 'c-1' } });
+    const escalated = await take('esp-escalated');
+    expect(escalated.processInstanceKey).toBe(created.processInstanceKey);
+    const main = await take('esp-main');
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: created.processInstanceKey },
+    });
+    expect(incidents.total).toBe(0);
+    await h.engine.publishMessage({ name: 'cancel-request', correlationKey: 'c-1' });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    await expect(h.engine.completeJob(main.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.engine.completeJob(escalated.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(completedIds(created.processInstanceKey)).toContain('cancelEsp');
+  });
+
+  it('call activity: variables go down and come back; the parent waits; cancel propagates', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'parent', variables: { input: 3 } });
+    const childJob = await take('child-work');
+    expect(childJob.variables).toEqual({ input: 3 });
+    expect(childJob.bpmnProcessId).toBe('child');
+    const children = await h.engine.searchProcessInstances({
+      filter: { parentProcessInstanceKey: created.processInstanceKey },
+    });
+    expect(children.total).toBe(1);
+    await expect(h.engine.cancelInstance(childJob.processInstanceKey)).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
+    await h.engine.completeJob(childJob.key, { output: 9 });
+    const after = await take('parent-after');
+    expect(after.variables).toMatchObject({ input: 3, output: 9 });
+    await h.engine.completeJob(after.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+
+    const second = await h.engine.createInstance({ bpmnProcessId: 'parent', variables: { input: 4 } });
+    const secondChildJob = await take('child-work');
+    await h.engine.cancelInstance(second.processInstanceKey);
+    expect(await instanceState(h.engine, secondChildJob.processInstanceKey)).toBe('TERMINATED');
+  });
+});

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+
+const mi = (attrs: string, collection = '=items', element = 'item', output = '', condition = '') =>
+  `<bpmn:multiInstanceLoopCharacteristics ${attrs}><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="${collection}" inputElement="${element}" ${output}/></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
+
+describe('multi-instance, inclusive gateway, link, terminate, script', () => {
+  let h: Harness;
+  const takeAll = (type: string) =>
+    h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 50 });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'mi.bpmn',
+        content: bpmn(
+          'mi',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="mi-each"/></bpmn:extensionElements>${mi('', '=items', 'item', 'outputCollection="results" outputElement="=result"')}</bpmn:serviceTask>
+           ${serviceTask('after', 'mi-after')}<bpmn:endEvent id="e"/>
+           ${flow('f0', 's', 'each')}${flow('f1', 'each', 'after')}${flow('f2', 'after', 'e')}`,
+        ),
+      },
+      {
+        name: 'mi-seq.bpmn',
+        content: bpmn(
+          'mi-seq',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="seq-each"/></bpmn:extensionElements>${mi('isSequential="true"', '=[1,2,3,4]', 'n', '', '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>')}</bpmn:serviceTask>
+           <bpmn:endEvent id="e"/>${flow('f0', 's', 'each')}${flow('f1', 'each', 'e')}`,
+        ),
+      },
+      {
+        name: 'or.bpmn',
+        content: bpmn(
+          'or',
+          `<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="fork" default="fd"/>
+           ${serviceTask('a', 'or-a')}${serviceTask('b', 'or-b')}${serviceTask('d', 'or-d')}
+           <bpmn:inclusiveGateway id="join"/>${serviceTask('after', 'or-after')}<bpmn:endEvent id="e"/>
+           ${flow('f0', 's', 'fork')}${flow('fa', 'fork', 'a', '=wantA')}${flow('fb', 'fork', 'b', '=wantB')}${flow('fd', 'fork', 'd')}
+           ${flow('ja', 'a', 'join')}${flow('jb', 'b', 'join')}${flow('jd', 'd', 'join')}${flow('fj', 'join', 'after')}${flow('fe', 'after', 'e')}`,
+        ),
+      },
+      {
+        name: 'misc.bpmn',
+        content: bpmn(
+          'misc',
+          `<bpmn:startEvent id="s"/>
+           <bpmn:scriptTask id="calc"><bpmn:extensionElements><zeebe:script expression="=a + b" resultVariable="sum"/></bpmn:extensionElements></bpmn:scriptTask>
+           <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateThrowEvent>
+           <bpmn:intermediateCatchEvent id="land"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateCatchEvent>
+           <bpmn:parallelGateway id="fork"/>
+           ${serviceTask('never', 'misc-never')}
+           <bpmn:endEvent id="stop"><bpmn:terminateEventDefinition/></bpmn:endEvent>
+           ${flow('f0', 's', 'calc')}${flow('f1', 'calc', 'jump')}${flow('f2', 'land', 'fork')}${flow('f3', 'fork', 'never')}${flow('f4', 'fork', 'stop')}`,
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('parallel multi-instance: one inner instance per item with loopCounter; output collection in order', async () => {
+    const created = await h.engine.createInstance({
+      bpmnProcessId: 'mi',
+      variables: { items: ['x', 'y', 'z'] },
+    });
+    const jobs = await takeAll('mi-each');
+    expect(jobs).toHaveLength(3);
+    expect(jobs.map((j) => [j.variables['item'], j.variables['loopCounter']])).toEqual([
+      ['x', 1],
+      ['y', 2],
+      ['z', 3],
+    ]);
+    for (const job of [...jobs].reverse())
+      await h.engine.completeJob(job.key, { result: `${String(job.variables['item'])}!` });
+    const [after] = await takeAll('mi-after');
+    expect(after!.variables['results']).toEqual(['x!', 'y!', 'z!']);
+    expect(after!.variables).not.toHaveProperty('item');
+    await h.engine.completeJob(after!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('an empty collection completes the body at once; a non-list is an incident', async () => {
+    const empty = await h.engine.createInstance({ bpmnProcessId: 'mi', variables: { items: [] } });
+    const [after] = await takeAll('mi-after');
+    expect(after!.processInstanceKey).toBe(empty.processInstanceKey);
+    await h.engine.completeJob(after!.key);
+    const wrong = await h.engine.createInstance({ bpmnProcessId: 'mi', variables: { items: 'nope' } });
+    const incidents = await h.engine.searchIncidents({
+      filter: { processInstanceKey: wrong.processInstanceKey },
+    });
+    expect(incidents.items[0]).toMatchObject({ errorType: 'EXTRACT_VALUE_ERROR', elementId: 'each' });
+  });
+
+  it('sequential multi-instance runs one at a time and stops at the completion condition', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'mi-seq' });
+    const first = await takeAll('seq-each');
+    expect(first.map((j) => j.variables['n'])).toEqual([1]);
+    await h.engine.completeJob(first[0]!.key);
+    const second = await takeAll('seq-each');
+    expect(second.map((j) => j.variables['n'])).toEqual([2]);
+    await h.engine.completeJob(second[0]!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    expect(await takeAll('seq-each')).toHaveLength(0);
+  });
+
+  it('inclusive gateway forks to true conditions and joins only the tokens that can still arrive', async () => {
+    const both = await h.engine.createInstance({
+      bpmnProcessId: 'or',
+      variables: { wantA: true, wantB: true },
+    });
+    const a = await takeAll('or-a');
+    const b = await takeAll('or-b');
+    expect(await takeAll('or-d')).toHaveLength(0);
+    await h.engine.completeJob(a[0]!.key);
+    expect(await takeAll('or-after')).toHaveLength(0);
+    await h.engine.completeJob(b[0]!.key);
+    const after = await takeAll('or-after');
+    expect(after).toHaveLength(1);
+    await h.engine.completeJob(after[0]!.key);
+    expect(await instanceState(h.engine, both.processInstanceKey)).toBe('COMPLETED');
+
+    const none = await h.engine.createInstance({
+      bpmnProcessId: 'or',
+      variables: { wantA: false, wantB: false },
+    });
+    const d = await takeAll('or-d');
+    expect(d[0]!.processInstanceKey).toBe(none.processInstanceKey);
+    await h.engine.completeJob(d[0]!.key);
+    expect(await takeAll('or-after')).toHaveLength(1);
+  });
+
+  it('script task, link events and a terminate end event', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'misc', variables: { a: 2, b: 3 } });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    const sum = await h.engine.searchVariables({
+      filter: { processInstanceKey: created.processInstanceKey, name: 'sum' },
+    });
+    expect(sum.items[0]!.value).toBe('5');
+    const terminated = h.engine
+      .records(created.processInstanceKey)
+      .filter((r) => r.intent === 'ELEMENT_TERMINATED')
+      .map((r) => r.elementId);
+    expect(terminated).toEqual(['never']);
+    expect(await takeAll('misc-never')).toHaveLength(0);
+  });
+});
