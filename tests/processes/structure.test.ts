@@ -45,7 +45,7 @@ const STATIC_GROUPS = new Set(['btv', 'thuong-truc', 'ban-tuyen-giao', 'van-phon
 
 function feelErrors(expression: string): boolean {
   let error = false;
-  parseExpression(expression).iterate({
+  parseExpression(expression, {}, undefined).iterate({
     enter(node) {
       if (node.type.isError) error = true;
     },
@@ -154,6 +154,32 @@ describe.each(bpmnFileNames())('%s', (file) => {
     }
   });
 
+  it('keeps per-unit work local: user tasks in a multi-instance sub-process map their outputs to its local variables', () => {
+    const bodies = elementsOf(file).filter(
+      (e) =>
+        e.$type === 'bpmn:SubProcess' && (e.loopCharacteristics as ModdleElement | undefined) !== undefined,
+    );
+    for (const body of bodies) {
+      const loop = extensionValues(body.loopCharacteristics as ModdleElement).find(
+        (v) => v.$type === 'zeebe:LoopCharacteristics',
+      );
+      expect(loop?.inputElement, `${String(body.id)} inputElement`).toBeTypeOf('string');
+      const io = extension(body, 'zeebe:IoMapping');
+      const locals = new Set(
+        ((io?.inputParameters as ModdleElement[] | undefined) ?? []).map((i) => String(i.target)),
+      );
+      const inner = [...walk(body)].filter((e) => e.$type === 'bpmn:UserTask');
+      expect(inner.length, `${String(body.id)} user tasks`).toBeGreaterThan(0);
+      for (const task of inner) {
+        const outputs =
+          (extension(task, 'zeebe:IoMapping')?.outputParameters as ModdleElement[] | undefined) ?? [];
+        expect(outputs.length, `${String(task.id)} output mappings`).toBeGreaterThan(0);
+        for (const o of outputs)
+          expect(locals.has(String(o.target)), `${String(task.id)} → ${String(o.target)} local`).toBe(true);
+      }
+    }
+  });
+
   it('documents every BPMN error code and the process id in processes/README.md', () => {
     const doc = readme();
     for (const err of elementsOf(file).filter((e) => e.$type === 'bpmn:Error')) {
@@ -192,7 +218,28 @@ describe.each(bpmnFileNames())('%s', (file) => {
   });
 });
 
+describe('y-kien-nhan-su.bpmn (sensitive personnel data)', () => {
+  it('involves only Ban Tổ chức, Ủy ban Kiểm tra, Thường trực, Ban Thường vụ, Văn phòng and the submitting organisation', () => {
+    const allowed = new Set(['ban-to-chuc', 'ubkt', 'thuong-truc', 'btv', 'van-phong', '=[unit.group]']);
+    const groups = elementsOf('y-kien-nhan-su.bpmn')
+      .filter((e) => e.$type === 'zeebe:AssignmentDefinition')
+      .map((e) => String(e.candidateGroups));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.filter((g) => !allowed.has(g))).toEqual([]);
+    const notified = elementsOf('y-kien-nhan-su.bpmn')
+      .filter((e) => e.$type === 'zeebe:Input' && e.target === 'nhomNhan')
+      .map((e) => String(e.source));
+    expect(notified).toEqual(['=[unit.group, unit.headGroup]']);
+  });
+});
+
 describe('forms/*.form', () => {
+  it('are each listed in processes/README.md with their keys', () => {
+    const doc = readme();
+    for (const file of formFileNames())
+      expect(doc.includes(`\`${file.replace(/\.form$/, '')}\``), file).toBe(true);
+  });
+
   const referenced = async (): Promise<Set<string>> => {
     const ids = new Set<string>();
     for (const file of bpmnFileNames()) {
@@ -240,10 +287,14 @@ describe('forms/*.form', () => {
           expect(c.values?.length, `${file}: ${String(key)} values`).toBeGreaterThan(0);
         }
       }
-      for (const c of form.components) {
-        if (c.key) {
-          expect(keysAtTop.has(c.key), `${file}: key ${c.key} twice`).toBe(false);
-          keysAtTop.add(c.key);
+      // groups without a path do not nest their values: their keys share the form's top level
+      const topLevel = (list: FormComponent[]): FormComponent[] =>
+        list.flatMap((c) => (c.type === 'group' && c.components ? topLevel(c.components) : [c]));
+      for (const c of topLevel(form.components)) {
+        const key = c.key ?? c.path;
+        if (key) {
+          expect(keysAtTop.has(key), `${file}: key ${key} twice`).toBe(false);
+          keysAtTop.add(key);
         }
       }
     },
