@@ -51,3 +51,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Console errors other than the refused requests the app expects: the first session probe answers 401 before sign-in,
+ * and a refused sign-in answers 401/423.
+ */
+export function unexpectedErrors(errors: string[]): string[] {
+  return errors.filter((error) => !/status of (401|423)\b/.test(error));
+}

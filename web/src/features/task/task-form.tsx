@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MountedForm } from '../forms/form-viewer.js';
 import type { FormData, FormSchema } from '../inbox/inbox.types.js';
@@ -14,7 +14,7 @@ interface Props {
 export function TaskForm({ schema, data, onReady }: Props) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
-  const loading = useRef<HTMLParagraphElement>(null);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     let mounted: MountedForm | undefined;
     let alive = true;
@@ -25,20 +25,19 @@ export function TaskForm({ schema, data, onReady }: Props) {
       .then((form) => {
         if (!alive) return form.destroy();
         mounted = form;
-        loading.current?.remove();
+        setReady(true);
         onReady(form);
       });
     return () => {
       alive = false;
+      setReady(false);
       mounted?.destroy();
       onReady(null);
     };
   }, [schema, data, onReady]);
   return (
     <div class="task-form">
-      <p class="muted" ref={loading}>
-        {t.loadingForm}
-      </p>
+      {!ready && <p class="muted">{t.loadingForm}</p>}
       <div ref={host} class="task-form__host" />
     </div>
   );

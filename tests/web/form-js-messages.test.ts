@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { translateFormJsMessage } from '../../web/src/features/forms/form-js-messages.vi.js';
+
+/** The messages form-js 1.23's validator pushes, read from its own bundle, with sample values in the templates. */
+function formJsMessages(): string[] {
+  const require = createRequire(import.meta.url);
+  const bundle = readFileSync(
+    require.resolve('@bpmn-io/form-js-viewer').replace(/index\.cjs$/, 'index.es.js'),
+    'utf8',
+  );
+  const start = bundle.indexOf('class Validator {');
+  const end = bundle.indexOf('function evaluateFEELValues(', start);
+  if (start < 0 || end < 0) throw new Error("form-js's Validator was not found in its bundle");
+  const validator = bundle.slice(start, end);
+  const found = new Set<string>();
+  for (const match of validator.matchAll(/errors\.push\(([^;]+)\);/g)) {
+    const expression = match[1] ?? '';
+    if (expression.includes('patternErrorMessage')) {
+      found.add('Field must match pattern ^[0-9]+$.');
+      continue;
+    }
+    if (expression.startsWith("'Value is expected to ' +")) {
+      found.add('Value is expected to be an integer.');
+      found.add('Value is expected to have at most 1 decimal digit.');
+      found.add('Value is expected to have at most 2 decimal digits.');
+      continue;
+    }
+    const literal = /^['`](.*)['`]$/s.exec(expression.trim());
+    if (!literal) throw new Error(`unrecognised form-js message expression: ${expression}`);
+    found.add((literal[1] ?? '').replace(/\$\{[^}]+\}/g, '7'));
+  }
+  return [...found];
+}
+
+describe("form-js's validation messages in Vietnamese", () => {
+  it('translates every message form-js 1.23 can show (read from its bundle, so an upgrade adding one fails here)', () => {
+    const messages = formJsMessages();
+    expect(messages.length).toBeGreaterThanOrEqual(12);
+    for (const message of messages) {
+      const translated = translateFormJsMessage(message);
+      expect(translated, message).not.toBe(message);
+      expect(translated, message).not.toMatch(/\b(Field|Value|must|Please)\b/);
+    }
+  });
+
+  it('keeps the values of the message', () => {
+    expect(translateFormJsMessage('Field is required.')).toBe('Trường này là bắt buộc.');
+    expect(translateFormJsMessage('Field must have minimum length of 20.')).toBe(
+      'Độ dài tối thiểu là 20 ký tự.',
+    );
+    expect(translateFormJsMessage('Field must have maximum value of 100.')).toBe(
+      'Giá trị phải nhỏ hơn hoặc bằng 100.',
+    );
+    expect(
+      translateFormJsMessage('Please select a valid value, the two nearest valid values are 10 and 15.'),
+    ).toBe('Giá trị không hợp lệ; hai giá trị hợp lệ gần nhất là 10 và 15.');
+  });
+
+  it("leaves a form author's own message unchanged", () => {
+    expect(translateFormJsMessage('Mã số đảng viên gồm 8 chữ số.')).toBe('Mã số đảng viên gồm 8 chữ số.');
+  });
+});
