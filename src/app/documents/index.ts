@@ -12,3 +12,18 @@ export {
   vietnamDay,
   VIETNAM_TIME_ZONE,
 } from './vn-date.js';
+export {
+  generateBriefingConclusion,
+  BriefingConclusionSchema,
+  type BriefingConclusionData,
+} from './briefing-conclusion.document.js';
+export {
+  generatePersonnelOpinion,
+  PersonnelOpinionSchema,
+  type PersonnelOpinionData,
+} from './personnel-opinion.document.js';
+export {
+  generateCommendationDecision,
+  CommendationDecisionSchema,
+  type CommendationDecisionData,
+} from './commendation-decision.document.js';

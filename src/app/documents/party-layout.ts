@@ -30,6 +30,8 @@ const FIRST_LINE_INDENT = convertMillimetersToTwip(12.7);
 
 export interface RunStyle {
   bold?: boolean;
+  /** Line breaks before the text, inside the same paragraph. */
+  break?: number;
   italics?: boolean;
   underline?: boolean;
   size?: number;
@@ -43,6 +45,7 @@ export function run(text: string, style: RunStyle = {}): TextRun {
     bold: style.bold,
     italics: style.italics,
     underline: style.underline ? {} : undefined,
+    break: style.break,
   });
 }
 
