@@ -41,6 +41,18 @@ describe('one authorisation mechanism for every route', () => {
     }
   });
 
+  it('flags middleware mounted around the mechanism', async () => {
+    const local = await startHarness();
+    try {
+      local.module.app.use('/api/backdoor', function backdoor(_req, res) {
+        res.json({ open: true });
+      });
+      expect(auditRoutes(local.module.app, ALLOWED_PUBLIC)).toEqual([expect.stringContaining('backdoor')]);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('flags a route that adds a second handler beside the guard', async () => {
     const local = await startHarness();
     try {

@@ -6,7 +6,7 @@ import type { Config } from '../../lib/config.js';
 import type { Logger } from '../../lib/logger.js';
 import { BodyValidator } from './body-validator.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { mountRoutes, type Authenticator } from './route-mounter.js';
+import { infrastructure, mountRoutes, type Authenticator } from './route-mounter.js';
 import type { RouteDefinition } from './route.types.js';
 
 export interface AppDependencies {
@@ -23,27 +23,29 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
-  app.use(helmet());
+  app.use(infrastructure(helmet()));
   app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    }),
+    infrastructure(
+      pinoHttp({
+        logger: deps.logger,
+        genReqId: (req, res) => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('x-request-id', id);
+          return id;
+        },
+        customLogLevel: (_req, res, error) =>
+          error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      }),
+    ),
   );
-  app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
+  app.use(infrastructure(express.json({ limit: deps.config.bodyLimit, strict: true })));
   mountRoutes(app, deps.routes, {
     authenticator: deps.authenticator,
     validator: new BodyValidator(),
     publicOrigin: deps.config.publicOrigin,
   });
-  app.use(notFoundHandler);
-  app.use(errorHandler(deps.logger));
+  app.use(infrastructure(notFoundHandler));
+  app.use(infrastructure(errorHandler(deps.logger)));
   return app;
 }

@@ -1,11 +1,26 @@
 import type { Express } from 'express';
-import { ROUTE_DEFINITION, type GuardedHandler } from './route-mounter.js';
+import { INFRASTRUCTURE, ROUTE_DEFINITION, type GuardedHandler } from './route-mounter.js';
 import type { RouteDefinition } from './route.types.js';
 
 export interface AuditedRoute {
   method: string;
   path: string;
   definition: RouteDefinition | undefined;
+}
+
+/** Middleware that can answer requests but is neither a guarded route nor createApp's own infrastructure. */
+export function listUnvettedMiddleware(app: Express): string[] {
+  const found: string[] = [];
+  const visit = (layers: RouterLayer[], prefix: string): void => {
+    for (const layer of layers) {
+      if (layer.route) continue;
+      if (layer.name === 'router') visit(layersOf(layer.handle), `${prefix}<nested>`);
+      else if (!(layer.handle as { [INFRASTRUCTURE]?: true } | undefined)?.[INFRASTRUCTURE])
+        found.push(`${prefix}${layer.name || '<anonymous>'}`);
+    }
+  };
+  visit(layersOf((app as unknown as { router: unknown }).router), '');
+  return found;
 }
 
 interface RouterLayer {
@@ -43,7 +58,10 @@ export function listRoutes(app: Express): AuditedRoute[] {
 
 /** Routes without a permission (or public routes outside the allowed list), as readable problems. */
 export function auditRoutes(app: Express, allowedPublic: readonly string[]): string[] {
-  const problems: string[] = [];
+  const problems = listUnvettedMiddleware(app).map(
+    (name) =>
+      `middleware ${name}: không đăng ký qua createApp/mountRoutes (có thể trả lời mà không kiểm tra quyền)`,
+  );
   for (const route of listRoutes(app)) {
     const label = `${route.method.toUpperCase()} ${route.path}`;
     if (!route.definition) problems.push(`${label}: không đăng ký qua mountRoutes (không có kiểm tra quyền)`);

@@ -10,6 +10,14 @@ const passwordChangeRequired = (): AppError =>
 /** Marks a handler as the guard that mountRoutes put in front of a route; the route audit looks for it. */
 export const ROUTE_DEFINITION = Symbol('routeDefinition');
 
+/** Marks the app-wide middleware createApp installs (headers, logging, body parsing, 404, errors). */
+export const INFRASTRUCTURE = Symbol('infrastructure');
+
+export function infrastructure<T extends object>(middleware: T): T {
+  (middleware as T & { [INFRASTRUCTURE]?: true })[INFRASTRUCTURE] = true;
+  return middleware;
+}
+
 export type GuardedHandler = ((req: Request, res: Response, next: NextFunction) => Promise<void>) & {
   [ROUTE_DEFINITION]?: RouteDefinition;
 };

@@ -1,13 +1,20 @@
 import type { Request } from 'express';
 import { anyRole } from '../http/permissions.js';
-import { defineRoute, type RouteDefinition } from '../http/route.types.js';
+import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
+import { badRequest } from '../../lib/errors.js';
 import { CreateUserBody, RoleBody, UpdateUserBody } from './organisation.schemas.js';
 import { publicUser, type UserService } from './user.service.js';
 
 const ADMIN = anyRole('admin');
 const ADMIN_OR_SUPERVISOR = anyRole('admin', 'supervisor');
 
-const usernameOf = (req: Request): string => String(req.params.username);
+const usernameOf = (req: Request): string => String(req.params.username).toLowerCase();
+
+/** Administrators cannot lock themselves out: another administrator must do it. */
+function assertNotSelf(principal: Principal | null, username: string, what: string): void {
+  if (principal?.username === username)
+    throw badRequest('self_lockout', `Không thể tự ${what} của chính mình; hãy nhờ quản trị viên khác.`);
+}
 
 export function userRoutes(users: UserService): RouteDefinition[] {
   return [
@@ -54,7 +61,8 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       path: '/api/admin/users/:username/deactivate',
       permission: ADMIN,
       summary: 'Deactivate a user and end their sessions (never deleted)',
-      handler: async ({ req, res }) => {
+      handler: async ({ req, res, principal }) => {
+        assertNotSelf(principal, usernameOf(req), 'vô hiệu hóa tài khoản');
         res.json(await users.setActive(usernameOf(req), false));
       },
     }),
@@ -83,7 +91,8 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       permission: ADMIN,
       body: RoleBody,
       summary: 'Remove a role in a unit',
-      handler: async ({ req, res, body }) => {
+      handler: async ({ req, res, body, principal }) => {
+        if (body.role === 'admin') assertNotSelf(principal, usernameOf(req), 'gỡ vai trò quản trị');
         res.json(await users.removeRole(usernameOf(req), body.unitCode, body.role));
       },
     }),

@@ -177,6 +177,18 @@ describe('user administration', () => {
     expect(badRole.status).toBe(400);
   });
 
+  it('does not let an administrator lock themselves out', async () => {
+    const self = await admin.post('/api/admin/users/quantri/deactivate');
+    expect(self.status).toBe(400);
+    expect(self.body.code).toBe('self_lockout');
+    const role = await admin.post('/api/admin/users/quantri/roles/remove', {
+      unitCode: 'van-phong',
+      role: 'admin',
+    });
+    expect(role.status).toBe(400);
+    expect((await h.module.directory.users.get('quantri')).active).toBe(true);
+  });
+
   it('deactivates and reactivates a user; the record stays', async () => {
     const deactivated = await admin.post('/api/admin/users/nguyenvana/deactivate');
     expect(deactivated.body.active).toBe(false);
