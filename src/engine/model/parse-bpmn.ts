@@ -31,8 +31,13 @@ async function readXml(xml: string, resourceName: string): Promise<FromXmlResult
   }
   const [warning] = result.warnings;
   if (warning) {
-    const elementId = warning.element?.id ?? '(document)';
-    throw invalidBpmn(resourceName, elementId, warning.message.split('\n')[0] ?? warning.message);
+    const [headline = warning.message, ...details] = warning.message.split('\n').map((line) => line.trim());
+    const nested = warning.error?.message;
+    const duplicate = nested ? /^duplicate ID <(.+)>$/.exec(nested) : null;
+    const elementId = warning.element?.id ?? duplicate?.[1] ?? '(document)';
+    const where = details.filter((line) => /^(line|column):/.test(line)).join(', ');
+    const reason = [headline, nested, where].filter((part) => part).join('; ');
+    throw invalidBpmn(resourceName, elementId, reason);
   }
   return result;
 }
