@@ -300,3 +300,107 @@ describe('forms/*.form', () => {
     },
   );
 });
+
+/** Variables the job workers return (see processes/README.md, "Job types") or the app sets at start. */
+const WORKER_OUTPUTS = [
+  'period',
+  'units',
+  'unit',
+  'reportDueDate',
+  'reminderDate',
+  'collectionDeadline',
+  'synthesisDueDate',
+  'approvalDueDate',
+  'proposalDueDate',
+  'briefDueDate',
+  'briefReminderDate',
+  'briefCutoffDate',
+  'evaluationDueDate',
+  'decisionDueDate',
+  'issueDueDate',
+  'checkDueDate',
+  'appraisalDueDate',
+  'standingReviewDueDate',
+  'tongHop',
+  'baoCaoId',
+  'vanBan',
+  'hoSoId',
+  'quyetDinhId',
+  'loiXacDinhDonVi',
+];
+
+/** Root variable names a FEEL expression reads (not functions, not loop variables, not context keys). */
+function rootVariables(expression: string): string[] {
+  const names: string[] = [];
+  const loopVariables = new Set<string>();
+  parseExpression(expression, {}, undefined).iterate({
+    enter(node) {
+      const text = expression.slice(node.from, node.to);
+      if (node.name === 'InExpression') loopVariables.add(text.split(/\s+in\s+/)[0]?.trim() ?? '');
+      if (node.name === 'VariableName' && node.node.parent?.name !== 'FunctionInvocation') names.push(text);
+    },
+  });
+  return names.filter((n) => !loopVariables.has(n));
+}
+
+describe('variables read by FEEL (BPMN and forms) are produced by a form, a mapping or a documented worker', () => {
+  const known = (): Set<string> => {
+    const set = new Set<string>([...WORKER_OUTPUTS, 'loopCounter']);
+    for (const file of formFileNames()) {
+      for (const c of components(loadForm(file).components)) {
+        const key = c.key ?? c.path;
+        if (key) set.add(key);
+      }
+    }
+    for (const file of bpmnFileNames()) {
+      for (const el of elementsOf(file)) {
+        if ((el.$type === 'zeebe:Input' || el.$type === 'zeebe:Output') && typeof el.target === 'string')
+          set.add(el.target);
+        if (el.$type === 'zeebe:LoopCharacteristics' && typeof el.inputElement === 'string')
+          set.add(el.inputElement);
+      }
+    }
+    return set;
+  };
+
+  it('documents every worker output in processes/README.md', () => {
+    const doc = readme();
+    for (const name of WORKER_OUTPUTS) expect(doc.includes(`\`${name}\``), name).toBe(true);
+  });
+
+  it.each(bpmnFileNames())('%s', (file) => {
+    const names = known();
+    const unknown: string[] = [];
+    for (const el of elementsOf(file)) {
+      const exprs: string[] = [];
+      if (el.$type.startsWith('zeebe:')) {
+        for (const [key, value] of Object.entries(el)) {
+          if (!key.startsWith('$') && typeof value === 'string' && value.startsWith('='))
+            exprs.push(value.slice(1));
+        }
+      }
+      if (el.$type === 'bpmn:FormalExpression' && typeof el.body === 'string' && el.body.startsWith('=')) {
+        exprs.push(el.body.slice(1));
+      }
+      for (const e of exprs)
+        for (const v of rootVariables(e)) if (!names.has(v)) unknown.push(`${v} in ${e}`);
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(formFileNames())('%s (conditions and text templates)', (file) => {
+    const names = known();
+    const unknown: string[] = [];
+    for (const c of components(loadForm(file).components)) {
+      const exprs: string[] = [];
+      if (c.conditional?.hide) exprs.push(c.conditional.hide.slice(1));
+      const text = (c as { text?: string }).text;
+      if (text) for (const m of text.matchAll(/\{\{(.+?)\}\}/g)) exprs.push(m[1] ?? '');
+      for (const e of exprs) {
+        expect(feelErrors(e), `${file}: ${e}`).toBe(false);
+        for (const v of rootVariables(e)) if (!names.has(v)) unknown.push(`${v} in ${e}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+});
