@@ -25,6 +25,8 @@ import { placeDateLine } from './vn-date.js';
 export const FONT = 'Times New Roman';
 const SIZE = { body: 28, heading: 30, small: 24, recipients: 22 } as const;
 const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15 } as const;
+// A4 in twips, as Word writes it (converting 210 × 297 mm would round one twip short).
+const A4 = { width: 11906, height: 16838 } as const;
 const TEXT_WIDTH = convertMillimetersToTwip(210 - MARGIN_MM.left - MARGIN_MM.right);
 const FIRST_LINE_INDENT = convertMillimetersToTwip(12.7);
 
@@ -213,7 +215,7 @@ export async function packPartyDocument(
       {
         properties: {
           page: {
-            size: { width: mm(210), height: mm(297) },
+            size: A4,
             margin: {
               top: mm(MARGIN_MM.top),
               bottom: mm(MARGIN_MM.bottom),
