@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createAppModule, type AppModule } from './app/app.composition.js';
@@ -23,6 +25,13 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Routes of modules composed by the caller; they pass through the same guard as all others. */
   extraRoutes?: readonly RouteDefinition[];
+  /** Folder of the built browser app; by default web/dist when it has been built. */
+  staticDir?: string;
+}
+
+function builtWebApp(): string | undefined {
+  const dir = path.resolve('web/dist');
+  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
 }
 
 /** Starts the whole service; tests call it too. Later parts (engine, workers) join here. */
@@ -37,6 +46,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       clock,
       connection: database.connection,
       extraRoutes: options.extraRoutes,
+      staticDir: 'staticDir' in options ? options.staticDir : builtWebApp(),
     });
     await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
     if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {

@@ -30,6 +30,7 @@ export const PASSWORD = 'Mat-khau-1234';
 export async function startHarness(
   env: Record<string, string> = {},
   extraRoutes: RouteDefinition[] = [],
+  options: { staticDir?: string } = {},
 ): Promise<Harness> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,7 +42,14 @@ export async function startHarness(
   const db = createTestDatabase('app');
   const connection = await mongoose.createConnection(db.uri).asPromise();
   const logger = createLogger({ level: config.logLevel });
-  const module = createAppModule({ config, logger, clock, connection, extraRoutes });
+  const module = createAppModule({
+    config,
+    logger,
+    clock,
+    connection,
+    extraRoutes,
+    staticDir: options.staticDir,
+  });
   await Promise.all([module.directory.units.list(), connection.syncIndexes()]);
   const server = await startHttpServer(module.app, { port: 0, shutdownTimeoutMs: 2_000 });
   const units = module.directory.units;
