@@ -24,6 +24,12 @@ const ajv = createFormAjv();
 const cache = new Map<string, CompiledForm>();
 const CACHE_LIMIT = 500;
 
+/** Checks that a value (e.g. a parsed .form file) is a form-js schema, so it can be compiled. */
+export function asFormJsSchema(value: unknown): FormJsSchema {
+  assertShape(value);
+  return value;
+}
+
 function assertShape(schema: unknown): asserts schema is FormJsSchema {
   if (!isPlainObject(schema) || !Array.isArray(schema.components)) {
     throw new FormSchemaError('Biểu mẫu không hợp lệ: thiếu danh sách "components".');
@@ -72,8 +78,10 @@ export function compileForm(schema: FormJsSchema): CompiledForm {
   const cached = cache.get(cacheKey);
   if (cached) return cached;
 
-  const tree = buildFieldTree(schema.components);
-  const problems = [...tree.problems, ...feelProblems(schema.components)];
+  // Our own copy: the compiled form must not change if the caller later edits the object it passed.
+  const components = structuredClone(schema.components);
+  const tree = buildFieldTree(components);
+  const problems = [...tree.problems, ...feelProblems(components)];
   const jsonSchema = buildScopeSchema(tree.nodes, problems);
   let validate: ValidateFunction;
   try {

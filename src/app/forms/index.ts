@@ -1,7 +1,9 @@
-export { compileForm, type CompiledForm } from './form-compiler.js';
+export { compileForm, asFormJsSchema, type CompiledForm } from './form-compiler.js';
 export { validateSubmission } from './submission-validator.js';
+export { submissionError } from './submission-error.js';
 export {
   FormSchemaError,
+  SERVER_SIDE_CODES,
   type FormFieldError,
   type FormErrorCode,
   type SubmissionResult,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileForm, FormSchemaError, type FormJsSchema } from '../../../src/app/forms/index.js';
+import {
+  compileForm,
+  FormSchemaError,
+  SERVER_SIDE_CODES,
+  validateSubmission,
+  type FormJsSchema,
+} from '../../../src/app/forms/index.js';
 import { fixtureForm, projectForms } from './fixture-forms.js';
 
 describe('compileForm', () => {
@@ -65,6 +71,16 @@ describe.skipIf(forms.length === 0)('the project forms (forms/*.form)', () => {
       const compiled = compileForm(schema);
       expect(compiled.problems).toEqual([]);
       expect(compiled.validate).toBeTypeOf('function');
+    },
+  );
+
+  it.each(forms.map(({ file, schema }) => [file, schema] as const))(
+    '%s evaluates its conditions on an empty submission without a server-side error',
+    (_file, schema) => {
+      const result = validateSubmission(compileForm(schema), {}, {});
+      const errors = result.ok ? [] : result.errors;
+      expect(errors.filter((error) => SERVER_SIDE_CODES.has(error.code))).toEqual([]);
+      expect(errors.every((error) => error.code === 'FORM_REQUIRED')).toBe(true);
     },
   );
 });
