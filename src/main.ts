@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createAppModule, type AppModule } from './app/app.composition.js';
 import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
+import { webRoutes } from './app/web/web.routes.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
@@ -25,13 +24,6 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Routes of modules composed by the caller; they pass through the same guard as all others. */
   extraRoutes?: readonly RouteDefinition[];
-  /** Folder of the built browser app; by default web/dist when it has been built. */
-  staticDir?: string;
-}
-
-function builtWebApp(): string | undefined {
-  const dir = path.resolve('web/dist');
-  return existsSync(path.join(dir, 'index.html')) ? dir : undefined;
 }
 
 /** Starts the whole service; tests call it too. Later parts (engine, workers) join here. */
@@ -45,8 +37,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       logger,
       clock,
       connection: database.connection,
-      extraRoutes: options.extraRoutes,
-      staticDir: 'staticDir' in options ? options.staticDir : builtWebApp(),
+      // The browser app's catch-all route matches every GET left over, so it goes last.
+      extraRoutes: [...(options.extraRoutes ?? []), ...webRoutes()],
     });
     await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
     if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {

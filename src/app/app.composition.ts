@@ -23,8 +23,6 @@ export interface AppModuleDependencies {
   hasher?: PasswordHasher;
   /** Routes of modules built elsewhere (inbox, admin, monitoring); they go through the same guard. */
   extraRoutes?: readonly RouteDefinition[];
-  /** Folder of the built browser app to serve, if any. */
-  staticDir?: string;
 }
 
 export interface AppModule {
@@ -73,7 +71,6 @@ export function createAppModule(deps: AppModuleDependencies): AppModule {
     logger,
     authenticator: new SessionAuthenticator(sessions, directory),
     routes,
-    staticDir: deps.staticDir,
   });
 
   const housekeeping = setInterval(() => {

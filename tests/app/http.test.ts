@@ -137,33 +137,3 @@ describe('HTTP foundation', () => {
     }
   });
 });
-
-describe('the browser app', () => {
-  it('serves its files and index.html for client-side routes, while API paths keep problem+json 404s', async () => {
-    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dan-van-web-'));
-    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Dân vận</title>');
-    await writeFile(path.join(dir, 'app.js'), 'console.log(1)');
-    const local = await startHarness({}, [], { staticDir: dir });
-    try {
-      const file = await fetch(`${local.url}/app.js`);
-      expect(file.status).toBe(200);
-      expect(await file.text()).toBe('console.log(1)');
-      const page = await fetch(`${local.url}/nhiem-vu/123`, { headers: { accept: 'text/html' } });
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Dân vận');
-      const api = await fetch(`${local.url}/api/khong-co`, { headers: { accept: 'text/html' } });
-      expect(api.status).toBe(404);
-      expect(api.headers.get('content-type')).toContain('application/problem+json');
-      const { auditRoutes } = await import('../../src/app/http/route-audit.js');
-      expect(
-        auditRoutes(local.module.app, ['GET /healthz', 'GET /readyz', 'POST /api/auth/sign-in']),
-      ).toEqual([]);
-    } finally {
-      await local.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-});

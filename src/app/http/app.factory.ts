@@ -8,15 +8,12 @@ import { BodyValidator } from './body-validator.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { infrastructure, mountRoutes, type Authenticator } from './route-mounter.js';
 import type { RouteDefinition } from './route.types.js';
-import { staticAssets } from './static-assets.js';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicOrigin'>;
   logger: Logger;
   authenticator: Authenticator;
   routes: readonly RouteDefinition[];
-  /** Folder of the built browser app to serve (e.g. web/dist); nothing is served when unset. */
-  staticDir?: string;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -48,7 +45,6 @@ export function createApp(deps: AppDependencies): Express {
     validator: new BodyValidator(),
     publicOrigin: deps.config.publicOrigin,
   });
-  if (deps.staticDir) for (const handler of staticAssets(deps.staticDir)) app.use(infrastructure(handler));
   app.use(infrastructure(notFoundHandler));
   app.use(infrastructure(errorHandler(deps.logger)));
   return app;

@@ -3,7 +3,9 @@ import http from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PUBLIC } from '../../../src/app/http/permissions.js';
+import { auditRoutes, listRoutes } from '../../../src/app/http/route-audit.js';
 import { defineRoute } from '../../../src/app/http/route.types.js';
+import { WEB_PUBLIC_ROUTES } from '../../../src/app/web/web.routes.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { startService } from '../../../src/main.js';
 import { createTestDatabase } from '../../support/database.js';
@@ -65,6 +67,30 @@ describe('the service', () => {
     expect(closed).toBe(true);
     expect(service.connection.readyState).toBe(0); // disconnected
     keepAlive.destroy();
+  });
+
+  it('composes only guarded routes; the public ones are exactly the reviewed list', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      MONGODB_URI: db.uri,
+      SEED_DEMO: 'false',
+    });
+    const service = await startService(config);
+    try {
+      const allowed = ['GET /healthz', 'GET /readyz', 'POST /api/auth/sign-in', ...WEB_PUBLIC_ROUTES];
+      expect(auditRoutes(service.app.app, allowed)).toEqual([]);
+      const publicRoutes = listRoutes(service.app.app)
+        .filter((route) => route.definition?.permission.kind === 'public')
+        .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+      expect(publicRoutes.sort()).toEqual([...allowed].sort());
+      const api = await fetch(`${service.url}/api/khong-co`);
+      expect(api.status).toBe(404);
+      expect(api.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await service.close();
+    }
   });
 
   it('exits with a clear message naming the bad variable when the configuration is wrong', async () => {

@@ -30,7 +30,6 @@ export const PASSWORD = 'Mat-khau-1234';
 export async function startHarness(
   env: Record<string, string> = {},
   extraRoutes: RouteDefinition[] = [],
-  options: { staticDir?: string } = {},
 ): Promise<Harness> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,7 +47,6 @@ export async function startHarness(
     clock,
     connection,
     extraRoutes,
-    staticDir: options.staticDir,
   });
   await Promise.all([module.directory.units.list(), connection.syncIndexes()]);
   const server = await startHttpServer(module.app, { port: 0, shutdownTimeoutMs: 2_000 });
