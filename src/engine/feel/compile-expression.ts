@@ -47,7 +47,8 @@ class FeelExpression implements Expression {
   }
 
   evaluate(context: FeelEvaluationContext): FeelResult {
-    if (this.fast) return this.fast(context.variables);
+    const fast = this.fast?.(context.variables);
+    if (fast) return fast;
     const zone = context.timeZone ?? DEFAULT_ZONE;
     const evalContext: Record<string, unknown> = { ...context.variables, ...this.functions };
     if (this.usesClock.now) evalContext['now'] = () => feelDateTimeAt(context.now, zone);

@@ -1,10 +1,14 @@
 /**
- * Evaluates the most frequent FEEL shapes — a variable path (`order.id`) or a literal — without feelin.
- * Semantics match feelin's: a missing variable or property is null with a warning.
+ * Evaluates the most frequent FEEL shapes without feelin, which re-parses the text on every call: a variable
+ * path (`order.id`), a literal, or a path compared with a literal (`decision = "approve"`, `sent != true`).
+ * Semantics match feelin's: a missing variable or property is null with a warning; null equals only null.
+ * A shape whose outcome is not certain here (e.g. comparing different types) returns undefined, and the caller
+ * falls back to feelin.
  */
 import type { FeelResult } from './feel-expression.js';
 
-export type FastPath = (variables: Readonly<Record<string, unknown>>) => FeelResult;
+type Variables = Readonly<Record<string, unknown>>;
+export type FastPath = (variables: Variables) => FeelResult | undefined;
 
 const KEYWORDS = new Set([
   'true',
@@ -27,46 +31,88 @@ const KEYWORDS = new Set([
   'of',
   'between',
 ]);
-const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PATH_SOURCE = '[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*';
+const LITERAL_SOURCE = '"[^"\\\\]*"|-?\\d+(?:\\.\\d+)?|true|false|null';
+const PATH = new RegExp(`^${PATH_SOURCE}$`);
+const COMPARISON = new RegExp(`^(${PATH_SOURCE})\\s*(=|!=)\\s*(${LITERAL_SOURCE})$`);
 
-function constant(value: unknown): FastPath {
-  const result: FeelResult = { ok: true, value, warnings: [] };
-  return () => result;
+interface Lookup {
+  value: unknown;
+  warnings: string[];
 }
 
-function pathLookup(segments: string[]): FastPath {
-  const [head, ...rest] = segments as [string, ...string[]];
+function literal(text: string): { value: unknown } | null {
+  if (text === 'true' || text === 'false') return { value: text === 'true' };
+  if (text === 'null') return { value: null };
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  if (/^"[^"\\]*"$/.test(text)) return { value: text.slice(1, -1) };
+  return null;
+}
+
+function pathOf(text: string): string[] | null {
+  if (!PATH.test(text)) return null;
+  const segments = text.split('.');
+  return segments.some((segment) => KEYWORDS.has(segment)) ? null : segments;
+}
+
+/** The value at a path; undefined when a step is not a plain context (lists project: feelin decides). */
+function lookup(variables: Variables, [head, ...rest]: string[]): Lookup | undefined {
+  if (head === undefined || !Object.prototype.hasOwnProperty.call(variables, head)) {
+    return { value: null, warnings: [`[NO_VARIABLE_FOUND] Variable '${head ?? ''}' not found`] };
+  }
+  let current: unknown = variables[head];
+  for (const segment of rest) {
+    if (
+      current !== null &&
+      current !== undefined &&
+      (typeof current !== 'object' || Array.isArray(current))
+    ) {
+      return undefined;
+    }
+    if (
+      current === null ||
+      current === undefined ||
+      !Object.prototype.hasOwnProperty.call(current, segment)
+    ) {
+      return {
+        value: null,
+        warnings: [`[NO_CONTEXT_ENTRY_FOUND] No context entry found with key '${segment}'`],
+      };
+    }
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return { value: current === undefined ? null : current, warnings: [] };
+}
+
+function comparison(segments: string[], negated: boolean, expected: unknown): FastPath {
   return (variables) => {
-    if (!Object.prototype.hasOwnProperty.call(variables, head)) {
-      return { ok: true, value: null, warnings: [`[NO_VARIABLE_FOUND] Variable '${head}' not found`] };
-    }
-    let current: unknown = variables[head];
-    for (const segment of rest) {
-      if (
-        current === null ||
-        typeof current !== 'object' ||
-        Array.isArray(current) ||
-        !Object.prototype.hasOwnProperty.call(current, segment)
-      ) {
-        return {
-          ok: true,
-          value: null,
-          warnings: [`[NO_CONTEXT_ENTRY_FOUND] No context entry found with key '${segment}'`],
-        };
-      }
-      current = (current as Record<string, unknown>)[segment];
-    }
-    return { ok: true, value: current === undefined ? null : current, warnings: [] };
+    const found = lookup(variables, segments);
+    if (!found) return undefined;
+    const { value, warnings } = found;
+    let equal: boolean;
+    if (value === null || expected === null) equal = value === expected;
+    else if (typeof value === typeof expected && typeof value !== 'object') equal = value === expected;
+    else return undefined;
+    return { ok: true, value: negated ? !equal : equal, warnings };
   };
 }
 
 export function compileFastPath(text: string): FastPath | null {
-  if (text === 'true' || text === 'false') return constant(text === 'true');
-  if (text === 'null') return constant(null);
-  if (/^-?\d+(\.\d+)?$/.test(text)) return constant(Number(text));
-  if (/^"[^"\\]*"$/.test(text)) return constant(text.slice(1, -1));
-  if (!PATH.test(text)) return null;
-  const segments = text.split('.');
-  if (segments.some((segment) => KEYWORDS.has(segment))) return null;
-  return pathLookup(segments);
+  const constant = literal(text);
+  if (constant) {
+    const result: FeelResult = { ok: true, value: constant.value, warnings: [] };
+    return () => result;
+  }
+  const segments = pathOf(text);
+  if (segments) {
+    return (variables) => {
+      const found = lookup(variables, segments);
+      return found && { ok: true, value: found.value, warnings: found.warnings };
+    };
+  }
+  const match = COMPARISON.exec(text);
+  const left = match?.[1] ? pathOf(match[1]) : null;
+  const right = match?.[3] ? literal(match[3]) : null;
+  if (!match || !left || !right) return null;
+  return comparison(left, match[2] === '!=', right.value);
 }

@@ -86,3 +86,43 @@ describe('compileExpression', () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining('x too small') as string });
   });
 });
+
+describe('fast comparisons agree with feelin', () => {
+  const shapes = [
+    'x',
+    'x.y',
+    'x.y.z',
+    'x = "a"',
+    'x != "a"',
+    'x = 5',
+    'x != true',
+    'x = null',
+    'x != null',
+    'x.y = "a"',
+  ];
+  const values: unknown[] = [
+    undefined,
+    null,
+    'a',
+    'b',
+    5,
+    6,
+    true,
+    false,
+    '5',
+    [1],
+    [{ y: 'a' }],
+    { y: 'a' },
+    { y: null },
+    { y: { z: 1 } },
+  ];
+  it.each(shapes)('%s', (shape) => {
+    for (const value of values) {
+      const variables = value === undefined ? {} : { x: value };
+      const fast = run(`=${shape}`, variables);
+      // Parentheses defeat the fast path, so this is feelin's answer.
+      const full = run(`=(${shape})`, variables);
+      expect(fast, `${shape} with x = ${JSON.stringify(value)}`).toEqual(full);
+    }
+  });
+});
