@@ -70,13 +70,18 @@ describe('a task form in the browser', () => {
     await page.getByLabel('Kết quả nổi bật').fill('Ra mắt 12 mô hình dân vận khéo tại các chi bộ.');
     await page.getByLabel('Kết quả nổi bật').blur();
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
-    // The (placeholder) server refuses 600 with a per-field error: it is shown under that field.
+    // The (placeholder) server refuses 600 with a per-field error: it is shown under that field…
     await expect.poll(() => fieldErrors(page, 'Số mô hình'), { timeout: 10_000 }).toContain('tối đa 500');
+    // …and stays there while form-js re-validates the field (its updates are debounced and repeated).
+    await page.waitForTimeout(1_000);
+    expect(await fieldErrors(page, 'Số mô hình')).toContain('tối đa 500');
     expect(await page.getByRole('alert').first().textContent()).toContain('Dữ liệu chưa hợp lệ');
     await screenshot(page, '07-task-form-server-error');
 
     await page.getByLabel('Số mô hình').fill('12');
     await page.getByLabel('Số mô hình').blur();
+    // A changed value drops the server's error on that field.
+    await expect.poll(() => fieldErrors(page, 'Số mô hình'), { timeout: 10_000 }).toBe('');
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await page.getByText('Đã hoàn thành công việc.').waitFor();
     expect(await page.locator('.fjs-form').count()).toBe(0);

@@ -1,18 +1,19 @@
 import mongoose, { type Connection } from 'mongoose';
 import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
 import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
+import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { systemClock } from '../../../src/lib/clock.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
-export const DEMO_PASSWORD = 'Dan-van-2026';
+export { DEMO_PASSWORD } from '../../../src/app/seed/demo-accounts.js';
 
-/** The people the browser tests sign in as (a small part of the demo organisation). */
+/** The demo accounts the browser tests sign in as (README lists them all). */
 export const people = {
-  staff: { username: 'canbo.tuyengiao', fullName: 'Nguyễn Thị Lan', unit: 'ban-tuyen-giao' },
-  locked: { username: 'canbo.vanphong', fullName: 'Trần Văn Minh', unit: 'van-phong' },
+  staff: { username: 'btg.canbo', fullName: 'Nguyễn Thị Lan', unit: 'ban-tuyen-giao' },
+  locked: { username: 'vanphong.canbo', fullName: 'Đỗ Thị Hương', unit: 'van-phong' },
 } as const;
 
 export interface WebAppServer {
@@ -21,7 +22,7 @@ export interface WebAppServer {
   close(): Promise<void>;
 }
 
-/** The real app (auth, organisation, the SPA routes last) on port 0 over a fresh database. */
+/** The real app (auth, organisation, the SPA routes last) on port 0 over a fresh database with the demo seed. */
 export async function startWebAppServer(distDir: string): Promise<WebAppServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -38,16 +39,7 @@ export async function startWebAppServer(distDir: string): Promise<WebAppServer> 
     extraRoutes: webRoutes({ distDir }),
   });
   await connection.syncIndexes();
-  await module.directory.units.create({ code: 'ban-tuyen-giao', name: 'Ban Tuyên giáo', kind: 'ban' });
-  await module.directory.units.create({ code: 'van-phong', name: 'Văn phòng', kind: 'ban' });
-  for (const person of Object.values(people))
-    await module.directory.users.create({
-      username: person.username,
-      fullName: person.fullName,
-      password: DEMO_PASSWORD,
-      memberships: [{ unitCode: person.unit, roles: ['staff'] }],
-      mustChangePassword: false,
-    });
+  await seedOrganisation(module.directory, { demoAccounts: true });
   const server: HttpServerHandle = await startHttpServer(module.app, { port: 0, shutdownTimeoutMs: 2_000 });
   return {
     url: server.url,

@@ -38,14 +38,20 @@ export function normaliseFieldPath(field: string): string {
 export function toFormErrors(
   schema: FormSchema,
   problems: readonly { field: string; message: string }[],
-): { byFieldId: Record<string, string[]>; unplaced: string[] } {
+): { byFieldId: Record<string, string[]>; pathOf: Record<string, string>; unplaced: string[] } {
   const ids = fieldIdsByPath(schema);
   const byFieldId: Record<string, string[]> = {};
+  const pathOf: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const problem of problems) {
-    const id = ids.get(normaliseFieldPath(problem.field));
-    if (id) (byFieldId[id] ??= []).push(problem.message);
-    else unplaced.push(problem.message);
+    const path = normaliseFieldPath(problem.field);
+    const id = ids.get(path);
+    if (!id) {
+      unplaced.push(problem.message);
+      continue;
+    }
+    (byFieldId[id] ??= []).push(problem.message);
+    pathOf[id] = path;
   }
-  return { byFieldId, unplaced };
+  return { byFieldId, pathOf, unplaced };
 }

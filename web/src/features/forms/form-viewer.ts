@@ -1,23 +1,27 @@
+import type { FieldProblem } from '../../lib/problem.js';
 import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import { toFormErrors } from './field-errors.js';
+import { StickyErrors, valueAt, type StickyErrorHost } from './sticky-errors.js';
 
 export interface MountedForm {
   /** Runs form-js's own validation; the data and the errors by field id (empty when valid). */
   submit(): { data: FormData; errors: Record<string, unknown> };
   /** The current values, without validating (for a draft). */
   data(): FormData;
-  /** Shows errors found elsewhere (by the server) on their fields. */
-  showErrors(byFieldId: Record<string, string[]>): void;
+  /** Shows the server's errors on their fields; returns the messages of fields the form does not have. */
+  showServerErrors(problems: readonly FieldProblem[]): string[];
   destroy(): void;
 }
 
-/** form-js keeps its state private; this is the one internal it is driven through (errors found by the server). */
-interface FormStateAccess {
-  _setState(state: { errors: Record<string, string[]> }): void;
+/** form-js keeps its state private; these are the internals it is driven through (errors found by the server). */
+interface FormInternals {
+  _setState(state: { errors: Record<string, unknown> }): void;
   _getState(): { data: FormData };
+  on(event: string, handler: (payload: never) => void): void;
 }
 
 /**
- * Renders a form-js form into the container. form-js (~400 KB with its CSS) is loaded on first use only, so the
+ * Renders a form-js form into the container. form-js (~450 KB with its CSS) is loaded on first use only, so the
  * sign-in page and the inbox stay small.
  */
 export async function mountForm(
@@ -32,14 +36,24 @@ export async function mountForm(
   ]);
   const form = new Form({ container, additionalModules: [viValidatorModule] });
   await form.importSchema(schema, data);
-  const state = form as unknown as FormStateAccess;
+  const internals = form as unknown as FormInternals;
+  const host: StickyErrorHost = {
+    on: (event: string, handler: (payload: never) => void) => internals.on(event, handler),
+    setErrors: (errors) => internals._setState({ errors }),
+  };
+  const sticky = new StickyErrors(host);
   return {
     submit() {
       const result = form.submit();
       return { data: result.data as FormData, errors: result.errors as Record<string, unknown> };
     },
-    data: () => structuredClone(state._getState().data),
-    showErrors: (byFieldId) => state._setState({ errors: byFieldId }),
+    data: () => structuredClone(internals._getState().data),
+    showServerErrors(problems) {
+      const { byFieldId, pathOf, unplaced } = toFormErrors(schema, problems);
+      const current = internals._getState().data;
+      sticky.hold(byFieldId, (id) => valueAt(current, pathOf[id] ?? ''));
+      return unplaced;
+    },
     destroy: () => form.destroy(),
   };
 }

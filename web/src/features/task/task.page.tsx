@@ -6,7 +6,6 @@ import { ApiProblem } from '../../lib/problem.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
-import { toFormErrors } from '../forms/field-errors.js';
 import type { MountedForm } from '../forms/form-viewer.js';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
 import type { TaskDetail } from '../inbox/inbox.types.js';
@@ -47,8 +46,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
       if (action === 'claim' || action === 'unclaim') await reload();
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.errors.length > 0 && form) {
-        const { byFieldId, unplaced } = toFormErrors(current.form, caught.errors);
-        form.showErrors(byFieldId);
+        const unplaced = form.showServerErrors(caught.errors);
         setOutcome({ kind: 'error', text: [t.errorValidation, ...unplaced].join(' ') });
       } else setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) });
     } finally {
