@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import type { PasswordHasher } from '../../lib/password.js';
+import { argon2Hasher, type PasswordHasher } from '../../lib/password.js';
 import { candidateGroupsOf } from './candidate-groups.js';
 import { organisationModels } from './organisation.models.js';
 import type { UnitRef } from './organisation.types.js';
@@ -12,7 +12,7 @@ export class OrganisationDirectory {
   readonly units: UnitService;
   readonly users: UserService;
 
-  constructor(connection: Connection, clock: Clock, hasher: PasswordHasher) {
+  constructor(connection: Connection, clock: Clock, hasher: PasswordHasher = argon2Hasher) {
     const models = organisationModels(connection);
     this.units = new UnitService(models.Unit, clock);
     this.users = new UserService(models.User, this.units, hasher, clock);
