@@ -73,8 +73,9 @@ export function datetimeSchema(component: FormComponent): JsonSchema {
 }
 
 export function choiceSchema(component: FormComponent): JsonSchema {
+  // null and '' mean nothing chosen (form-js sends null; a cleared control may send ''); `required` refuses both.
   const values = staticOptionValues(component);
-  return values ? { enum: [...values, null] } : { type: ['string', 'number', 'boolean', 'null'] };
+  return values ? { enum: [...values, null, ''] } : { type: ['string', 'number', 'boolean', 'null'] };
 }
 
 export function multiChoiceSchema(component: FormComponent): JsonSchema {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { compileForm, validateSubmission, type FormJsSchema } from '../../../src/app/forms/index.js';
+
+const codes = (schema: FormJsSchema, data: unknown, context: Record<string, unknown> = {}): string[][] => {
+  const result = validateSubmission(compileForm(schema), data, context);
+  return result.ok ? [] : result.errors.map((error) => [error.field, error.code]);
+};
+
+describe('validateSubmission: read-only, disabled, computed and shared keys', () => {
+  it('evaluates a FEEL read-only flag against the context', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'readonly-feel',
+      components: [
+        { type: 'textfield', key: 'ketLuan', readonly: '=daKhoa = true', validate: { required: true } },
+      ],
+    };
+    expect(codes(form, { ketLuan: 'sửa lại' }, { daKhoa: true, ketLuan: 'bản gốc' })).toEqual([
+      ['ketLuan', 'FORM_READONLY_FIELD'],
+    ]);
+    // Read-only and unchanged: accepted, and not required of the submitter.
+    expect(codes(form, { ketLuan: 'bản gốc' }, { daKhoa: true, ketLuan: 'bản gốc' })).toEqual([]);
+    expect(codes(form, {}, { daKhoa: true })).toEqual([]);
+    expect(codes(form, {}, { daKhoa: false })).toEqual([['ketLuan', 'FORM_REQUIRED']]);
+  });
+
+  it('refuses a disabled field inside a list item', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'disabled-in-list',
+      components: [
+        {
+          type: 'dynamiclist',
+          path: 'ds',
+          isRepeating: true,
+          components: [
+            { type: 'textfield', key: 'ten' },
+            { type: 'textfield', key: 'ma', disabled: true },
+          ],
+        },
+      ],
+    };
+    expect(codes(form, { ds: [{ ten: 'A', ma: 'X1' }] })).toEqual([['ds.0.ma', 'FORM_DISABLED_FIELD']]);
+    expect(codes(form, { ds: [{ ten: 'A' }] })).toEqual([]);
+  });
+
+  it('recomputes expression fields inside list items with `this`', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'computed-in-list',
+      components: [
+        {
+          type: 'dynamiclist',
+          path: 'ds',
+          isRepeating: true,
+          components: [
+            { type: 'number', key: 'soLuong' },
+            { type: 'expression', key: 'gapDoi', expression: '=this.soLuong * 2' },
+          ],
+        },
+      ],
+    };
+    const result = validateSubmission(
+      compileForm(form),
+      { ds: [{ soLuong: 3, gapDoi: 100 }, { soLuong: 5 }] },
+      {},
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        ds: [
+          { soLuong: 3, gapDoi: 6 },
+          { soLuong: 5, gapDoi: 10 },
+        ],
+      },
+    });
+  });
+
+  it('lets the visible one of two components sharing a key own the value', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'shared-key',
+      components: [
+        { type: 'select', key: 'loai', values: [{ value: 'a' }, { value: 'b' }] },
+        { type: 'textfield', id: 'ghiChuA', key: 'ghiChu', conditional: { hide: '=loai != "a"' } },
+      ],
+    };
+    expect(codes(form, { loai: 'a', ghiChu: 'x' })).toEqual([]);
+    expect(codes(form, { loai: 'b', ghiChu: 'x' })).toEqual([['ghiChu', 'FORM_HIDDEN_FIELD']]);
+  });
+
+  it('turns a broken valuesExpression into a server-side error, not a crash', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'broken-options',
+      components: [{ type: 'select', key: 'donVi', valuesExpression: '=khongCoHam(1)' }],
+    };
+    expect(codes(form, { donVi: 'x' })).toEqual([['donVi', 'FORM_CONDITION_ERROR']]);
+  });
+
+  it('refuses options that are not a list, as a server-side error', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'bad-options',
+      components: [{ type: 'select', key: 'donVi', valuesKey: 'dsDonVi' }],
+    };
+    expect(codes(form, { donVi: 'x' }, { dsDonVi: 'không phải danh sách' })).toEqual([
+      ['donVi', 'FORM_OPTIONS_ERROR'],
+    ]);
+    expect(codes(form, { donVi: 'x' }, { dsDonVi: ['x', 'y'] })).toEqual([]);
+  });
+
+  it('treats an empty string as no choice for a select that is not required', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'empty-select',
+      components: [{ type: 'select', key: 'loai', values: [{ value: 'a' }] }],
+    };
+    expect(codes(form, { loai: '' })).toEqual([]);
+    expect(codes(form, { loai: 'z' })).toEqual([['loai', 'FORM_NOT_ALLOWED_VALUE']]);
+  });
+});
