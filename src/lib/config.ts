@@ -1,4 +1,15 @@
 import path from 'node:path';
+import {
+  bad,
+  boolean,
+  hostPort,
+  integer,
+  ok,
+  oneOf,
+  trustProxy,
+  urlWithSchemes,
+  type Parsed,
+} from './config.parsers.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,57 +49,6 @@ export interface ConfigVariable {
   description: string;
   /** The default as a user would write it; undefined when the variable is optional and has no default. */
   default: string | undefined;
-}
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-function integer(min: number, max: number) {
-  return (raw: string): Parsed<number> => {
-    if (!/^\d+$/.test(raw)) return bad(`phải là số nguyên từ ${min} đến ${max}`);
-    const value = Number(raw);
-    return value >= min && value <= max ? ok(value) : bad(`phải là số nguyên từ ${min} đến ${max}`);
-  };
-}
-
-function oneOf<T extends string>(values: readonly T[]) {
-  return (raw: string): Parsed<T> =>
-    (values as readonly string[]).includes(raw)
-      ? ok(raw as T)
-      : bad(`phải là một trong: ${values.join(', ')}`);
-}
-
-function boolean(raw: string): Parsed<boolean> {
-  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return ok(true);
-  if (['false', '0', 'no'].includes(raw.toLowerCase())) return ok(false);
-  return bad('phải là true hoặc false');
-}
-
-function urlWithSchemes(schemes: string[]) {
-  return (raw: string): Parsed<string> => {
-    try {
-      const url = new URL(raw);
-      if (!schemes.includes(url.protocol.replace(/:$/, '')))
-        return bad(`phải bắt đầu bằng ${schemes.join(':// hoặc ')}://`);
-      return ok(raw);
-    } catch {
-      return bad('không phải một địa chỉ URL hợp lệ');
-    }
-  };
-}
-
-function trustProxy(raw: string): Parsed<TrustProxy> {
-  if (raw === 'true' || raw === 'false') return ok(raw === 'true');
-  if (/^\d+$/.test(raw)) return ok(Number(raw));
-  const parts = raw.split(',').map((part) => part.trim());
-  return parts.every((part) => /^[\w.:/-]+$/.test(part))
-    ? ok(parts)
-    : bad('phải là true, false, số tầng proxy hoặc danh sách địa chỉ');
-}
-
-function hostPort(raw: string): Parsed<string> {
-  return /^(grpcs?:\/\/)?[\w.-]+:\d{1,5}$/.test(raw) ? ok(raw) : bad('phải có dạng host:port');
 }
 
 interface Definition<K extends keyof Config> extends ConfigVariable {
