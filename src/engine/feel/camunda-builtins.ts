@@ -62,6 +62,17 @@ function fromJson(value: unknown): unknown {
   }
 }
 
+/** Camunda's string join also takes a prefix and suffix (feelin only the list and delimiter); nulls are skipped. */
+function stringJoin(list: unknown, delimiter?: unknown, prefix?: unknown, suffix?: unknown): string | null {
+  if (!isList(list)) return null;
+  const parts = [delimiter, prefix, suffix];
+  if (parts.some((part) => part !== undefined && part !== null && typeof part !== 'string')) return null;
+  const items = list.filter((item) => item !== null && item !== undefined);
+  if (!items.every((item): item is string => typeof item === 'string')) return null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return `${text(prefix)}${items.join(text(delimiter))}${text(suffix)}`;
+}
+
 export const camundaBuiltins: Readonly<Record<string, Builtin>> = {
   'is defined': (value) => value !== null && value !== undefined,
   [GET_OR_ELSE_IDENTIFIER]: (value, fallback) => (value === null || value === undefined ? fallback : value),
@@ -83,6 +94,7 @@ export const camundaBuiltins: Readonly<Record<string, Builtin>> = {
   'random number': () => Math.random(),
   uuid: () => randomUUID(),
   extract,
+  'string join': stringJoin,
 };
 
 const namePatterns = Object.keys(camundaBuiltins).map(

@@ -2,7 +2,7 @@
  * Typed evaluation for the places Zeebe expects a certain type (conditions, job types, retries, collections,
  * candidate groups, due dates). A mismatch is a failure value whose message reads like Zeebe's incident message.
  */
-import { Temporal } from 'temporal-polyfill';
+import { parseIsoDateTime } from '../timer/timer-schedule.js';
 import type { Expression, FeelEvaluationContext, FeelResult } from './feel-expression.js';
 import { feelTypeName } from './feel-values.js';
 
@@ -92,26 +92,7 @@ export function evaluateStringList(
 
 /** Parses an ISO 8601 date-time with offset or zone (or a local one, read in `timeZone`) to epoch ms. */
 export function parseDateTime(text: string, timeZone = 'UTC'): number | null {
-  const withOffset = /(Z|[+-]\d{2}:?\d{2})(\[[^\]]+\])?$/i.test(text) || /\[[^\]]+\]$/.test(text);
-  try {
-    if (withOffset)
-      return Temporal.ZonedDateTime.from(text.includes('[') ? text : `${text}[${offsetZone(text)}]`)
-        .epochMilliseconds;
-    const zoneSeparated = text.split('@');
-    if (zoneSeparated.length === 2) {
-      return Temporal.PlainDateTime.from(zoneSeparated[0] ?? '').toZonedDateTime(zoneSeparated[1] ?? '')
-        .epochMilliseconds;
-    }
-    return Temporal.PlainDateTime.from(text).toZonedDateTime(timeZone).epochMilliseconds;
-  } catch {
-    return null;
-  }
-}
-
-function offsetZone(text: string): string {
-  const match = /(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
-  const offset = match?.[1] ?? 'Z';
-  return offset.toUpperCase() === 'Z' ? 'UTC' : offset;
+  return parseIsoDateTime(text, timeZone);
 }
 
 /** Due and follow-up dates: an ISO 8601 date-time (string or FEEL date and time) → epoch ms. */

@@ -42,6 +42,9 @@ describe('Camunda FEEL built-ins missing from feelin', () => {
     expect(run('=trim("  x ")')).toBe('x');
     expect(run('=is blank("   ")')).toBe(true);
     expect(run('=string join(["a","b"], ", ")')).toBe('a, b');
+    expect(run('=string join(["a", null, "b"], ", ", "[", "]")')).toBe('[a, b]');
+    expect(run('=string join(["a","b"])')).toBe('ab');
+    expect(run('=string join([1], ",")')).toBeNull();
     expect(run('=matches("Dân Vận", "dân", "i")')).toBe(true);
     expect(run('=replace("abc", "B", "x", "i")')).toBe('axc');
   });

@@ -317,3 +317,75 @@ describe('parseBpmn rejections name the element and the reason', () => {
     expect(models.map((model) => model.id)).toEqual(['p']);
   });
 });
+
+describe('parseBpmn: scope rules for start events', () => {
+  const esp = (start: string, roots = '') =>
+    bpmn(
+      `<bpmn:startEvent id="s" /><bpmn:subProcess id="esp" triggeredByEvent="true">${start}</bpmn:subProcess>`,
+      roots,
+    );
+
+  it('an event sub-process needs a triggered start event, not a none start event', async () => {
+    const error = await rejection(esp('<bpmn:startEvent id="inner" />'));
+    expect(error.detail).toMatchObject({ elementId: 'inner' });
+    expect(error.message).toMatch(/cannot be a none event/);
+  });
+
+  it('an event sub-process message start needs a correlation key', async () => {
+    const error = await rejection(
+      esp(
+        '<bpmn:startEvent id="inner"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>',
+        '<bpmn:message id="m" name="x" />',
+      ),
+    );
+    expect(error.detail).toMatchObject({ elementId: 'inner' });
+    expect(error.message).toMatch(/correlationKey/);
+  });
+
+  it('an error start event is allowed only in event sub-processes, and only interrupting', async () => {
+    const top = await rejection(
+      bpmn('<bpmn:startEvent id="es"><bpmn:errorEventDefinition /></bpmn:startEvent>'),
+    );
+    expect(top.message).toMatch(/'es'.*cannot be a error event/);
+    const nonInterrupting = await rejection(
+      esp(
+        '<bpmn:startEvent id="inner" isInterrupting="false"><bpmn:errorEventDefinition /></bpmn:startEvent>',
+      ),
+    );
+    expect(nonInterrupting.message).toMatch(/'inner'.*must be interrupting/);
+    const ok = await parseBpmn(
+      esp('<bpmn:startEvent id="inner"><bpmn:errorEventDefinition /></bpmn:startEvent>'),
+      'ok.bpmn',
+    );
+    expect(ok[0]?.eventSubProcessIds).toEqual(['esp']);
+  });
+
+  it('an event sub-process cannot have several start events', async () => {
+    const two = await rejection(
+      esp(
+        '<bpmn:startEvent id="a"><bpmn:signalEventDefinition signalRef="sg" /></bpmn:startEvent><bpmn:startEvent id="b"><bpmn:signalEventDefinition signalRef="sg" /></bpmn:startEvent>',
+        '<bpmn:signal id="sg" name="go" />',
+      ),
+    );
+    expect(two.message).toMatch(/'esp'.*exactly one start event/);
+  });
+
+  it('an inclusive gateway fork needs conditions on its non-default flows', async () => {
+    const error = await rejection(
+      bpmn(
+        `<bpmn:startEvent id="s" /><bpmn:inclusiveGateway id="ig" /><bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" /><bpmn:sequenceFlow id="a" sourceRef="s" targetRef="ig" /><bpmn:sequenceFlow id="b" sourceRef="ig" targetRef="e1" /><bpmn:sequenceFlow id="c" sourceRef="ig" targetRef="e2" />`,
+      ),
+    );
+    expect(error.detail).toMatchObject({ elementId: 'ig' });
+  });
+
+  it('a signal event needs a named signal', async () => {
+    const error = await rejection(
+      bpmn(
+        '<bpmn:startEvent id="s"><bpmn:signalEventDefinition signalRef="sg" /></bpmn:startEvent>',
+        '<bpmn:signal id="sg" />',
+      ),
+    );
+    expect(error.message).toMatch(/'s'.*signal/);
+  });
+});
