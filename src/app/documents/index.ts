@@ -27,3 +27,11 @@ export {
   CommendationDecisionSchema,
   type CommendationDecisionData,
 } from './commendation-decision.document.js';
+export {
+  generateDocument,
+  documentRegistry,
+  DOCX_MEDIA_TYPE,
+  type DocumentType,
+  type DocumentDataByType,
+  type GeneratedDocument,
+} from './document-registry.js';

@@ -1,0 +1,84 @@
+import { generateBriefingConclusion, type BriefingConclusionData } from './briefing-conclusion.document.js';
+import {
+  generateCommendationDecision,
+  type CommendationDecisionData,
+} from './commendation-decision.document.js';
+import { documentNumber, type DocumentKind } from './document-data.js';
+import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
+import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
+
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The data each official document is generated from, by document type. */
+export interface DocumentDataByType {
+  'synthesis-report': SynthesisReportData;
+  'briefing-conclusion': BriefingConclusionData;
+  'personnel-opinion': PersonnelOpinionData;
+  'commendation-decision': CommendationDecisionData;
+}
+export type DocumentType = keyof DocumentDataByType;
+
+interface DocumentDefinition<T extends DocumentType> {
+  /** What the document is called, in Vietnamese, for lists and downloads. */
+  readonly title: string;
+  readonly kind: DocumentKind;
+  /** A short ASCII stem for file names ("bao-cao-tong-hop"). */
+  readonly fileStem: string;
+  readonly generate: (data: DocumentDataByType[T]) => Promise<Buffer>;
+}
+
+export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinition<T> } = {
+  'synthesis-report': {
+    title: 'Báo cáo tổng hợp kết quả công tác dân vận',
+    kind: 'BC',
+    fileStem: 'bao-cao-tong-hop-cong-tac-dan-van',
+    generate: generateSynthesisReport,
+  },
+  'briefing-conclusion': {
+    title: 'Thông báo kết luận giao ban công tác dân vận',
+    kind: 'TB',
+    fileStem: 'thong-bao-ket-luan-giao-ban',
+    generate: generateBriefingConclusion,
+  },
+  'personnel-opinion': {
+    title: 'Văn bản cho ý kiến về nhân sự',
+    kind: 'CV',
+    fileStem: 'cho-y-kien-ve-nhan-su',
+    generate: generatePersonnelOpinion,
+  },
+  'commendation-decision': {
+    title: 'Quyết định khen thưởng',
+    kind: 'QĐ',
+    fileStem: 'quyet-dinh-khen-thuong',
+    generate: generateCommendationDecision,
+  },
+};
+
+export interface GeneratedDocument {
+  readonly type: DocumentType;
+  readonly title: string;
+  /** "Số 12-BC/ĐUK" */
+  readonly number: string;
+  /** Safe for a Content-Disposition header: ASCII only ("12-BC-DUK-bao-cao-tong-hop-cong-tac-dan-van.docx"). */
+  readonly fileName: string;
+  readonly mediaType: typeof DOCX_MEDIA_TYPE;
+  readonly content: Buffer;
+}
+
+/** Generates a document by type (refusing bad data with a DocumentDataError), with what storing it needs. */
+export async function generateDocument<T extends DocumentType>(
+  type: T,
+  data: DocumentDataByType[T],
+): Promise<GeneratedDocument> {
+  const definition: DocumentDefinition<T> = documentRegistry[type];
+  const content = await definition.generate(data);
+  const kindAscii = definition.kind === 'QĐ' ? 'QD' : definition.kind;
+  return {
+    type,
+    title: definition.title,
+    number: documentNumber(data.number, definition.kind),
+    fileName: `${data.number}-${kindAscii}-DUK-${definition.fileStem}.docx`,
+    mediaType: DOCX_MEDIA_TYPE,
+    content,
+  };
+}
