@@ -44,6 +44,18 @@ describe('HTTP foundation', () => {
     }
   });
 
+  it('/readyz reports not ready once shutdown has begun', async () => {
+    const local = await startHarness();
+    try {
+      local.module.readiness.markStopping();
+      const response = await fetch(`${local.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { detail: string }).detail).toContain('đang dừng dịch vụ');
+    } finally {
+      await local.close();
+    }
+  });
+
   it('answers unknown routes with a 404 problem+json in Vietnamese', async () => {
     const response = await fetch(`${h.url}/api/khong-co`);
     expect(response.status).toBe(404);

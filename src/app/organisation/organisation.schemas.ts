@@ -45,4 +45,9 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+export const ResetPasswordBody = Type.Object(
+  { temporaryPassword: Type.String({ minLength: 8, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
 export const RoleBody = Type.Object({ unitCode, role }, { additionalProperties: false });

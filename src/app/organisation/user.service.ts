@@ -170,14 +170,34 @@ export class UserService {
     await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } });
   }
 
+  /** The user's own new password. */
   async setPassword(username: string, password: string): Promise<void> {
+    await this.writePassword(username, password, { mustChangePassword: false });
+  }
+
+  /**
+   * An administrator sets a temporary password (a forgotten one, a locked account): the user must change it at next
+   * sign-in, the lock is lifted and every session of the user ends.
+   */
+  async resetPassword(username: string, temporaryPassword: string): Promise<PublicUser> {
+    const name = username.toLowerCase();
+    await this.writePassword(name, temporaryPassword, {
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
+    await this.revokeSessions(name);
+    return publicUser(await this.get(name));
+  }
+
+  private async writePassword(username: string, password: string, extra: Partial<UserRecord>): Promise<void> {
     const now = this.clock.now();
     const result = await this.users.updateOne(
       { username },
       {
         $set: {
+          ...extra,
           passwordHash: await this.hasher.hash(password),
-          mustChangePassword: false,
           passwordChangedAt: now,
           updatedAt: now,
         },

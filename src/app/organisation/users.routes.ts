@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { anyRole } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
 import { badRequest } from '../../lib/errors.js';
-import { CreateUserBody, RoleBody, UpdateUserBody } from './organisation.schemas.js';
+import { CreateUserBody, ResetPasswordBody, RoleBody, UpdateUserBody } from './organisation.schemas.js';
 import { publicUser, type UserService } from './user.service.js';
 
 const ADMIN = anyRole('admin');
@@ -73,6 +73,18 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       summary: 'Reactivate a user',
       handler: async ({ req, res }) => {
         res.json(await users.setActive(usernameOf(req), true));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:username/password',
+      permission: ADMIN,
+      body: ResetPasswordBody,
+      summary:
+        'Set a temporary password (must be changed at next sign-in); unlocks the account, ends its sessions',
+      handler: async ({ req, res, body, principal }) => {
+        assertNotSelf(principal, usernameOf(req), 'đặt lại mật khẩu');
+        res.json(await users.resetPassword(usernameOf(req), body.temporaryPassword));
       },
     }),
     defineRoute({

@@ -177,6 +177,29 @@ describe('user administration', () => {
     expect(badRole.status).toBe(400);
   });
 
+  it('resets a forgotten password: unlocks, ends sessions, must be changed at next sign-in', async () => {
+    const user = h.client();
+    await user.signIn('nguyenvana', 'Tam-thoi-123');
+    await h.connection
+      .collection('users')
+      .updateOne(
+        { username: 'nguyenvana' },
+        { $set: { lockedUntil: new Date('2099-01-01'), mustChangePassword: false } },
+      );
+    const reset = await admin.post('/api/admin/users/nguyenvana/password', {
+      temporaryPassword: 'Mat-khau-tam-2',
+    });
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ mustChangePassword: true });
+    expect((await user.get('/api/auth/session')).status).toBe(401);
+    const again = await h.client().signIn('nguyenvana', 'Mat-khau-tam-2');
+    expect(again.status).toBe(200);
+    expect(again.body.user).toMatchObject({ mustChangePassword: true });
+    expect(
+      (await admin.post('/api/admin/users/quantri/password', { temporaryPassword: 'Tu-dat-lai-1' })).status,
+    ).toBe(400);
+  });
+
   it('does not let an administrator lock themselves out', async () => {
     const self = await admin.post('/api/admin/users/quantri/deactivate');
     expect(self.status).toBe(400);
