@@ -79,20 +79,22 @@ export function sectionHeading(text: string): Paragraph {
 
 const cellWidth = (part: number) => ({ size: Math.round(TEXT_WIDTH * part), type: WidthType.DXA });
 
-function borderlessTable(left: Paragraph[], right: Paragraph[], split: number): Table {
+/** Rows of [left cell, right cell] in a table without any border, split at `split` of the text width. */
+function borderlessTable(rows: readonly (readonly [Paragraph[], Paragraph[]])[], split: number): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [Math.round(TEXT_WIDTH * split), Math.round(TEXT_WIDTH * (1 - split))],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: cellWidth(split), children: left }),
-          new TableCell({ width: cellWidth(1 - split), children: right }),
-        ],
-      }),
-    ],
+    rows: rows.map(
+      ([left, right]) =>
+        new TableRow({
+          children: [
+            new TableCell({ width: cellWidth(split), children: left }),
+            new TableCell({ width: cellWidth(1 - split), children: right }),
+          ],
+        }),
+    ),
   });
 }
 
@@ -106,18 +108,21 @@ export interface HeadingOptions {
 
 /** Left: issuing body, "*", number. Right: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined) and the place-date line. */
 export function headingBlock(options: HeadingOptions): Table {
-  const left = [
+  const issuer = [
     centred(ISSUER.superior),
     ...ISSUER.name.map((line) => centred(line, { bold: true })),
     centred('*'),
-    centred(documentNumber(options.number, options.kind)),
   ];
-  if (options.subject) left.push(centred(options.subject, { italics: true, size: SIZE.small }));
-  const right = [
-    centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: SIZE.heading }, 240),
-    centred(placeDateLine(ISSUER.place, options.issuedAt), { italics: true }),
-  ];
-  return borderlessTable(left, right, 0.45);
+  const number = [centred(documentNumber(options.number, options.kind))];
+  if (options.subject) number.push(centred(options.subject, { italics: true, size: SIZE.small }));
+  // Two rows, so that the number and the place-date line sit on the same line, as the guide lays them out.
+  return borderlessTable(
+    [
+      [issuer, [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: SIZE.heading })]],
+      [number, [centred(placeDateLine(ISSUER.place, options.issuedAt), { italics: true })]],
+    ],
+    0.45,
+  );
 }
 
 /** The document's name in capitals and its subject below, both bold and centred, then a short rule. */
@@ -158,7 +163,7 @@ export function closingBlock(recipients: readonly string[], signature: Signature
     ...Array.from({ length: 4 }, () => centred('')),
     centred(signature.name, { bold: true }),
   ];
-  return borderlessTable(left, right, 0.5);
+  return borderlessTable([[left, right]], 0.5);
 }
 
 /** A bordered data table; the first row is the header. `widths` are fractions of the text width. */

@@ -63,7 +63,11 @@ describe('Party document layout (Hướng dẫn 36-HD/VPTW)', () => {
     const firstTable = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.xml)?.[0] ?? '';
     expect(firstTable).toContain('ĐẢNG BỘ TỈNH TUYÊN QUANG');
     expect(firstTable).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(firstTable.match(/<w:tc>/g)).toHaveLength(2);
+    expect(firstTable.match(/<w:tc>/g)).toHaveLength(4);
+    // The number and the place-date line share the second row.
+    const secondRow = [...firstTable.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)][1]?.[0] ?? '';
+    expect(secondRow).toContain('Số 3-BC/ĐUK');
+    expect(secondRow).toContain('Tuyên Quang, ngày 15 tháng 6 năm 2026');
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(firstTable)?.[1] ?? '';
     expect(borders.match(/w:val="none"/g)).toHaveLength(6);
   });
