@@ -41,7 +41,8 @@ export interface RunStyle {
 
 export function run(text: string, style: RunStyle = {}): TextRun {
   return new TextRun({
-    text,
+    // Composed form: decomposed Vietnamese (as some keyboards type it) renders badly in Times New Roman.
+    text: text.normalize('NFC'),
     font: FONT,
     size: style.size ?? SIZE.body,
     bold: style.bold,

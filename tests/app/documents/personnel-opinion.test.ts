@@ -87,3 +87,16 @@ describe('generatePersonnelOpinion', () => {
     ]);
   });
 });
+
+describe('Vietnamese text in documents', () => {
+  it('keeps diacritics, and writes decomposed input in composed form', async () => {
+    const decomposed = 'Trần Thị Mai'.normalize('NFD');
+    expect(decomposed).not.toBe('Trần Thị Mai');
+    const { text, xml } = openDocx(
+      await generatePersonnelOpinion({ ...data, candidate: { ...data.candidate, fullName: decomposed } }),
+    );
+    expect(text).toContain('đồng chí Trần Thị Mai, sinh năm 1990');
+    expect(xml).not.toContain(decomposed);
+    expect(text).toContain('Ủy ban Kiểm tra Đảng ủy Khối');
+  });
+});

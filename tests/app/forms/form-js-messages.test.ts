@@ -24,3 +24,14 @@ describe('Vietnamese translations of form-js browser messages', () => {
     for (const { en, vi } of formJsMessagesVi) expect(vi).not.toBe(en);
   });
 });
+
+describe('server messages', () => {
+  it('are all Vietnamese', async () => {
+    const { messagesVi } = await import('../../../src/app/forms/messages.vi.js');
+    for (const [name, message] of Object.entries(messagesVi)) {
+      const text =
+        typeof message === 'function' ? (message as (...args: string[]) => string)('1', '2') : message;
+      expect(text, name).toMatch(/[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/iu);
+    }
+  });
+});
