@@ -23,22 +23,29 @@ export interface LifecycleRecord {
   flowScopeKey: string | null;
 }
 
+/** A ring buffer: appending is O(1) however long the engine runs. */
 export class RecordStream {
-  private readonly entries: LifecycleRecord[] = [];
+  private readonly entries: (LifecycleRecord | undefined)[];
   private position = 0;
 
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 20_000) {
+    this.entries = new Array<LifecycleRecord | undefined>(limit);
+  }
 
   append(record: Omit<LifecycleRecord, 'position'>): void {
     this.position += 1;
-    this.entries.push({ ...record, position: this.position });
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    this.entries[this.position % this.limit] = { ...record, position: this.position };
   }
 
   /** Records of one process instance (or all), oldest first. */
   list(processInstanceKey?: string): LifecycleRecord[] {
-    return processInstanceKey
-      ? this.entries.filter((entry) => entry.processInstanceKey === processInstanceKey)
-      : [...this.entries];
+    const result: LifecycleRecord[] = [];
+    const first = Math.max(1, this.position - this.limit + 1);
+    for (let position = first; position <= this.position; position += 1) {
+      const entry = this.entries[position % this.limit];
+      if (entry && (!processInstanceKey || entry.processInstanceKey === processInstanceKey))
+        result.push(entry);
+    }
+    return result;
   }
 }

@@ -22,7 +22,7 @@ export async function restoreRuntime(
   core.keys.restore(position.nextKey);
   core.log.resumeAt(position.seq);
   const { state, scheduler } = core;
-  await loadState(db, state);
+  await loadState(db, state, core.log.persisted);
 
   const parsed = new Map<string, ProcessModel[]>();
   for (const definition of [...state.definitions.values()].sort((a, b) => a.version - b.version)) {

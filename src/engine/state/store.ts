@@ -14,7 +14,8 @@ export interface RecordCodec<T> {
 }
 
 export interface DirtySink {
-  markDirty(collection: string, key: string, serialize: () => Document | null): void;
+  /** `final`: the record will not change again (retired), so the writer may forget its key afterwards. */
+  markDirty(collection: string, key: string, serialize: () => Document | null, final?: boolean): void;
 }
 
 /** Plain records whose fields are already storable (no names containing '.' or '$'). */
@@ -80,7 +81,7 @@ export class Store<T extends { key: string }> {
 
   /** Persist the record's final state and move it to the bounded history. */
   retire(record: T): void {
-    this.put(record);
+    this.sink.markDirty(this.collection, record.key, () => this.codec.toDocument(record), true);
     this.live.delete(record.key);
     this.history.set(record.key, record);
     if (this.history.size > this.historyLimit) {

@@ -60,10 +60,14 @@ export class JobBehavior {
     tenantIds?: string[],
   ): ActivatedJob[] {
     const activated: ActivatedJob[] = [];
-    for (const key of this.state.activatableJobs.list(type)) {
-      if (activated.length >= max) break;
+    const picked: JobRecord[] = [];
+    for (const key of this.state.activatableJobs.get(type)) {
+      if (picked.length >= max) break;
       const job = this.state.jobs.get(key);
       if (!job || (tenantIds && tenantIds.length > 0 && !tenantIds.includes(job.tenantId))) continue;
+      picked.push(job);
+    }
+    for (const job of picked) {
       job.state = 'ACTIVATED';
       job.worker = worker;
       job.deadline = this.clock.now() + timeoutMs;

@@ -7,7 +7,14 @@ import type { Db } from 'mongodb';
 import type { EngineState } from '../engine-state.js';
 import { COLLECTIONS } from '../engine-state.js';
 import type { Document, Store } from '../store.js';
-import { applyChanges, LOG_COLLECTION, META_COLLECTION, type LogChange } from './persistence-log.js';
+import {
+  applyChanges,
+  mergeChanges,
+  LOG_COLLECTION,
+  META_COLLECTION,
+  type LogChange,
+  type PersistedKeys,
+} from './persistence-log.js';
 
 export interface RecoveredPosition {
   seq: number;
@@ -25,22 +32,19 @@ export async function replayLogTail(db: Db): Promise<RecoveredPosition> {
     .sort({ _id: 1 })
     .toArray();
   if (tail.length > 0) {
-    const merged = new Map<string, Map<string, Document | null>>();
     for (const entry of tail) {
-      for (const change of entry.changes) {
-        let forCollection = merged.get(change.c);
-        if (!forCollection) merged.set(change.c, (forCollection = new Map()));
-        forCollection.set(change.k, change.d);
-      }
       seq = entry._id;
       nextKey = Math.max(nextKey, entry.nextKey);
     }
-    await applyChanges(db, merged);
+    await applyChanges(db, mergeChanges(tail), null);
     await meta.replaceOne({ _id: 'checkpoint' }, { seq, nextKey }, { upsert: true });
   }
   await db.collection<{ _id: number }>(LOG_COLLECTION).deleteMany({ _id: { $lte: seq } });
   return { seq, nextKey };
 }
+
+/** Keys found in the state collections: the writer then knows they exist (set by loadState). */
+let persistedKeys: PersistedKeys = new Map();
 
 async function loadInto<T extends { key: string }>(
   db: Db,
@@ -49,12 +53,18 @@ async function loadInto<T extends { key: string }>(
 ): Promise<T[]> {
   const documents = await db.collection(store.collection).find(filter).toArray();
   const records = documents.map((document) => store.codec.fromDocument(document as Document));
-  for (const record of records) store.load(record);
+  let known = persistedKeys.get(store.collection);
+  if (!known) persistedKeys.set(store.collection, (known = new Set()));
+  for (const record of records) {
+    store.load(record);
+    known.add(record.key);
+  }
   return records;
 }
 
 /** Loads live records; the caller rebuilds models and schedules. */
-export async function loadState(db: Db, state: EngineState): Promise<void> {
+export async function loadState(db: Db, state: EngineState, persisted: PersistedKeys): Promise<void> {
+  persistedKeys = persisted;
   await loadInto(db, state.definitions);
   for (const form of await loadInto(db, state.forms)) state.indexForm(form);
   const elements = await loadInto(db, state.elements, { state: { $nin: ['COMPLETED', 'TERMINATED'] } });
