@@ -1,3 +1,15 @@
+const vietnamDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in Vietnam as form-js writes dates ("2026-06-15"), whatever the server's time zone. */
+export function vietnamToday(now: Date): string {
+  return vietnamDayFormat.format(now);
+}
+
 /** The value formats form-js's datetime field submits. */
 export type DateSubtype = 'date' | 'time' | 'datetime';
 

@@ -53,6 +53,17 @@ export function checkOptions(
   return chosen.every(allowed) ? [] : [{ code: 'FORM_NOT_ALLOWED_VALUE', message: messagesVi.notAllowed }];
 }
 
+/** `disallowPassedDates` of a date or date-time field: the browser's date picker stops at today; so does the server. */
+export function checkPassedDate(component: FormComponent, value: unknown, today: string): Issue[] {
+  if (component.type !== 'datetime' || component.disallowPassedDates !== true || typeof value !== 'string')
+    return [];
+  if (component.subtype === 'time') return [];
+  const day = value.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day < today
+    ? [{ code: 'FORM_DATE_PASSED', message: messagesVi.datePassed }]
+    : [];
+}
+
 /** validate.min/max/minLength/maxLength written as FEEL: evaluated now, then applied as form-js applies them. */
 export function checkFeelRules(rules: readonly FeelRule[], value: unknown, scope: ScopeInfo): Issue[] {
   const issues: Issue[] = [];

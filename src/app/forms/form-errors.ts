@@ -18,6 +18,7 @@ export type FormErrorCode =
   | 'FORM_DECIMALS'
   | 'FORM_INCREMENT'
   | 'FORM_DATE'
+  | 'FORM_DATE_PASSED'
   | 'FORM_NOT_ALLOWED_VALUE'
   | 'FORM_DUPLICATE_VALUE'
   | 'FORM_MIN_ITEMS'

@@ -39,6 +39,8 @@ export interface FormComponent {
   serializeToString?: boolean;
   subtype?: 'date' | 'time' | 'datetime';
   readonly?: boolean | string;
+  /** datetime: the picker refuses days before today. */
+  disallowPassedDates?: boolean;
   disabled?: boolean;
   isRepeating?: boolean;
   expression?: string;

@@ -23,6 +23,7 @@ export const messagesVi = {
   date: 'Ngày không hợp lệ (định dạng năm-tháng-ngày, ví dụ 2026-06-15).',
   time: 'Giờ không hợp lệ (định dạng giờ:phút, ví dụ 14:30).',
   datetime: 'Ngày giờ không hợp lệ.',
+  datePassed: 'Không được chọn ngày đã qua.',
   notAllowed: 'Giá trị không nằm trong danh sách cho phép.',
   duplicate: 'Danh sách có giá trị bị trùng.',
   minItems: (limit: unknown) => `Cần ít nhất ${String(limit)} mục.`,

@@ -3,7 +3,7 @@ import { runExpression, runUnaryTest, stripFeelMarker, type ScopeInfo } from './
 import type { FieldNode } from './field-tree.js';
 import type { FormFieldError } from './form-errors.js';
 import { messagesVi } from './messages.vi.js';
-import { checkFeelRules, checkOptions } from './dynamic-checks.js';
+import { checkFeelRules, checkOptions, checkPassedDate } from './dynamic-checks.js';
 import {
   formatPath,
   getAt,
@@ -41,6 +41,8 @@ export function runSubmissionPass(
   nodes: readonly FieldNode[],
   submitted: Record<string, unknown>,
   context: Record<string, unknown>,
+  /** Today in Vietnam, "YYYY-MM-DD". */
+  today: string,
 ): PassOutcome {
   const errors: FormFieldError[] = [];
   const strips: Strip[] = [];
@@ -111,6 +113,7 @@ export function runSubmissionPass(
         const fieldErrors = [
           ...checkOptions(node.component, value, context, scope),
           ...checkFeelRules(node.feelRules, value, scope),
+          ...checkPassedDate(node.component, value, today),
         ];
         errors.push(...fieldErrors.map((error) => ({ ...error, field: formatPath(path) })));
       }

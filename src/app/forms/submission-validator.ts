@@ -1,6 +1,7 @@
 import { mapAjvError } from './ajv-error-mapper.js';
 import type { CompiledForm } from './form-compiler.js';
 import type { FormFieldError, SubmissionResult } from './form-errors.js';
+import { vietnamToday } from './date-rules.js';
 import { messagesVi } from './messages.vi.js';
 import { runSubmissionPass } from './submission-pass.js';
 import { cloneJson, deleteAt, formatPath, isPlainObject, setAt } from './value-path.js';
@@ -30,6 +31,8 @@ export function validateSubmission(
   compiled: CompiledForm,
   data: unknown,
   context: Record<string, unknown> = {},
+  /** `now` decides what "a past date" is; pass the app's clock (architecture principle 6). */
+  options: { now?: Date } = {},
 ): SubmissionResult {
   if (!isPlainObject(data)) {
     return {
@@ -37,7 +40,7 @@ export function validateSubmission(
       errors: [{ field: '', code: 'FORM_INVALID', message: messagesVi.invalidSubmission }],
     };
   }
-  const pass = runSubmissionPass(compiled.nodes, data, context);
+  const pass = runSubmissionPass(compiled.nodes, data, context, vietnamToday(options.now ?? new Date()));
   const working = cloneJson(data);
   for (const path of pass.stripped) deleteAt(working, path);
 

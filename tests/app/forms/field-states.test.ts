@@ -120,3 +120,27 @@ describe('validateSubmission: read-only, disabled, computed and shared keys', ()
     expect(codes(form, { loai: 'z' })).toEqual([['loai', 'FORM_NOT_ALLOWED_VALUE']]);
   });
 });
+
+describe('validateSubmission: disallowPassedDates', () => {
+  const form: FormJsSchema = {
+    type: 'default',
+    id: 'passed-dates',
+    components: [
+      { type: 'datetime', key: 'hanHoanThanh', subtype: 'date', disallowPassedDates: true },
+      { type: 'datetime', key: 'luc', subtype: 'datetime', disallowPassedDates: true },
+    ],
+  };
+  const compiled = compileForm(form);
+  // 00:30 on 15 June 2026 in Tuyên Quang, still 14 June in UTC.
+  const now = new Date('2026-06-14T17:30:00Z');
+  const fields = (data: Record<string, unknown>) => {
+    const result = validateSubmission(compiled, data, {}, { now });
+    return result.ok ? [] : result.errors.map((error) => [error.field, error.code]);
+  };
+
+  it('refuses a day before today in Vietnam and accepts today', () => {
+    expect(fields({ hanHoanThanh: '2026-06-14' })).toEqual([['hanHoanThanh', 'FORM_DATE_PASSED']]);
+    expect(fields({ hanHoanThanh: '2026-06-15', luc: '2026-06-15T08:00' })).toEqual([]);
+    expect(fields({ luc: '2026-06-01T08:00+07:00' })).toEqual([['luc', 'FORM_DATE_PASSED']]);
+  });
+});
