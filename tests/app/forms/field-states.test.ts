@@ -144,3 +144,31 @@ describe('validateSubmission: disallowPassedDates', () => {
     expect(fields({ luc: '2026-06-01T08:00+07:00' })).toEqual([['luc', 'FORM_DATE_PASSED']]);
   });
 });
+
+describe('validateSubmission: FEEL built-in functions in conditions', () => {
+  it('evaluates count() and string length() in hide conditions', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'builtins',
+      components: [
+        { type: 'checklist', key: 'chon', values: [{ value: 'a' }, { value: 'b' }] },
+        {
+          type: 'textfield',
+          key: 'lyDo',
+          validate: { required: true },
+          conditional: { hide: '=count(chon) < 2' },
+        },
+        { type: 'textfield', key: 'ma' },
+        {
+          type: 'textfield',
+          key: 'giaiThich',
+          validate: { required: true },
+          conditional: { hide: '=string length(ma) < 3' },
+        },
+      ],
+    };
+    expect(codes(form, { chon: ['a'] })).toEqual([]);
+    expect(codes(form, { chon: ['a', 'b'], ma: 'x' })).toEqual([['lyDo', 'FORM_REQUIRED']]);
+    expect(codes(form, { chon: ['a'], ma: 'xyz' })).toEqual([['giaiThich', 'FORM_REQUIRED']]);
+  });
+});
