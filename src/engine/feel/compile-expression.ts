@@ -8,6 +8,7 @@ import { GET_OR_ELSE_IDENTIFIER, camundaBuiltins, referencedBuiltins } from './c
 import type { Expression, FeelEvaluationContext, FeelResult } from './feel-expression.js';
 import { feelDateAt, feelDateTimeAt, toJsonValue } from './feel-values.js';
 import { compileFastPath, type FastPath } from './fast-path.js';
+import { ResultCache } from './result-cache.js';
 
 export interface CompileOptions {
   /** A static value must be a number (retries, priority). */
@@ -17,6 +18,7 @@ export interface CompileOptions {
 }
 
 const DEFAULT_ZONE = 'UTC';
+const MISSING = '\u0000missing';
 
 class StaticExpression implements Expression {
   readonly isFeel = false;
@@ -34,27 +36,61 @@ class FeelExpression implements Expression {
   readonly staticValue = null;
   private readonly functions: Record<string, unknown>;
   private readonly usesClock: { now: boolean; today: boolean };
+  private readonly cache: ResultCache | null;
 
   constructor(
     readonly source: string,
     private readonly text: string,
     private readonly fast: FastPath | null,
+    /** Top-level names the expression reads; only these variables are handed to feelin, which deep-copies them. */
+    private readonly names: readonly string[],
   ) {
     this.functions = Object.fromEntries(
       referencedBuiltins(text).map((name) => [name, camundaBuiltins[name]]),
     );
     this.usesClock = { now: /(?<![\w.])now\s*\(/.test(text), today: /(?<![\w.])today\s*\(/.test(text) };
+    const volatile = this.usesClock.now || this.usesClock.today || /random number|uuid/.test(text);
+    this.cache = volatile ? null : new ResultCache();
+  }
+
+  private contextFor(context: FeelEvaluationContext): Record<string, unknown> {
+    const { variables } = context;
+    const evalContext: Record<string, unknown> = {};
+    for (const name of this.names) {
+      if (Object.prototype.hasOwnProperty.call(variables, name)) evalContext[name] = variables[name];
+    }
+    // A name containing spaces is only recognised when feelin sees it in the context while parsing.
+    for (const key of Object.keys(variables)) {
+      if (/\s/.test(key)) evalContext[key] = variables[key];
+    }
+    Object.assign(evalContext, this.functions);
+    const zone = context.timeZone ?? DEFAULT_ZONE;
+    if (this.usesClock.now) evalContext['now'] = () => feelDateTimeAt(context.now, zone);
+    if (this.usesClock.today) evalContext['today'] = () => feelDateAt(context.now, zone);
+    return evalContext;
   }
 
   evaluate(context: FeelEvaluationContext): FeelResult {
     const fast = this.fast?.(context.variables);
     if (fast) return fast;
-    const zone = context.timeZone ?? DEFAULT_ZONE;
-    const evalContext: Record<string, unknown> = { ...context.variables, ...this.functions };
-    if (this.usesClock.now) evalContext['now'] = () => feelDateTimeAt(context.now, zone);
-    if (this.usesClock.today) evalContext['today'] = () => feelDateAt(context.now, zone);
+    const key = this.cacheKey(context.variables);
+    const cached = key === null ? undefined : this.cache?.get(key);
+    if (cached) return cached;
+    const result = this.evaluateWithFeelin(context);
+    if (key !== null) this.cache?.put(key, result);
+    return result;
+  }
+
+  /** Missing and null differ in their warnings, so they key differently; spaced names bypass the cache. */
+  private cacheKey(variables: Readonly<Record<string, unknown>>): string | null {
+    if (!this.cache || Object.keys(variables).some((name) => /\s/.test(name))) return null;
+    const has = (name: string) => Object.prototype.hasOwnProperty.call(variables, name);
+    return this.cache.key(this.names.map((name) => (has(name) ? variables[name] : MISSING)));
+  }
+
+  private evaluateWithFeelin(context: FeelEvaluationContext): FeelResult {
     try {
-      const result = evaluate(this.text, evalContext);
+      const result = evaluate(this.text, this.contextFor(context));
       const warnings = result.warnings.map((warning) => `[${warning.type}] ${warning.message}`);
       return { ok: true, value: toJsonValue(result.value), warnings };
     } catch (error) {
@@ -74,18 +110,29 @@ function rewriteForFeelin(text: string): string {
     .join('');
 }
 
-function syntaxError(text: string): string | null {
+/** Parses once: the first syntax error, or the top-level variable names the expression reads. */
+function analyse(text: string): { error: string } | { names: string[] } {
   const functions = Object.fromEntries(referencedBuiltins(text).map((name) => [name, camundaBuiltins[name]]));
   let position = -1;
-  parseExpression(text, functions, undefined).iterate({
-    enter(node) {
-      if (position < 0 && node.type.isError) position = node.from;
-      return position < 0;
-    },
-  });
-  if (position < 0) return null;
+  const names = new Set<string>();
+  try {
+    parseExpression(text, functions, undefined).iterate({
+      enter(node) {
+        if (position < 0 && node.type.isError) position = node.from;
+        if (node.name === 'VariableName') names.add(text.slice(node.from, node.to));
+        return position < 0;
+      },
+    });
+  } catch (error) {
+    return {
+      error: `failed to parse expression '${text}': ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (position < 0) return { names: [...names] };
   const near = text.slice(position, position + 20) || 'end of input';
-  return `failed to parse expression '${text}': syntax error at position ${position} (near '${near}')`;
+  return {
+    error: `failed to parse expression '${text}': syntax error at position ${position} (near '${near}')`,
+  };
 }
 
 export function compileExpression(source: string, options: CompileOptions = {}): FeelResult<Expression> {
@@ -102,7 +149,10 @@ export function compileExpression(source: string, options: CompileOptions = {}):
   const text = trimmed.slice(1).trim();
   if (text === '') return { ok: false, message: `expected a FEEL expression after '=', but found nothing` };
   const rewritten = rewriteForFeelin(text);
-  const error = syntaxError(rewritten);
-  if (error) return { ok: false, message: error };
-  return { ok: true, value: new FeelExpression(source, rewritten, compileFastPath(rewritten)) };
+  const analysis = analyse(rewritten);
+  if ('error' in analysis) return { ok: false, message: analysis.error };
+  return {
+    ok: true,
+    value: new FeelExpression(source, rewritten, compileFastPath(rewritten), analysis.names),
+  };
 }

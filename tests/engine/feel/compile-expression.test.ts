@@ -51,6 +51,13 @@ describe('compileExpression', () => {
     expect(run('={a: x, b: [x, 2]}', { x: 1 })).toEqual({ a: 1, b: [1, 2] });
   });
 
+  it('reads only the variables it names, and still sees names containing spaces', () => {
+    const variables = { 'first name': 'An', other: { huge: 'x'.repeat(1000) }, items: [{ points: 2 }] };
+    expect(run('=first name + "!"', variables)).toBe('An!');
+    expect(run('=sum(for i in items return i.points) + count(items)', variables)).toBe(3);
+    expect(run('=if other.huge = null then 1 else string length(other.huge)', variables)).toBe(1000);
+  });
+
   it('yields null with a warning for a missing variable (fast path and full path alike)', () => {
     const fast = compile('=missing').evaluate({ variables: {}, now: NOW });
     expect(fast).toMatchObject({ ok: true, value: null });
@@ -79,6 +86,30 @@ describe('compileExpression', () => {
     expect(run('=now() + duration("P1D")', {}, { timeZone: 'Asia/Ho_Chi_Minh' })).toBe(
       '2026-04-02T03:30:00+07:00',
     );
+  });
+
+  it('repeated evaluations give the same answers, fresh objects, and follow the clock', () => {
+    const condition = compile('=if amount > 1000 then "big" else "small"');
+    for (const [amount, expected] of [
+      [5000, 'big'],
+      [5, 'small'],
+      [5000, 'big'],
+    ] as const) {
+      expect(condition.evaluate({ variables: { amount }, now: NOW })).toMatchObject({ value: expected });
+    }
+    const missing = condition.evaluate({ variables: {}, now: NOW });
+    const nulled = condition.evaluate({ variables: { amount: null }, now: NOW });
+    expect(missing.ok && missing.warnings?.join()).toContain('amount');
+    expect((nulled.ok && nulled.warnings?.join()) ?? '').not.toContain('NO_VARIABLE_FOUND');
+    const list = compile('=[a, a + 1]');
+    const first = list.evaluate({ variables: { a: 1 }, now: NOW });
+    if (first.ok) (first.value as number[]).push(99);
+    expect(list.evaluate({ variables: { a: 1 }, now: NOW })).toMatchObject({ value: [1, 2] });
+    const clock = compile('=string(now() + duration("PT1H"))');
+    expect(clock.evaluate({ variables: {}, now: NOW })).toMatchObject({ value: '2026-03-31T21:30:00Z' });
+    expect(clock.evaluate({ variables: {}, now: NOW + 60_000 })).toMatchObject({
+      value: '2026-03-31T21:31:00Z',
+    });
   });
 
   it('turns exceptions during evaluation into failure values', () => {
