@@ -5,6 +5,7 @@ import type { RouteDefinition } from '../../../src/app/http/route.types.js';
 import { TestClock } from '../../../src/lib/clock.js';
 import { loadConfig, type Config } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
+import { createArgon2Hasher } from '../../../src/lib/password.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 export interface Harness {
@@ -26,6 +27,9 @@ export interface Harness {
 
 export const PASSWORD = 'Mat-khau-1234';
 
+/** Real argon2id at a lower cost than production, so the suite stays fast on two shared cores. */
+export const TEST_HASHER = createArgon2Hasher({ memoryCost: 4_096, timeCost: 2, parallelism: 1 });
+
 /** The app on a real port against a fresh real database, with a clock the test moves. */
 export async function startHarness(
   env: Record<string, string> = {},
@@ -42,6 +46,7 @@ export async function startHarness(
   const connection = await mongoose.createConnection(db.uri).asPromise();
   const logger = createLogger({ level: config.logLevel });
   const module = createAppModule({
+    hasher: TEST_HASHER,
     config,
     logger,
     clock,
