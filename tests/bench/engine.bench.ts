@@ -21,6 +21,9 @@ function withDatabase(baseUri: string, name: string): string {
   return `${host.endsWith('/') ? host : `${host}/`}${name}${query ? `?${query}` : ''}`;
 }
 
+/** Progress goes to stderr so stdout stays one JSON document. */
+const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
 const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -38,19 +41,34 @@ async function main(): Promise<void> {
   let clients = connect(engine.grpcAddress, engine.restAddress);
   try {
     await clients.zeebe.topology();
+    progress('throughput');
     figures.throughput = await measureThroughput(
       clients.zeebe,
       size('BENCH_INSTANCES', 3000),
       size('BENCH_IN_FLIGHT', 300),
     );
-    figures.latencyAt50PerSecond = await measureLatency(clients.zeebe, size('BENCH_RATE_SECONDS', 20));
+    progress('latency at 50/s, job push');
+    figures.latencyAt50PerSecond = await measureLatency(
+      clients.zeebe,
+      size('BENCH_RATE_SECONDS', 20),
+      'job-push',
+    );
+    progress('latency at 50/s, long-polling worker');
+    figures.latencyAt50PerSecondLongPolling = await measureLatency(
+      clients.zeebe,
+      size('BENCH_RATE_SECONDS', 20),
+      'long-polling',
+    );
 
     const userTasks = size('BENCH_USER_TASKS', 10_000);
+    progress(`creating ${userTasks} waiting user tasks`);
     const fillMs = await createWaitingUserTasks(clients.zeebe, userTasks);
     await sleep(1_000);
     const rssBefore = await engine.rssBytes();
+    progress('user-task search');
     const search = await measureUserTaskSearch(engine.restAddress, size('BENCH_SEARCHES', 200));
 
+    progress('restart');
     await clients.zeebe.close(2_000);
     await engine.stop();
     engine = await startEngineProcess(mongoUri, ports);

@@ -2,7 +2,10 @@ import { oneTaskProcess } from '../../engine/scenarios/support/bpmn.js';
 import type { ZeebeClient } from '../support/clients.js';
 import { percentile, round, sleep } from '../support/stats.js';
 
+export type JobDelivery = 'job-push' | 'long-polling';
+
 export interface LatencyFigures {
+  jobDelivery: JobDelivery;
   ratePerSecond: number;
   instances: number;
   jobActivationMs: { p50: number; p99: number; target: string };
@@ -12,42 +15,58 @@ export interface LatencyFigures {
 /**
  * A steady 50 instances/s. Job activation latency: from the create call to the worker receiving the job (same
  * process, same clock). Whole instance: createProcessInstanceWithResult's round trip, which covers start, job,
- * completion and end.
+ * completion and end. Jobs reach the worker by job push (StreamActivatedJobs, what Camunda's published latency
+ * figures use) or by the classic long-polling worker (ActivateJobs).
  */
 export async function measureLatency(
   zeebe: ZeebeClient,
   seconds: number,
+  jobDelivery: JobDelivery,
   ratePerSecond = 50,
 ): Promise<LatencyFigures> {
+  const processId = `bench-latency-${jobDelivery}`;
   await zeebe.deployResource({
-    name: 'bench-latency.bpmn',
-    process: Buffer.from(oneTaskProcess('bench-latency', 'bench-latency')),
+    name: `${processId}.bpmn`,
+    process: Buffer.from(oneTaskProcess(processId, processId)),
   });
   const activation: number[] = [];
   const whole: number[] = [];
-  const worker = zeebe.createWorker({
-    taskType: 'bench-latency',
-    maxJobsToActivate: 64,
-    timeout: 60_000,
-    taskHandler: (job) => {
-      activation.push(Date.now() - Number(job.variables.sentAt));
-      return job.complete();
-    },
-  });
+  const received = (job: { variables: Record<string, unknown> }): void =>
+    void activation.push(Date.now() - Number(job.variables.sentAt));
+  const worker =
+    jobDelivery === 'job-push'
+      ? await zeebe.streamJobs({
+          type: processId,
+          worker: 'bench',
+          timeout: 60_000,
+          tenantIds: [],
+          taskHandler: (job) => {
+            received(job);
+            return job.complete();
+          },
+        })
+      : zeebe.createWorker({
+          taskType: processId,
+          maxJobsToActivate: 64,
+          timeout: 60_000,
+          taskHandler: (job) => {
+            received(job);
+            return job.complete();
+          },
+        });
   await sleep(500);
   const instances = seconds * ratePerSecond;
   const interval = 1000 / ratePerSecond;
   const started = Date.now();
   const pending: Promise<void>[] = [];
   for (let index = 0; index < instances; index += 1) {
-    const due = started + index * interval;
-    const wait = due - Date.now();
+    const wait = started + index * interval - Date.now();
     if (wait > 0) await sleep(wait);
     const sentAt = Date.now();
     pending.push(
       zeebe
         .createProcessInstanceWithResult({
-          bpmnProcessId: 'bench-latency',
+          bpmnProcessId: processId,
           variables: { sentAt },
           requestTimeout: 30_000,
         })
@@ -57,6 +76,7 @@ export async function measureLatency(
   await Promise.all(pending);
   await worker.close();
   return {
+    jobDelivery,
     ratePerSecond,
     instances,
     jobActivationMs: {

@@ -48,10 +48,12 @@ export async function measureUserTaskSearch(restAddress: string, searches: numbe
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const result = (await response.json()) as { items?: unknown[] };
+    const result = (await response.json()) as { page?: { totalItems?: number } };
     durations.push(performance.now() - started);
-    if (response.status !== 200 || !result.items?.length)
-      throw new Error(`user-task search failed: ${response.status}`);
+    if (response.status !== 200 || !result.page?.totalItems)
+      throw new Error(
+        `user-task search failed: ${response.status} ${JSON.stringify(body)} ${JSON.stringify(result)}`,
+      );
   }
   return {
     searches,
