@@ -11,7 +11,7 @@
  *    `{_id: seq, nextKey, changes: [{c: collection, k: key, d: document | null}]}` into `engine_log` (atomic).
  *    Commands waiting on that batch are acknowledged only then. One batch is in flight at a time; commands
  *    arriving meanwhile form the next batch (group commit: one insert for many commands under load).
- * 3. A lazy applier (every ~250 ms) merges the logged changes (last version of each key wins) and copies them into
+ * 3. A lazy applier (every ~1 s) merges the logged changes (last version of each key wins) and copies them into
  *    the state collections, then writes `engine_meta.checkpoint = {seq, nextKey}`, then deletes the applied log
  *    documents. A crash anywhere in step 3 is harmless: recovery replays every log document above the checkpoint,
  *    and the copy is idempotent (delete-by-key then insert, duplicates ignored).
@@ -21,7 +21,7 @@
  *    is deleted and re-inserted. Finished records are marked final and forgotten after their last write.
  * 4. Recovery (recovery.ts) loads the state collections, then applies the log tail in seq order.
  */
-import type { Collection, Db, AnyBulkWriteOperation } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { DirtySink, Document } from '../store.js';
 
 type StateDocument = { _id: string } & Document;
@@ -63,7 +63,7 @@ export class PersistenceLog implements DirtySink {
     private seq: number,
     private readonly nextKey: () => number,
     private readonly log: Logger,
-    private readonly applyDelayMs = 250,
+    private readonly applyDelayMs = 1000,
   ) {}
 
   /** Recovery: continue numbering after the last persisted batch. */

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+
+describe('message/signal/escalation boundaries, error event sub-process, modify, delete', () => {
+  let h: Harness;
+  const take = async (type: string) => {
+    const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
+    return job;
+  };
+  const completed = (key: string) =>
+    h.engine
+      .records(key)
+      .filter((r) => r.intent === 'ELEMENT_COMPLETED')
+      .map((r) => r.elementId);
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.engine.deploy([
+      {
+        name: 'bnd.bpmn',
+        content: bpmn(
+          'bnd',
+          `<bpmn:startEvent id="s"/>${serviceTask('w', 'bnd-work')}
+           <bpmn:boundaryEvent id="onMsg" attachedToRef="w"><bpmn:messageEventDefinition messageRef="m"/></bpmn:boundaryEvent>
+           <bpmn:boundaryEvent id="onSig" attachedToRef="w" cancelActivity="false"><bpmn:signalEventDefinition signalRef="sg"/></bpmn:boundaryEvent>
+           <bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/><bpmn:intermediateThrowEvent id="up"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:intermediateThrowEvent>${serviceTask('inner', 'bnd-inner')}<bpmn:endEvent id="se"/>
+             ${flow('sf0', 'ss', 'up')}${flow('sf1', 'up', 'inner')}${flow('sf2', 'inner', 'se')}</bpmn:subProcess>
+           <bpmn:boundaryEvent id="onEsc" attachedToRef="sub"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:boundaryEvent>
+           <bpmn:endEvent id="e"/><bpmn:endEvent id="eMsg"/><bpmn:endEvent id="eSig"/><bpmn:endEvent id="eEsc"/>
+           ${flow('f0', 's', 'w')}${flow('f1', 'w', 'sub')}${flow('f2', 'sub', 'e')}${flow('f3', 'onMsg', 'eMsg')}${flow('f4', 'onSig', 'eSig')}${flow('f5', 'onEsc', 'eEsc')}`,
+          '<bpmn:message id="m" name="stop"><bpmn:extensionElements><zeebe:subscription correlationKey="=id"/></bpmn:extensionElements></bpmn:message><bpmn:signal id="sg" name="poke"/><bpmn:escalation id="esc" escalationCode="UP"/>',
+        ),
+      },
+      {
+        name: 'err-esp.bpmn',
+        content: bpmn(
+          'err-esp',
+          `<bpmn:startEvent id="s"/>${serviceTask('w', 'err-esp-work')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'w')}${flow('f1', 'w', 'e')}
+           <bpmn:subProcess id="handler" triggeredByEvent="true"><bpmn:startEvent id="hs"><bpmn:errorEventDefinition/></bpmn:startEvent>${serviceTask('fix', 'err-esp-fix')}${flow('hf0', 'hs', 'fix')}</bpmn:subProcess>`,
+        ),
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('non-interrupting signal boundary forks; interrupting message boundary cancels the task', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'bnd', variables: { id: 'i1' } });
+    await h.engine.broadcastSignal({ signalName: 'poke' });
+    expect(completed(created.processInstanceKey)).toContain('eSig');
+    const job = await take('bnd-work');
+    await h.engine.publishMessage({ name: 'stop', correlationKey: 'i1', variables: { stoppedBy: 'msg' } });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    expect(completed(created.processInstanceKey)).toContain('eMsg');
+    await expect(h.engine.completeJob(job!.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('an escalation thrown inside a sub-process is caught by its interrupting boundary', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'bnd', variables: { id: 'i2' } });
+    await h.engine.completeJob((await take('bnd-work'))!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    expect(completed(created.processInstanceKey)).toContain('eEsc');
+    expect(await take('bnd-inner')).toBeUndefined();
+  });
+
+  it('a catch-all error event sub-process catches a job error', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'err-esp' });
+    await h.engine.throwError({ jobKey: (await take('err-esp-work'))!.key, errorCode: 'ANY' });
+    const fix = await take('err-esp-fix');
+    expect(fix!.processInstanceKey).toBe(created.processInstanceKey);
+    await h.engine.completeJob(fix!.key);
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+  });
+
+  it('modify: activate an element and terminate another; delete refuses definitions with running instances', async () => {
+    const created = await h.engine.createInstance({ bpmnProcessId: 'err-esp' });
+    const elements = await h.engine.searchElementInstances({
+      filter: { processInstanceKey: created.processInstanceKey, elementId: 'w', state: 'ACTIVE' },
+    });
+    await h.engine.modifyInstance({
+      processInstanceKey: created.processInstanceKey,
+      activateInstructions: [{ elementId: 'e', variableInstructions: [{ variables: { modified: true } }] }],
+      terminateInstructions: [{ elementInstanceKey: elements.items[0]!.elementInstanceKey }],
+    });
+    expect(await instanceState(h.engine, created.processInstanceKey)).toBe('COMPLETED');
+    expect(await take('err-esp-work')).toBeUndefined();
+    await expect(h.engine.modifyInstance({ processInstanceKey: '42' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    const running = await h.engine.createInstance({ bpmnProcessId: 'err-esp' });
+    await expect(h.engine.deleteResource(running.processDefinitionKey)).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
+    await h.engine.cancelInstance(running.processInstanceKey);
+    await h.engine.deleteResource(running.processDefinitionKey);
+    await expect(h.engine.createInstance({ bpmnProcessId: 'err-esp' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
