@@ -48,7 +48,11 @@ const byKeyword: Record<string, Mapping> = {
   formLength: byRuleParam,
   formNumber: byRuleParam,
   formNumericString: byRuleParam,
-  formPattern: (p) => ({ code: 'FORM_PATTERN', message: messagesVi.pattern(p.pattern) }),
+  formPattern: (p) => ({
+    code: 'FORM_PATTERN',
+    message:
+      typeof p.message === 'string' && p.message.trim() !== '' ? p.message : messagesVi.pattern(p.pattern),
+  }),
   formValidationType: (p) =>
     p.validationType === 'phone'
       ? { code: 'FORM_PHONE', message: messagesVi.phone }

@@ -1,5 +1,5 @@
 /**
- * form-js 1.x validates in the browser with English messages and no translation hook: the web app replaces each
+ * Every message form-js 1.23's Validator and components produce (read from its dist). form-js 1.x validates in the browser with English messages and no translation hook: the web app replaces each
  * message it shows by matching it here. `{0}`, `{1}` are the numbers or patterns form-js puts in the message.
  */
 export interface FormJsMessageTranslation {
@@ -34,9 +34,15 @@ export const formJsMessagesVi: readonly FormJsMessageTranslation[] = [
     en: 'Please select a valid value, the two nearest valid values are {0} and {1}.',
     vi: 'Giá trị không hợp lệ; hai giá trị hợp lệ gần nhất là {0} và {1}.',
   },
-  { en: 'Date is invalid.', vi: 'Ngày không hợp lệ.' },
-  { en: 'Time is invalid.', vi: 'Giờ không hợp lệ.' },
-  { en: 'Date and time is invalid.', vi: 'Ngày giờ không hợp lệ.' },
+  {
+    en: 'Min validation value is not a valid number.',
+    vi: 'Giá trị tối thiểu cấu hình cho trường này không phải là số.',
+  },
+  {
+    en: 'Max validation value is not a valid number.',
+    vi: 'Giá trị tối đa cấu hình cho trường này không phải là số.',
+  },
+  { en: 'Document reference is not defined.', vi: 'Chưa có tham chiếu tới tài liệu.' },
 ];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -37,6 +37,11 @@ export interface LengthRule {
   min?: number;
   max?: number;
 }
+export interface PatternRule {
+  pattern: string;
+  /** The form author's own message (form-js `patternErrorMessage`), shown instead of ours. */
+  message?: string;
+}
 export interface NumberRule {
   min?: number;
   max?: number;
@@ -61,11 +66,11 @@ const formKeywords: FuncKeywordDefinition[] = [
     keyword: 'formPattern',
     errors: true,
     // form-js builds `new RegExp(pattern)` without the unicode flag; ajv's `pattern` would add it and differ.
-    compile(pattern: string) {
-      const regex = new RegExp(pattern);
+    compile(rule: PatternRule) {
+      const regex = new RegExp(rule.pattern);
       const run = ((data: unknown) => {
         const ok = typeof data !== 'string' || data === '' || regex.test(data);
-        run.errors = ok ? [] : [{ keyword: 'formPattern', params: { pattern } }];
+        run.errors = ok ? [] : [{ keyword: 'formPattern', params: { ...rule } }];
         return ok;
       }) as SchemaValidateFunction;
       return run;

@@ -15,6 +15,8 @@ export interface FormValidate {
   minLength?: number | string;
   maxLength?: number | string;
   pattern?: string;
+  /** Shown instead of the generic message when the pattern does not match (written by the form's author). */
+  patternErrorMessage?: string;
   validationType?: 'email' | 'phone' | 'custom' | string;
   /** Our extension for dynamic lists (form-js ignores it): bounds on the number of items. */
   minItems?: number;

@@ -41,7 +41,9 @@ export function textSchema(component: FormComponent, problems: string[]): JsonSc
   if (validate.pattern) {
     try {
       new RegExp(validate.pattern);
-      schema.formPattern = validate.pattern;
+      schema.formPattern = validate.patternErrorMessage
+        ? { pattern: validate.pattern, message: validate.patternErrorMessage }
+        : { pattern: validate.pattern };
     } catch {
       problems.push(`mẫu (pattern) không hợp lệ: ${validate.pattern}`);
     }

@@ -172,3 +172,26 @@ describe('validateSubmission: FEEL built-in functions in conditions', () => {
     expect(codes(form, { chon: ['a'], ma: 'xyz' })).toEqual([['giaiThich', 'FORM_REQUIRED']]);
   });
 });
+
+describe('validateSubmission: the form author’s pattern message', () => {
+  it('shows patternErrorMessage when set, the generic Vietnamese message otherwise', () => {
+    const form: FormJsSchema = {
+      type: 'default',
+      id: 'pattern-message',
+      components: [
+        {
+          type: 'textfield',
+          key: 'kyHieu',
+          validate: { pattern: '^\\d+-[A-ZĐ]+$', patternErrorMessage: 'Ký hiệu phải có dạng 12-BC.' },
+        },
+        { type: 'textfield', key: 'ma', validate: { pattern: '^\\d+$' } },
+      ],
+    };
+    const result = validateSubmission(compileForm(form), { kyHieu: 'BC-12', ma: 'x' }, {});
+    expect(result.ok ? [] : result.errors).toEqual([
+      { field: 'kyHieu', code: 'FORM_PATTERN', message: 'Ký hiệu phải có dạng 12-BC.' },
+      { field: 'ma', code: 'FORM_PATTERN', message: 'Giá trị không đúng định dạng yêu cầu (mẫu ^\\d+$).' },
+    ]);
+    expect(validateSubmission(compileForm(form), { kyHieu: '12-QĐ', ma: '7' }, {}).ok).toBe(true);
+  });
+});
