@@ -1,0 +1,99 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Connection } from 'mongoose';
+import type { Clock } from '../../lib/clock.js';
+import { candidateGroupsOf, type OrganisationDirectory } from '../organisation/index.js';
+
+export interface Notice {
+  /** Same key, same notice: a retried job sends nothing twice. */
+  key: string;
+  kind: string;
+  groups: string[];
+  subject: string;
+  text: string;
+  processInstanceKey?: string;
+}
+
+export interface NoticeResult {
+  recipients: string[];
+  emailed: string[];
+  alreadySent: boolean;
+}
+
+export interface NotifierOptions {
+  connection: Connection;
+  directory: OrganisationDirectory;
+  clock: Clock;
+  /** smtp://host:port; without it only the in-app notifications are written. */
+  smtpUrl: string | undefined;
+  from?: string;
+}
+
+/** E-mail to the members of candidate groups plus an in-app notification each (issue 4, item 5). */
+export class Notifier {
+  private readonly transport: Transporter | undefined;
+
+  constructor(private readonly options: NotifierOptions) {
+    this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  }
+
+  async membersOf(groups: string[]): Promise<{ username: string; email?: string }[]> {
+    const wanted = new Set(groups);
+    const units = new Map(
+      (await this.options.directory.units.list({ includeInactive: true })).map((unit) => [unit.code, unit]),
+    );
+    const users = await this.options.directory.users.list();
+    return users
+      .filter((user) => candidateGroupsOf(user, (code) => units.get(code)).some((group) => wanted.has(group)))
+      .map((user) => ({ username: user.username, email: user.email }))
+      .sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  async send(notice: Notice): Promise<NoticeResult> {
+    const dispatches = this.options.connection.collection('notification_dispatches');
+    const previous = await dispatches.findOne({ _id: notice.key as never });
+    const members = await this.membersOf(notice.groups);
+    const recipients = members.map((member) => member.username);
+    if (previous?.sent === true) return { recipients, emailed: [], alreadySent: true };
+
+    const now = this.options.clock.now();
+    const inbox = this.options.connection.collection('notifications');
+    for (const member of members) {
+      await inbox.updateOne(
+        { _id: `${notice.key}/${member.username}` as never },
+        {
+          $setOnInsert: {
+            username: member.username,
+            kind: notice.kind,
+            subject: notice.subject,
+            text: notice.text,
+            processInstanceKey: notice.processInstanceKey ?? null,
+            read: false,
+            createdAt: now,
+          },
+        },
+        { upsert: true },
+      );
+    }
+    const emails = members.flatMap((member) => (member.email ? [member.email] : []));
+    if (this.transport && emails.length > 0) {
+      // One message, recipients in Bcc: members of different units should not see each other's addresses.
+      await this.transport.sendMail({
+        from: this.options.from ?? 'Đảng ủy Khối <no-reply@localhost>',
+        to: this.options.from ?? 'no-reply@localhost',
+        bcc: emails,
+        subject: notice.subject,
+        text: notice.text,
+      });
+    }
+    await dispatches.updateOne(
+      { _id: notice.key as never },
+      { $set: { sent: true, kind: notice.kind, recipients, sentAt: now } },
+      { upsert: true },
+    );
+    return { recipients, emailed: emails, alreadySent: false };
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,102 @@
+import type { Collection, Connection } from 'mongoose';
+
+/** One stored report of a unit for a period (Art. 10.2, 11.3); upserted so a retried job writes it once. */
+export interface StoredReport {
+  loaiBaoCao: string;
+  periodCode: string;
+  unitCode: string;
+  unitName: string;
+  baoCao: Record<string, unknown>;
+  quaHan: boolean;
+  nhanXetBanTuyenGiao: string | null;
+  processInstanceKey: string;
+  acceptedAt: Date;
+}
+
+export interface StoredDocument {
+  key: string;
+  mauVanBan: string;
+  tenTep: string;
+  soKyHieu: string;
+  processInstanceKey: string;
+  contentType: string;
+  content: Buffer;
+  createdAt: Date;
+}
+
+export interface StoredRecord {
+  key: string;
+  kind: string;
+  processInstanceKey: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The app's records written by workers: reports, documents, decisions, personnel files, task progress. Plain
+ * collections with natural keys, because FerretDB has no transactions: every write is a single-document upsert.
+ */
+export class RecordStore {
+  constructor(private readonly connection: Connection) {}
+
+  private collection(name: string): Collection {
+    return this.connection.collection(name);
+  }
+
+  async saveReport(report: Omit<StoredReport, 'acceptedAt'>, at: Date): Promise<string> {
+    const id = `${report.loaiBaoCao}/${report.periodCode}/${report.unitCode}`;
+    await this.collection('reports').updateOne(
+      { _id: id as never },
+      { $set: { ...report }, $setOnInsert: { acceptedAt: at } },
+      { upsert: true },
+    );
+    return id;
+  }
+
+  async reportsOf(loaiBaoCao: string, periodCode: string): Promise<StoredReport[]> {
+    return (await this.collection('reports')
+      .find({ loaiBaoCao, periodCode })
+      .sort({ unitCode: 1 })
+      .toArray()) as unknown as StoredReport[];
+  }
+
+  /** Stores a generated document under its key; a regenerated one replaces the previous content. */
+  async saveDocument(document: Omit<StoredDocument, 'createdAt' | 'contentType'>, at: Date): Promise<string> {
+    await this.collection('documents').updateOne(
+      { _id: document.key as never },
+      { $set: { ...document, contentType: DOCX, createdAt: at } },
+      { upsert: true },
+    );
+    return document.key;
+  }
+
+  async findDocument(id: string): Promise<StoredDocument | undefined> {
+    const found = await this.collection('documents').findOne({ _id: id as never });
+    if (!found) return undefined;
+    const content = found.content as Buffer | { buffer: Uint8Array };
+    return {
+      ...(found as unknown as StoredDocument),
+      content: Buffer.isBuffer(content) ? content : Buffer.from(content.buffer),
+    };
+  }
+
+  /** Decisions, personnel files and task progress: one document per key, first write wins. */
+  async saveRecord(record: Omit<StoredRecord, 'createdAt'>, at: Date, replace = false): Promise<string> {
+    const update = replace
+      ? { $set: { ...record, createdAt: at } }
+      : { $setOnInsert: { ...record, createdAt: at } };
+    await this.collection('records').updateOne({ _id: record.key as never }, update, { upsert: true });
+    return record.key;
+  }
+
+  async findRecord(key: string): Promise<StoredRecord | undefined> {
+    return ((await this.collection('records').findOne({ _id: key as never })) ?? undefined) as
+      StoredRecord | undefined;
+  }
+
+  async recordsOf(kind: string): Promise<StoredRecord[]> {
+    return (await this.collection('records').find({ kind }).toArray()) as unknown as StoredRecord[];
+  }
+}

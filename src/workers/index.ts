@@ -1,0 +1,10 @@
+// The workers' public entry: the composition root starts them through here.
+export { WORKERS } from './registry.js';
+export {
+  startWorkers,
+  type RunningWorkers,
+  type WorkerLog,
+  type WorkerRuntimeOptions,
+} from './worker-runtime.js';
+export { BusinessError, BadInputError } from './business-error.js';
+export { defineWorker, type RegisteredWorker, type WorkerDeps } from './worker-definition.js';

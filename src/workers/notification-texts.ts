@@ -1,0 +1,76 @@
+type Vars = Record<string, unknown>;
+
+const obj = (value: unknown): Vars =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Vars) : {};
+const str = (value: unknown, fallback = ''): string =>
+  typeof value === 'string' && value.length > 0 ? value : fallback;
+
+/** "2026-05-20T17:00:00+07:00" → "17:00 ngày 20/05/2026" (the Vietnamese wall time written in the value). */
+function when(value: unknown): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(str(value));
+  if (!match) return str(value, '(chưa định)');
+  const [, y, m, d, hh, mm] = match;
+  return hh ? `${hh}:${mm} ngày ${d}/${m}/${y}` : `ngày ${d}/${m}/${y}`;
+}
+
+/** Subject and body of each kind of notice (processes/README.md, `gui-thong-bao`). */
+export function noticeText(kind: string, vars: Vars): { subject: string; text: string } {
+  const period = str(obj(vars.period).label, '');
+  const unit = str(obj(vars.unit).name, 'đơn vị');
+  const vanBan = obj(vars.vanBan);
+  const nhiemVu = obj(vars.nhiemVuItem);
+  switch (kind) {
+    case 'giao-bao-cao':
+      return {
+        subject: `Triển khai báo cáo kết quả công tác dân vận ${period}`,
+        text: `Đề nghị các đơn vị lập báo cáo kết quả công tác dân vận ${period}, gửi Ban Tuyên giáo Đảng ủy Khối trước ${when(vars.reportDueDate)} (Điều 10.2, 11.3 Quy chế công tác dân vận).`,
+      };
+    case 'giao-danh-gia':
+      return {
+        subject: `Triển khai đánh giá công tác dân vận ${period}`,
+        text: `Đề nghị các đơn vị tự đánh giá, xếp loại công tác dân vận ${period} và đề nghị khen thưởng, gửi trước ${when(vars.evaluationDueDate)} (Điều 11.4).`,
+      };
+    case 'nhac-han':
+      return {
+        subject: `Nhắc hạn gửi báo cáo ${period} — ${unit}`,
+        text: `${unit} chưa gửi báo cáo ${period}. Hạn gửi: ${when(vars.reportDueDate ?? vars.briefDueDate ?? vars.evaluationDueDate)}.`,
+      };
+    case 'qua-han':
+      return {
+        subject: `Đơn vị quá hạn gửi báo cáo ${period}: ${unit}`,
+        text: `${unit} đã quá hạn gửi báo cáo ${period} (hạn ${when(vars.reportDueDate ?? vars.briefDueDate ?? vars.evaluationDueDate)}). Ban Tuyên giáo theo dõi, đôn đốc.`,
+      };
+    case 'bao-cao-tong-hop':
+      return {
+        subject: `Báo cáo tổng hợp kết quả công tác dân vận ${period}`,
+        text: `Văn bản ${str(vanBan.soKyHieu)} (${str(vanBan.tenTep)}) đã được ban hành.`,
+      };
+    case 'moi-giao-ban':
+      return {
+        subject: `Giấy mời giao ban công tác dân vận ${period}`,
+        text: `Kính mời dự giao ban công tác dân vận ${period} lúc ${str(vars.gioHop)} ngày ${when(vars.ngayHop)} tại ${str(vars.diaDiem)}. Các Đoàn thể gửi báo cáo tình hình trước ${when(vars.briefDueDate)}.`,
+      };
+    case 'thong-bao-ket-luan':
+      return {
+        subject: `Thông báo kết luận giao ban công tác dân vận ${period}`,
+        text: `Thông báo kết luận ${str(vanBan.soKyHieu)} đã được ban hành; các đơn vị thực hiện nhiệm vụ được giao.`,
+      };
+    case 'qua-han-nhiem-vu':
+      return {
+        subject: 'Nhiệm vụ sau giao ban quá hạn',
+        text: `Nhiệm vụ "${str(nhiemVu.noiDung)}" (đơn vị chủ trì ${str(nhiemVu.donViChuTri)}) đã quá hạn ${when(nhiemVu.hanHoanThanh)}.`,
+      };
+    case 'ket-qua-y-kien-nhan-su':
+      return {
+        subject: `Ý kiến của Ban Thường vụ về nhân sự: ${str(vars.hoTenUngVien)}`,
+        text: `Ban Thường vụ Đảng ủy Khối ${vars.quyetDinhBtv === 'dong-y' ? 'đồng ý' : 'không đồng ý'} với đề nghị nhân sự ${str(vars.hoTenUngVien)} của ${unit}. Văn bản ${str(vanBan.soKyHieu)}.`,
+      };
+    case 'ket-qua-khen-thuong':
+      return {
+        subject: `Quyết định khen thưởng công tác dân vận ${period}`,
+        text: `Quyết định ${str(vanBan.soKyHieu)} khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác dân vận ${period} đã được ban hành.`,
+      };
+    default:
+      throw new Error(`loại thông báo "${kind}" không có`);
+  }
+}

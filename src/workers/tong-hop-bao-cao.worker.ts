@@ -1,0 +1,15 @@
+import { Type } from '@sinclair/typebox';
+import { PeriodSchema, UnitSchema } from './shared-schemas.js';
+import { defineWorker, requireHeader } from './worker-definition.js';
+import { synthesise } from './synthesis.js';
+
+/** The synthesis of the stored reports of a period (Art. 10.2, 11.3, 4.2, 11.4): a pure function of stored data. */
+export const tongHopBaoCao = defineWorker({
+  type: 'tong-hop-bao-cao',
+  input: Type.Object({ period: PeriodSchema, units: Type.Array(UnitSchema) }),
+  async handle(job, { records }) {
+    const loaiBaoCao = requireHeader(job, 'loaiBaoCao');
+    const reports = await records.reportsOf(loaiBaoCao, job.variables.period.code);
+    return { tongHop: synthesise(loaiBaoCao, job.variables.units, reports) };
+  },
+});
