@@ -147,6 +147,20 @@ describe('validateSubmission: values of every component type', () => {
     ]);
   });
 
+  it('accepts a file picker reference string and refuses anything else', () => {
+    expect(errorsOf({ ...valid, dinhKem: 'files::bao-cao' })).toEqual([]);
+    expect(codesFor(errorsOf({ ...valid, dinhKem: { ten: 'x.pdf' } }), 'dinhKem')).toEqual(['FORM_TYPE']);
+  });
+
+  it('takes no value for display components (table, iframe, document preview, button…)', () => {
+    const errors = errorsOf({ ...valid, tbl: [], btn: 'submit', intro: 'x' });
+    expect(errors.map((error) => [error.field, error.code]).sort()).toEqual([
+      ['btn', 'FORM_UNKNOWN_FIELD'],
+      ['intro', 'FORM_UNKNOWN_FIELD'],
+      ['tbl', 'FORM_UNKNOWN_FIELD'],
+    ]);
+  });
+
   it('refuses keys the form does not have', () => {
     expect(errorsOf({ ...valid, laAdmin: true })).toEqual([
       { field: 'laAdmin', code: 'FORM_UNKNOWN_FIELD', message: 'Trường này không có trong biểu mẫu.' },
