@@ -1,0 +1,118 @@
+import { Camunda8 } from '@camunda8/sdk';
+import { EngineRefusal, type EngineTask, type TaskEngine } from './task-engine.port.js';
+
+type LooseClient = ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
+
+/** The fields of Camunda's UserTaskResult the inbox reads (all optional in the API's own types). */
+interface UserTaskResult {
+  userTaskKey?: string;
+  name?: string;
+  elementId?: string;
+  processDefinitionId?: string;
+  processDefinitionKey?: string;
+  processInstanceKey?: string;
+  candidateGroups?: string[];
+  assignee?: string;
+  state?: string;
+  creationDate?: string;
+  dueDate?: string;
+  priority?: number;
+}
+
+const PAGE_LIMIT = 1000;
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+function toTask(result: UserTaskResult): EngineTask {
+  return {
+    key: String(result.userTaskKey ?? ''),
+    name: result.name ?? result.elementId ?? '',
+    elementId: result.elementId ?? '',
+    processDefinitionId: result.processDefinitionId ?? '',
+    processDefinitionKey: String(result.processDefinitionKey ?? ''),
+    processInstanceKey: String(result.processInstanceKey ?? ''),
+    candidateGroups: result.candidateGroups ?? [],
+    assignee: result.assignee ?? null,
+    state: result.state ?? 'CREATED',
+    creationDate: result.creationDate ?? new Date(0).toISOString(),
+    dueDate: result.dueDate ?? null,
+    priority: result.priority ?? 50,
+  };
+}
+
+/** The HTTP status of a failed SDK call, whichever shape its error has. */
+function statusOf(error: unknown): number | undefined {
+  const candidate = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    response?: { status?: unknown };
+  } | null;
+  const status = candidate?.status ?? candidate?.statusCode ?? candidate?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+async function refusals<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== undefined && status >= 400 && status < 500)
+      throw new EngineRefusal(status, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+/** Casts a request body to what the loose client accepts; the REST gateway validates it. */
+const body = <T>(value: T): never => value as never;
+
+export function createCamundaTaskEngine(restAddress: string): TaskEngine & { close(): Promise<void> } {
+  const c8 = new Camunda8({
+    CAMUNDA_REST_ADDRESS: restAddress,
+    ZEEBE_REST_ADDRESS: restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    CAMUNDA_SDK_VALIDATION: 'req:none,res:none',
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  const rest: LooseClient = c8.getOrchestrationClusterApiClientLoose();
+
+  return {
+    async searchOpen(filter) {
+      const found = await rest.searchUserTasks(
+        body({ filter: { ...filter, state: 'CREATED' }, page: { from: 0, limit: PAGE_LIMIT } }),
+        noWait,
+      );
+      return (found.items as UserTaskResult[]).map(toTask);
+    },
+    async get(key) {
+      try {
+        return toTask((await rest.getUserTask(body({ userTaskKey: key }), noWait)) as UserTaskResult);
+      } catch (error) {
+        if (statusOf(error) === 404) return null;
+        throw error;
+      }
+    },
+    async form(key) {
+      const result = (await refusals(() => rest.getUserTaskForm(body({ userTaskKey: key }), noWait))) as
+        { schema?: unknown } | undefined | null;
+      if (!result?.schema) return null;
+      return typeof result.schema === 'string'
+        ? (JSON.parse(result.schema) as Record<string, unknown>)
+        : (result.schema as Record<string, unknown>);
+    },
+    async variables(key) {
+      const found = await rest.searchUserTaskVariables(
+        body({ userTaskKey: key, page: { from: 0, limit: PAGE_LIMIT } }),
+        noWait,
+      );
+      const values: Record<string, unknown> = {};
+      for (const item of found.items as { name?: string; value?: string }[])
+        if (item.name) values[item.name] = item.value === undefined ? null : JSON.parse(item.value);
+      return values;
+    },
+    assign: (key, assignee) =>
+      refusals(() => rest.assignUserTask(body({ userTaskKey: key, assignee, allowOverride: false }))),
+    unassign: (key) => refusals(() => rest.unassignUserTask(body({ userTaskKey: key }))),
+    complete: (key, variables) =>
+      refusals(() => rest.completeUserTask(body({ userTaskKey: key, variables }))),
+    close: () => c8.closeAllClients?.() ?? Promise.resolve(),
+  };
+}

@@ -1,0 +1,99 @@
+import { Camunda8 } from '@camunda8/sdk';
+import mongoose, { type Connection } from 'mongoose';
+import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
+import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
+import { createInboxModule } from '../../../src/app/inbox/index.js';
+import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
+import { webRoutes } from '../../../src/app/web/web.routes.js';
+import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { systemClock } from '../../../src/lib/clock.js';
+import { loadConfig } from '../../../src/lib/config.js';
+import { createLogger } from '../../../src/lib/logger.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { REPORT_PROCESS_ID, reportForm, reportProcessXml } from './report-process.js';
+
+type Zeebe = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+export interface InboxStack {
+  url: string;
+  app: AppModule;
+  /** Starts one report instance; resolves with its process instance key once its task is searchable. */
+  startReport(variables?: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded engine, and the app (auth, organisation, inbox over the engine's REST v2, the SPA when a dist is given)
+ * over fresh databases with the demo seed; the report process deployed through the SDK's gRPC client.
+ */
+export async function startInboxStack(distDir?: string): Promise<InboxStack> {
+  const engineDb: TestDatabase = createTestDatabase('e2e_engine');
+  const appDb: TestDatabase = createTestDatabase('e2e_app');
+  const engine: EmbeddedEngine = await startEmbeddedEngine({
+    mongoUri: engineDb.uri,
+    grpcPort: 0,
+    restPort: 0,
+  });
+  const c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
+    ZEEBE_REST_ADDRESS: engine.restAddress,
+    CAMUNDA_REST_ADDRESS: engine.restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  const zeebe: Zeebe = c8.getZeebeGrpcApiClient();
+  await zeebe.deployResources([
+    { name: `${REPORT_PROCESS_ID}.bpmn`, process: Buffer.from(reportProcessXml) },
+    { name: `${REPORT_PROCESS_ID}.form`, form: Buffer.from(JSON.stringify(reportForm)) },
+  ]);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+  });
+  const connection: Connection = await mongoose.createConnection(appDb.uri).asPromise();
+  // The inbox asks the organisation (built with the app) for a user's groups at each request.
+  const holder: { app?: AppModule } = {};
+  const inbox = createInboxModule({
+    connection,
+    clock: systemClock,
+    engine: engine.restAddress,
+    groupsOf: (username) => holder.app?.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+  });
+  const app = createAppModule({
+    config,
+    logger: createLogger({ level: config.logLevel }),
+    clock: systemClock,
+    connection,
+    extraRoutes: [...inbox.routes, ...(distDir ? webRoutes({ distDir }) : [])],
+  });
+  holder.app = app;
+  await connection.syncIndexes();
+  await seedOrganisation(app.directory, { demoAccounts: true });
+  const server: HttpServerHandle = await startHttpServer(app.app, { port: 0, shutdownTimeoutMs: 2_000 });
+  const module = app;
+
+  return {
+    url: server.url,
+    app: module,
+    async startReport(variables = {}) {
+      const created = await zeebe.createProcessInstance({
+        bpmnProcessId: REPORT_PROCESS_ID,
+        variables: variables as Parameters<Zeebe['createProcessInstance']>[0]['variables'],
+      });
+      return String(created.processInstanceKey);
+    },
+    async close() {
+      module.stop();
+      await server.close();
+      await inbox.close();
+      await zeebe.close(2_000).catch(() => undefined);
+      await c8.closeAllClients().catch(() => undefined);
+      await engine.close();
+      await connection.close();
+      await Promise.all([appDb.drop(), engineDb.drop()]);
+    },
+  };
+}

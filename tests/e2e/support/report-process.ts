@@ -1,0 +1,64 @@
+/** A small report process for the inbox tests: one native user task for Ban Tuyên giáo, with a linked form. */
+export const REPORT_PROCESS_ID = 'bao-cao-thu';
+export const REPORT_FORM_ID = 'bao-cao-thu-form';
+export const REPORT_GROUP = 'ban-tuyen-giao';
+
+export const reportForm = {
+  id: REPORT_FORM_ID,
+  type: 'default',
+  components: [
+    {
+      type: 'textfield',
+      id: 'Field_tieuDe',
+      key: 'tieuDe',
+      label: 'Tiêu đề báo cáo',
+      validate: { required: true },
+    },
+    {
+      type: 'number',
+      id: 'Field_soMoHinh',
+      key: 'soMoHinh',
+      label: 'Số mô hình "Dân vận khéo"',
+      validate: { required: true, min: 0, max: 500 },
+    },
+    {
+      type: 'select',
+      id: 'Field_ketLuan',
+      key: 'ketLuan',
+      label: 'Kết luận',
+      values: [
+        { label: 'Đạt', value: 'dat' },
+        { label: 'Chưa đạt', value: 'chua-dat' },
+      ],
+      validate: { required: true },
+    },
+    {
+      type: 'textfield',
+      id: 'Field_lyDo',
+      key: 'lyDo',
+      label: 'Lý do chưa đạt',
+      validate: { required: true },
+      conditional: { hide: '=ketLuan != "chua-dat"' },
+    },
+  ],
+};
+
+export const reportProcessXml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0"
+  id="Definitions_${REPORT_PROCESS_ID}" targetNamespace="http://bpmn.io/schema/bpmn"
+  modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
+  <bpmn:process id="${REPORT_PROCESS_ID}" name="Báo cáo thử" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="lapBaoCao" name="Lập báo cáo công tác dân vận">
+      <bpmn:extensionElements>
+        <zeebe:userTask />
+        <zeebe:assignmentDefinition candidateGroups="${REPORT_GROUP}" />
+        <zeebe:formDefinition formId="${REPORT_FORM_ID}" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="lapBaoCao" />
+    <bpmn:sequenceFlow id="f2" sourceRef="lapBaoCao" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
