@@ -21,9 +21,9 @@ export function unary<Req, Res extends object>(
   return handler as (request: unknown, context: GrpcContext) => Promise<Res>;
 }
 
-/** int64 fields arrive as decimal strings; "0" is proto's absent value. */
+/** int64 fields arrive as decimal strings; "0" is proto's absent value and clients send -1 for "none". */
 export function optionalKey(value: string | undefined): string | undefined {
-  return value === undefined || value === '' || value === '0' ? undefined : value;
+  return value === undefined || value === '' || value === '0' || value.startsWith('-') ? undefined : value;
 }
 
 export function millis(value: string | number | undefined): number {

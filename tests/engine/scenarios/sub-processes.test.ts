@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow, serviceTask } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+const child = definitions(
+  'sp-child',
+  `<bpmn:startEvent id="start" />
+  ${serviceTask('childTask', 'sp-child-task')}
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'childTask')}
+  ${flow('childTask', 'end')}`,
+);
+
+const parent = definitions(
+  'sp-parent',
+  `<bpmn:startEvent id="start" />
+  <bpmn:subProcess id="embedded">
+    <bpmn:startEvent id="innerStart" />
+    <bpmn:endEvent id="innerEnd" />
+    ${flow('innerStart', 'innerEnd')}
+  </bpmn:subProcess>
+  <bpmn:callActivity id="call">
+    <bpmn:extensionElements><zeebe:calledElement processId="sp-child" propagateAllChildVariables="true" /></bpmn:extensionElements>
+  </bpmn:callActivity>
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'embedded')}
+  ${flow('embedded', 'call')}
+  ${flow('call', 'end')}`,
+);
+
+const multi = definitions(
+  'sp-multi',
+  `<bpmn:startEvent id="start" />
+  <bpmn:serviceTask id="perUnit">
+    <bpmn:extensionElements>
+      <zeebe:taskDefinition type="sp-per-unit" />
+    </bpmn:extensionElements>
+    <bpmn:multiInstanceLoopCharacteristics>
+      <bpmn:extensionElements>
+        <zeebe:loopCharacteristics inputCollection="=units" inputElement="unit" outputCollection="reports" outputElement="=report" />
+      </bpmn:extensionElements>
+    </bpmn:multiInstanceLoopCharacteristics>
+  </bpmn:serviceTask>
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'perUnit')}
+  ${flow('perUnit', 'end')}`,
+);
+
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.zeebe.deployResources([
+    { name: 'sp-child.bpmn', process: Buffer.from(child) },
+    { name: 'sp-parent.bpmn', process: Buffer.from(parent) },
+    { name: 'sp-multi.bpmn', process: Buffer.from(multi) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+describe('sub-processes, call activities and multi-instance', () => {
+  it('a call activity starts the child process and propagates variables both ways', async () => {
+    const worker = harness.zeebe.createWorker({
+      taskType: 'sp-child-task',
+      taskHandler: (job) => job.complete({ childSaw: String(job.variables.input), fromChild: 'ok' }),
+    });
+    try {
+      const result = await harness.zeebe.createProcessInstanceWithResult({
+        bpmnProcessId: 'sp-parent',
+        variables: { input: 'hello' },
+      });
+      expect(result.variables).toMatchObject({ input: 'hello', childSaw: 'hello', fromChild: 'ok' });
+      const children = await harness.rest.searchProcessInstances(
+        loose({ filter: { parentProcessInstanceKey: result.processInstanceKey } }),
+        noWait,
+      );
+      expect(children.items).toHaveLength(1);
+      expect(children.items[0]).toMatchObject({ processDefinitionId: 'sp-child', state: 'COMPLETED' });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('a parallel multi-instance task runs once per element and collects the outputs in order', async () => {
+    const worker = harness.zeebe.createWorker({
+      taskType: 'sp-per-unit',
+      taskHandler: (job) => job.complete({ report: `report of ${String(job.variables.unit)}` }),
+    });
+    try {
+      const result = await harness.zeebe.createProcessInstanceWithResult({
+        bpmnProcessId: 'sp-multi',
+        variables: { units: ['xa-a', 'xa-b', 'xa-c'] },
+      });
+      expect(result.variables.reports).toEqual(['report of xa-a', 'report of xa-b', 'report of xa-c']);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('cancelling the parent terminates the called child instance too', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'sp-parent',
+      variables: {},
+    });
+    const childInstance = await eventually(async () => {
+      const found = await harness.rest.searchProcessInstances(
+        loose({ filter: { parentProcessInstanceKey: processInstanceKey } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items[0]!;
+    });
+    await harness.zeebe.cancelProcessInstance(processInstanceKey);
+    await eventually(async () => {
+      const after = await harness.rest.getProcessInstance(
+        loose({ processInstanceKey: childInstance.processInstanceKey }),
+        noWait,
+      );
+      expect(after.state).toBe('TERMINATED');
+    });
+  });
+});
