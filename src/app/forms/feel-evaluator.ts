@@ -49,6 +49,7 @@ interface Prepared {
 const prepared = new Map<string, Prepared>();
 const outcomes = new Map<string, FeelOutcome>();
 const OUTCOME_LIMIT = 20_000;
+const MAX_KEY_LENGTH = 2_000;
 
 function prepare(mode: Mode, expression: string): Prepared {
   const key = `${mode}\u0000${expression}`;
@@ -101,6 +102,8 @@ function evaluateIn(mode: Mode, expression: string, scope: ScopeInfo): FeelOutco
   } catch {
     return run(mode, expression, context);
   }
+  // Large inputs (a long list) are rare and would make the memory large: evaluate those every time.
+  if (key.length > MAX_KEY_LENGTH) return run(mode, expression, context);
   const remembered = outcomes.get(key);
   if (remembered) return remembered;
   const outcome = run(mode, expression, context);

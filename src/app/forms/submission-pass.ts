@@ -97,7 +97,8 @@ export function runSubmissionPass(
         if (!hidden && typeof node.component.expression === 'string') {
           const expression = stripFeelMarker(node.component.expression) ?? node.component.expression;
           const outcome = runExpression(expression, scope);
-          if (outcome.ok) computed.push({ path, value: outcome.value ?? null });
+          // A copy: outcomes are remembered and shared between submissions.
+          if (outcome.ok) computed.push({ path, value: copyOutcome(outcome.value) });
           else feelFailed(path, node.component.expression, outcome.reason);
         }
       } else if (hidden) {
@@ -146,4 +147,13 @@ function refusal(
   return isDeepStrictEqual(value, current)
     ? undefined
     : { code: 'FORM_READONLY_FIELD', message: messagesVi.readonly };
+}
+
+function copyOutcome(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  try {
+    return structuredClone(value);
+  } catch {
+    return value;
+  }
 }
