@@ -3,6 +3,7 @@
  * value. FEEL that is a plain variable path or literal — most mappings, correlation keys and assignees — is
  * evaluated without feelin, which would re-parse the text on every call.
  */
+import { DEFAULT_TIME_ZONE } from '../timer/default-time-zone.js';
 import { evaluate, parseExpression } from 'feelin';
 import { GET_OR_ELSE_IDENTIFIER, camundaBuiltins, referencedBuiltins } from './camunda-builtins.js';
 import type { Expression, FeelEvaluationContext, FeelResult } from './feel-expression.js';
@@ -17,7 +18,7 @@ export interface CompileOptions {
   feelOnly?: boolean;
 }
 
-const DEFAULT_ZONE = 'UTC';
+const DEFAULT_ZONE = DEFAULT_TIME_ZONE;
 const MISSING = '\u0000missing';
 
 class StaticExpression implements Expression {

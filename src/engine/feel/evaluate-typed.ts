@@ -2,6 +2,7 @@
  * Typed evaluation for the places Zeebe expects a certain type (conditions, job types, retries, collections,
  * candidate groups, due dates). A mismatch is a failure value whose message reads like Zeebe's incident message.
  */
+import { DEFAULT_TIME_ZONE } from '../timer/default-time-zone.js';
 import { parseIsoDateTime } from '../timer/timer-schedule.js';
 import type { Expression, FeelEvaluationContext, FeelResult } from './feel-expression.js';
 import { feelTypeName } from './feel-values.js';
@@ -91,7 +92,7 @@ export function evaluateStringList(
 }
 
 /** Parses an ISO 8601 date-time with offset or zone (or a local one, read in `timeZone`) to epoch ms. */
-export function parseDateTime(text: string, timeZone = 'UTC'): number | null {
+export function parseDateTime(text: string, timeZone = DEFAULT_TIME_ZONE): number | null {
   return parseIsoDateTime(text, timeZone);
 }
 

@@ -4,6 +4,7 @@
  * lists, steps, `L` (last day of month) and the @yearly…@hourly macros. Day-of-month and day-of-week must both
  * match, as in Spring. Times are computed in a time zone (wall clock), so "8 o'clock" means 8 o'clock there.
  */
+import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
 import { Temporal } from 'temporal-polyfill';
 
 export interface CronExpression {
@@ -98,7 +99,11 @@ function dayMatches(cron: CronExpression, date: Temporal.ZonedDateTime): boolean
 }
 
 /** The first time strictly after `afterMs` matching the expression, in `timeZone`; null if none within 8 years. */
-export function nextCronTime(cron: CronExpression, afterMs: number, timeZone = 'UTC'): number | null {
+export function nextCronTime(
+  cron: CronExpression,
+  afterMs: number,
+  timeZone = DEFAULT_TIME_ZONE,
+): number | null {
   let t = Temporal.Instant.fromEpochMilliseconds(Math.floor(afterMs / 1000) * 1000 + 1000).toZonedDateTimeISO(
     timeZone,
   );

@@ -4,6 +4,7 @@
  * is the first occurrence after both the last one fired and now: a cycle that fell due several times while the
  * engine was down fires once on recovery, then continues on schedule.
  */
+import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
 import { Temporal } from 'temporal-polyfill';
 import { nextCronTime } from './cron-expression.js';
 import type { TimerSchedule } from './timer-schedule.js';
@@ -71,7 +72,11 @@ function firstOccurrenceAfter(
 }
 
 /** The next due time, or null when the timer has no further occurrence. */
-export function nextDueTime(schedule: TimerSchedule, cursor: TimerCursor, timeZone = 'UTC'): number | null {
+export function nextDueTime(
+  schedule: TimerSchedule,
+  cursor: TimerCursor,
+  timeZone = DEFAULT_TIME_ZONE,
+): number | null {
   switch (schedule.kind) {
     case 'date':
       return cursor.lastDue === null ? schedule.dueAt : null;

@@ -3,6 +3,7 @@
  * timeCycle (R[n]/[start/]duration, or a cron expression), parsed once and evaluated against a time zone so month
  * arithmetic follows the calendar (31 January + P1M = 28 February).
  */
+import { DEFAULT_TIME_ZONE } from './default-time-zone.js';
 import { Temporal } from 'temporal-polyfill';
 import type { TimerType } from '../model/process-model.js';
 import { parseCron, type CronExpression } from './cron-expression.js';
@@ -27,7 +28,7 @@ export function parseIsoDuration(text: string): Temporal.Duration | null {
 }
 
 /** Parses an ISO 8601 date-time with offset or zone (a local one is read in `timeZone`); null if invalid. */
-export function parseIsoDateTime(text: string, timeZone = 'UTC'): number | null {
+export function parseIsoDateTime(text: string, timeZone = DEFAULT_TIME_ZONE): number | null {
   const trimmed = text.trim();
   try {
     if (/\[[^\]]+\]$/.test(trimmed)) return Temporal.ZonedDateTime.from(trimmed).epochMilliseconds;
@@ -66,7 +67,11 @@ function parseCycle(text: string, timeZone: string): TimerParseResult {
   return { ok: true, value: { kind: 'cycle', repetitions, start, interval } };
 }
 
-export function parseTimerSchedule(type: TimerType, text: string, timeZone = 'UTC'): TimerParseResult {
+export function parseTimerSchedule(
+  type: TimerType,
+  text: string,
+  timeZone = DEFAULT_TIME_ZONE,
+): TimerParseResult {
   const trimmed = text.trim();
   if (type === 'timeDate') {
     const dueAt = parseIsoDateTime(trimmed, timeZone);

@@ -15,7 +15,7 @@ function run(
   variables: Record<string, unknown> = {},
   extra: Partial<FeelEvaluationContext> = {},
 ): unknown {
-  const result = compile(source).evaluate({ variables, now: NOW, ...extra });
+  const result = compile(source).evaluate({ variables, now: NOW, timeZone: 'UTC', ...extra });
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }
@@ -106,8 +106,10 @@ describe('compileExpression', () => {
     if (first.ok) (first.value as number[]).push(99);
     expect(list.evaluate({ variables: { a: 1 }, now: NOW })).toMatchObject({ value: [1, 2] });
     const clock = compile('=string(now() + duration("PT1H"))');
-    expect(clock.evaluate({ variables: {}, now: NOW })).toMatchObject({ value: '2026-03-31T21:30:00Z' });
-    expect(clock.evaluate({ variables: {}, now: NOW + 60_000 })).toMatchObject({
+    expect(clock.evaluate({ variables: {}, now: NOW, timeZone: 'UTC' })).toMatchObject({
+      value: '2026-03-31T21:30:00Z',
+    });
+    expect(clock.evaluate({ variables: {}, now: NOW + 60_000, timeZone: 'UTC' })).toMatchObject({
       value: '2026-03-31T21:31:00Z',
     });
   });

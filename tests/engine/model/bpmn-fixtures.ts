@@ -52,4 +52,5 @@ export function element<K extends FlowElement['kind']>(
 export const ctx = (variables: Record<string, unknown> = {}) => ({
   variables,
   now: Date.parse('2026-01-01T00:00:00Z'),
+  timeZone: 'UTC',
 });

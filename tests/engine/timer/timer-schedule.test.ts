@@ -46,13 +46,13 @@ describe('timer definitions', () => {
     expect(
       nextDueTime(s, { anchor: ms('2026-06-01T00:00:00Z'), lastDue: null, now: ms('2026-06-01T00:00:00Z') }),
     ).toBe(ms('2026-01-01T00:00:00Z'));
-    expect(nextDueTime(s, { anchor: 0, lastDue: ms('2026-01-01T00:00:00Z'), now: 0 })).toBeNull();
+    expect(nextDueTime(s, { anchor: 0, lastDue: ms('2026-01-01T00:00:00Z'), now: 0 }, 'UTC')).toBeNull();
   });
 
   it('timeDuration: days, weeks, fractions and calendar months from the anchor', () => {
     const anchor = ms('2026-01-31T03:00:00Z');
     const due = (text: string) =>
-      iso(nextDueTime(schedule('timeDuration', text), { anchor, lastDue: null, now: anchor }));
+      iso(nextDueTime(schedule('timeDuration', text), { anchor, lastDue: null, now: anchor }, 'UTC'));
     expect(due('PT15M')).toBe('2026-01-31T03:15:00.000Z');
     expect(due('P1W')).toBe('2026-02-07T03:00:00.000Z');
     expect(due('PT1.5S')).toBe('2026-01-31T03:00:01.500Z');
@@ -122,7 +122,7 @@ describe('timer definitions', () => {
   it('a cycle whose start lies in the past begins at the next occurrence', () => {
     const s = schedule('timeCycle', 'R/2020-01-01T00:00:00Z/P1D');
     const now = ms('2026-03-15T12:00:00Z');
-    expect(iso(nextDueTime(s, { anchor: now, lastDue: null, now }))).toBe('2026-03-16T00:00:00.000Z');
+    expect(iso(nextDueTime(s, { anchor: now, lastDue: null, now }, 'UTC'))).toBe('2026-03-16T00:00:00.000Z');
   });
 
   it('rejects malformed cycles', () => {
