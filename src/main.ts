@@ -9,12 +9,16 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
 import { openDatabase } from './lib/database.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
+import { startEmbeddedEngine, type Clock as EngineClock, type EmbeddedEngine } from './engine/index.js';
 
 export interface ServiceHandle {
   url: string;
   port: number;
   connection: Connection;
   app: AppModule;
+  /** The official Camunda clients, connected to the embedded engine or to ZEEBE_*_ADDRESS. */
+  engineClients: EngineClients;
   /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
   close(): Promise<void>;
 }
@@ -24,6 +28,47 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Routes of modules composed by the caller; they pass through the same guard as all others. */
   extraRoutes?: readonly RouteDefinition[];
+  /** The embedded engine's clock (timers, due dates, job deadlines); tests pass a controllable one. */
+  engineClock?: EngineClock;
+}
+
+/**
+ * The composition root is the one place that knows the embedded engine exists: it starts it when no remote
+ * engine is configured, and from then on everything talks to it through Camunda's clients only.
+ */
+async function connectEngine(
+  config: Config,
+  databaseUri: string,
+  logger: Logger,
+  clock: EngineClock | undefined,
+): Promise<{ clients: EngineClients; embedded: EmbeddedEngine | undefined }> {
+  if (config.zeebeGrpcAddress && config.zeebeRestAddress) {
+    logger.info({ grpc: config.zeebeGrpcAddress, rest: config.zeebeRestAddress }, 'using a remote engine');
+    const clients = createEngineClients({
+      grpcAddress: config.zeebeGrpcAddress,
+      restAddress: config.zeebeRestAddress,
+    });
+    return { clients, embedded: undefined };
+  }
+  const engineLogger = logger.child({ component: 'engine' });
+  const embedded = await startEmbeddedEngine({
+    mongoUri: databaseUri,
+    grpcPort: config.engineGrpcPort,
+    restPort: config.engineRestPort,
+    ...(clock ? { clock } : {}),
+    logger: {
+      debug: (message) => engineLogger.debug(message),
+      info: (message) => engineLogger.info(message),
+      warn: (message) => engineLogger.warn(message),
+      error: (message) => engineLogger.error(message),
+    },
+  });
+  logger.info({ grpc: embedded.grpcAddress, rest: embedded.restAddress }, 'embedded engine started');
+  const clients = createEngineClients({
+    grpcAddress: embedded.grpcAddress,
+    restAddress: embedded.restAddress,
+  });
+  return { clients, embedded };
 }
 
 /** Starts the whole service; tests call it too. Later parts (engine, workers) join here. */
@@ -31,7 +76,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config, logger);
+  let engine: Awaited<ReturnType<typeof connectEngine>> | undefined;
   try {
+    engine = await connectEngine(
+      config,
+      database.siblingUri(`${database.connection.name}-engine`),
+      logger,
+      options.engineClock,
+    );
+    const engineClients = engine.clients;
     const app = createAppModule({
       config,
       logger,
@@ -40,6 +93,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       // The browser app's catch-all route matches every GET left over, so it goes last.
       extraRoutes: [...(options.extraRoutes ?? []), ...webRoutes()],
     });
+    app.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
     await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
     if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {
       const seeded = await seedOrganisation(app.directory, { demoAccounts: true });
@@ -57,16 +111,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
       port: http.port,
       connection: database.connection,
       app,
+      engineClients,
       close: () =>
         (closing ??= (async () => {
           app.readiness.markStopping();
           await http.close();
           app.stop();
+          await engineClients.close();
+          await engine?.embedded?.close();
           await database.close();
           logger.info('service stopped');
         })()),
     };
   } catch (error) {
+    await engine?.clients.close();
+    await engine?.embedded?.close();
     await database.close();
     throw error;
   }

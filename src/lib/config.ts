@@ -38,6 +38,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   zeebeGrpcAddress: string | undefined;
   zeebeRestAddress: string | undefined;
+  engineGrpcPort: number;
+  engineRestPort: number;
   smtpUrl: string | undefined;
 }
 
@@ -231,6 +233,22 @@ const definitions = [
     () => undefined,
   ),
   def(
+    'ENGINE_GRPC_PORT',
+    'engineGrpcPort',
+    "Port of the embedded engine's Zeebe gRPC gateway, bound to 127.0.0.1 (0 picks a free port); unused when ZEEBE_GRPC_ADDRESS is set",
+    '26500',
+    integer(0, 65_535),
+    () => 26_500,
+  ),
+  def(
+    'ENGINE_REST_PORT',
+    'engineRestPort',
+    "Port of the embedded engine's Camunda REST v2 API, bound to 127.0.0.1 (0 picks a free port)",
+    '8080',
+    integer(0, 65_535),
+    () => 8_080,
+  ),
+  def(
     'SMTP_URL',
     'smtpUrl',
     'Mail server for notifications (smtp:// or smtps://); unset disables e-mail',
@@ -275,6 +293,17 @@ export function loadConfig(env: Env = process.env): Config {
     const parsed = definition.parse(raw);
     if (parsed.ok) assign[definition.key] = parsed.value;
     else problems.push({ variable: definition.name, value: raw, reason: parsed.reason });
+  }
+  // A remote engine is reached over both protocols; half a configuration would silently mix two engines.
+  if (Boolean(partial.zeebeGrpcAddress) !== Boolean(partial.zeebeRestAddress)) {
+    const [variable, value] = partial.zeebeGrpcAddress
+      ? ['ZEEBE_REST_ADDRESS', '']
+      : ['ZEEBE_GRPC_ADDRESS', ''];
+    problems.push({
+      variable,
+      value,
+      reason: 'cần đặt cả ZEEBE_GRPC_ADDRESS và ZEEBE_REST_ADDRESS, hoặc không đặt cả hai',
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return partial as Config;

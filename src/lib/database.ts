@@ -10,7 +10,16 @@ export interface DatabaseHandle {
   connection: Connection;
   /** Set when we started a local server because MONGODB_URI was unset. */
   localServer: MongoServerHandle | undefined;
+  /** The connection string of another database on the same server (the embedded engine keeps its state apart). */
+  siblingUri(databaseName: string): string;
   close(): Promise<void>;
+}
+
+/** Replaces (or adds) the database name of a MongoDB connection string, keeping hosts and options. */
+export function withDatabaseName(uri: string, databaseName: string): string {
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(?:\/([^?]*))?(\?.*)?$/.exec(uri);
+  if (!match) throw new Error(`not a MongoDB connection string: ${uri}`);
+  return `${match[1]}/${encodeURIComponent(databaseName)}${match[3] ?? ''}`;
 }
 
 function hasDatabaseName(uri: string): boolean {
@@ -40,9 +49,11 @@ export async function openDatabase(
     const connection = await mongoose
       .createConnection(uri, hasDatabaseName(uri) ? {} : { dbName: DEFAULT_DATABASE_NAME })
       .asPromise();
+    const appUri = uri;
     return {
       connection,
       localServer,
+      siblingUri: (databaseName) => withDatabaseName(appUri, databaseName),
       async close() {
         await connection.close();
         await localServer?.stop();

@@ -83,6 +83,13 @@ describe('configuration', () => {
     expect(error.message).toContain('LOG_LEVEL="loud"');
   });
 
+  it('refuses half a remote-engine configuration', () => {
+    expect(() => loadConfig({ ZEEBE_GRPC_ADDRESS: 'camunda:26500' })).toThrow(/ZEEBE_REST_ADDRESS/);
+    expect(() => loadConfig({ ZEEBE_REST_ADDRESS: 'http://camunda:8080' })).toThrow(/ZEEBE_GRPC_ADDRESS/);
+    expect(loadConfig({}).engineGrpcPort).toBe(26500);
+    expect(loadConfig({}).engineRestPort).toBe(8080);
+  });
+
   it('documents every variable as data', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
     for (const name of [

@@ -44,6 +44,8 @@ describe('the service', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       PORT: '0',
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
       MONGODB_URI: db.uri,
       SEED_DEMO: 'false',
     });
@@ -74,6 +76,8 @@ describe('the service', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       PORT: '0',
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
       MONGODB_URI: db.uri,
       SEED_DEMO: 'false',
     });
@@ -107,7 +111,15 @@ describe('the service', () => {
 
   it('npm start: serves, then on SIGTERM finishes and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: '0', MONGODB_URI: db.uri, SEED_DEMO: 'false', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        ENGINE_GRPC_PORT: '0',
+        ENGINE_REST_PORT: '0',
+        MONGODB_URI: db.uri,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

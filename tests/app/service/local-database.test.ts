@@ -14,7 +14,14 @@ afterAll(async () => {
 describe('npm start without MONGODB_URI', () => {
   it('starts its own database in DATA_DIR/mongo, seeds once, and keeps the data across restarts', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'dan-van-start-'));
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', PORT: '0', DATA_DIR: dataDir });
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
+      DATA_DIR: dataDir,
+    });
     expect(config.mongodbUri).toBeUndefined();
 
     const first = await startService(config);

@@ -1,0 +1,47 @@
+import { Camunda8 } from '@camunda8/sdk';
+import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+
+export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+export interface EngineAddresses {
+  /** host:port of the Zeebe gRPC gateway. */
+  grpcAddress: string;
+  /** http(s)://host:port of the Camunda REST v2 API. */
+  restAddress: string;
+}
+
+/** The official Camunda clients the app and the workers use; the only way anything of ours reaches the engine. */
+export interface EngineClients extends EngineAddresses {
+  zeebe: ZeebeClient;
+  rest: CamundaClientLoose;
+  /** Throws when the engine does not answer a Topology call. */
+  checkReachable(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createEngineClients(addresses: EngineAddresses): EngineClients {
+  const c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${addresses.grpcAddress}`,
+    ZEEBE_REST_ADDRESS: addresses.restAddress,
+    CAMUNDA_REST_ADDRESS: addresses.restAddress,
+    // The embedded engine listens on loopback only and has no authentication; a remote Camunda 8 cluster is
+    // configured through the SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
+    CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
+    CAMUNDA_LOG_LEVEL: 'error',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  const zeebe = c8.getZeebeGrpcApiClient();
+  const rest = c8.getOrchestrationClusterApiClientLoose();
+  return {
+    ...addresses,
+    zeebe,
+    rest,
+    async checkReachable() {
+      await zeebe.topology();
+    },
+    async close() {
+      await zeebe.close(2_000).catch(() => undefined);
+      await c8.closeAllClients().catch(() => undefined);
+    },
+  };
+}
