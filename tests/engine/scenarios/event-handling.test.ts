@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow, serviceTask } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+const reminders = definitions(
+  'ev-reminders',
+  `<bpmn:startEvent id="start" />
+  ${serviceTask('task', 'ev-slow')}
+  <bpmn:boundaryEvent id="remind" attachedToRef="task" cancelActivity="false">
+    <bpmn:timerEventDefinition><bpmn:timeCycle ${xsi}>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
+  </bpmn:boundaryEvent>
+  <bpmn:intermediateThrowEvent id="reminded" />
+  <bpmn:endEvent id="remindEnd" />
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'task')}
+  ${flow('task', 'end')}
+  ${flow('remind', 'reminded')}
+  ${flow('reminded', 'remindEnd')}`,
+);
+
+const race = definitions(
+  'ev-race',
+  `<bpmn:startEvent id="start" />
+  <bpmn:eventBasedGateway id="race" />
+  <bpmn:intermediateCatchEvent id="answer"><bpmn:messageEventDefinition messageRef="Message_answer" /></bpmn:intermediateCatchEvent>
+  <bpmn:intermediateCatchEvent id="timeout"><bpmn:timerEventDefinition><bpmn:timeDuration ${xsi}>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+  <bpmn:endEvent id="answered" />
+  <bpmn:endEvent id="timedOut" />
+  ${flow('start', 'race')}
+  ${flow('race', 'answer')}
+  ${flow('race', 'timeout')}
+  ${flow('answer', 'answered')}
+  ${flow('timeout', 'timedOut')}`,
+  `<bpmn:message id="Message_answer" name="ev-answer">
+    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
+  </bpmn:message>`,
+);
+
+const escalation = definitions(
+  'ev-escalation',
+  `<bpmn:startEvent id="start" />
+  <bpmn:subProcess id="work">
+    <bpmn:startEvent id="innerStart" />
+    <bpmn:endEvent id="escalate"><bpmn:escalationEventDefinition escalationRef="Escalation_late" /></bpmn:endEvent>
+    ${flow('innerStart', 'escalate')}
+  </bpmn:subProcess>
+  <bpmn:boundaryEvent id="caught" attachedToRef="work"><bpmn:escalationEventDefinition escalationRef="Escalation_late" /></bpmn:boundaryEvent>
+  <bpmn:endEvent id="end" />
+  <bpmn:endEvent id="escalatedEnd" />
+  ${flow('start', 'work')}
+  ${flow('work', 'end')}
+  ${flow('caught', 'escalatedEnd')}`,
+  '<bpmn:escalation id="Escalation_late" name="late" escalationCode="LATE" />',
+);
+
+beforeAll(async () => {
+  harness = await startHarness('2026-03-01T01:00:00.000Z');
+  await harness.zeebe.deployResources([
+    { name: 'ev-reminders.bpmn', process: Buffer.from(reminders) },
+    { name: 'ev-race.bpmn', process: Buffer.from(race) },
+    { name: 'ev-escalation.bpmn', process: Buffer.from(escalation) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+async function count(processInstanceKey: string, elementId: string): Promise<number> {
+  const found = await harness.rest.searchElementInstances(
+    loose({ filter: { processInstanceKey, elementId } }),
+    noWait,
+  );
+  return found.items?.length ?? 0;
+}
+
+describe('boundary, event-based and escalation events', () => {
+  it('a non-interrupting timer cycle fires per cycle while the task stays active', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ev-reminders',
+      variables: {},
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    harness.clock.advance(3_600_000 + 1_000);
+    await eventually(async () => expect(await count(processInstanceKey, 'remindEnd')).toBe(1));
+    harness.clock.advance(3_600_000 + 1_000);
+    await eventually(async () => expect(await count(processInstanceKey, 'remindEnd')).toBe(2));
+    harness.clock.advance(3_600_000 + 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await count(processInstanceKey, 'remindEnd')).toBe(2);
+    const [job] = await harness.zeebe.activateJobs({
+      type: 'ev-slow',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 30_000,
+      requestTimeout: 2_000,
+    });
+    await harness.zeebe.completeJob({ jobKey: job!.key, variables: {} });
+    await eventually(async () => expect(await count(processInstanceKey, 'end')).toBe(1));
+  });
+
+  it('an event-based gateway takes the message when it comes first, and the timer otherwise', async () => {
+    const first = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ev-race',
+      variables: { caseId: 'r-1' },
+    });
+    const second = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ev-race',
+      variables: { caseId: 'r-2' },
+    });
+    await harness.zeebe.publishMessage({
+      name: 'ev-answer',
+      correlationKey: 'r-1',
+      variables: {},
+      timeToLive: 0,
+    });
+    await eventually(async () => expect(await count(first.processInstanceKey, 'answered')).toBe(1));
+    harness.clock.advance(86_400_000 + 1_000);
+    await eventually(async () => expect(await count(second.processInstanceKey, 'timedOut')).toBe(1));
+    expect(await count(first.processInstanceKey, 'timedOut')).toBe(0);
+  });
+
+  it('an escalation end event inside a sub-process is caught by the boundary on it', async () => {
+    const result = await harness.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'ev-escalation',
+      variables: {},
+    });
+    expect(await count(result.processInstanceKey, 'escalatedEnd')).toBe(1);
+    expect(await count(result.processInstanceKey, 'end')).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+
+const kinds = definitions(
+  'tk-kinds',
+  `<bpmn:startEvent id="start" />
+  <bpmn:scriptTask id="script">
+    <bpmn:extensionElements><zeebe:script expression="=a + b" resultVariable="sum" /></bpmn:extensionElements>
+  </bpmn:scriptTask>
+  <bpmn:manualTask id="manual" />
+  <bpmn:task id="plain" />
+  <bpmn:sendTask id="send">
+    <bpmn:extensionElements><zeebe:taskDefinition type="tk-send" /></bpmn:extensionElements>
+  </bpmn:sendTask>
+  <bpmn:businessRuleTask id="rule">
+    <bpmn:extensionElements><zeebe:taskDefinition type="tk-rule" /></bpmn:extensionElements>
+  </bpmn:businessRuleTask>
+  <bpmn:receiveTask id="receive" messageRef="Message_ack" />
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'script')}
+  ${flow('script', 'manual')}
+  ${flow('manual', 'plain')}
+  ${flow('plain', 'send')}
+  ${flow('send', 'rule')}
+  ${flow('rule', 'receive')}
+  ${flow('receive', 'end')}`,
+  `<bpmn:message id="Message_ack" name="tk-ack">
+    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
+  </bpmn:message>`,
+);
+
+const feelFailure = definitions(
+  'tk-feel-error',
+  `<bpmn:startEvent id="start" />
+  <bpmn:exclusiveGateway id="decide" />
+  <bpmn:endEvent id="yes" />
+  <bpmn:endEvent id="no" />
+  ${flow('start', 'decide')}
+  ${flow('decide', 'yes', '=score &gt; 5')}
+  ${flow('decide', 'no', '=score &lt;= 5')}`,
+);
+
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.zeebe.deployResources([
+    { name: 'tk-kinds.bpmn', process: Buffer.from(kinds) },
+    { name: 'tk-feel-error.bpmn', process: Buffer.from(feelFailure) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+async function state(processInstanceKey: string): Promise<string> {
+  return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
+}
+
+describe('task kinds', () => {
+  it('script (FEEL), manual, undefined, send and business-rule (jobs) and receive tasks run in order', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'tk-kinds',
+      variables: { a: 2, b: 3, caseId: 'c-1' },
+    });
+    const [send] = await harness.zeebe.activateJobs({
+      type: 'tk-send',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 30_000,
+      requestTimeout: 3_000,
+    });
+    expect(send?.variables).toMatchObject({ sum: 5 });
+    await harness.zeebe.completeJob({ jobKey: send!.key, variables: {} });
+    const [rule] = await harness.zeebe.activateJobs({
+      type: 'tk-rule',
+      worker: 'w',
+      maxJobsToActivate: 1,
+      timeout: 30_000,
+      requestTimeout: 3_000,
+    });
+    await harness.zeebe.completeJob({ jobKey: rule!.key, variables: { verdict: 'ok' } });
+    await eventually(async () => {
+      const waiting = await harness.rest.searchElementInstances(
+        loose({ filter: { processInstanceKey, elementId: 'receive', state: 'ACTIVE' } }),
+        noWait,
+      );
+      expect(waiting.items).toHaveLength(1);
+    });
+    await harness.zeebe.publishMessage({
+      name: 'tk-ack',
+      correlationKey: 'c-1',
+      variables: {},
+      timeToLive: 0,
+    });
+    await eventually(async () => expect(await state(processInstanceKey)).toBe('COMPLETED'));
+  });
+
+  it('a FEEL error at run time raises an incident naming the expression; fixing the variable and resolving continues', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'tk-feel-error',
+      variables: {},
+    });
+    const incident = await eventually(async () => {
+      const found = await harness.rest.searchIncidents(loose({ filter: { processInstanceKey } }), noWait);
+      expect(found.items).toHaveLength(1);
+      return found.items![0]!;
+    });
+    expect(incident.elementId).toBe('decide');
+    expect(incident.errorType).toBe('CONDITION_ERROR');
+    expect(incident.errorMessage).toContain('score > 5');
+    await harness.zeebe.setVariables({
+      elementInstanceKey: processInstanceKey,
+      variables: { score: 9 },
+      local: false,
+    });
+    await harness.rest.resolveIncident(loose({ incidentKey: incident.incidentKey }));
+    await eventually(async () => expect(await state(processInstanceKey)).toBe('COMPLETED'));
+    const ends = await harness.rest.searchElementInstances(
+      loose({ filter: { processInstanceKey, type: 'END_EVENT' } }),
+      noWait,
+    );
+    expect(ends.items?.map((item) => item.elementId)).toEqual(['yes']);
+  });
+});
