@@ -65,6 +65,10 @@ function userTaskDefinition(b: ProcessBuilder, element: ModdleElement): UserTask
   const priority = extension(element, 'zeebe:PriorityDefinition');
   const form = extension(element, 'zeebe:FormDefinition');
   if (form && attr(form, 'formKey')) b.fail(id, 'zeebe:formDefinition formKey is not supported; use formId');
+  const formBinding = form ? attr(form, 'bindingType') : undefined;
+  if (formBinding && formBinding !== 'latest') {
+    b.fail(id, `form binding '${formBinding}' is not supported; only 'latest'`);
+  }
   const priorityExpression = b.optionalExpression(
     id,
     'priority',

@@ -191,6 +191,20 @@ const cases: [string, string, string, string, RegExp][] = [
     /execution listeners/,
   ],
   [
+    'a call activity bound to its deployment',
+    `${START}<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" bindingType="deployment" /></bpmn:extensionElements></bpmn:callActivity>${flow('fs', 's', 'call')}`,
+    '',
+    'call',
+    /binding 'deployment' is not supported/,
+  ],
+  [
+    'a form bound to a version tag',
+    `${START}<bpmn:userTask id="ut"><bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="f" bindingType="versionTag" versionTag="v1" /></bpmn:extensionElements></bpmn:userTask>${flow('fs', 's', 'ut')}`,
+    '',
+    'ut',
+    /form binding 'versionTag'/,
+  ],
+  [
     'a job-worker user task',
     `${START}<bpmn:userTask id="ut" />${flow('fs', 's', 'ut')}`,
     '',
