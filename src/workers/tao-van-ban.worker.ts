@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { DocumentDataError } from '../app/documents/index.js';
 import { BadInputError } from './business-error.js';
 import { TEMPLATES, type Vars } from './document-content.js';
 import { defineWorker, requireHeader } from './worker-definition.js';
@@ -17,7 +18,13 @@ export const taoVanBan = defineWorker({
     const mauVanBan = requireHeader(job, 'mauVanBan');
     const template = TEMPLATES[mauVanBan];
     if (!template) throw new BadInputError(`mẫu văn bản "${mauVanBan}" không có`);
-    const content = await template.build(job.variables as unknown as Vars, job.variables);
+    const content = await template
+      .build(job.variables as unknown as Vars, job.variables)
+      .catch((error: unknown) => {
+        // The process's data does not fit the document: a retry would fail the same way.
+        if (error instanceof DocumentDataError) throw new BadInputError(error.message);
+        throw error;
+      });
     const id = `${job.processInstanceKey}-${mauVanBan}`;
     const tenTep = `${template.fileName}-${job.variables.soKyHieu.replace(/[^0-9A-Za-z]+/g, '-')}.docx`;
     await records.saveDocument(

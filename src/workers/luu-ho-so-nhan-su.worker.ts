@@ -1,0 +1,62 @@
+import { Type } from '@sinclair/typebox';
+import { BadInputError } from './business-error.js';
+import { UnitSchema } from './shared-schemas.js';
+import { addDays, deadline, vietnamToday } from './vn-dates.js';
+import { defineWorker } from './worker-definition.js';
+
+const FORM_KEYS = [
+  'chucDanh',
+  'hinhThuc',
+  'nhiemKy',
+  'hoTenUngVien',
+  'ngaySinh',
+  'gioiTinh',
+  'chucVuHienTai',
+  'donViCongTac',
+  'ngayVaoDang',
+  'trinhDoChuyenMon',
+  'trinhDoLyLuanChinhTri',
+  'tomTatQuaTrinhCongTac',
+  'nhanXetDanhGia',
+  'taiLieuKemTheo',
+  'danhSachTaiLieu',
+  'nguoiLienHe',
+  'dienThoaiLienHe',
+  'emailLienHe',
+];
+
+/** Records a mass organisation's nomination (Art. 4.2, 6) and sets the deadlines of its review, from today. */
+export const luuHoSoNhanSu = defineWorker({
+  type: 'luu-ho-so-nhan-su',
+  input: Type.Object({
+    unit: UnitSchema,
+    hoTenUngVien: Type.String({ minLength: 1 }),
+    chucDanh: Type.String({ minLength: 1 }),
+  }),
+  async handle(job, { records, clock }) {
+    const { unit } = job.variables;
+    if (unit.kind !== 'doan-the')
+      throw new BadInputError(`đơn vị "${unit.code}" loại "${unit.kind}" không phải Đoàn thể Khối`);
+    const vars = job.variables as Record<string, unknown>;
+    const data = { unit, ...Object.fromEntries(FORM_KEYS.map((key) => [key, vars[key] ?? null])) };
+    const hoSoId = await records.saveRecord(
+      {
+        key: `${job.processInstanceKey}-ho-so`,
+        kind: 'ho-so-nhan-su',
+        processInstanceKey: job.processInstanceKey,
+        data,
+      },
+      clock.now(),
+      true,
+    );
+    const today = vietnamToday(clock.now());
+    return {
+      hoSoId,
+      checkDueDate: deadline(addDays(today, 5)),
+      appraisalDueDate: deadline(addDays(today, 15)),
+      standingReviewDueDate: deadline(addDays(today, 20)),
+      decisionDueDate: deadline(addDays(today, 30)),
+      issueDueDate: deadline(addDays(today, 35)),
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import { Type } from '@sinclair/typebox';
+import { BadInputError } from './business-error.js';
+import { defineWorker, requireHeader } from './worker-definition.js';
+
+const PERSONNEL_KEYS = [
+  'hoSoId',
+  'unit',
+  'quyetDinhBtv',
+  'lyDoKhongDongY',
+  'ngayHopBtv',
+  'soThanhVienBtv',
+  'soDongY',
+];
+const COMMENDATION_KEYS = [
+  'period',
+  'danhSachKhenThuong',
+  'ketLuanXuLy',
+  'yKienUbkt',
+  'soKyHieu',
+  'ngayBanHanh',
+];
+
+/** Records the Standing Committee's decision; one record per process instance and kind, the latest one kept. */
+export const luuQuyetDinh = defineWorker({
+  type: 'luu-quyet-dinh',
+  input: Type.Object({}),
+  async handle(job, { records, clock }) {
+    const kind = requireHeader(job, 'loaiQuyetDinh');
+    const vars = job.variables as Record<string, unknown>;
+    let keys: string[];
+    if (kind === 'y-kien-nhan-su') {
+      if (vars.quyetDinhBtv !== 'dong-y' && vars.quyetDinhBtv !== 'khong-dong-y')
+        throw new BadInputError(`biến "quyetDinhBtv" phải là "dong-y" hoặc "khong-dong-y"`);
+      keys = PERSONNEL_KEYS;
+    } else if (kind === 'khen-thuong') {
+      if (typeof vars.period !== 'object' || vars.period === null)
+        throw new BadInputError('thiếu biến "period"');
+      keys = COMMENDATION_KEYS;
+    } else throw new BadInputError(`loại quyết định "${kind}" không có`);
+    const data = Object.fromEntries(keys.map((key) => [key, vars[key] ?? null]));
+    const quyetDinhId = await records.saveRecord(
+      {
+        key: `${job.processInstanceKey}-${kind}`,
+        kind: `quyet-dinh:${kind}`,
+        processInstanceKey: job.processInstanceKey,
+        data,
+      },
+      clock.now(),
+      true,
+    );
+    return { quyetDinhId };
+  },
+});
