@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definitions, flow, serviceTask } from './support/bpmn.js';
+import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+
+let harness: EngineHarness;
+const noWait = { consistency: { waitUpToMs: 0 } };
+const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+const monthly = definitions(
+  'se-cycle',
+  `<bpmn:startEvent id="start">
+    <bpmn:timerEventDefinition><bpmn:timeCycle ${xsi}>R3/2026-03-02T00:00:00Z/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
+  </bpmn:startEvent>
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'end')}`,
+);
+
+const terminate = definitions(
+  'se-terminate',
+  `<bpmn:startEvent id="start" />
+  <bpmn:parallelGateway id="fork" />
+  ${serviceTask('slow', 'se-never')}
+  <bpmn:intermediateThrowEvent id="linkOut"><bpmn:linkEventDefinition name="jump" /></bpmn:intermediateThrowEvent>
+  <bpmn:intermediateCatchEvent id="linkIn"><bpmn:linkEventDefinition name="jump" /></bpmn:intermediateCatchEvent>
+  <bpmn:endEvent id="stopAll"><bpmn:terminateEventDefinition /></bpmn:endEvent>
+  <bpmn:endEvent id="slowEnd" />
+  ${flow('start', 'fork')}
+  ${flow('fork', 'slow')}
+  ${flow('fork', 'linkOut')}
+  ${flow('linkIn', 'stopAll')}
+  ${flow('slow', 'slowEnd')}`,
+);
+
+const eventSub = definitions(
+  'se-event-sub',
+  `<bpmn:startEvent id="start" />
+  ${serviceTask('work', 'se-work')}
+  <bpmn:endEvent id="end" />
+  ${flow('start', 'work')}
+  ${flow('work', 'end')}
+  <bpmn:subProcess id="onNote" triggeredByEvent="true">
+    <bpmn:startEvent id="noteStart" isInterrupting="false"><bpmn:messageEventDefinition messageRef="Message_note" /></bpmn:startEvent>
+    <bpmn:endEvent id="noteEnd" />
+    ${flow('noteStart', 'noteEnd')}
+  </bpmn:subProcess>
+  <bpmn:subProcess id="onAbort" triggeredByEvent="true">
+    <bpmn:startEvent id="abortStart"><bpmn:signalEventDefinition signalRef="Signal_abort" /></bpmn:startEvent>
+    <bpmn:endEvent id="abortEnd" />
+    ${flow('abortStart', 'abortEnd')}
+  </bpmn:subProcess>`,
+  `<bpmn:message id="Message_note" name="se-note">
+    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
+  </bpmn:message>
+  <bpmn:signal id="Signal_abort" name="se-abort" />`,
+);
+
+beforeAll(async () => {
+  harness = await startHarness('2026-03-01T12:00:00.000Z');
+  await harness.zeebe.deployResources([
+    { name: 'se-cycle.bpmn', process: Buffer.from(monthly) },
+    { name: 'se-terminate.bpmn', process: Buffer.from(terminate) },
+    { name: 'se-event-sub.bpmn', process: Buffer.from(eventSub) },
+  ]);
+});
+afterAll(async () => harness?.close());
+
+async function instancesOf(processDefinitionId: string): Promise<number> {
+  const found = await harness.rest.searchProcessInstances(loose({ filter: { processDefinitionId } }), noWait);
+  return found.items.length;
+}
+
+async function count(processInstanceKey: string, elementId: string): Promise<number> {
+  const found = await harness.rest.searchElementInstances(
+    loose({ filter: { processInstanceKey, elementId } }),
+    noWait,
+  );
+  return found.items?.length ?? 0;
+}
+
+describe('start and end events', () => {
+  it('a timer start cycle starts one instance per cycle, and no more than its repetitions', async () => {
+    expect(await instancesOf('se-cycle')).toBe(0);
+    for (const expected of [1, 2, 3]) {
+      harness.clock.advance(86_400_000);
+      await eventually(async () => expect(await instancesOf('se-cycle')).toBe(expected));
+    }
+    harness.clock.advance(86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await instancesOf('se-cycle')).toBe(3);
+  });
+
+  it('a link event jumps to its catch, and a terminate end event ends the whole instance', async () => {
+    const result = await harness.zeebe.createProcessInstanceWithResult({
+      bpmnProcessId: 'se-terminate',
+      variables: {},
+    });
+    expect(await count(result.processInstanceKey, 'stopAll')).toBe(1);
+    const slow = await harness.rest.searchElementInstances(
+      loose({ filter: { processInstanceKey: result.processInstanceKey, elementId: 'slow' } }),
+      noWait,
+    );
+    expect(slow.items?.[0]?.state).toBe('TERMINATED');
+  });
+
+  it('event sub-processes: a non-interrupting message runs beside the work, an interrupting signal ends it', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'se-event-sub',
+      variables: { caseId: 'n-1' },
+    });
+    await harness.zeebe.publishMessage({
+      name: 'se-note',
+      correlationKey: 'n-1',
+      variables: {},
+      timeToLive: 0,
+    });
+    await eventually(async () => expect(await count(processInstanceKey, 'noteEnd')).toBe(1));
+    const active = await harness.rest.searchElementInstances(
+      loose({ filter: { processInstanceKey, elementId: 'work', state: 'ACTIVE' } }),
+      noWait,
+    );
+    expect(active.items).toHaveLength(1);
+    await harness.zeebe.broadcastSignal({ signalName: 'se-abort', variables: {} });
+    await eventually(async () => {
+      const instance = await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait);
+      expect(instance.state).toBe('COMPLETED');
+    });
+    expect(await count(processInstanceKey, 'abortEnd')).toBe(1);
+    expect(await count(processInstanceKey, 'end')).toBe(0);
+  });
+});
