@@ -2,14 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
-import { DEMO_PASSWORD, people, startWebAppServer, type WebAppServer } from './support/web-app-server.js';
+import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { DEMO_PASSWORD, people } from './support/people.js';
 
-let server: WebAppServer;
+let server: InboxStack;
 let browser: Browser;
 
 beforeAll(async () => {
   const dist = await buildWeb();
-  server = await startWebAppServer(dist);
+  server = await startInboxStack(dist);
   browser = await launchBrowser();
 }, 180_000);
 

@@ -85,7 +85,6 @@ export const en: Messages = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pagination: 'Pagination',
-  placeholderNotice: 'Sample data: the server has no inbox API yet; this list only previews the interface.',
 
   backToInbox: 'Back to tasks',
   taskContext: 'About this task',

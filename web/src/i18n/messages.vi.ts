@@ -83,8 +83,6 @@ export const vi = {
   previousPage: 'Trang trước',
   nextPage: 'Trang sau',
   pagination: 'Phân trang',
-  placeholderNotice:
-    'Dữ liệu mẫu: máy chủ chưa có API hộp việc, danh sách dưới đây chỉ để xem thử giao diện.',
 
   backToInbox: 'Về danh sách việc',
   taskContext: 'Thông tin công việc',

@@ -2,7 +2,6 @@ import { useI18n } from '../../i18n/i18n.js';
 import { navigate, usePath } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
-import { inboxApi } from './inbox-api.provider.js';
 import { InboxFilters } from './inbox-filters.js';
 import { queryFromSearch, searchFromQuery } from './inbox-query.js';
 import type { InboxQuery } from './inbox.types.js';
@@ -23,7 +22,6 @@ export function InboxPage() {
         <h1 id="inbox-title">{t.inboxTitle}</h1>
         {page && <p class="muted">{t.taskCount(page.total)}</p>}
       </div>
-      {inboxApi.isPlaceholder && <Alert kind="info">{t.placeholderNotice}</Alert>}
       <InboxFilters query={query} page={page} onChange={change} />
       {error !== undefined && <Alert kind="error">{problemMessage(error, t, locale)}</Alert>}
       {page ? <TaskList items={page.items} now={Date.now()} /> : <p class="muted">{t.loading}</p>}

@@ -71,8 +71,6 @@ export interface TaskDetail extends TaskSummary {
 }
 
 export interface InboxApi {
-  /** True while the server has no inbox endpoints and the app shows sample data. */
-  readonly isPlaceholder: boolean;
   list(query: InboxQuery): Promise<InboxPage>;
   get(taskId: string): Promise<TaskDetail>;
   claim(taskId: string): Promise<void>;
