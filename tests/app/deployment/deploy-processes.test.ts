@@ -1,0 +1,70 @@
+/** Issue 4, item 6: `npm start` deploys every process and form; a changed file becomes a new version, an unchanged one does not. */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployProcessesAndForms } from '../../../src/app/deployment/index.js';
+import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let database: TestDatabase;
+let engine: EmbeddedEngine;
+let c8: Camunda8;
+let dirs: { processes: string; forms: string };
+let work: string;
+
+beforeAll(async () => {
+  database = createTestDatabase('deploy');
+  engine = await startEmbeddedEngine({ mongoUri: database.uri, grpcPort: 0, restPort: 0 });
+  c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
+    ZEEBE_REST_ADDRESS: engine.restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  } as ConstructorParameters<typeof Camunda8>[0]);
+  work = await mkdtemp(path.join(tmpdir(), 'deploy-'));
+  dirs = { processes: path.join(work, 'processes'), forms: path.join(work, 'forms') };
+  await cp(path.join(root, 'processes'), dirs.processes, { recursive: true });
+  await cp(path.join(root, 'forms'), dirs.forms, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await c8?.closeAllClients().catch(() => undefined);
+  await engine?.close();
+  await database?.drop();
+  await rm(work, { recursive: true, force: true });
+});
+
+const versions = (list: { version: number }[], idOf: (item: never) => string) =>
+  Object.fromEntries(list.map((item) => [idOf(item as never), item.version]));
+
+describe('deployProcessesAndForms', () => {
+  it('deploys the four processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
+    const zeebe = c8.getZeebeGrpcApiClient();
+    const first = await deployProcessesAndForms(zeebe, dirs);
+    expect(first.processes.map((p) => p.bpmnProcessId).sort()).toEqual([
+      'bao-cao-dan-van',
+      'danh-gia-khen-thuong',
+      'giao-ban-quy',
+      'y-kien-nhan-su',
+    ]);
+    expect(first.forms.length).toBe(29);
+    expect(first.processes.every((p) => p.version === 1)).toBe(true);
+
+    const second = await deployProcessesAndForms(zeebe, dirs);
+    expect(versions(second.processes, (p: { bpmnProcessId: string }) => p.bpmnProcessId)).toEqual(
+      versions(first.processes, (p: { bpmnProcessId: string }) => p.bpmnProcessId),
+    );
+    expect(second.forms.every((f) => f.version === 1)).toBe(true);
+
+    const file = path.join(dirs.processes, 'giao-ban-quy.bpmn');
+    await writeFile(file, (await readFile(file, 'utf8')) + '\n<!-- sửa đổi -->\n');
+    const third = await deployProcessesAndForms(zeebe, dirs);
+    const byId = versions(third.processes, (p: { bpmnProcessId: string }) => p.bpmnProcessId);
+    expect(byId['giao-ban-quy']).toBe(2);
+    expect(byId['bao-cao-dan-van']).toBe(1);
+    expect(third.forms.every((f) => f.version === 1)).toBe(true);
+  }, 60_000);
+});

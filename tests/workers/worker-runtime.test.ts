@@ -1,0 +1,103 @@
+/**
+ * The worker runtime's contract (issue 4): bad variables end in a clear incident naming them, a modelled business
+ * failure is a BPMN error the process catches, and a retried job does no harm.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  loose,
+  noWait,
+  startScenario,
+  type ScenarioHarness,
+} from '../scenarios/support/scenario-harness.js';
+
+let h: ScenarioHarness;
+beforeAll(async () => {
+  h = await startScenario('2026-05-01T02:00:00.000Z');
+}, 120_000);
+afterAll(async () => h?.close());
+
+async function incidentsOf(processInstanceKey: string) {
+  const found = await h.rest.searchIncidents(loose({ filter: { processInstanceKey } }), noWait);
+  return found.items as unknown as { errorMessage: string; elementId: string; state: string }[];
+}
+
+describe('worker runtime', () => {
+  it('no active unit: xac-dinh-don-vi-bao-cao throws KHONG_CO_DON_VI with its Vietnamese message, caught by the process', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: '6-thang', nam: 2026 },
+    });
+    const task = await h.waitForTask(pik, 'Task_KiemTraDonVi', 'ban-tuyen-giao');
+    const variables = await h.rest.searchUserTaskVariables(loose({ userTaskKey: task.userTaskKey }), noWait);
+    const message = variables.items.find((v) => v.name === 'loiXacDinhDonVi');
+    expect(String(message?.value)).toContain('Không có đơn vị nào');
+    expect(await incidentsOf(pik)).toEqual([]);
+  }, 60_000);
+
+  it('a variable of the wrong type becomes an incident naming it, with no retry', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: 'ca-nam', nam: 'hai nghìn' },
+    });
+    const incidents = await eventually(async () => {
+      const found = await incidentsOf(pik);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(incidents[0]!.elementId).toBe('Task_XacDinhKy');
+    expect(incidents[0]!.errorMessage).toContain('"nam" sai kiểu');
+    expect(incidents[0]!.errorMessage).toContain('"loaiKy"');
+    expect(await h.state(pik)).toBe('ACTIVE');
+  }, 60_000);
+
+  it('a missing variable becomes an incident naming it (personnel file without a candidate)', async () => {
+    await h.directory.units.create({
+      code: 'doan-thanh-nien',
+      name: 'Đoàn Thanh niên Khối',
+      kind: 'doan-the',
+    });
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'y-kien-nhan-su',
+      variables: {
+        unit: {
+          code: 'doan-thanh-nien',
+          kind: 'doan-the',
+          name: 'Đoàn Thanh niên Khối',
+          group: 'doan-the:doan-thanh-nien',
+          headGroup: 'doan-the:doan-thanh-nien:lanh-dao',
+        },
+        chucDanh: 'bi-thu-doan-thanh-nien-khoi',
+      },
+    });
+    const incidents = await eventually(async () => {
+      const found = await incidentsOf(pik);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(incidents[0]!.errorMessage).toContain('thiếu biến "hoTenUngVien"');
+  }, 60_000);
+
+  it('a unit of the wrong kind is refused by luu-ho-so-nhan-su with a clear incident', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'y-kien-nhan-su',
+      variables: {
+        unit: {
+          code: 'so-y-te',
+          kind: 'co-so',
+          name: 'Đảng bộ Sở Y tế',
+          group: 'co-so:so-y-te',
+          headGroup: 'co-so:so-y-te:lanh-dao',
+        },
+        chucDanh: 'bi-thu-doan-thanh-nien-khoi',
+        hoTenUngVien: 'Trần Văn Bình',
+      },
+    });
+    const incidents = await eventually(async () => {
+      const found = await incidentsOf(pik);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(incidents[0]!.errorMessage).toContain('không phải Đoàn thể Khối');
+  }, 60_000);
+});
