@@ -1,0 +1,116 @@
+/**
+ * Điều 4.2, Điều 6 Quy chế công tác Dân vận (926-QĐ/ĐUK): Ban Thường vụ gives its opinion on the key leaders the mass
+ * organisations nominate; Ban Tổ chức appraises, Ủy ban Kiểm tra gives its opinion; BTV may ask for more information.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocx } from '../app/documents/docx-reader.js';
+import { drive } from './support/drive.js';
+import { seedOrganisation } from './support/organisation-fixture.js';
+import {
+  eventually,
+  loose,
+  noWait,
+  startScenario,
+  type ScenarioHarness,
+} from './support/scenario-harness.js';
+
+let h: ScenarioHarness;
+beforeAll(async () => {
+  h = await startScenario('2026-06-01T02:00:00.000Z');
+  await seedOrganisation(h.directory);
+}, 120_000);
+afterAll(async () => h?.close());
+
+const UNIT = {
+  code: 'doan-thanh-nien',
+  kind: 'doan-the',
+  name: 'Đoàn Thanh niên Khối',
+  group: 'doan-the:doan-thanh-nien',
+  headGroup: 'doan-the:doan-thanh-nien:lanh-dao',
+};
+const NOMINATION = {
+  chucDanh: 'bi-thu-doan-thanh-nien-khoi',
+  hinhThuc: 'bau-cu',
+  nhiemKy: '2026-2031',
+  hoTenUngVien: 'Trần Văn Bình',
+  ngaySinh: '1988-04-12',
+  gioiTinh: 'nam',
+  chucVuHienTai: 'Phó Bí thư Đoàn Thanh niên Khối',
+  donViCongTac: 'Đoàn Thanh niên Khối',
+  tomTatQuaTrinhCongTac:
+    'Công tác tại Đoàn Thanh niên Khối từ năm 2012, nhiều năm hoàn thành xuất sắc nhiệm vụ.',
+  nhanXetDanhGia: 'Có bản lĩnh chính trị vững vàng, năng lực tổ chức phong trào tốt.',
+  nguoiLienHe: 'Lê Thị Hoa',
+  dienThoaiLienHe: '0912000111',
+};
+
+describe('y-kien-nhan-su (Art. 4.2, 6)', () => {
+  it('BTV asks for more information, the organisation completes it, BTV agrees; the written opinion is issued after an engine restart', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'y-kien-nhan-su',
+      variables: { unit: UNIT, ...NOMINATION },
+    });
+    const answers = {
+      Task_KiemTraHoSo: { hoSoDayDu: 'day-du' },
+      Task_ThamDinh: {
+        ketQuaThamDinh: 'dat',
+        nhanXetTieuChuan: 'Đáp ứng đầy đủ tiêu chuẩn chức danh theo quy định.',
+        deXuatBanToChuc: 'Đề nghị Ban Thường vụ đồng ý.',
+      },
+      Task_YKienUbkt: {
+        coDonThu: 'khong',
+        coKyLuat: 'khong',
+        ketLuanUbkt: 'dong-y',
+        yKienUbkt: 'Không có đơn thư, kỷ luật.',
+      },
+      Task_ThuongTruc: { deXuatThuongTruc: 'dong-y', yKienThuongTruc: 'Trình Ban Thường vụ cho ý kiến.' },
+      Task_Btv: (_task: unknown, round: number) =>
+        round === 0
+          ? { quyetDinhBtv: 'yeu-cau-bo-sung', yeuCauBoSung: 'Bổ sung bản kê khai tài sản, thu nhập.' }
+          : { quyetDinhBtv: 'dong-y', ngayHopBtv: '2026-06-20', soThanhVienBtv: 11, soDongY: 11 },
+      Task_BoSung: { ...NOMINATION, giaiTrinhBoSung: 'Đã bổ sung bản kê khai tài sản, thu nhập năm 2025.' },
+    };
+    const log: string[] = [];
+    // Up to the request for more information and the organisation's answer.
+    await drive(h, pik, answers, async () => log.includes('Task_BoSung'), log);
+    expect(log.filter((e) => e === 'Task_Btv')).toHaveLength(1);
+
+    await h.restartEngine();
+
+    await drive(
+      h,
+      pik,
+      answers,
+      async () => (await h.openTasks(pik)).some((t) => t.elementId === 'Task_BanHanh'),
+      log,
+    );
+    expect(log.filter((e) => e === 'Task_Btv')).toHaveLength(2);
+    expect(log.filter((e) => e === 'Task_KiemTraHoSo')).toHaveLength(2);
+
+    await h.complete(pik, 'Task_BanHanh', {
+      soKyHieu: '45-CV/ĐUK',
+      ngayBanHanh: '2026-06-22',
+      nguoiKy: 'Nguyễn Văn An',
+      chucVuNguoiKy: 'Phó Bí thư Thường trực',
+      noiNhan: '- Ban Thường vụ Đoàn Thanh niên Khối',
+    });
+    await eventually(async () => expect(await h.state(pik)).toBe('COMPLETED'));
+
+    const decision = await h.records.findRecord(`${pik}-y-kien-nhan-su`);
+    expect(decision?.data).toMatchObject({ quyetDinhBtv: 'dong-y', soDongY: 11 });
+    const file = await h.records.findRecord(`${pik}-ho-so`);
+    expect(file?.data).toMatchObject({ hoTenUngVien: 'Trần Văn Bình' });
+
+    const vars = await h.rest.searchVariables(
+      loose({ filter: { processInstanceKey: pik, name: 'vanBan' } }),
+      noWait,
+    );
+    const vanBan = JSON.parse(String(vars.items[0]!.value)) as { id: string };
+    const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
+    expect(docx.text).toContain('Trần Văn Bình');
+    expect(docx.text).toContain('2026-2031');
+    await eventually(async () =>
+      expect(h.smtp.mails.some((m) => m.to.includes('lanhdao.doan-thanh-nien@dukh.vn'))).toBe(true),
+    );
+  }, 240_000);
+});
