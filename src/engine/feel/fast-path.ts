@@ -97,7 +97,7 @@ function comparison(segments: string[], negated: boolean, expected: unknown): Fa
   };
 }
 
-export function compileFastPath(text: string): FastPath | null {
+function simple(text: string): FastPath | null {
   const constant = literal(text);
   if (constant) {
     const result: FeelResult = { ok: true, value: constant.value, warnings: [] };
@@ -115,4 +115,32 @@ export function compileFastPath(text: string): FastPath | null {
   const right = match?.[3] ? literal(match[3]) : null;
   if (!match || !left || !right) return null;
   return comparison(left, match[2] === '!=', right.value);
+}
+
+const BRANCH = '"[^"\\\\]*"|[^\\s"]+';
+const CONDITIONAL = new RegExp(`^if\\s+(.+?)\\s+then\\s+(${BRANCH})\\s+else\\s+(${BRANCH})$`);
+
+/** `if <simple> then <literal or path> else <literal or path>`: the else branch unless the condition is true. */
+function conditional(text: string): FastPath | null {
+  const match = CONDITIONAL.exec(text);
+  const condition = match?.[1] ? simple(match[1]) : null;
+  const whenTrue = match?.[2] ? simple(match[2]) : null;
+  const whenFalse = match?.[3] ? simple(match[3]) : null;
+  if (!condition || !whenTrue || !whenFalse) return null;
+  return (variables) => {
+    const test = condition(variables);
+    // Only a boolean or null condition is certain here; feelin treats other values its own way.
+    if (!test?.ok || (test.value !== null && typeof test.value !== 'boolean')) return undefined;
+    const branch = (test.value === true ? whenTrue : whenFalse)(variables);
+    if (!branch?.ok) return undefined;
+    return {
+      ok: true,
+      value: branch.value,
+      warnings: [...(test.warnings ?? []), ...(branch.warnings ?? [])],
+    };
+  };
+}
+
+export function compileFastPath(text: string): FastPath | null {
+  return simple(text) ?? conditional(text);
 }

@@ -132,6 +132,10 @@ describe('fast comparisons agree with feelin', () => {
     'x = null',
     'x != null',
     'x.y = "a"',
+    'if x = "a" then "yes" else "no"',
+    'if x then x.y else null',
+    'if x != null then "set" else x',
+    'if x.y = "a" then 1 else 2',
   ];
   const values: unknown[] = [
     undefined,
