@@ -1,6 +1,7 @@
 /**
  * Evaluates the most frequent FEEL shapes without feelin, which re-parses the text on every call: a variable
- * path (`order.id`), a literal, or a path compared with a literal (`decision = "approve"`, `sent != true`).
+ * path (`order.id`), a literal, a path compared with a literal (`decision = "approve"`, `sent != true`), a simple
+ * `if … then … else …`, or a list of those (`[unit.group, "van-phong"]`).
  * Semantics match feelin's: a missing variable or property is null with a warning; null equals only null.
  * A shape whose outcome is not certain here (e.g. comparing different types) returns undefined, and the caller
  * falls back to feelin.
@@ -141,6 +142,31 @@ function conditional(text: string): FastPath | null {
   };
 }
 
+/** Splits `a, "b, c", d` at the commas outside string literals. */
+function splitItems(text: string): string[] {
+  return (text.match(/("[^"\\]*"|[^,"])+/g) ?? []).map((item) => item.trim());
+}
+
+/** `[<simple>, …]`: a list of literals, paths and comparisons (candidate groups, small mappings). */
+function listOf(text: string): FastPath | null {
+  const inner = /^\[(.*)\]$/s.exec(text)?.[1];
+  if (inner === undefined || /[[\]{}()]/.test(inner.replace(/"[^"\\]*"/g, ''))) return null;
+  const items = inner.trim() === '' ? [] : splitItems(inner).map(simple);
+  if (items.some((item) => item === null)) return null;
+  const parts = items as FastPath[];
+  return (variables) => {
+    const value: unknown[] = [];
+    const warnings: string[] = [];
+    for (const part of parts) {
+      const result = part(variables);
+      if (!result?.ok) return undefined;
+      value.push(result.value);
+      warnings.push(...(result.warnings ?? []));
+    }
+    return { ok: true, value, warnings };
+  };
+}
+
 export function compileFastPath(text: string): FastPath | null {
-  return simple(text) ?? conditional(text);
+  return simple(text) ?? conditional(text) ?? listOf(text);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../../src/engine/feel/compile-expression.js';
+import { compileFastPath } from '../../../src/engine/feel/fast-path.js';
 import type { Expression, FeelEvaluationContext } from '../../../src/engine/feel/feel-expression.js';
 
 const NOW = Date.parse('2026-03-31T20:30:00Z');
@@ -136,6 +137,9 @@ describe('fast comparisons agree with feelin', () => {
     'if x then x.y else null',
     'if x != null then "set" else x',
     'if x.y = "a" then 1 else 2',
+    '[x, x.y, "a, b", 3]',
+    '[]',
+    '[x = "a"]',
   ];
   const values: unknown[] = [
     undefined,
@@ -160,6 +164,32 @@ describe('fast comparisons agree with feelin', () => {
       // Parentheses defeat the fast path, so this is feelin's answer.
       const full = run(`=(${shape})`, variables);
       expect(fast, `${shape} with x = ${JSON.stringify(value)}`).toEqual(full);
+    }
+  });
+});
+
+describe('compileFastPath', () => {
+  it('covers the shapes the shipped processes use most, and leaves the rest to feelin', () => {
+    for (const text of [
+      'quyetDinh',
+      'unit.group',
+      'null',
+      'daGui != true',
+      'if quyetDinh = "tra-lai" then yKienTraLai else null',
+      '[unit.group, unit.headGroup]',
+      '["van-phong", "ban-tuyen-giao"]',
+    ]) {
+      expect(compileFastPath(text), text).not.toBeNull();
+    }
+    for (const text of [
+      'a + 1',
+      'for u in units return u.group',
+      '{a: b}',
+      'if a > 1 then b else c',
+      '[a + 1]',
+      'date and time(x)',
+    ]) {
+      expect(compileFastPath(text), text).toBeNull();
     }
   });
 });
