@@ -92,6 +92,17 @@ describe('REST v2 gateway', () => {
       noWait,
     );
     expect(elements.items?.[0]).toMatchObject({ elementId: 'task', state: 'ACTIVE' });
+    const element = await harness.rest.getElementInstance(
+      loose({ elementInstanceKey: elements.items?.[0]?.elementInstanceKey }),
+      noWait,
+    );
+    expect(element).toMatchObject({ elementId: 'task', type: 'SERVICE_TASK' });
+    const variables = await harness.rest.searchVariables(
+      loose({ filter: { processInstanceKey: created.processInstanceKey } }),
+      noWait,
+    );
+    const x = await harness.rest.getVariable(loose({ variableKey: variables.items[0]?.variableKey }), noWait);
+    expect(x).toMatchObject({ name: 'x', value: '1' });
 
     await harness.rest.cancelProcessInstance(loose({ processInstanceKey: created.processInstanceKey }));
     await eventually(async () => {

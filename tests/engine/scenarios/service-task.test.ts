@@ -116,6 +116,8 @@ describe('service tasks (jobs)', () => {
     expect(incidents[0]?.errorMessage).toContain('still on fire');
     const instance = await harness.rest.getProcessInstance({ processInstanceKey }, noWait);
     expect(instance.hasIncident).toBe(true);
+    const single = await harness.rest.getIncident(loose({ incidentKey: incidents[0]!.incidentKey }), noWait);
+    expect(single).toMatchObject({ state: 'ACTIVE', errorType: 'JOB_NO_RETRIES' });
 
     await harness.zeebe.updateJobRetries({ jobKey: first!.key, retries: 1 });
     await harness.zeebe.resolveIncident({ incidentKey: String(incidents[0]!.incidentKey) });

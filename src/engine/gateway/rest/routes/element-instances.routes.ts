@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ElementInstance } from '../../../engine-api.js';
+import { findOne } from '../find-one.js';
 import { ok, route, type RestRoute } from '../rest-route.js';
 import {
   eqFilter,
@@ -62,5 +63,16 @@ export const elementInstanceRoutes: RestRoute[] = [
     bodyOptional: true,
     handle: async ({ body, engine }) =>
       ok(toSearchResponse(await engine.searchElementInstances(toSearchQuery(body)), toResult)),
+  }),
+  route({
+    method: 'get',
+    path: '/element-instances/:elementInstanceKey',
+    handle: async ({ params, engine }) => {
+      const elementInstanceKey = params.elementInstanceKey ?? '';
+      const query = { filter: { elementInstanceKey }, page: { limit: 1 } };
+      return ok(
+        toResult(await findOne(engine.searchElementInstances(query), 'Element instance', elementInstanceKey)),
+      );
+    },
   }),
 ];

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Incident } from '../../../engine-api.js';
+import { findOne } from '../find-one.js';
 import { noContent, ok, route, type RestRoute } from '../rest-route.js';
 import { keyFilter, searchSchema, stringFilter, toSearchQuery, toSearchResponse } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
@@ -57,6 +58,15 @@ export const incidentRoutes: RestRoute[] = [
     handle: async ({ params, engine }) => {
       await engine.resolveIncident(params.incidentKey ?? '');
       return noContent;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:incidentKey',
+    handle: async ({ params, engine }) => {
+      const incidentKey = params.incidentKey ?? '';
+      const query = { filter: { incidentKey }, page: { limit: 1 } };
+      return ok(toResult(await findOne(engine.searchIncidents(query), 'Incident', incidentKey)));
     },
   }),
 ];

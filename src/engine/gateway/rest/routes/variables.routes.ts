@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Variable } from '../../../engine-api.js';
+import { findOne } from '../find-one.js';
 import { ok, route, type RestRoute } from '../rest-route.js';
 import { keyFilter, searchSchema, stringFilter, toSearchQuery, toSearchResponse } from '../search-query.js';
 
@@ -37,5 +38,14 @@ export const variableRoutes: RestRoute[] = [
     bodyOptional: true,
     handle: async ({ body, engine }) =>
       ok(toSearchResponse(await engine.searchVariables(toSearchQuery(body)), toVariableResult)),
+  }),
+  route({
+    method: 'get',
+    path: '/variables/:variableKey',
+    handle: async ({ params, engine }) => {
+      const variableKey = params.variableKey ?? '';
+      const query = { filter: { variableKey }, page: { limit: 1 } };
+      return ok(await findOne(engine.searchVariables(query), 'Variable', variableKey));
+    },
   }),
 ];
