@@ -2,11 +2,12 @@
  * A small per-expression memo: feelin parses the text on every evaluation, so an expression evaluated again over
  * the same values (the same condition in many instances) is answered from here. Only primitive results are kept,
  * so no caller can mutate a cached value; expressions that read the clock or random sources are never cached.
+ * Bounded (32 keys of at most 512 characters) so thousands of deployed expressions stay small in memory.
  */
 import type { FeelResult } from './feel-expression.js';
 
-const MAX_ENTRIES = 64;
-const MAX_KEY_LENGTH = 4096;
+const MAX_ENTRIES = 32;
+const MAX_KEY_LENGTH = 512;
 
 export class ResultCache {
   private readonly entries = new Map<string, FeelResult>();
