@@ -89,6 +89,10 @@ describe('inbox API over the embedded engine', () => {
       data: { tieuDe: 'Nháp', kyBaoCao: '6 tháng đầu năm 2026' },
     });
     expect((detail.body.form as { id: string }).id).toBe('bao-cao-thu-form');
+    expect(detail.body.processName).toBe('Báo cáo thử');
+    const diagram = detail.body.diagram as { bpmnXml: string; activeElementId: string };
+    expect(diagram.activeElementId).toBe('lapBaoCao');
+    expect(diagram.bpmnXml).toContain('<bpmn:userTask id="lapBaoCao"');
     expect((detail.body.history as { action: string }[]).map((entry) => entry.action)).toEqual([
       'Nhận việc',
       'Lưu nháp',

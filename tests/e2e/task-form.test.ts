@@ -52,13 +52,19 @@ describe('a task from the engine, in the browser', () => {
     // New tasks appear without a reload of the app: the inbox fetches again when the tab is chosen.
     await openAndClaimNewTask(page);
     await expect.poll(() => page.getByText('Đang tải biểu mẫu…').count(), { timeout: 10_000 }).toBe(0);
+    // Beside the form: the process diagram (bpmn-js, loaded on demand) with the current step highlighted.
+    await page.locator('.process-diagram [data-element-id="lapBaoCao"].current-step').waitFor();
+    expect(await page.getByRole('complementary').textContent()).toContain('Báo cáo thử');
 
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await expect
       .poll(() => fieldErrors(page, 'Tiêu đề báo cáo'), { timeout: 10_000 })
       .toContain('Trường này là bắt buộc.');
     expect(await fieldErrors(page, 'Số mô hình')).toContain('Trường này là bắt buộc.');
-    expect((await page.locator('.fjs-form').textContent()) ?? '').not.toMatch(/Field is required|Field must/);
+    const formText = (await page.locator('.fjs-form').textContent()) ?? '';
+    expect(formText).not.toMatch(/Field is required|Field must/);
+    // form-js's own words around the select are Vietnamese too.
+    expect(await page.locator('.fjs-form-field-select .fjs-select-display').textContent()).toBe('Chọn');
 
     await page.getByLabel('Số mô hình').fill('501');
     await page.getByLabel('Số mô hình').blur();

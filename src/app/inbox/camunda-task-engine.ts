@@ -73,6 +73,23 @@ export function createCamundaTaskEngine(restAddress: string): TaskEngine & { clo
     CAMUNDA_SDK_VALIDATION: 'req:none,res:none',
   } as ConstructorParameters<typeof Camunda8>[0]);
   const rest: LooseClient = c8.getOrchestrationClusterApiClientLoose();
+  const definitions = new Map<string, Promise<{ name: string; xml: string } | null>>();
+  const loadDefinition = async (processDefinitionKey: string) => {
+    try {
+      const [definition, xml] = await Promise.all([
+        rest.getProcessDefinition(body({ processDefinitionKey }), noWait) as Promise<{
+          name?: string;
+          processDefinitionId?: string;
+        }>,
+        rest.getProcessDefinitionXml(body({ processDefinitionKey }), noWait) as Promise<unknown>,
+      ]);
+      return { name: definition.name ?? definition.processDefinitionId ?? '', xml: String(xml) };
+    } catch (error) {
+      definitions.delete(processDefinitionKey);
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  };
 
   return {
     async searchOpen(filter) {
@@ -107,6 +124,14 @@ export function createCamundaTaskEngine(restAddress: string): TaskEngine & { clo
       for (const item of found.items as { name?: string; value?: string }[])
         if (item.name) values[item.name] = item.value === undefined ? null : JSON.parse(item.value);
       return values;
+    },
+    definition(processDefinitionKey) {
+      let found = definitions.get(processDefinitionKey);
+      if (!found) {
+        found = loadDefinition(processDefinitionKey);
+        definitions.set(processDefinitionKey, found);
+      }
+      return found;
     },
     assign: (key, assignee) =>
       refusals(() => rest.assignUserTask(body({ userTaskKey: key, assignee, allowOverride: false }))),

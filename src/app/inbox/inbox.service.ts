@@ -22,12 +22,12 @@ const actionLabels: Record<InboxAction, string> = {
   complete: 'Hoàn thành',
 };
 
-function summaryOf(task: EngineTask): TaskSummary {
+function summaryOf(task: EngineTask, processName = task.processDefinitionId): TaskSummary {
   return {
     id: task.key,
     name: task.name,
     processId: task.processDefinitionId,
-    processName: task.processDefinitionId,
+    processName,
     unitName: '',
     period: '',
     createdAt: task.creationDate,
@@ -62,35 +62,45 @@ export class InboxService {
     };
     const chosen = filtered.filter(inScope[query.scope]).sort(compareTasks(query.sort));
     const start = (query.page - 1) * query.pageSize;
+    const names = await this.processNames([...visible.values()]);
     const processes = [...new Set([...visible.values()].map((task) => task.processDefinitionId))].sort();
     return {
-      items: chosen.slice(start, start + query.pageSize).map(summaryOf),
+      items: chosen
+        .slice(start, start + query.pageSize)
+        .map((task) => summaryOf(task, names.get(task.processDefinitionKey))),
       total: chosen.length,
       counts: {
         mine: filtered.filter(inScope.mine).length,
         unclaimed: filtered.filter(inScope.unclaimed).length,
         all: filtered.length,
       },
-      processes: processes.map((id) => ({ id, name: id })),
+      processes: processes.map((id) => ({
+        id,
+        name:
+          names.get(
+            [...visible.values()].find((task) => task.processDefinitionId === id)?.processDefinitionKey ?? '',
+          ) ?? id,
+      })),
     };
   }
 
   async get(taker: TaskTaker, key: string): Promise<TaskDetail> {
     const task = await this.visibleTask(taker, key);
-    const [form, variables, draft, history] = await Promise.all([
+    const [form, variables, draft, history, definition] = await Promise.all([
       this.engine.form(key),
       this.engine.variables(key),
       this.store.draftOf(key, taker.username),
       this.store.historyOf(task.processInstanceKey),
+      this.engine.definition(task.processDefinitionKey),
     ]);
     return {
-      ...summaryOf(task),
+      ...summaryOf(task, definition?.name || undefined),
       form: form ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
       canClaim: canClaim(task, taker),
       canComplete: holds(task, taker),
-      diagram: null,
+      diagram: definition ? { bpmnXml: definition.xml, activeElementId: task.elementId } : null,
       history: history.map((entry) => ({
         at: entry.at.toISOString(),
         actor: entry.actor,
@@ -141,6 +151,18 @@ export class InboxService {
     await this.engineCall(() => this.engine.complete(key, accepted), taskClosed);
     await this.store.dropDrafts(key);
     await this.audit(taker, task, 'complete');
+  }
+
+  /** Process names by definition key (the engine's definitions are cached by the adapter). */
+  private async processNames(tasks: EngineTask[]): Promise<Map<string, string>> {
+    const keys = [...new Set(tasks.map((task) => task.processDefinitionKey))];
+    const found = await Promise.all(keys.map((key) => this.engine.definition(key).catch(() => null)));
+    const names = new Map<string, string>();
+    keys.forEach((key, index) => {
+      const name = found[index]?.name;
+      if (name) names.set(key, name);
+    });
+    return names;
   }
 
   private async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {

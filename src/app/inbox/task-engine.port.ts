@@ -37,6 +37,8 @@ export interface TaskEngine {
   /** The task's linked form-js schema, or null when it has none. */
   form(key: string): Promise<Record<string, unknown> | null>;
   variables(key: string): Promise<Record<string, unknown>>;
+  /** A deployed process definition's name and BPMN XML (immutable per key, so callers may cache it). */
+  definition(processDefinitionKey: string): Promise<{ name: string; xml: string } | null>;
   assign(key: string, assignee: string): Promise<void>;
   unassign(key: string): Promise<void>;
   complete(key: string, variables: Record<string, unknown>): Promise<void>;

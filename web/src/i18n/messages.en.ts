@@ -104,6 +104,7 @@ export const en: Messages = {
   loadingForm: 'Loading the form…',
   formTitle: 'Form',
   diagram: 'Process diagram',
+  diagramUnavailable: 'This process has no diagram to show.',
   history: 'History',
   noHistory: 'Nothing done yet.',
   comments: 'Comments',

@@ -102,6 +102,7 @@ export const vi = {
   loadingForm: 'Đang tải biểu mẫu…',
   formTitle: 'Biểu mẫu',
   diagram: 'Sơ đồ quy trình',
+  diagramUnavailable: 'Quy trình này không có sơ đồ để hiển thị.',
   history: 'Lịch sử xử lý',
   noHistory: 'Chưa có thao tác nào.',
   comments: 'Ý kiến',

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../lib/problem.js';
 import type { FormData, FormSchema } from '../inbox/inbox.types.js';
 import { toFormErrors } from './field-errors.js';
+import { translateFormJsTexts } from './form-js-ui-texts.js';
 import { StickyErrors, valueAt, type StickyErrorHost } from './sticky-errors.js';
 
 export interface MountedForm {
@@ -36,6 +37,7 @@ export async function mountForm(
   ]);
   const form = new Form({ container, additionalModules: [viValidatorModule] });
   await form.importSchema(schema, data);
+  const stopTranslating = translateFormJsTexts(container);
   const internals = form as unknown as FormInternals;
   const host: StickyErrorHost = {
     on: (event: string, handler: (payload: never) => void) => internals.on(event, handler),
@@ -54,6 +56,9 @@ export async function mountForm(
       sticky.hold(byFieldId, (id) => valueAt(current, pathOf[id] ?? ''));
       return unplaced;
     },
-    destroy: () => form.destroy(),
+    destroy: () => {
+      stopTranslating();
+      form.destroy();
+    },
   };
 }

@@ -14,13 +14,13 @@ export function TaskContext({ task }: { task: TaskDetail }) {
           <dt>{t.process}</dt>
           <dd>{task.processName}</dd>
           <dt>{t.unit}</dt>
-          <dd>{task.unitName}</dd>
+          <dd>{task.unitName || '—'}</dd>
           <dt>{t.period}</dt>
-          <dd>{task.period}</dd>
+          <dd>{task.period || '—'}</dd>
           <dt>{t.created}</dt>
           <dd>{formatDate(task.createdAt)}</dd>
           <dt>{t.due}</dt>
-          <dd>{formatDate(task.dueDate)}</dd>
+          <dd>{formatDate(task.dueDate) || '—'}</dd>
           <dt>{t.assignee}</dt>
           <dd>{task.assignee ?? t.unassigned}</dd>
         </dl>
