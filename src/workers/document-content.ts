@@ -27,6 +27,18 @@ const HEADINGS: Record<string, { label: string; unit: string }> = {
   soDonThuDaGiaiQuyet: { label: 'Đơn thư đã giải quyết', unit: 'đơn' },
 };
 
+/** The owner groups the conclusions form offers, as the notice names them. */
+const OWNER_NAMES: Record<string, string> = {
+  'thuong-truc': 'Thường trực Đảng ủy Khối',
+  'ban-tuyen-giao': 'Ban Tuyên giáo Đảng ủy Khối',
+  'van-phong': 'Văn phòng Đảng ủy Khối',
+  'ban-to-chuc': 'Ban Tổ chức Đảng ủy Khối',
+  ubkt: 'Ủy ban Kiểm tra Đảng ủy Khối',
+  'doan-the:doan-thanh-nien': 'Đoàn Thanh niên Khối',
+  'doan-the:hoi-cuu-chien-binh': 'Hội Cựu chiến binh Khối',
+  'doan-the:cong-doan-vien-chuc': 'Công đoàn Viên chức tỉnh',
+};
+
 function need<T>(vars: Vars, key: string, check: (value: unknown) => value is T, what: string): T {
   const value = vars[key];
   if (!check(value))
@@ -129,7 +141,7 @@ function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
     conclusions: paragraphs(need(vars, 'noiDungKetLuan', isText, 'nội dung kết luận')),
     actions: nhiemVu.map((item) => ({
       content: String(item.noiDung),
-      ownerUnit: String(item.donViChuTri),
+      ownerUnit: OWNER_NAMES[String(item.donViChuTri)] ?? String(item.donViChuTri),
       dueDate: String(item.hanHoanThanh),
     })),
   });

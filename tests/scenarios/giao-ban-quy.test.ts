@@ -1,0 +1,173 @@
+/**
+ * Điều 4.2 Quy chế công tác Dân vận (926-QĐ/ĐUK): a quarterly briefing between Thường trực and the leaders of the mass
+ * organisations; their situation is reported, conclusions are notified and the actions assigned are followed up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocx } from '../app/documents/docx-reader.js';
+import { drive } from './support/drive.js';
+import { seedOrganisation } from './support/organisation-fixture.js';
+import {
+  eventually,
+  loose,
+  noWait,
+  startScenario,
+  type ScenarioHarness,
+  type UserTask,
+} from './support/scenario-harness.js';
+
+let h: ScenarioHarness;
+beforeAll(async () => {
+  h = await startScenario('2026-06-01T02:00:00.000Z');
+  await seedOrganisation(h.directory);
+}, 120_000);
+afterAll(async () => h?.close());
+
+const PLAN = {
+  ngayHop: '2026-06-15',
+  gioHop: '08:00',
+  diaDiem: 'Hội trường Đảng ủy Khối',
+  noiDungHop: 'Đánh giá tình hình đoàn viên, hội viên quý II; chỉ đạo giải quyết vấn đề bức xúc.',
+  thanhPhanMoi: 'Thường trực Đảng ủy Khối, lãnh đạo các Đoàn thể Khối.',
+};
+const ACTIONS = [
+  {
+    noiDung: 'Tổng hợp kiến nghị của đoàn viên gửi Thường trực.',
+    donViChuTri: 'van-phong',
+    hanHoanThanh: '2026-06-30',
+  },
+  {
+    noiDung: 'Tổ chức diễn đàn thanh niên với cấp ủy.',
+    donViChuTri: 'doan-the:doan-thanh-nien',
+    hanHoanThanh: '2026-07-31',
+  },
+];
+
+describe('giao-ban-quy (Art. 4.2)', () => {
+  it('plan approved, brief sent, conclusions issued, actions followed up with an overdue notice, across a restart', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'giao-ban-quy',
+      variables: { quy: '2', nam: 2026, hanGuiTinhHinh: '2026-06-10' },
+    });
+    const progress = new Map<string, number>();
+    const answers = {
+      Task_DeXuat: PLAN,
+      Task_DuyetKeHoach: { ...PLAN, quyetDinh: 'dong-y' },
+      Task_LapTinhHinh: {
+        tinhHinhDoanVien: 'Đoàn viên yên tâm công tác, tích cực tham gia phong trào thi đua.',
+        ketQuaNoiBat: 'Tổ chức thành công ngày hội thanh niên với văn hóa công sở.',
+        soDoanVienHoiVien: 1200,
+        soDonThuKienNghi: 3,
+        coVanDeBucXuc: true,
+        vanDeBucXuc: 'Chế độ cho cán bộ Đoàn kiêm nhiệm chưa thỏa đáng.',
+        deXuatKienNghi: 'Đề nghị hỗ trợ kinh phí hoạt động.',
+        nguoiLap: 'Hoàng Văn Nam',
+      },
+      Task_TaiLieu: {
+        tomTatTinhHinh:
+          'Tình hình đoàn viên, hội viên ổn định; có một vấn đề bức xúc về chế độ cán bộ Đoàn kiêm nhiệm.',
+        deXuatNoiDungKetLuan: 'Giao Văn phòng tổng hợp kiến nghị; Đoàn Thanh niên tổ chức diễn đàn.',
+      },
+      Task_KetLuan: {
+        thanhPhanThamDu: 'Thường trực Đảng ủy Khối\nLãnh đạo Đoàn Thanh niên Khối',
+        soNguoiThamDu: 12,
+        noiDungKetLuan:
+          'Thường trực Đảng ủy Khối ghi nhận kết quả quý II, yêu cầu các Đoàn thể tiếp tục nắm chắc tình hình tư tưởng đoàn viên.',
+        nhiemVu: ACTIONS,
+      },
+    };
+    const log: string[] = [];
+    await drive(h, pik, answers, async () => log.includes('Task_LapTinhHinh'), log);
+    const tongHopVars = await eventually(async () => {
+      const found = await h.rest.searchVariables(
+        loose({ filter: { processInstanceKey: pik, name: 'tongHop' } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found;
+    });
+    const tongHop = JSON.parse(String(tongHopVars.items[0]!.value)) as Record<string, unknown>;
+    expect(tongHop).toMatchObject({ soDonViDaBaoCao: 1, tong: { soDoanVienHoiVien: 1200 } });
+    expect(tongHop.vanDeBucXuc).toHaveLength(1);
+    // The invitation went to the heads of the mass organisations.
+    expect(h.smtp.mails.some((m) => m.to.includes('lanhdao.doan-thanh-nien@dukh.vn'))).toBe(true);
+
+    await h.restartEngine();
+
+    await drive(
+      h,
+      pik,
+      answers,
+      async () => (await h.openTasks(pik)).some((t) => t.elementId === 'Task_BanHanh'),
+      log,
+    );
+    await h.complete(pik, 'Task_BanHanh', {
+      soKyHieu: '88-TB/ĐUK',
+      ngayBanHanh: '2026-06-16',
+      nguoiKy: 'Nguyễn Văn An',
+      chucVuNguoiKy: 'Phó Bí thư Thường trực',
+    });
+    const owners = await eventually(async () => {
+      const open = (await h.openTasks(pik)).filter((t) => t.elementId === 'Task_BaoCaoNhiemVu');
+      expect(open).toHaveLength(2);
+      return open;
+    });
+    expect(owners.flatMap((t) => t.candidateGroups ?? []).sort()).toEqual([
+      'doan-the:doan-thanh-nien',
+      'van-phong',
+    ]);
+
+    const vanBanVars = await h.rest.searchVariables(
+      loose({ filter: { processInstanceKey: pik, name: 'vanBan' } }),
+      noWait,
+    );
+    const vanBan = JSON.parse(String(vanBanVars.items[0]!.value)) as { id: string };
+    const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
+    expect(docx.text).toContain('Tổ chức diễn đàn thanh niên với cấp ủy');
+    expect(docx.text).toContain('Đoàn Thanh niên Khối');
+
+    // Văn phòng's action passes its due date (30/6 17:00) still in progress: Văn phòng is told.
+    const report = (task: UserTask): Record<string, unknown> => {
+      const group = task.candidateGroups?.[0] ?? '';
+      const round = progress.get(group) ?? 0;
+      progress.set(group, round + 1);
+      return group === 'van-phong' && round === 0
+        ? {
+            tinhTrang: 'dang-thuc-hien',
+            ketQuaThucHien: 'Đã tổng hợp được một nửa kiến nghị.',
+            lyDoChuaHoanThanh: 'Chờ số liệu các Đoàn thể.',
+          }
+        : {
+            tinhTrang: 'hoan-thanh',
+            ketQuaThucHien: 'Đã hoàn thành nhiệm vụ được giao.',
+            ngayHoanThanh: '2026-07-05',
+          };
+    };
+    const vanPhong = owners.find((t) => t.candidateGroups?.includes('van-phong'))!;
+    await h.rest.completeUserTask(loose({ userTaskKey: vanPhong.userTaskKey, variables: report(vanPhong) }));
+    await eventually(async () => {
+      const again = (await h.openTasks(pik)).filter((t) => t.candidateGroups?.includes('van-phong'));
+      expect(again).toHaveLength(1);
+    });
+    const before = h.smtp.mails.filter((m) => m.to.includes('van-phong@dukh.vn')).length;
+    h.clock.set('2026-06-30T11:00:00Z');
+    await eventually(async () =>
+      expect(h.smtp.mails.filter((m) => m.to.includes('van-phong@dukh.vn')).length).toBe(before + 1),
+    );
+
+    await drive(
+      h,
+      pik,
+      { Task_BaoCaoNhiemVu: report },
+      async () => (await h.state(pik)) === 'COMPLETED',
+      log,
+    );
+    const progressRecords = (await h.records.recordsOf('tien-do-nhiem-vu')).filter(
+      (r) => r.processInstanceKey === pik,
+    );
+    expect(progressRecords.map((r) => (r.data.baoCao as { tinhTrang: string }).tinhTrang).sort()).toEqual([
+      'dang-thuc-hien',
+      'hoan-thanh',
+      'hoan-thanh',
+    ]);
+  }, 240_000);
+});
