@@ -1,7 +1,5 @@
-import { Camunda8 } from '@camunda8/sdk';
+import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { EngineRefusal, type EngineTask, type TaskEngine } from './task-engine.port.js';
-
-type LooseClient = ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
 
 /** The fields of Camunda's UserTaskResult the inbox reads (all optional in the API's own types). */
 interface UserTaskResult {
@@ -64,15 +62,11 @@ async function refusals<T>(call: () => Promise<T>): Promise<T> {
 /** Casts a request body to what the loose client accepts; the REST gateway validates it. */
 const body = <T>(value: T): never => value as never;
 
-export function createCamundaTaskEngine(restAddress: string): TaskEngine & { close(): Promise<void> } {
-  const c8 = new Camunda8({
-    CAMUNDA_REST_ADDRESS: restAddress,
-    ZEEBE_REST_ADDRESS: restAddress,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_SDK_VALIDATION: 'req:none,res:none',
-  } as ConstructorParameters<typeof Camunda8>[0]);
-  const rest: LooseClient = c8.getOrchestrationClusterApiClientLoose();
+/**
+ * The inbox's view of the engine over Camunda's REST v2 API, through the SDK's Orchestration Cluster client (the app's
+ * shared EngineClients.rest), so it works against the embedded engine and Camunda 8.8 alike.
+ */
+export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
   const definitions = new Map<string, Promise<{ name: string; xml: string } | null>>();
   const loadDefinition = async (processDefinitionKey: string) => {
     try {
@@ -138,6 +132,5 @@ export function createCamundaTaskEngine(restAddress: string): TaskEngine & { clo
     unassign: (key) => refusals(() => rest.unassignUserTask(body({ userTaskKey: key }))),
     complete: (key, variables) =>
       refusals(() => rest.completeUserTask(body({ userTaskKey: key, variables }))),
-    close: () => c8.closeAllClients?.() ?? Promise.resolve(),
   };
 }

@@ -2,7 +2,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import mongoose, { type Connection } from 'mongoose';
 import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
 import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
-import { createInboxModule } from '../../../src/app/inbox/index.js';
+import { camundaTaskEngine, createInboxModule } from '../../../src/app/inbox/index.js';
 import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
@@ -59,7 +59,7 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
   const inbox = createInboxModule({
     connection,
     clock: systemClock,
-    engine: engine.restAddress,
+    engine: camundaTaskEngine(c8.getOrchestrationClusterApiClientLoose()),
     groupsOf: (username) => holder.app?.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
   });
   const app = createAppModule({
@@ -88,7 +88,6 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
     async close() {
       module.stop();
       await server.close();
-      await inbox.close();
       await zeebe.close(2_000).catch(() => undefined);
       await c8.closeAllClients().catch(() => undefined);
       await engine.close();
