@@ -1,0 +1,155 @@
+/** Each worker on its own, with the real app modules: outputs per processes/README.md, and a retried job does no harm. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesise } from '../../src/workers/synthesis.js';
+import { guiThongBao } from '../../src/workers/gui-thong-bao.worker.js';
+import { luuBaoCao } from '../../src/workers/luu-bao-cao.worker.js';
+import { taoVanBan } from '../../src/workers/tao-van-ban.worker.js';
+import { xacDinhKyBaoCao } from '../../src/workers/xac-dinh-ky-bao-cao.worker.js';
+import { xacDinhKyDanhGia } from '../../src/workers/xac-dinh-ky-danh-gia.worker.js';
+import { xacDinhKyGiaoBan } from '../../src/workers/xac-dinh-ky-giao-ban.worker.js';
+import { inputChecker } from '../../src/workers/input-validation.js';
+import { openDocx } from '../app/documents/docx-reader.js';
+import { job, startBench, type WorkerBench } from './support.js';
+
+let bench: WorkerBench;
+beforeAll(async () => {
+  bench = await startBench();
+  await bench.deps.directory.units.create({
+    code: 'so-y-te',
+    name: 'Đảng bộ Sở Y tế',
+    kind: 'co-so',
+    sector: 'co-quan',
+  });
+  await bench.deps.directory.users.create({
+    username: 'nv.so-y-te',
+    fullName: 'Cán bộ Sở Y tế',
+    email: 'so-y-te@dukh.vn',
+    password: 'mat-khau-123',
+    memberships: [{ unitCode: 'so-y-te', roles: ['staff'] }],
+  });
+}, 60_000);
+afterAll(async () => bench?.close());
+
+const PERIOD = {
+  code: '2026-6T',
+  kind: '6-thang',
+  year: 2026,
+  label: '6 tháng đầu năm 2026',
+  startDate: '2026-01-01',
+  endDate: '2026-06-30',
+};
+const UNIT = {
+  code: 'so-y-te',
+  kind: 'co-so',
+  name: 'Đảng bộ Sở Y tế',
+  group: 'co-so:so-y-te',
+  headGroup: 'co-so:so-y-te:lanh-dao',
+};
+
+describe('period workers', () => {
+  it('xac-dinh-ky-bao-cao derives the period from today on a timer start (May → six-monthly)', async () => {
+    const out = await xacDinhKyBaoCao.handle(job({}), bench.deps);
+    expect(out).toMatchObject({
+      period: { code: '2026-6T', kind: '6-thang', label: '6 tháng đầu năm 2026', endDate: '2026-06-30' },
+      reportDueDate: '2026-05-20T17:00:00+07:00',
+      reminderDate: '2026-05-17T17:00:00+07:00',
+    });
+  });
+
+  it('xac-dinh-ky-bao-cao keeps the collection deadline at or after the due date', async () => {
+    const out = await xacDinhKyBaoCao.handle(
+      job({
+        loaiKy: 'nam',
+        nam: 2026,
+        hanNopBaoCao: '2026-11-25',
+        hanThuThap: '2026-11-20',
+        soNgayNhacTruoc: 5,
+      }),
+      bench.deps,
+    );
+    expect(out).toMatchObject({
+      period: { code: '2026-N', label: 'năm 2026' },
+      reminderDate: '2026-11-20T17:00:00+07:00',
+      collectionDeadline: '2026-11-25T17:00:00+07:00',
+    });
+  });
+
+  it('xac-dinh-ky-giao-ban and xac-dinh-ky-danh-gia name their periods', async () => {
+    expect(await xacDinhKyGiaoBan.handle(job({ quy: '4', nam: 2026 }), bench.deps)).toMatchObject({
+      period: {
+        code: '2026-Q4',
+        quarter: 4,
+        label: 'Quý IV năm 2026',
+        startDate: '2026-10-01',
+        endDate: '2026-12-31',
+      },
+    });
+    expect(await xacDinhKyDanhGia.handle(job({}), bench.deps)).toMatchObject({
+      period: { code: '2026-DG', label: 'năm 2026' },
+      evaluationDueDate: '2026-12-05T17:00:00+07:00',
+    });
+  });
+
+  it('the input check names a bad date in a start form value', () => {
+    expect(inputChecker(xacDinhKyBaoCao.input)({ hanNopBaoCao: '20/5/2026' })).toContain('"hanNopBaoCao"');
+  });
+});
+
+describe('idempotence', () => {
+  it('luu-bao-cao twice for the same unit and period stores one report', async () => {
+    const variables = { period: PERIOD, unit: UNIT, baoCao: { soBuoiQuanTriet: 4 }, quaHan: false };
+    const first = await luuBaoCao.handle(job(variables, { loaiBaoCao: 'bao-cao-dan-van' }), bench.deps);
+    const second = await luuBaoCao.handle(
+      job(variables, { loaiBaoCao: 'bao-cao-dan-van' }, { jobKey: '1002' }),
+      bench.deps,
+    );
+    expect(second).toEqual(first);
+    expect(await bench.deps.records.reportsOf('bao-cao-dan-van', '2026-6T')).toHaveLength(1);
+  });
+
+  it('gui-thong-bao retried on the same element instance sends one e-mail and one in-app notice', async () => {
+    const variables = {
+      nhomNhan: ['co-so:so-y-te'],
+      period: PERIOD,
+      unit: UNIT,
+      reportDueDate: '2026-05-20T17:00:00+07:00',
+    };
+    await guiThongBao.handle(job(variables, { loaiThongBao: 'nhac-han' }), bench.deps);
+    await guiThongBao.handle(job(variables, { loaiThongBao: 'nhac-han' }, { jobKey: '1003' }), bench.deps);
+    expect(bench.smtp.mails.filter((m) => m.to.includes('so-y-te@dukh.vn'))).toHaveLength(1);
+    const inbox = await bench.connection
+      .collection('notifications')
+      .find({ username: 'nv.so-y-te' })
+      .toArray();
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.text).toContain('17:00 ngày 20/05/2026');
+  });
+
+  it('tao-van-ban regenerating the same document replaces it', async () => {
+    const variables = {
+      soKyHieu: '7-BC/ĐUK',
+      ngayBanHanh: '2026-06-10',
+      nguoiKy: 'Nguyễn Văn An',
+      chucVuNguoiKy: 'Trưởng Ban Tuyên giáo',
+      period: PERIOD,
+      tongHop: synthesise(
+        'bao-cao-dan-van',
+        [UNIT],
+        await bench.deps.records.reportsOf('bao-cao-dan-van', '2026-6T'),
+      ),
+    };
+    const first = await taoVanBan.handle(
+      job(variables, { mauVanBan: 'bao-cao-tong-hop-dan-van' }),
+      bench.deps,
+    );
+    const second = await taoVanBan.handle(
+      job(variables, { mauVanBan: 'bao-cao-tong-hop-dan-van' }),
+      bench.deps,
+    );
+    expect(second).toEqual(first);
+    const vanBan = first.vanBan as { id: string };
+    const docx = openDocx((await bench.deps.records.findDocument(vanBan.id))!.content);
+    expect(docx.text).toContain('Có 1/1 đơn vị đã gửi báo cáo');
+    expect(docx.text).toContain('TRƯỞNG BAN TUYÊN GIÁO');
+  });
+});
