@@ -28,7 +28,7 @@ async function newReportTask(client: HttpClient): Promise<string> {
   const before = new Set(
     ((await client.get('/api/inbox/tasks?scope=all')).body as unknown as ListBody).items.map((t) => t.id),
   );
-  await stack.startReport({ kyBaoCao: '6 tháng đầu năm 2026' });
+  await stack.startReport(reportVariables);
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const list = (await client.get('/api/inbox/tasks?scope=unclaimed')).body as unknown as ListBody;
     const fresh = list.items.find((task) => !before.has(task.id));
@@ -37,6 +37,12 @@ async function newReportTask(client: HttpClient): Promise<string> {
   }
   throw new Error('the new task did not appear in the inbox');
 }
+
+const reportVariables = {
+  kyBaoCao: '6 tháng đầu năm 2026',
+  unit: { code: 'so-tai-chinh', kind: 'co-so', name: 'Đảng bộ Sở Tài chính', group: 'co-so:so-tai-chinh' },
+  period: { code: '2026-6T', kind: '6-thang', year: 2026, label: '6 tháng đầu năm 2026' },
+};
 
 const valid = { tieuDe: 'Báo cáo 6 tháng', soMoHinh: 12, ketLuan: 'dat' };
 
@@ -90,6 +96,7 @@ describe('inbox API over the embedded engine', () => {
     });
     expect((detail.body.form as { id: string }).id).toBe('bao-cao-thu-form');
     expect(detail.body.processName).toBe('Báo cáo thử');
+    expect(detail.body).toMatchObject({ unitName: 'Đảng bộ Sở Tài chính', period: '6 tháng đầu năm 2026' });
     const diagram = detail.body.diagram as { bpmnXml: string; activeElementId: string };
     expect(diagram.activeElementId).toBe('lapBaoCao');
     expect(diagram.bpmnXml).toContain('<bpmn:userTask id="lapBaoCao"');

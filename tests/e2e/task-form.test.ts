@@ -46,7 +46,10 @@ async function fieldErrors(page: Page, label: string): Promise<string> {
 
 describe('a task from the engine, in the browser', () => {
   it("finds it in the inbox, claims it, and shows form-js's validation messages in Vietnamese", async () => {
-    await stack.startReport({ kyBaoCao: '6 tháng đầu năm 2026' });
+    await stack.startReport({
+      unit: { code: 'so-tai-chinh', kind: 'co-so', name: 'Đảng bộ Sở Tài chính' },
+      period: { code: '2026-6T', label: '6 tháng đầu năm 2026' },
+    });
     const { page, errors } = await openPage(browser, stack.url);
     await signInAsStaff(page);
     // New tasks appear without a reload of the app: the inbox fetches again when the tab is chosen.
@@ -54,7 +57,10 @@ describe('a task from the engine, in the browser', () => {
     await expect.poll(() => page.getByText('Đang tải biểu mẫu…').count(), { timeout: 10_000 }).toBe(0);
     // Beside the form: the process diagram (bpmn-js, loaded on demand) with the current step highlighted.
     await page.locator('.process-diagram [data-element-id="lapBaoCao"].current-step').waitFor();
-    expect(await page.getByRole('complementary').textContent()).toContain('Báo cáo thử');
+    const context = (await page.getByRole('complementary').textContent()) ?? '';
+    expect(context).toContain('Báo cáo thử');
+    expect(context).toContain('Đảng bộ Sở Tài chính');
+    expect(context).toContain('6 tháng đầu năm 2026');
 
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await expect

@@ -9,6 +9,7 @@ import {
   taskClosed,
   taskNotFound,
 } from './inbox.errors.js';
+import { businessContextOf } from './business-context.js';
 import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, matchesFilters } from './inbox-query.js';
 import type { InboxPage, InboxQuery, InboxScope, TaskDetail, TaskSummary } from './inbox.types.js';
@@ -95,6 +96,7 @@ export class InboxService {
     ]);
     return {
       ...summaryOf(task, definition?.name || undefined),
+      ...businessContextOf(variables),
       form: form ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
