@@ -8,3 +8,8 @@ export {
 } from './worker-runtime.js';
 export { BusinessError, BadInputError } from './business-error.js';
 export { defineWorker, type RegisteredWorker, type WorkerDeps } from './worker-definition.js';
+export {
+  startProcessAutomation,
+  type ProcessAutomation,
+  type ProcessAutomationOptions,
+} from './process-automation.js';

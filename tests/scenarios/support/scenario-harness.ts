@@ -4,11 +4,9 @@ import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import mongoose, { type Connection } from 'mongoose';
 import { expect } from 'vitest';
 import { ControllableClock, startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
-import { deployProcessesAndForms } from '../../../src/app/deployment/index.js';
-import { Notifier } from '../../../src/app/notifications/index.js';
 import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
-import { RecordStore } from '../../../src/app/records/index.js';
-import { startWorkers, WORKERS, type RunningWorkers } from '../../../src/workers/index.js';
+import type { RecordStore } from '../../../src/app/records/index.js';
+import { startProcessAutomation } from '../../../src/workers/index.js';
 import type { Clock } from '../../../src/lib/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
@@ -96,19 +94,18 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
   const rest = c8.getOrchestrationClusterApiClientLoose();
   const connection = await mongoose.createConnection(appDb.uri).asPromise();
   const directory = new OrganisationDirectory(connection, appClock, plainHasher);
-  const records = new RecordStore(connection);
   const smtp = await startSmtpSink();
-  const notifier = new Notifier({ connection, directory, clock: appClock, smtpUrl: smtp.url });
-  await deployProcessesAndForms(zeebe, {
-    processes: path.join(root, 'processes'),
-    forms: path.join(root, 'forms'),
-  });
-  const workers: RunningWorkers = startWorkers(
+  // The same start-up as `npm start`: deploy processes/ and forms/, then run every worker.
+  const automation = await startProcessAutomation({
     zeebe,
-    WORKERS,
-    { records, directory, notifier, clock: appClock },
-    { pollIntervalMs: 100 },
-  );
+    connection,
+    directory,
+    clock: appClock,
+    smtpUrl: smtp.url,
+    resourceRoot: root,
+    pollIntervalMs: 100,
+  });
+  const records = automation.records;
 
   const openTasks = async (processInstanceKey: string): Promise<UserTask[]> => {
     const found = await rest.searchUserTasks(
@@ -154,11 +151,10 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
       });
     },
     async close() {
-      await workers.close();
+      await automation.close();
       await zeebe.close(2_000).catch(() => undefined);
       await c8.closeAllClients().catch(() => undefined);
       await engine.close();
-      notifier.close();
       await smtp.close();
       await connection.close();
       await engineDb.drop();

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Camunda8 } from '@camunda8/sdk';
+import type { Connection } from 'mongoose';
+import type { Clock } from '../lib/clock.js';
+import { deployProcessesAndForms, type DeploymentSummary } from '../app/deployment/index.js';
+import { Notifier } from '../app/notifications/index.js';
+import type { OrganisationDirectory } from '../app/organisation/index.js';
+import { RecordStore } from '../app/records/index.js';
+import { WORKERS } from './registry.js';
+import { startWorkers, type WorkerLog } from './worker-runtime.js';
+
+type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+export interface ProcessAutomationOptions {
+  zeebe: ZeebeClient;
+  connection: Connection;
+  directory: OrganisationDirectory;
+  clock: Clock;
+  /** SMTP_URL; without it notices are only written in-app. */
+  smtpUrl: string | undefined;
+  /** The directory holding processes/ and forms/ (the repository root). */
+  resourceRoot: string;
+  log?: WorkerLog;
+  pollIntervalMs?: number;
+}
+
+export interface ProcessAutomation {
+  deployment: DeploymentSummary;
+  records: RecordStore;
+  notifier: Notifier;
+  close(): Promise<void>;
+}
+
+/** What `npm start` adds for the processes: deploy processes and forms, then run every job worker. */
+export async function startProcessAutomation(options: ProcessAutomationOptions): Promise<ProcessAutomation> {
+  const deployment = await deployProcessesAndForms(options.zeebe, {
+    processes: path.join(options.resourceRoot, 'processes'),
+    forms: path.join(options.resourceRoot, 'forms'),
+  });
+  const records = new RecordStore(options.connection);
+  const notifier = new Notifier({
+    connection: options.connection,
+    directory: options.directory,
+    clock: options.clock,
+    smtpUrl: options.smtpUrl,
+  });
+  const workers = startWorkers(
+    options.zeebe,
+    WORKERS,
+    { records, directory: options.directory, notifier, clock: options.clock },
+    {
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    },
+  );
+  return {
+    deployment,
+    records,
+    notifier,
+    async close() {
+      await workers.close();
+      notifier.close();
+    },
+  };
+}
