@@ -78,6 +78,13 @@ describe('a task from the engine, in the browser', () => {
       .poll(() => fieldErrors(page, 'Số mô hình'), { timeout: 10_000 })
       .toContain('Giá trị phải nhỏ hơn hoặc bằng 500.');
     await screenshot(page, '06-task-form-vietnamese-errors');
+
+    // On a phone the form and its context stack in one column, with nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
+      .toBeLessThanOrEqual(390);
+    await screenshot(page, '06b-task-form-phone');
     expect(unexpectedErrors(errors)).toEqual([]);
   });
 
