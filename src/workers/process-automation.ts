@@ -3,7 +3,7 @@ import type { Camunda8 } from '@camunda8/sdk';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../lib/clock.js';
 import { deployProcessesAndForms, type DeploymentSummary } from '../app/deployment/index.js';
-import { Notifier } from '../app/notifications/index.js';
+import { Notifier, TaskNotifier, type UserTaskSearchClient } from '../app/notifications/index.js';
 import type { OrganisationDirectory } from '../app/organisation/index.js';
 import { RecordStore } from '../app/records/index.js';
 import { WORKERS } from './registry.js';
@@ -22,6 +22,10 @@ export interface ProcessAutomationOptions {
   resourceRoot: string;
   log?: WorkerLog;
   pollIntervalMs?: number;
+  /** The REST v2 client: with it, candidate groups are told of new tasks and near due dates. */
+  rest?: UserTaskSearchClient;
+  /** How often open tasks are checked for notices (ms); 30 s by default. */
+  taskNoticeIntervalMs?: number;
 }
 
 export interface ProcessAutomation {
@@ -53,11 +57,16 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
       ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
     },
   );
+  const tasks = options.rest ? new TaskNotifier(options.rest, notifier, options.clock) : undefined;
+  tasks?.start(options.taskNoticeIntervalMs ?? 30_000, (error) =>
+    options.log?.error(`task notices: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return {
     deployment,
     records,
     notifier,
     async close() {
+      await tasks?.stop();
       await workers.close();
       notifier.close();
     },

@@ -1,2 +1,3 @@
 // The notifications module's public entry.
 export { Notifier, type Notice, type NoticeResult, type NotifierOptions } from './notifier.js';
+export { TaskNotifier, type TaskNotifierOptions, type UserTaskSearchClient } from './task-notifier.js';

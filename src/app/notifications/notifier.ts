@@ -51,9 +51,10 @@ export class Notifier {
   async send(notice: Notice): Promise<NoticeResult> {
     const dispatches = this.options.connection.collection('notification_dispatches');
     const previous = await dispatches.findOne({ _id: notice.key as never });
+    if (previous?.sent === true)
+      return { recipients: (previous.recipients as string[]) ?? [], emailed: [], alreadySent: true };
     const members = await this.membersOf(notice.groups);
     const recipients = members.map((member) => member.username);
-    if (previous?.sent === true) return { recipients, emailed: [], alreadySent: true };
 
     const now = this.options.clock.now();
     const inbox = this.options.connection.collection('notifications');

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { ControllableClock, startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
 import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
 import type { RecordStore } from '../../../src/app/records/index.js';
+import type { Notifier } from '../../../src/app/notifications/index.js';
 import { startProcessAutomation } from '../../../src/workers/index.js';
 import type { Clock } from '../../../src/lib/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
@@ -31,6 +32,7 @@ export interface ScenarioHarness {
   connection: Connection;
   directory: OrganisationDirectory;
   records: RecordStore;
+  notifier: Notifier;
   smtp: SmtpSink;
   restartEngine(): Promise<void>;
   openTasks(processInstanceKey: string): Promise<UserTask[]>;
@@ -130,6 +132,7 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
     connection,
     directory,
     records,
+    notifier: automation.notifier,
     smtp,
     openTasks,
     waitForTask,

@@ -1,0 +1,52 @@
+/** Issue 4, item 5: e-mail and an in-app notice to those with a new task and when its due date is near. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskNotifier } from '../../../src/app/notifications/index.js';
+import { seedOrganisation } from '../../scenarios/support/organisation-fixture.js';
+import { eventually, startScenario, type ScenarioHarness } from '../../scenarios/support/scenario-harness.js';
+
+let h: ScenarioHarness;
+beforeAll(async () => {
+  h = await startScenario('2026-05-01T02:00:00.000Z');
+  await seedOrganisation(h.directory);
+}, 120_000);
+afterAll(async () => h?.close());
+
+describe('TaskNotifier', () => {
+  it('tells the candidate group of a new task once, and again once when its due date is near', async () => {
+    const notices = new TaskNotifier(h.rest as never, h.notifier, { now: () => new Date(h.clock.now()) });
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: '6-thang', nam: 2026, hanNopBaoCao: '2026-05-20' },
+    });
+    await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-y-te');
+    const toUnit = () => h.smtp.mails.filter((m) => m.to.includes('so-y-te@dukh.vn')).length;
+    const before = toUnit();
+
+    expect(await notices.tick()).toBeGreaterThanOrEqual(3);
+    await eventually(async () => expect(toUnit()).toBe(before + 1));
+    const inbox = await h.connection
+      .collection('notifications')
+      .find({ username: 'nv.so-y-te', kind: 'cong-viec-moi' })
+      .toArray();
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.subject).toBe('Công việc mới: Lập báo cáo');
+    expect(inbox[0]!.text).toContain('17:00 ngày 20/05/2026');
+    // Heads are not candidates of the drafting task.
+    const heads = await h.connection
+      .collection('notifications')
+      .find({ username: 'lanhdao.so-y-te', kind: 'cong-viec-moi' })
+      .toArray();
+    expect(heads).toEqual([]);
+
+    expect(await notices.tick()).toBe(0);
+
+    h.clock.set('2026-05-19T12:00:00Z');
+    expect(await notices.tick()).toBeGreaterThanOrEqual(3);
+    const due = await h.connection
+      .collection('notifications')
+      .find({ username: 'nv.so-y-te', kind: 'sap-den-han' })
+      .toArray();
+    expect(due).toHaveLength(1);
+    expect(await notices.tick()).toBe(0);
+  }, 120_000);
+});
