@@ -31,12 +31,11 @@ describe('TaskNotifier', () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.subject).toBe('Công việc mới: Lập báo cáo');
     expect(inbox[0]!.text).toContain('17:00 ngày 20/05/2026');
-    // Heads are not candidates of the drafting task.
-    const heads = await h.connection
-      .collection('notifications')
-      .find({ username: 'lanhdao.so-y-te', kind: 'cong-viec-moi' })
-      .toArray();
-    expect(heads).toEqual([]);
+    // Heads belong to their unit's group too; the Standing Committee has no task yet and hears nothing.
+    const byUser = async (username: string) =>
+      h.connection.collection('notifications').find({ username, kind: 'cong-viec-moi' }).toArray();
+    expect(await byUser('lanhdao.so-y-te')).toHaveLength(1);
+    expect(await byUser('nv.btv')).toEqual([]);
 
     expect(await notices.tick()).toBe(0);
 
