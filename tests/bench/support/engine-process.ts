@@ -55,7 +55,10 @@ export async function startEngineProcess(
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     let buffer = '';
-    const timeout = setTimeout(() => reject(new Error(`engine not ready in 120 s: ${stderr}`)), 120_000);
+    const timeout = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`engine not ready in 300 s: ${stderr}`));
+    }, 300_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       if (buffer.includes('engine ready')) {
