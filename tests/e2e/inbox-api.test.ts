@@ -56,6 +56,9 @@ describe('inbox API over the embedded engine', () => {
     expect(list.items.find((task) => task.id === key)).toMatchObject({
       name: 'Lập báo cáo công tác dân vận',
       assignee: null,
+      processName: 'Báo cáo thử',
+      unitName: 'Đảng bộ Sở Tài chính',
+      period: '6 tháng đầu năm 2026',
     });
     expect(list.counts.unclaimed).toBeGreaterThanOrEqual(1);
     expect(list.counts.mine).toBe(0);

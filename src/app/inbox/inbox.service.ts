@@ -65,10 +65,18 @@ export class InboxService {
     const start = (query.page - 1) * query.pageSize;
     const names = await this.processNames([...visible.values()]);
     const processes = [...new Set([...visible.values()].map((task) => task.processDefinitionId))].sort();
+    const page = chosen.slice(start, start + query.pageSize);
+    // The unit and period of the shown page only (one variables read per task on the page).
+    const contexts = await Promise.all(
+      page.map((task) =>
+        this.engine.variables(task.key).then(businessContextOf, () => ({ unitName: '', period: '' })),
+      ),
+    );
     return {
-      items: chosen
-        .slice(start, start + query.pageSize)
-        .map((task) => summaryOf(task, names.get(task.processDefinitionKey))),
+      items: page.map((task, index) => ({
+        ...summaryOf(task, names.get(task.processDefinitionKey)),
+        ...contexts[index],
+      })),
       total: chosen.length,
       counts: {
         mine: filtered.filter(inScope.mine).length,
