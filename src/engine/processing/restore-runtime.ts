@@ -16,8 +16,8 @@ export async function restoreRuntime(
   parse: BpmnParser,
   logger: EngineLogger,
 ): Promise<void> {
-  await db.collection(COLLECTIONS.elements).createIndex({ state: 1 });
-  await db.collection(COLLECTIONS.variables).createIndex({ scopeKey: 1 });
+  for (const collection of Object.values(COLLECTIONS))
+    await db.collection(collection).createIndex({ live: 1 });
   const position = await replayLogTail(db);
   core.keys.restore(position.nextKey);
   core.log.resumeAt(position.seq);

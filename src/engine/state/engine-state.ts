@@ -3,9 +3,8 @@
  * Index maintenance lives here, next to the stores, so a record and its indexes never drift apart.
  */
 import type { ProcessModel } from '../model/process-model.js';
-import { Store, plainCodec, type DirtySink } from './store.js';
+import { Store, type DirtySink } from './store.js';
 import { SetIndex } from './set-index.js';
-import { jobCodec, messageCodec, userTaskCodec, variableCodec } from './codecs.js';
 import type {
   DefinitionRecord,
   ElementInstanceRecord,
@@ -76,26 +75,17 @@ export class EngineState {
   readonly messageStartedInstances = new Map<string, string>();
 
   constructor(sink: DirtySink) {
-    const plain = <T extends { key: string }>() => plainCodec<T>();
-    this.definitions = new Store(COLLECTIONS.definitions, sink, plain<DefinitionRecord>());
-    this.forms = new Store(COLLECTIONS.forms, sink, plain<FormRecord>());
-    this.elements = new Store(COLLECTIONS.elements, sink, plain<ElementInstanceRecord>(), 50_000);
-    this.variables = new Store(COLLECTIONS.variables, sink, variableCodec, 50_000);
-    this.jobs = new Store(COLLECTIONS.jobs, sink, jobCodec);
-    this.timers = new Store(COLLECTIONS.timers, sink, plain<TimerRecord>());
-    this.messageSubscriptions = new Store(
-      COLLECTIONS.messageSubscriptions,
-      sink,
-      plain<MessageSubscriptionRecord>(),
-    );
-    this.signalSubscriptions = new Store(
-      COLLECTIONS.signalSubscriptions,
-      sink,
-      plain<SignalSubscriptionRecord>(),
-    );
-    this.messages = new Store(COLLECTIONS.messages, sink, messageCodec);
-    this.incidents = new Store(COLLECTIONS.incidents, sink, plain<IncidentRecord>());
-    this.userTasks = new Store(COLLECTIONS.userTasks, sink, userTaskCodec);
+    this.definitions = new Store(COLLECTIONS.definitions, sink);
+    this.forms = new Store(COLLECTIONS.forms, sink);
+    this.elements = new Store(COLLECTIONS.elements, sink, 50_000);
+    this.variables = new Store(COLLECTIONS.variables, sink, 50_000);
+    this.jobs = new Store(COLLECTIONS.jobs, sink);
+    this.timers = new Store(COLLECTIONS.timers, sink);
+    this.messageSubscriptions = new Store(COLLECTIONS.messageSubscriptions, sink);
+    this.signalSubscriptions = new Store(COLLECTIONS.signalSubscriptions, sink);
+    this.messages = new Store(COLLECTIONS.messages, sink);
+    this.incidents = new Store(COLLECTIONS.incidents, sink);
+    this.userTasks = new Store(COLLECTIONS.userTasks, sink);
   }
 
   // ------------------------------------------------------------------------------ element instances

@@ -1,5 +1,7 @@
 /**
- * An in-memory table of one record type, mirrored to one MongoDB collection.
+ * An in-memory table of one record type, mirrored to one MongoDB collection as `{_id, live, j}` where `j` is the
+ * record as JSON text (FerretDB reads one text field ~10x faster than the same data as nested fields, and JSON
+ * text keeps names with '.' or '$' out of MongoDB field names).
  *
  * Every mutation goes through put/delete, which marks the key dirty in the persistence log; the document is
  * serialised when the batch is written, so a record changed many times within one batch is written once.
@@ -8,25 +10,9 @@
  */
 export type Document = Record<string, unknown>;
 
-export interface RecordCodec<T> {
-  toDocument(record: T): Document;
-  fromDocument(document: Document): T;
-}
-
 export interface DirtySink {
   /** `final`: the record will not change again (retired), so the writer may forget its key afterwards. */
-  markDirty(collection: string, key: string, serialize: () => Document | null, final?: boolean): void;
-}
-
-/** Plain records whose fields are already storable (no names containing '.' or '$'). */
-export function plainCodec<T extends { key: string }>(): RecordCodec<T> {
-  return {
-    toDocument: (record) => ({ ...record, _id: record.key }) as Document,
-    fromDocument: (document) => {
-      const { _id: _ignored, ...rest } = document;
-      return rest as unknown as T;
-    },
-  };
+  markDirty(collection: string, key: string, serialize: () => string | null, final?: boolean): void;
 }
 
 export class Store<T extends { key: string }> {
@@ -36,7 +22,6 @@ export class Store<T extends { key: string }> {
   constructor(
     readonly collection: string,
     private readonly sink: DirtySink,
-    readonly codec: RecordCodec<T>,
     private readonly historyLimit = 10_000,
   ) {}
 
@@ -69,7 +54,7 @@ export class Store<T extends { key: string }> {
 
   put(record: T): T {
     this.live.set(record.key, record);
-    this.sink.markDirty(this.collection, record.key, () => this.codec.toDocument(record));
+    this.sink.markDirty(this.collection, record.key, () => JSON.stringify(record));
     return record;
   }
 
@@ -81,13 +66,17 @@ export class Store<T extends { key: string }> {
 
   /** Persist the record's final state and move it to the bounded history. */
   retire(record: T): void {
-    this.sink.markDirty(this.collection, record.key, () => this.codec.toDocument(record), true);
+    this.sink.markDirty(this.collection, record.key, () => JSON.stringify(record), true);
     this.live.delete(record.key);
     this.history.set(record.key, record);
     if (this.history.size > this.historyLimit) {
       const oldest = this.history.keys().next();
       if (!oldest.done) this.history.delete(oldest.value);
     }
+  }
+
+  fromJson(json: string): T {
+    return JSON.parse(json) as T;
   }
 
   /** Recovery: add without marking dirty. */
