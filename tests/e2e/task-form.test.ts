@@ -58,6 +58,7 @@ describe('a task from the engine, in the browser', () => {
     // Beside the form: the process diagram (bpmn-js, loaded on demand) with the current step highlighted.
     await page.locator('.process-diagram [data-element-id="lapBaoCao"].current-step').waitFor();
     const context = (await page.getByRole('complementary').textContent()) ?? '';
+    expect(context).toContain('Nguyễn Thị Lan: Nhận việc');
     expect(context).toContain('Báo cáo thử');
     expect(context).toContain('Đảng bộ Sở Tài chính');
     expect(context).toContain('6 tháng đầu năm 2026');

@@ -18,7 +18,11 @@ export interface InboxRouteDependencies {
 export function inboxRoutes({ inbox, groupsOf }: InboxRouteDependencies): RouteDefinition[] {
   const takerOf = async (principal: Principal | null): Promise<TaskTaker> => {
     if (!principal) throw new Error('inbox route ran without a principal');
-    return { username: principal.username, groups: await groupsOf(principal.username) };
+    return {
+      username: principal.username,
+      fullName: principal.fullName,
+      groups: await groupsOf(principal.username),
+    };
   };
   const keyOf = (raw: unknown): string => {
     const key = String(raw);

@@ -113,7 +113,7 @@ export class InboxService {
       diagram: definition ? { bpmnXml: definition.xml, activeElementId: task.elementId } : null,
       history: history.map((entry) => ({
         at: entry.at.toISOString(),
-        actor: entry.actor,
+        actor: entry.actorName ?? entry.actor,
         action: actionLabels[entry.action],
       })),
       comments: [],
@@ -205,6 +205,7 @@ export class InboxService {
     await this.store.record({
       at: this.clock.now(),
       actor: taker.username,
+      actorName: taker.fullName ?? taker.username,
       action,
       taskKey: task.key,
       processInstanceKey: task.processInstanceKey,

@@ -13,6 +13,8 @@ export type InboxAction = 'claim' | 'unclaim' | 'draft' | 'complete';
 export interface InboxAuditRecord {
   at: Date;
   actor: string;
+  /** The actor's full name at the time, as the history shows it. */
+  actorName?: string;
   action: InboxAction;
   taskKey: string;
   processInstanceKey: string;
@@ -33,6 +35,7 @@ const auditSchema = new Schema<InboxAuditRecord>(
   {
     at: { type: Date, required: true },
     actor: { type: String, required: true },
+    actorName: { type: String },
     action: { type: String, required: true },
     taskKey: { type: String, required: true },
     processInstanceKey: { type: String, required: true },

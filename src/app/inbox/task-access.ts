@@ -3,6 +3,8 @@ import type { EngineTask } from './task-engine.port.js';
 /** Who the user is for task decisions: their name and the candidate groups of their units and roles. */
 export interface TaskTaker {
   username: string;
+  /** The name the history shows; the username when not given. */
+  fullName?: string;
   groups: readonly string[];
 }
 
