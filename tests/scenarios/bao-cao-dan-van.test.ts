@@ -95,7 +95,7 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
     await eventually(async () => expect(mailsTo('btv@dukh.vn').length).toBeGreaterThan(0));
   }, 180_000);
 
-  it('a report returned for revision is resent; a unit that never reports is reminded, escalated and listed missing; the engine restarts midway', async () => {
+  it('a report returned for revision is resent; a unit that never reports is reminded, escalated and listed missing; the service restarts midway', async () => {
     const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
       bpmnProcessId: 'bao-cao-dan-van',
       variables: {
@@ -140,7 +140,7 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
     await eventually(async () => expect(mailsTo('doan-thanh-nien@dukh.vn').length).toBe(before + 1));
     expect(mailsTo('lanhdao.doan-thanh-nien@dukh.vn').length).toBeGreaterThan(0);
 
-    await h.restartEngine();
+    await h.restartService();
 
     // Overdue at 2026-05-10 17:00: escalation to Ban Tuyên giáo, copy to the unit.
     const btgBefore = mailsTo('ban-tuyen-giao@dukh.vn').length;
@@ -164,4 +164,20 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
     });
     expect((tongHop.tong as Record<string, number>).soLuotTiepCongDan).toBe(42 + 10);
   }, 240_000);
+
+  it('the timer start on 1 November opens the annual period by itself (period derived from the date)', async () => {
+    h.clock.set('2026-11-01T01:00:30Z');
+    const period = await eventually(async () => {
+      const found = await h.rest.searchVariables(
+        loose({ filter: { name: 'period' }, page: { limit: 100 } }),
+        noWait,
+      );
+      const annual = found.items
+        .map((v) => JSON.parse(String(v.value)) as { code: string })
+        .find((p) => p.code === '2026-N');
+      expect(annual).toBeDefined();
+      return annual!;
+    });
+    expect(period).toMatchObject({ kind: 'nam', label: 'năm 2026', endDate: '2026-12-31' });
+  }, 60_000);
 });

@@ -115,7 +115,7 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       tong: { soMoHinhDanVanKheo: 5 },
     });
 
-    await h.restartEngine();
+    await h.restartService();
 
     await drive(
       h,

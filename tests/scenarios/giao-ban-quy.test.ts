@@ -91,7 +91,7 @@ describe('giao-ban-quy (Art. 4.2)', () => {
     // The invitation went to the heads of the mass organisations.
     expect(h.smtp.mails.some((m) => m.to.includes('lanhdao.doan-thanh-nien@dukh.vn'))).toBe(true);
 
-    await h.restartEngine();
+    await h.restartService();
 
     await drive(
       h,

@@ -45,7 +45,7 @@ const NOMINATION = {
 };
 
 describe('y-kien-nhan-su (Art. 4.2, 6)', () => {
-  it('BTV asks for more information, the organisation completes it, BTV agrees; the written opinion is issued after an engine restart', async () => {
+  it('BTV asks for more information, the organisation completes it, BTV agrees; the written opinion is issued after a service restart', async () => {
     const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
       bpmnProcessId: 'y-kien-nhan-su',
       variables: { unit: UNIT, ...NOMINATION },
@@ -75,7 +75,7 @@ describe('y-kien-nhan-su (Art. 4.2, 6)', () => {
     await drive(h, pik, answers, async () => log.includes('Task_BoSung'), log);
     expect(log.filter((e) => e === 'Task_Btv')).toHaveLength(1);
 
-    await h.restartEngine();
+    await h.restartService();
 
     await drive(
       h,

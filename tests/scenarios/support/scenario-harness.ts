@@ -35,6 +35,8 @@ export interface ScenarioHarness {
   notifier: Notifier;
   smtp: SmtpSink;
   restartEngine(): Promise<void>;
+  /** Stops the workers and the engine, then starts both again as `npm start` does (deploying again). */
+  restartService(): Promise<void>;
   openTasks(processInstanceKey: string): Promise<UserTask[]>;
   /** Waits for the open task of `elementId` (and of a group, for per-unit tasks) and completes it. */
   complete(
@@ -98,15 +100,17 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
   const directory = new OrganisationDirectory(connection, appClock, plainHasher);
   const smtp = await startSmtpSink();
   // The same start-up as `npm start`: deploy processes/ and forms/, then run every worker.
-  const automation = await startProcessAutomation({
-    zeebe,
-    connection,
-    directory,
-    clock: appClock,
-    smtpUrl: smtp.url,
-    resourceRoot: root,
-    pollIntervalMs: 100,
-  });
+  const startAutomation = () =>
+    startProcessAutomation({
+      zeebe,
+      connection,
+      directory,
+      clock: appClock,
+      smtpUrl: smtp.url,
+      resourceRoot: root,
+      pollIntervalMs: 100,
+    });
+  let automation = await startAutomation();
   const records = automation.records;
 
   const openTasks = async (processInstanceKey: string): Promise<UserTask[]> => {
@@ -125,6 +129,16 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
       return task!;
     });
 
+  const restartEngine = async () => {
+    await engine.close();
+    engine = await startEmbeddedEngine({
+      mongoUri: engineDb.uri,
+      grpcPort: ports.grpc,
+      restPort: ports.rest,
+      clock,
+    });
+  };
+
   return {
     clock,
     zeebe,
@@ -132,7 +146,9 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
     connection,
     directory,
     records,
-    notifier: automation.notifier,
+    get notifier() {
+      return automation.notifier;
+    },
     smtp,
     openTasks,
     waitForTask,
@@ -144,14 +160,16 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
     async state(processInstanceKey) {
       return (await rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
     },
-    async restartEngine() {
-      await engine.close();
-      engine = await startEmbeddedEngine({
-        mongoUri: engineDb.uri,
-        grpcPort: ports.grpc,
-        restPort: ports.rest,
-        clock,
-      });
+    restartEngine,
+    async restartService() {
+      await automation.close();
+      await restartEngine();
+      automation = await startAutomation();
+      const versions = automation.deployment.processes.map((p) => p.version);
+      expect(
+        versions.every((version) => version === 1),
+        'redeploying unchanged files keeps version 1',
+      ).toBe(true);
     },
     async close() {
       await automation.close();
