@@ -1,10 +1,13 @@
 # The service image: app, embedded engine and workers in one Node process (see README, "Architecture").
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
 WORKDIR /srv/app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# All dependencies first: vite (a development dependency) builds the browser app; then the image keeps only
+# what runs. The postinstall step skips the FerretDB build here (no Go): the container uses MongoDB.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
+RUN npm run build:web && npm prune --omit=dev --no-audit --no-fund
+ENV NODE_ENV=production
 USER node
-EXPOSE 3000 26500 8080
+EXPOSE 3000
 CMD ["npm", "start"]

@@ -21,3 +21,16 @@ try {
 } catch (error) {
   log(`could not prepare the local database server (npm start will retry): ${(error as Error).message}`);
 }
+
+try {
+  // vite is a development dependency: a production install (the Docker image) builds the web app in its own step.
+  const vite = await import('vite').catch(() => undefined);
+  if (!vite) log('vite not installed: skipping the web build (run `npm run build:web`).');
+  else {
+    const configFile = new URL('../web/vite.config.ts', import.meta.url).pathname;
+    await vite.build({ configFile, logLevel: 'warn' });
+    log('web app built into web/dist');
+  }
+} catch (error) {
+  log(`could not build the web app (run \`npm run build:web\`): ${(error as Error).message}`);
+}

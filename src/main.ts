@@ -4,6 +4,8 @@ import { createAppModule, type AppModule } from './app/app.composition.js';
 import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
+import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
+import type { OrganisationDirectory } from './app/organisation/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
@@ -85,14 +87,23 @@ export async function startService(config: Config, options: ServiceOptions = {})
       options.engineClock,
     );
     const engineClients = engine.clients;
+    // The inbox needs the directory that the app module creates; it only reads it per request, after start.
+    let directory: OrganisationDirectory | undefined;
+    const inbox = createInboxModule({
+      connection: database.connection,
+      clock,
+      engine: camundaTaskEngine(engineClients.rest),
+      groupsOf: (username) => directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+    });
     const app = createAppModule({
       config,
       logger,
       clock,
       connection: database.connection,
       // The browser app's catch-all route matches every GET left over, so it goes last.
-      extraRoutes: [...(options.extraRoutes ?? []), ...webRoutes()],
+      extraRoutes: [...(options.extraRoutes ?? []), ...inbox.routes, ...webRoutes()],
     });
+    directory = app.directory;
     app.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
     await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
     if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {
