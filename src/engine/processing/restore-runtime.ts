@@ -18,11 +18,14 @@ export async function restoreRuntime(
 ): Promise<void> {
   for (const collection of Object.values(COLLECTIONS))
     await db.collection(collection).createIndex({ live: 1 });
+  logger('debug', 'restore: indexes ensured');
   const position = await replayLogTail(db);
+  logger('debug', 'restore: log tail replayed', position);
   core.keys.restore(position.nextKey);
   core.log.resumeAt(position.seq);
   const { state, scheduler } = core;
   await loadState(db, state, core.log.persisted);
+  logger('debug', 'restore: state loaded');
 
   const parsed = new Map<string, ProcessModel[]>();
   for (const definition of [...state.definitions.values()].sort((a, b) => a.version - b.version)) {
