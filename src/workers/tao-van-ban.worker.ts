@@ -4,6 +4,16 @@ import { BadInputError } from './business-error.js';
 import { TEMPLATES, type Vars } from './document-content.js';
 import { defineWorker, requireHeader } from './worker-definition.js';
 
+// Personnel data: only the bodies of the process and the nominating organisation (processes/README.md).
+const PERSONNEL_GROUPS = ['ban-to-chuc', 'ubkt', 'thuong-truc', 'btv', 'van-phong'];
+
+function audienceOf(mauVanBan: string, vars: Vars): string[] | null {
+  if (mauVanBan !== 'van-ban-cho-y-kien-nhan-su') return null;
+  const unit = (vars.unit ?? {}) as { group?: unknown; headGroup?: unknown };
+  const own = [unit.group, unit.headGroup].filter((g): g is string => typeof g === 'string');
+  return [...PERSONNEL_GROUPS, ...own];
+}
+
 /** Generates an official document (.docx) and files it; keyed by process instance + template, so a retry replaces it. */
 export const taoVanBan = defineWorker({
   type: 'tao-van-ban',
@@ -29,6 +39,7 @@ export const taoVanBan = defineWorker({
     const tenTep = `${template.fileName}-${job.variables.soKyHieu.replace(/[^0-9A-Za-z]+/g, '-')}.docx`;
     await records.saveDocument(
       {
+        audienceGroups: audienceOf(mauVanBan, job.variables as unknown as Vars),
         key: id,
         mauVanBan,
         tenTep,

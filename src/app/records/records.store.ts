@@ -19,6 +19,8 @@ export interface StoredDocument {
   tenTep: string;
   soKyHieu: string;
   processInstanceKey: string;
+  /** Candidate groups that may download it; null: every signed-in user (personnel documents are restricted). */
+  audienceGroups: string[] | null;
   contentType: string;
   content: Buffer;
   createdAt: Date;
