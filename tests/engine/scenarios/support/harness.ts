@@ -76,7 +76,7 @@ export async function startHarness(start = '2026-03-01T01:00:00.000Z'): Promise<
 }
 
 /** Polls until the check passes (REST reads are eventually consistent in Camunda; clients are written that way). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
