@@ -48,6 +48,7 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
     clock: options.clock,
     smtpUrl: options.smtpUrl,
   });
+  await Promise.all([records.ensureIndexes(), notifier.ensureIndexes()]);
   const workers = startWorkers(
     options.zeebe,
     WORKERS,

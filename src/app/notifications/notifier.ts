@@ -36,6 +36,10 @@ export class Notifier {
     this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   }
 
+  async ensureIndexes(): Promise<void> {
+    await this.options.connection.collection('notifications').createIndex({ username: 1, createdAt: -1 });
+  }
+
   async membersOf(groups: string[]): Promise<{ username: string; email?: string }[]> {
     const wanted = new Set(groups);
     const units = new Map(

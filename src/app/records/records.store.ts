@@ -43,6 +43,13 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export class RecordStore {
   constructor(private readonly connection: Connection) {}
 
+  /** The lookups the workers and routes make; plain indexes, which FerretDB supports. */
+  async ensureIndexes(): Promise<void> {
+    await this.collection('reports').createIndex({ loaiBaoCao: 1, periodCode: 1 });
+    await this.collection('records').createIndex({ kind: 1 });
+    await this.collection('documents').createIndex({ processInstanceKey: 1 });
+  }
+
   private collection(name: string): Collection {
     return this.connection.collection(name);
   }
