@@ -129,28 +129,33 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
     );
     await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${first.group}:lanh-dao`);
     await h.complete(pik, 'Task_BtgXemXet', { quyetDinh: 'tiep-nhan' }, 'ban-tuyen-giao');
-    await reportAccepted(pik, second, 2);
     await eventually(async () =>
-      expect(await h.records.reportsOf('bao-cao-dan-van', '2025-N')).toHaveLength(2),
+      expect(await h.records.reportsOf('bao-cao-dan-van', '2025-N')).toHaveLength(1),
     );
 
-    // Reminder at 2026-05-07 17:00 (+07): only the unit that has not sent.
+    // Reminder at 2026-05-07 17:00 (+07): only the units that have not sent.
     const before = mailsTo('doan-thanh-nien@dukh.vn').length;
     h.clock.set('2026-05-07T10:30:00Z');
     await eventually(async () => expect(mailsTo('doan-thanh-nien@dukh.vn').length).toBe(before + 1));
     expect(mailsTo('lanhdao.doan-thanh-nien@dukh.vn').length).toBeGreaterThan(0);
+    const reminded = await h.connection.collection('notifications').find({ kind: 'nhac-han' }).toArray();
+    expect(reminded.map((n) => n.username)).not.toContain('nv.so-tai-chinh');
 
     await h.restartService();
 
     // Overdue at 2026-05-10 17:00: escalation to Ban Tuyên giáo, copy to the unit.
     const btgBefore = mailsTo('ban-tuyen-giao@dukh.vn').length;
     h.clock.set('2026-05-10T10:30:00Z');
-    await eventually(async () => expect(mailsTo('ban-tuyen-giao@dukh.vn').length).toBe(btgBefore + 1));
+    // Two units are overdue: the silent one and the one that sends late.
+    await eventually(async () => expect(mailsTo('ban-tuyen-giao@dukh.vn').length).toBe(btgBefore + 2));
     const inApp = await h.connection
       .collection('notifications')
       .find({ username: 'nv.ban-tuyen-giao', kind: 'qua-han' })
       .toArray();
     expect(inApp.map((n) => n.subject)).toContainEqual(expect.stringContaining('Đoàn Thanh niên Khối'));
+
+    // Sent after the due date, still accepted before the collection closes: listed as late.
+    await reportAccepted(pik, second, 2);
 
     // The collection closes at 2026-05-12 17:00 without the silent unit: the others were not blocked.
     h.clock.set('2026-05-12T10:30:00Z');
@@ -161,6 +166,8 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
       soDonViDaBaoCao: 2,
       soDonViChuaBaoCao: 1,
       donViChuaBaoCao: [{ code: silent.code, name: 'Đoàn Thanh niên Khối' }],
+      soDonViTre: 1,
+      donViTre: [{ code: second.code, name: 'Đảng bộ Sở Y tế' }],
     });
     expect((tongHop.tong as Record<string, number>).soLuotTiepCongDan).toBe(42 + 10);
   }, 240_000);
