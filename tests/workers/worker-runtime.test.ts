@@ -23,7 +23,7 @@ async function incidentsOf(processInstanceKey: string) {
 }
 
 describe('worker runtime', () => {
-  it('no active unit: xac-dinh-don-vi-bao-cao throws KHONG_CO_DON_VI with its Vietnamese message, caught by the process', async () => {
+  it('no active unit: xac-dinh-don-vi-bao-cao throws KHONG_CO_DON_VI with its Vietnamese message, caught by the process; retried after the fix', async () => {
     const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
       bpmnProcessId: 'bao-cao-dan-van',
       variables: { loaiKy: '6-thang', nam: 2026 },
@@ -33,6 +33,16 @@ describe('worker runtime', () => {
     const message = variables.items.find((v) => v.name === 'loiXacDinhDonVi');
     expect(String(message?.value)).toContain('Không có đơn vị nào');
     expect(await incidentsOf(pik)).toEqual([]);
+
+    // Ban Tuyên giáo fixes the organisation model and retries: the period goes on with the unit now active.
+    await h.directory.units.create({
+      code: 'so-tai-chinh',
+      name: 'Đảng bộ Sở Tài chính',
+      kind: 'co-so',
+      sector: 'co-quan',
+    });
+    await h.complete(pik, 'Task_KiemTraDonVi', { xuLy: 'thu-lai', ghiChuXuLy: 'Đã bổ sung đơn vị.' });
+    await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-tai-chinh');
   }, 60_000);
 
   it('a variable of the wrong type becomes an incident naming it, with no retry', async () => {
