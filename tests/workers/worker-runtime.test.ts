@@ -110,4 +110,35 @@ describe('worker runtime', () => {
     });
     expect(incidents[0]!.errorMessage).toContain('không phải Đoàn thể Khối');
   }, 60_000);
+
+  it('an unexpected failure is retried, then becomes an incident with the worker, element and cause', async () => {
+    const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="thu-thong-bao" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sendTask id="Task_Gui" name="Gửi">
+      <bpmn:extensionElements>
+        <zeebe:taskDefinition type="gui-thong-bao" retries="2" />
+        <zeebe:taskHeaders><zeebe:header key="loaiThongBao" value="khong-co-loai-nay" /></zeebe:taskHeaders>
+      </bpmn:extensionElements>
+    </bpmn:sendTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_Gui" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_Gui" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await h.zeebe.deployResource({ name: 'thu-thong-bao.bpmn', process: Buffer.from(bpmn) });
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'thu-thong-bao',
+      variables: { nhomNhan: ['ban-tuyen-giao'] },
+    });
+    const incidents = await eventually(async () => {
+      const found = await incidentsOf(pik);
+      expect(found).toHaveLength(1);
+      return found;
+    }, 30_000);
+    expect(incidents[0]!.elementId).toBe('Task_Gui');
+    expect(incidents[0]!.errorMessage).toContain('"gui-thong-bao" thất bại tại Task_Gui');
+    expect(incidents[0]!.errorMessage).toContain('khong-co-loai-nay');
+  }, 60_000);
 });
