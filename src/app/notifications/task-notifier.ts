@@ -3,7 +3,7 @@ import type { Notifier } from './notifier.js';
 
 /** The part of the Camunda REST v2 client this needs (the SDK's Orchestration Cluster API client has it). */
 export interface UserTaskSearchClient {
-  searchUserTasks(request: never, options?: never): Promise<{ items: unknown[] }>;
+  searchUserTasks(request: never, options: never): Promise<{ items: unknown[] }>;
 }
 
 interface OpenTask {

@@ -13,7 +13,7 @@ afterAll(async () => h?.close());
 
 describe('TaskNotifier', () => {
   it('tells the candidate group of a new task once, and again once when its due date is near', async () => {
-    const notices = new TaskNotifier(h.rest as never, h.notifier, { now: () => new Date(h.clock.now()) });
+    const notices = new TaskNotifier(h.rest, h.notifier, { now: () => new Date(h.clock.now()) });
     const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
       bpmnProcessId: 'bao-cao-dan-van',
       variables: { loaiKy: '6-thang', nam: 2026, hanNopBaoCao: '2026-05-20' },
