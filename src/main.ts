@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
 import { createAppModule, type AppModule } from './app/app.composition.js';
@@ -6,6 +7,7 @@ import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
 import type { OrganisationDirectory } from './app/organisation/index.js';
+import { startProcessAutomation, type ProcessAutomation } from './workers/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
@@ -79,6 +81,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config, logger);
   let engine: Awaited<ReturnType<typeof connectEngine>> | undefined;
+  let automation: ProcessAutomation | undefined;
   try {
     engine = await connectEngine(
       config,
@@ -88,12 +91,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     const engineClients = engine.clients;
     // The inbox needs the directory that the app module creates; it only reads it per request, after start.
-    let directory: OrganisationDirectory | undefined;
+    const late: { directory?: OrganisationDirectory } = {};
     const inbox = createInboxModule({
       connection: database.connection,
       clock,
       engine: camundaTaskEngine(engineClients.rest),
-      groupsOf: (username) => directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+      groupsOf: (username) => late.directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     });
     const app = createAppModule({
       config,
@@ -103,13 +106,28 @@ export async function startService(config: Config, options: ServiceOptions = {})
       // The browser app's catch-all route matches every GET left over, so it goes last.
       extraRoutes: [...(options.extraRoutes ?? []), ...inbox.routes, ...webRoutes()],
     });
-    directory = app.directory;
+    late.directory = app.directory;
     app.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
     await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
     if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {
       const seeded = await seedOrganisation(app.directory, { demoAccounts: true });
       logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
     }
+    // Every start deploys processes/ and forms/: an unchanged file keeps its version, a changed one gets the next.
+    automation = await startProcessAutomation({
+      zeebe: engineClients.zeebe,
+      rest: engineClients.rest,
+      connection: database.connection,
+      directory: app.directory,
+      clock,
+      smtpUrl: config.smtpUrl,
+      resourceRoot: path.resolve(import.meta.dirname, '..'),
+      log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
+    });
+    logger.info(
+      { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
+      'processes deployed, workers started',
+    );
     const http = await startHttpServer(app.app, {
       port: config.port,
       host: config.host,
@@ -128,6 +146,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
           app.readiness.markStopping();
           await http.close();
           app.stop();
+          await automation?.close();
           await engineClients.close();
           await engine?.embedded?.close();
           await database.close();
@@ -135,6 +154,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         })()),
     };
   } catch (error) {
+    await automation?.close();
     await engine?.clients.close();
     await engine?.embedded?.close();
     await database.close();

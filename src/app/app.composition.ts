@@ -14,6 +14,8 @@ import { healthRoutes } from './http/health.routes.js';
 import { Readiness } from './http/readiness.js';
 import type { RouteDefinition } from './http/route.types.js';
 import { OrganisationDirectory, organisationRoutes } from './organisation/index.js';
+import { documentRoutes, RecordStore } from './records/index.js';
+import { notificationRoutes } from './notifications/index.js';
 
 export interface AppModuleDependencies {
   config: Config;
@@ -64,6 +66,8 @@ export function createAppModule(deps: AppModuleDependencies): AppModule {
     ...healthRoutes(readiness),
     ...authRoutes({ auth, sessions, directory, config }),
     ...organisationRoutes(directory),
+    ...documentRoutes(new RecordStore(connection), (username) => directory.candidateGroupsOfUser(username)),
+    ...notificationRoutes(connection),
     ...(deps.extraRoutes ?? []),
   ];
   const app = createApp({
