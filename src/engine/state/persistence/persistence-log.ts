@@ -185,6 +185,12 @@ export async function writeCheckpoint(db: Db, seq: number, nextKey: number): Pro
   await db.collection<LogDocument>(LOG_COLLECTION).deleteMany({ _id: { $lte: seq } });
 }
 
+/**
+ * Documents per write when copying into the state collections. FerretDB/SQLite has one writer, so a large insert
+ * holds up the log appends that acknowledge commands; small chunks let those interleave (tail latency).
+ */
+const APPLY_CHUNK = 100;
+
 export type MergedChanges = Map<string, Map<string, LogChange>>;
 
 export function mergeChanges(entries: { changes: LogChange[] }[]): MergedChanges {
@@ -218,11 +224,11 @@ export async function applyChanges(
       if (!known || known.has(key)) removals.push(key);
       if (change.d !== null) writes.push({ _id: key, live: change.f !== 1, j: change.d });
     }
-    for (let index = 0; index < removals.length; index += 1000) {
-      await collection.deleteMany({ _id: { $in: removals.slice(index, index + 1000) } });
+    for (let index = 0; index < removals.length; index += APPLY_CHUNK) {
+      await collection.deleteMany({ _id: { $in: removals.slice(index, index + APPLY_CHUNK) } });
     }
-    for (let index = 0; index < writes.length; index += 1000) {
-      await insertIgnoringDuplicates(collection, writes.slice(index, index + 1000));
+    for (let index = 0; index < writes.length; index += APPLY_CHUNK) {
+      await insertIgnoringDuplicates(collection, writes.slice(index, index + APPLY_CHUNK));
     }
     if (!known) continue;
     for (const [key, change] of changes) {
