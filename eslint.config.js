@@ -28,7 +28,15 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  boundary(['src/engine/**'], ['**/app/**', '**/workers/**', '**/lib/**', '**/web/**'], 'the engine imports nothing else of ours'),
+  boundary(
+    ['src/engine/**'],
+    ['**/app/**', '**/workers/**', '**/lib/**', '**/web/**'],
+    'the engine imports nothing else of ours',
+  ),
   boundary(['src/app/**', 'src/workers/**'], ['**/engine/**'], 'reach the engine only through @camunda8/sdk'),
-  boundary(['src/lib/**'], ['**/app/**', '**/workers/**', '**/engine/**'], 'lib is shared and depends on nothing else of ours'),
+  boundary(
+    ['src/lib/**'],
+    ['**/app/**', '**/workers/**', '**/engine/**'],
+    'lib is shared and depends on nothing else of ours',
+  ),
 );
