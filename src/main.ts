@@ -6,7 +6,12 @@ import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
-import type { OrganisationDirectory } from './app/organisation/index.js';
+import {
+  createProcessStartModule,
+  formsDirectoryLoader,
+  zeebeProcessStarter,
+} from './app/process-start/index.js';
+import { unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
 import { startProcessAutomation, type ProcessAutomation } from './workers/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -98,13 +103,23 @@ export async function startService(config: Config, options: ServiceOptions = {})
       engine: camundaTaskEngine(engineClients.rest),
       groupsOf: (username) => late.directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     });
+    const processStart = createProcessStartModule({
+      connection: database.connection,
+      clock,
+      starter: zeebeProcessStarter(engineClients.zeebe),
+      loadForm: formsDirectoryLoader(path.resolve(import.meta.dirname, '..', 'forms')),
+      unitOf: async (code) => {
+        const unit = await late.directory?.units.find(code);
+        return unit?.active ? unitRefOf(unit) : undefined;
+      },
+    });
     const app = createAppModule({
       config,
       logger,
       clock,
       connection: database.connection,
       // The browser app's catch-all route matches every GET left over, so it goes last.
-      extraRoutes: [...(options.extraRoutes ?? []), ...inbox.routes, ...webRoutes()],
+      extraRoutes: [...(options.extraRoutes ?? []), ...inbox.routes, ...processStart.routes, ...webRoutes()],
     });
     late.directory = app.directory;
     app.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });

@@ -1,0 +1,54 @@
+import type { UnitKind } from '../organisation/index.js';
+
+/** Who may start a process by hand: members (staff or head) of the listed units, or of any unit of the listed kinds. */
+export interface StartRule {
+  processId: string;
+  /** Vietnamese name shown in the list. */
+  name: string;
+  startFormId: string;
+  units?: readonly string[];
+  kinds?: readonly UnitKind[];
+  roles: readonly ('staff' | 'head')[];
+  /** Variables the server sets itself, never from the form: `unit` = the starter's unit (of an allowed kind). */
+  serverVariables: readonly 'unit'[];
+}
+
+/** The one table of hand-started processes (processes/README.md, "Start forms" and "Personnel data"). */
+export const START_RULES: readonly StartRule[] = [
+  {
+    processId: 'bao-cao-dan-van',
+    name: 'Báo cáo công tác dân vận',
+    startFormId: 'bao-cao-dan-van-khoi-tao',
+    units: ['ban-tuyen-giao'],
+    roles: ['staff', 'head'],
+    serverVariables: [],
+  },
+  {
+    processId: 'giao-ban-quy',
+    name: 'Giao ban quý',
+    startFormId: 'giao-ban-quy-khoi-tao',
+    units: ['van-phong', 'ban-tuyen-giao'],
+    roles: ['staff', 'head'],
+    serverVariables: [],
+  },
+  {
+    processId: 'y-kien-nhan-su',
+    name: 'Đề nghị cho ý kiến về nhân sự',
+    startFormId: 'y-kien-nhan-su-de-nghi',
+    kinds: ['doan-the'],
+    roles: ['staff', 'head'],
+    serverVariables: ['unit'],
+  },
+  {
+    processId: 'danh-gia-khen-thuong',
+    name: 'Đánh giá, khen thưởng năm',
+    startFormId: 'danh-gia-khen-thuong-khoi-tao',
+    units: ['ban-tuyen-giao'],
+    roles: ['staff', 'head'],
+    serverVariables: [],
+  },
+];
+
+export function startRuleOf(processId: string): StartRule | undefined {
+  return START_RULES.find((rule) => rule.processId === processId);
+}
