@@ -10,6 +10,7 @@ import {
   taskNotFound,
 } from './inbox.errors.js';
 import { businessContextOf } from './business-context.js';
+import type { CommentStore } from './comment.store.js';
 import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, matchesFilters } from './inbox-query.js';
 import type { InboxPage, InboxQuery, InboxScope, TaskDetail, TaskSummary } from './inbox.types.js';
@@ -44,6 +45,8 @@ export class InboxService {
     private readonly engine: TaskEngine,
     private readonly store: InboxStore,
     private readonly clock: Clock,
+    /** Comments shown with a task; none when not given. */
+    private readonly comments?: CommentStore,
   ) {}
 
   /** Tasks assigned to the user or open to one of their groups, filtered, sorted, one page, with counts per scope. */
@@ -95,12 +98,13 @@ export class InboxService {
 
   async get(taker: TaskTaker, key: string): Promise<TaskDetail> {
     const task = await this.visibleTask(taker, key);
-    const [form, variables, draft, history, definition] = await Promise.all([
+    const [form, variables, draft, history, definition, comments] = await Promise.all([
       this.engine.form(key),
       this.engine.variables(key),
       this.store.draftOf(key, taker.username),
       this.store.historyOf(task.processInstanceKey),
       this.engine.definition(task.processDefinitionKey),
+      this.comments?.of(task.processInstanceKey) ?? Promise.resolve([]),
     ]);
     return {
       ...summaryOf(task, definition?.name || undefined),
@@ -116,7 +120,11 @@ export class InboxService {
         actor: entry.actorName ?? entry.actor,
         action: actionLabels[entry.action],
       })),
-      comments: [],
+      comments: comments.map((comment) => ({
+        at: comment.at.toISOString(),
+        author: comment.authorName,
+        text: comment.text,
+      })),
     };
   }
 
@@ -173,6 +181,11 @@ export class InboxService {
       if (name) names.set(key, name);
     });
     return names;
+  }
+
+  /** The task when the user may see it: 404 when unknown, 403 outside their groups. */
+  visible(taker: TaskTaker, key: string): Promise<EngineTask> {
+    return this.visibleTask(taker, key);
   }
 
   private async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {

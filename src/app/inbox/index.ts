@@ -2,6 +2,9 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import type { RouteDefinition } from '../http/route.types.js';
+import { commentRoutes } from './comment.routes.js';
+import { CommentService } from './comment.service.js';
+import { CommentStore } from './comment.store.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
 import { InboxStore } from './inbox.store.js';
@@ -22,6 +25,15 @@ export interface InboxModuleDependencies {
 
 /** The inbox's routes (all behind the app's guard), over the engine's user tasks and the app's drafts and audit log. */
 export function createInboxModule(deps: InboxModuleDependencies): { routes: RouteDefinition[] } {
-  const inbox = new InboxService(deps.engine, new InboxStore(deps.connection), deps.clock);
-  return { routes: inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }) };
+  const comments = new CommentStore(deps.connection);
+  const inbox = new InboxService(deps.engine, new InboxStore(deps.connection), deps.clock, comments);
+  return {
+    routes: [
+      ...inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }),
+      ...commentRoutes({
+        comments: new CommentService(inbox, comments, deps.clock),
+        groupsOf: (username) => deps.groupsOf(username),
+      }),
+    ],
+  };
 }

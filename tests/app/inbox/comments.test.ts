@@ -1,0 +1,104 @@
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInboxModule } from '../../../src/app/inbox/index.js';
+import type { EngineTask, TaskEngine } from '../../../src/app/inbox/task-engine.port.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { startHarness, type Harness } from '../support/app-harness.js';
+
+/** One open task of the Ban Tuyên giáo in memory; comments are what is under test. */
+const task: EngineTask = {
+  key: '2251799813685301',
+  name: 'Xem xét báo cáo',
+  elementId: 'xem-xet',
+  processDefinitionId: 'bao-cao-dan-van',
+  processDefinitionKey: '1',
+  processInstanceKey: '2251799813685200',
+  candidateGroups: ['ban-tuyen-giao'],
+  assignee: null,
+  state: 'CREATED',
+  creationDate: '2026-06-01T02:00:00.000Z',
+  dueDate: null,
+  priority: 50,
+};
+const engine: TaskEngine = {
+  searchOpen: () => Promise.resolve([task]),
+  get: (key) => Promise.resolve(key === task.key ? task : null),
+  form: () => Promise.resolve({ type: 'default', components: [] }),
+  variables: () => Promise.resolve({}),
+  definition: () => Promise.resolve({ name: 'Báo cáo công tác dân vận', xml: '<xml/>' }),
+  assign: () => Promise.resolve(),
+  unassign: () => Promise.resolve(),
+  complete: () => Promise.resolve(),
+};
+
+describe('comments on a task', () => {
+  let h: Harness;
+  let db: TestDatabase;
+  let connection: Connection;
+  const path = `/api/inbox/tasks/${task.key}/comments`;
+
+  beforeAll(async () => {
+    db = createTestDatabase('comments');
+    connection = await mongoose.createConnection(db.uri).asPromise();
+    const holder: { h?: Harness } = {};
+    const inbox = createInboxModule({
+      connection,
+      clock: { now: () => holder.h?.clock.now() ?? new Date() },
+      engine,
+      groupsOf: (username) =>
+        holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+    });
+    h = await startHarness({}, inbox.routes);
+    holder.h = h;
+    await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
+    await h.user('tuan', [{ unitCode: 'ban-tuyen-giao', roles: ['head'] }]);
+    await h.user('huong', [{ unitCode: 'van-phong', roles: ['staff'] }]);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await connection?.close();
+    await db?.drop();
+  });
+
+  it('refuses a user outside the task’s groups (403) for reading and writing', async () => {
+    const huong = h.client();
+    await huong.signIn('huong');
+    expect((await huong.get(path)).status).toBe(403);
+    expect((await huong.post(path, { text: 'Tôi không thuộc nhóm này' })).status).toBe(403);
+    expect((await huong.get('/api/inbox/tasks/999/comments')).status).toBe(404);
+  });
+
+  it('refuses an empty or too long comment with a message on the field', async () => {
+    const lan = h.client();
+    await lan.signIn('lan');
+    const empty = await lan.post(path, { text: '   ' });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors?.[0]?.field).toBe('text');
+    const long = await lan.post(path, { text: 'a'.repeat(2001) });
+    expect(long.status).toBe(422);
+    expect(long.body.errors?.[0]?.message).toContain('2000');
+    expect((await lan.post(path, { text: 'a'.repeat(2000) })).status).toBe(201);
+    expect((await lan.post(path, {})).status).toBe(400);
+  });
+
+  it('lists comments oldest first with the author’s full name and the clock’s time, also on the task', async () => {
+    const lan = h.client();
+    await lan.signIn('lan');
+    const tuan = h.client();
+    await tuan.signIn('tuan');
+    h.clock.advance(60_000);
+    expect((await lan.post(path, { text: 'Đề nghị bổ sung số liệu quý II.' })).status).toBe(201);
+    const firstAt = h.clock.now().toISOString();
+    h.clock.advance(60_000);
+    const added = await tuan.post(path, { text: 'Đồng ý.' });
+    expect(added.status).toBe(201);
+    const listed = await tuan.get(path);
+    const items = listed.body.items as { at: string; author: string; text: string }[];
+    expect(items.slice(-2)).toEqual([
+      { at: firstAt, author: 'Người dùng lan', text: 'Đề nghị bổ sung số liệu quý II.' },
+      { at: h.clock.now().toISOString(), author: 'Người dùng tuan', text: 'Đồng ý.' },
+    ]);
+    const detail = await lan.get(`/api/inbox/tasks/${task.key}`);
+    expect((detail.body.comments as unknown[]).slice(-2)).toEqual(items.slice(-2));
+  });
+});
