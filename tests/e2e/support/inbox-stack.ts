@@ -1,8 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Camunda8 } from '@camunda8/sdk';
 import mongoose, { type Connection } from 'mongoose';
 import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
 import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
 import { camundaTaskEngine, createInboxModule } from '../../../src/app/inbox/index.js';
+import { unitRefOf } from '../../../src/app/organisation/index.js';
+import {
+  createProcessStartModule,
+  formsDirectoryLoader,
+  zeebeProcessStarter,
+} from '../../../src/app/process-start/index.js';
 import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
@@ -11,6 +20,8 @@ import { loadConfig } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { REPORT_PROCESS_ID, reportForm, reportProcessXml } from './report-process.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 type Zeebe = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
@@ -26,7 +37,10 @@ export interface InboxStack {
  * The embedded engine, and the app (auth, organisation, inbox over the engine's REST v2, the SPA when a dist is given)
  * over fresh databases with the demo seed; the report process deployed through the SDK's gRPC client.
  */
-export async function startInboxStack(distDir?: string): Promise<InboxStack> {
+export async function startInboxStack(
+  distDir?: string,
+  options: { processStart?: boolean } = {},
+): Promise<InboxStack> {
   const engineDb: TestDatabase = createTestDatabase('e2e_engine');
   const appDb: TestDatabase = createTestDatabase('e2e_app');
   const engine: EmbeddedEngine = await startEmbeddedEngine({
@@ -48,6 +62,15 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
     { name: `${REPORT_PROCESS_ID}.form`, form: Buffer.from(JSON.stringify(reportForm)) },
   ]);
 
+  if (options.processStart) {
+    // The real report process and its start form, for starting it by hand (no workers: it waits after the start).
+    const read = (file: string) => readFile(path.join(repoRoot, file));
+    await zeebe.deployResources([
+      { name: 'bao-cao-dan-van.bpmn', process: await read('processes/bao-cao-dan-van.bpmn') },
+      { name: 'bao-cao-dan-van-khoi-tao.form', form: await read('forms/bao-cao-dan-van-khoi-tao.form') },
+    ]);
+  }
+
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -67,7 +90,22 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
     logger: createLogger({ level: config.logLevel }),
     clock: systemClock,
     connection,
-    extraRoutes: [...inbox.routes, ...(distDir ? webRoutes({ distDir }) : [])],
+    extraRoutes: [
+      ...inbox.routes,
+      ...(options.processStart
+        ? createProcessStartModule({
+            connection,
+            clock: systemClock,
+            starter: zeebeProcessStarter(zeebe),
+            loadForm: formsDirectoryLoader(path.join(repoRoot, 'forms')),
+            unitOf: async (code) => {
+              const unit = await holder.app?.directory.units.find(code);
+              return unit?.active ? unitRefOf(unit) : undefined;
+            },
+          }).routes
+        : []),
+      ...(distDir ? webRoutes({ distDir }) : []),
+    ],
   });
   holder.app = app;
   await connection.syncIndexes();

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
+import { StartProcessPage } from '../features/process-start/start-process.page.js';
 import { TaskPage } from '../features/task/task.page.js';
 import { matchPath } from '../lib/router.js';
 import { NotFoundPage } from './not-found.page.js';
@@ -17,6 +18,7 @@ const routes: RouteEntry[] = [
     pattern: '/tasks/:taskId',
     render: (params) => <TaskPage taskId={params.taskId ?? ''} key={params.taskId} />,
   },
+  { pattern: '/processes/start', render: () => <StartProcessPage /> },
   { pattern: '/account/password', render: () => <ChangePasswordPage /> },
 ];
 

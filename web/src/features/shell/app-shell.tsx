@@ -19,6 +19,7 @@ export function AppShell({ session, children }: { session: Session; children: Co
   const { pathname } = usePath();
   const nav: NavItem[] = [
     { path: '/inbox', label: t.navInbox },
+    { path: '/processes/start', label: t.navStartProcess },
     { path: '/account/password', label: t.navChangePassword },
   ];
   return (

@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../lib/dates.js';
 import type { TaskDetail } from '../inbox/inbox.types.js';
 import { ProcessDiagram } from './process-diagram.js';
+import { TaskComments } from './task-comments.js';
 
 /** Beside the form: the business context, the diagram, the history and the comments. */
 export function TaskContext({ task }: { task: TaskDetail }) {
@@ -45,23 +46,7 @@ export function TaskContext({ task }: { task: TaskDetail }) {
           </ol>
         )}
       </section>
-      <section class="card">
-        <h2>{t.comments}</h2>
-        {task.comments.length === 0 ? (
-          <p class="muted">{t.noComments}</p>
-        ) : (
-          <ul class="comments">
-            {task.comments.map((comment) => (
-              <li key={`${comment.at}-${comment.author}`}>
-                <p>{comment.text}</p>
-                <p class="muted">
-                  {comment.author}, {formatDateTime(comment.at)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TaskComments taskId={task.id} initial={task.comments} />
     </aside>
   );
 }

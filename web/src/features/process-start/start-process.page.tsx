@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/i18n.js';
+import { ApiProblem } from '../../lib/problem.js';
+import { navigate, onLinkClick } from '../../lib/router.js';
+import { Alert } from '../../ui/alert.js';
+import { problemMessage } from '../auth/problem-message.js';
+import type { MountedForm } from '../forms/form-viewer.js';
+import type { FormData } from '../inbox/inbox.types.js';
+import { TaskForm } from '../task/task-form.js';
+import { processStartApi, type StartableProcess } from './process-start.api.js';
+
+const EMPTY: FormData = {};
+
+/** "Khởi tạo quy trình": the processes the user may start; the chosen one's start form, validated on the server. */
+export function StartProcessPage() {
+  const { t, locale } = useI18n();
+  const [items, setItems] = useState<StartableProcess[] | undefined>(undefined);
+  const [chosen, setChosen] = useState<StartableProcess | undefined>(undefined);
+  const [form, setForm] = useState<MountedForm | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
+
+  useEffect(() => {
+    processStartApi.startable().then(
+      ({ items: found }) => setItems(found),
+      (caught: unknown) => setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) }),
+    );
+  }, []);
+
+  const start = async () => {
+    if (!chosen || !form) return;
+    setOutcome(undefined);
+    const { data, errors } = form.submit();
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    try {
+      const { processInstanceKey } = await processStartApi.start(chosen.processId, data);
+      setChosen(undefined);
+      setOutcome({ kind: 'success', text: t.startDone(chosen.name, processInstanceKey) });
+      setTimeout(() => navigate('/inbox'), 2500);
+    } catch (caught) {
+      if (caught instanceof ApiProblem && caught.errors.length > 0) {
+        const unplaced = form.showServerErrors(caught.errors);
+        setOutcome({ kind: 'error', text: [t.errorValidation, ...unplaced].join(' ') });
+      } else setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="start-page">
+      <p>
+        <a href="/inbox" onClick={(event) => onLinkClick(event, '/inbox')}>
+          ← {t.backToInbox}
+        </a>
+      </p>
+      <h1>{chosen ? chosen.name : t.startTitle}</h1>
+      {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+      {!chosen && items === undefined && !outcome && <p class="muted">{t.loading}</p>}
+      {!chosen && items !== undefined && (
+        <section class="card">
+          <p>{t.startIntro}</p>
+          {items.length === 0 ? (
+            <p class="muted">{t.startNone}</p>
+          ) : (
+            <ul class="start-list">
+              {items.map((item) => (
+                <li key={item.processId}>
+                  <span>{item.name}</span>{' '}
+                  <button
+                    type="button"
+                    class="button"
+                    aria-label={`${t.startChoose}: ${item.name}`}
+                    onClick={() => {
+                      setOutcome(undefined);
+                      setChosen(item);
+                    }}
+                  >
+                    {t.startChoose}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {chosen && (
+        <section class="card" aria-label={chosen.name}>
+          <TaskForm schema={chosen.form} data={EMPTY} onReady={onReady} />
+          <div class="task-actions">
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={busy || !form}
+              onClick={() => void start()}
+            >
+              {busy ? t.startStarting : t.startSubmit}
+            </button>{' '}
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setOutcome(undefined);
+                setChosen(undefined);
+              }}
+            >
+              {t.startCancel}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
