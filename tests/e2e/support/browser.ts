@@ -35,7 +35,7 @@ export async function openPage(
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport,
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
