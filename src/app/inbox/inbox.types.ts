@@ -1,4 +1,7 @@
-/** The inbox API's answers; web/src/features/inbox/inbox.types.ts mirrors them. */
+/**
+ * The inbox API's contract: the server answers in these shapes and the browser app imports them from here
+ * (web/src/features/inbox/inbox.types.ts re-exports them), so the two cannot drift apart. Types only.
+ */
 export type InboxScope = 'mine' | 'unclaimed' | 'all';
 export type DueFilter = 'any' | 'soon' | 'overdue';
 export type PriorityFilter = 'any' | 'high' | 'medium' | 'low';
@@ -23,6 +26,7 @@ export interface TaskSummary {
   period: string;
   createdAt: string;
   dueDate: string | null;
+  /** Camunda's task priority, 0–100. */
   priority: number;
   assignee: string | null;
 }
@@ -34,13 +38,29 @@ export interface InboxPage {
   processes: { id: string; name: string }[];
 }
 
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+}
+
+export interface TaskComment {
+  at: string;
+  author: string;
+  text: string;
+}
+
 export interface TaskDetail extends TaskSummary {
+  /** The form-js schema as deployed with the process; the browser narrows it to its FormSchema. */
   form: Record<string, unknown>;
+  /** The task's variables merged with the user's saved draft, if any. */
   data: Record<string, unknown>;
   draftSavedAt: string | null;
+  /** The signed-in user may claim it (it is open to one of their groups and not assigned to them). */
   canClaim: boolean;
+  /** The signed-in user holds it. */
   canComplete: boolean;
   diagram: { bpmnXml: string; activeElementId: string } | null;
-  history: { at: string; actor: string; action: string }[];
-  comments: { at: string; author: string; text: string }[];
+  history: HistoryEntry[];
+  comments: TaskComment[];
 }

@@ -1,51 +1,21 @@
-/** The inbox API's contract as the browser sees it; the server module (src/app/inbox) answers in these shapes. */
-export type InboxScope = 'mine' | 'unclaimed' | 'all';
-export type DueFilter = 'any' | 'soon' | 'overdue';
-export type PriorityFilter = 'any' | 'high' | 'medium' | 'low';
-export type InboxSort = 'due' | 'created' | 'priority';
+/**
+ * The inbox API's contract as the browser sees it. The shapes come from the server module that answers them
+ * (src/app/inbox/inbox.types.ts), so server and browser cannot drift apart; only the form schema is narrowed here.
+ */
+import type { TaskDetail as ServerTaskDetail } from '../../../../src/app/inbox/inbox.types.js';
 
-export interface InboxQuery {
-  scope: InboxScope;
-  processId: string;
-  due: DueFilter;
-  priority: PriorityFilter;
-  sort: InboxSort;
-  page: number;
-  pageSize: number;
-}
-
-export interface TaskSummary {
-  id: string;
-  name: string;
-  processId: string;
-  processName: string;
-  unitName: string;
-  period: string;
-  createdAt: string;
-  dueDate: string | null;
-  /** Camunda's task priority, 0–100. */
-  priority: number;
-  assignee: string | null;
-}
-
-export interface InboxPage {
-  items: TaskSummary[];
-  total: number;
-  counts: Record<InboxScope, number>;
-  processes: { id: string; name: string }[];
-}
-
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-}
-
-export interface TaskComment {
-  at: string;
-  author: string;
-  text: string;
-}
+export type {
+  DueFilter,
+  HistoryEntry,
+  InboxPage,
+  InboxQuery,
+  InboxScope,
+  InboxSort,
+  PriorityFilter,
+  TaskComment,
+  TaskSummary,
+} from '../../../../src/app/inbox/inbox.types.js';
+import type { InboxPage, InboxQuery } from '../../../../src/app/inbox/inbox.types.js';
 
 /** A form-js schema as deployed with the process (the browser passes it to form-js untouched). */
 export interface FormSchema {
@@ -56,18 +26,10 @@ export interface FormSchema {
 
 export type FormData = Record<string, unknown>;
 
-export interface TaskDetail extends TaskSummary {
+export interface TaskDetail extends Omit<ServerTaskDetail, 'form' | 'data'> {
   form: FormSchema;
   /** The task's variables merged with the user's saved draft, if any. */
   data: FormData;
-  draftSavedAt: string | null;
-  /** The signed-in user may claim it (it is open to one of their groups and not assigned to them). */
-  canClaim: boolean;
-  /** The signed-in user holds it. */
-  canComplete: boolean;
-  diagram: { bpmnXml: string; activeElementId: string } | null;
-  history: HistoryEntry[];
-  comments: TaskComment[];
 }
 
 export interface InboxApi {
