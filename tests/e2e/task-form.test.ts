@@ -31,7 +31,12 @@ async function signInAsStaff(page: Page): Promise<void> {
 
 /** Opens the unclaimed report task from the inbox's "unclaimed in my groups" tab and claims it. */
 async function openAndClaimNewTask(page: Page): Promise<void> {
+  // Until the unclaimed list arrives the page still shows "mine", whose first task is already claimed.
+  const unclaimedList = page.waitForResponse(
+    (response) => response.url().includes('/api/inbox/tasks') && response.url().includes('scope=unclaimed'),
+  );
   await page.getByRole('button', { name: /Chưa ai nhận/ }).click();
+  await unclaimedList;
   await page.getByRole('link', { name: TASK_NAME }).first().click();
   await page.getByRole('button', { name: 'Nhận việc' }).click();
   await page.getByRole('button', { name: 'Trả lại việc' }).waitFor();
