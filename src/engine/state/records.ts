@@ -3,6 +3,7 @@
  * Values that may hold arbitrary JSON (variables, headers, message payloads) are kept as JSON text in documents,
  * because variable names and header keys may contain '.' or '$', which MongoDB/FerretDB refuse as field names.
  */
+import type { UserTask } from '../engine-api.js';
 import type { BpmnElementType } from '../model/process-model.js';
 
 export type Key = string;
@@ -179,25 +180,5 @@ export interface IncidentRecord {
   tenantId: string;
 }
 
-export interface UserTaskRecord {
-  key: Key;
-  name: string | null;
-  state: 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
-  assignee: string | null;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  elementId: string;
-  elementInstanceKey: Key;
-  processDefinitionId: string;
-  processDefinitionKey: Key;
-  processDefinitionVersion: number;
-  processInstanceKey: Key;
-  formKey: Key | null;
-  creationDate: number;
-  completionDate: number | null;
-  dueDate: number | null;
-  followUpDate: number | null;
-  priority: number;
-  customHeaders: Record<string, string>;
-  tenantId: string;
-}
+/** The stored user task is the API's user task, keyed by `key` like every other record. */
+export type UserTaskRecord = Omit<UserTask, 'userTaskKey'> & { key: Key };
