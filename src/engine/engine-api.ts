@@ -302,14 +302,44 @@ export interface UserTask {
   tenantId: string;
 }
 
+/**
+ * A filter on one field as Camunda's REST v2 takes it: a plain value (equality) or an object of operators, all of
+ * which must hold. On a list field (candidate groups, candidate users) `$eq`, `$in` and `$like` hold when any element
+ * matches, `$neq` and `$notIn` when none does, and `$exists` when the list is not empty.
+ */
+export interface AdvancedFilter<T> {
+  $eq?: T;
+  $neq?: T;
+  $exists?: boolean;
+  $in?: T[];
+  $notIn?: T[];
+  $gt?: T;
+  $gte?: T;
+  $lt?: T;
+  $lte?: T;
+  /** `*` any characters, `?` one character, `\\` escapes. */
+  $like?: string;
+}
+
+export type FilterProperty<T> = T | AdvancedFilter<T>;
+
+/** Dates are epoch milliseconds here; the REST gateway converts Camunda's ISO strings. */
 export interface UserTaskFilter {
-  state?: UserTaskState;
-  assignee?: string;
-  candidateGroup?: string;
-  candidateUser?: string;
+  state?: FilterProperty<UserTaskState>;
+  assignee?: FilterProperty<string>;
+  candidateGroup?: FilterProperty<string>;
+  candidateUser?: FilterProperty<string>;
+  priority?: FilterProperty<number>;
+  creationDate?: FilterProperty<number>;
+  completionDate?: FilterProperty<number>;
+  dueDate?: FilterProperty<number>;
+  followUpDate?: FilterProperty<number>;
+  tenantId?: FilterProperty<string>;
+  name?: string;
   processDefinitionKey?: Key;
   processDefinitionId?: string;
   processInstanceKey?: Key;
+  elementInstanceKey?: Key;
   elementId?: string;
   userTaskKey?: Key;
 }
@@ -401,7 +431,7 @@ export interface EngineApi {
   /** Variables visible at the task's element instance (its scope and all ancestors). */
   searchUserTaskVariables(
     userTaskKey: Key,
-    query: SearchQuery<{ name?: string }>,
+    query: SearchQuery<{ name?: FilterProperty<string> }>,
   ): Promise<SearchResult<Variable>>;
 
   getForm(formKey: Key): Promise<Form>;

@@ -19,6 +19,10 @@ beforeAll(async () => {
     },
     { name: 'ut-review.form', form: Buffer.from(JSON.stringify(form)) },
     { name: 'ut-plain.bpmn', process: Buffer.from(userTaskProcess('ut-plain', { assignee: '=owner' })) },
+    {
+      name: 'ut-groups.bpmn',
+      process: Buffer.from(userTaskProcess('ut-groups', { candidateGroups: '=groups' })),
+    },
   ]);
 });
 afterAll(async () => harness?.close());
@@ -156,6 +160,77 @@ describe('user tasks (native zeebe:userTask over REST v2)', () => {
     expect(second.items).toHaveLength(1);
     const dates = [...first.items, ...second.items].map((item) => Date.parse(item.creationDate!));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it("filters with Camunda's operators: $in/$notIn/$exists on lists and values, ranges on priority and dates, $like", async () => {
+    const started = async (groups: string[], priority: number, dueDate: string | null) => {
+      const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+        bpmnProcessId: 'ut-groups',
+        variables: { groups },
+      });
+      const task = await openTask(processInstanceKey);
+      await harness.rest.updateUserTask(
+        loose({ userTaskKey: task.userTaskKey, changeset: { priority, ...(dueDate ? { dueDate } : {}) } }),
+      );
+      return String(task.userTaskKey);
+    };
+    const a = await started(['op:co-so:a'], 90, '2026-04-01T00:00:00.000Z');
+    const b = await started(['op:co-so:b', 'op:btg'], 50, '2026-05-01T00:00:00.000Z');
+    const c = await started(['op:co-so:c'], 10, null);
+    await harness.rest.assignUserTask(loose({ userTaskKey: b, assignee: 'op.lan' }));
+    const keys = async (filter: Record<string, unknown>) => {
+      const found = await harness.rest.searchUserTasks(
+        loose({ filter: { state: 'CREATED', ...filter }, sort: [{ field: 'priority', order: 'DESC' }] }),
+        noWait,
+      );
+      expect(found.page.totalItems).toBe(found.items.length);
+      return found.items.map((item) => String(item.userTaskKey));
+    };
+    expect(await keys({ candidateGroup: { $in: ['op:co-so:a', 'op:btg', 'op:khac'] } })).toEqual([a, b]);
+    expect(await keys({ candidateGroup: { $like: 'op:co-so:*' } })).toEqual([a, b, c]);
+    expect(await keys({ candidateGroup: { $like: 'op:*', $notIn: ['op:btg'] } })).toEqual([a, c]);
+    expect(await keys({ candidateGroup: { $like: 'op:*' }, assignee: { $exists: false } })).toEqual([a, c]);
+    expect(await keys({ candidateGroup: { $like: 'op:*' }, assignee: { $neq: 'op.lan' } })).toEqual([a, c]);
+    expect(await keys({ candidateGroup: { $like: 'op:*' }, priority: { $gte: 25, $lt: 75 } })).toEqual([b]);
+    expect(await keys({ candidateGroup: { $like: 'op:*' }, priority: { $in: [10, 90] } })).toEqual([a, c]);
+    expect(
+      await keys({ candidateGroup: { $like: 'op:*' }, dueDate: { $lt: '2026-04-15T00:00:00.000Z' } }),
+    ).toEqual([a]);
+    expect(await keys({ candidateGroup: { $like: 'op:*' }, dueDate: { $exists: false } })).toEqual([c]);
+    expect(await keys({ candidateGroup: { $like: 'op:?o-so:b' } })).toEqual([b]);
+    expect(
+      await keys({ candidateGroup: { $eq: 'op:btg' }, state: { $in: ['CREATED', 'COMPLETED'] } }),
+    ).toEqual([b]);
+
+    const refused = await fetch(`${harness.restAddress}/v2/user-tasks/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: { priority: { $like: '9*' } } }),
+    });
+    expect(refused.status).toBe(400);
+    const badDate = await fetch(`${harness.restAddress}/v2/user-tasks/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: { dueDate: { $lt: 'tomorrow' } } }),
+    });
+    expect(badDate.status).toBe(400);
+  });
+
+  it('returns only the named variables of a task when asked by name', async () => {
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'ut-review',
+      variables: {
+        unit: { name: 'Sở Tài chính' },
+        period: { label: '6 tháng đầu năm 2026' },
+        big: [1, 2, 3],
+      },
+    });
+    const task = await openTask(processInstanceKey);
+    const found = await harness.rest.searchUserTaskVariables(
+      loose({ userTaskKey: task.userTaskKey, filter: { name: { $in: ['unit', 'period'] } } }),
+      noWait,
+    );
+    expect(found.items.map((item) => item.name).sort()).toEqual(['period', 'unit']);
   });
 
   it('answers 404 for unknown tasks and 400 for wrong types or unknown fields', async () => {

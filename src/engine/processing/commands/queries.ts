@@ -2,6 +2,7 @@
 import {
   EngineError,
   type ElementInstance,
+  type FilterProperty,
   type Form,
   type Incident,
   type ProcessDefinition,
@@ -15,6 +16,7 @@ import {
 import type { EngineState } from '../../state/engine-state.js';
 import type { ElementInstanceRecord, ElementLifecycle, UserTaskRecord } from '../../state/records.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
+import { matchesProperty } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
 
 const STATE_NAMES: Record<ElementLifecycle, 'ACTIVE' | 'COMPLETED' | 'TERMINATED'> = {
@@ -143,19 +145,24 @@ export class Queries {
   }
 
   userTasks(query: SearchQuery<UserTaskFilter>): SearchResult<UserTask> {
-    const result = searchItems<UserTaskRecord, UserTaskFilter>(
-      this.state.userTasks.all(),
-      query,
-      matchUserTask,
-    );
+    // A task asked for by its key is looked up, not searched for among all tasks.
+    const key = query.filter?.userTaskKey;
+    const task = key === undefined ? undefined : this.state.userTasks.find(key);
+    const candidates = key === undefined ? this.state.userTasks.all() : task ? [task] : [];
+    const result = searchItems<UserTaskRecord, UserTaskFilter>(candidates, query, matchUserTask);
     return { total: result.total, items: result.items.map(toUserTask) };
   }
 
-  userTaskVariables(userTaskKey: string, query: SearchQuery<{ name?: string }>): SearchResult<Variable> {
+  userTaskVariables(
+    userTaskKey: string,
+    query: SearchQuery<{ name?: FilterProperty<string> }>,
+  ): SearchResult<Variable> {
     const task = this.state.userTasks.find(userTaskKey);
     if (!task) throw new EngineError('NOT_FOUND', `User task with key '${userTaskKey}' not found`);
     const visible = this.variables.visible(task.elementInstanceKey);
-    const items: Variable[] = Object.entries(visible).map(([name, value]) => ({
+    // Names are filtered before values are serialised: a task's scope may hold large lists it was not asked for.
+    const wanted = Object.entries(visible).filter(([name]) => matchesProperty(name, query.filter?.name));
+    const items: Variable[] = wanted.map(([name, value]) => ({
       variableKey: `${task.elementInstanceKey}-${name}`,
       name,
       value: JSON.stringify(value ?? null),
@@ -163,7 +170,7 @@ export class Queries {
       scopeKey: task.elementInstanceKey,
       tenantId: task.tenantId,
     }));
-    return searchItems(items, query);
+    return searchItems(items, { ...query, filter: undefined });
   }
 
   form(formKey: string): Form {
@@ -180,16 +187,25 @@ export class Queries {
 }
 
 function matchUserTask(task: UserTaskRecord, filter: UserTaskFilter): boolean {
-  if (filter.state && task.state !== filter.state) return false;
-  if (filter.assignee && task.assignee !== filter.assignee) return false;
-  if (filter.candidateGroup && !task.candidateGroups.includes(filter.candidateGroup)) return false;
-  if (filter.candidateUser && !task.candidateUsers.includes(filter.candidateUser)) return false;
-  if (filter.processDefinitionKey && task.processDefinitionKey !== filter.processDefinitionKey) return false;
-  if (filter.processDefinitionId && task.processDefinitionId !== filter.processDefinitionId) return false;
-  if (filter.processInstanceKey && task.processInstanceKey !== filter.processInstanceKey) return false;
-  if (filter.elementId && task.elementId !== filter.elementId) return false;
-  if (filter.userTaskKey && task.key !== filter.userTaskKey) return false;
-  return true;
+  return (
+    matchesProperty(task.state, filter.state) &&
+    matchesProperty(task.assignee, filter.assignee) &&
+    matchesProperty(task.candidateGroups, filter.candidateGroup) &&
+    matchesProperty(task.candidateUsers, filter.candidateUser) &&
+    matchesProperty(task.priority, filter.priority) &&
+    matchesProperty(task.creationDate, filter.creationDate) &&
+    matchesProperty(task.completionDate, filter.completionDate) &&
+    matchesProperty(task.dueDate, filter.dueDate) &&
+    matchesProperty(task.followUpDate, filter.followUpDate) &&
+    matchesProperty(task.tenantId, filter.tenantId) &&
+    matchesProperty(task.name, filter.name) &&
+    matchesProperty(task.processDefinitionKey, filter.processDefinitionKey) &&
+    matchesProperty(task.processDefinitionId, filter.processDefinitionId) &&
+    matchesProperty(task.processInstanceKey, filter.processInstanceKey) &&
+    matchesProperty(task.elementInstanceKey, filter.elementInstanceKey) &&
+    matchesProperty(task.elementId, filter.elementId) &&
+    matchesProperty(task.key, filter.userTaskKey)
+  );
 }
 
 function toUserTask(record: UserTaskRecord): UserTask {

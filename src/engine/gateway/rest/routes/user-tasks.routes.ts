@@ -2,10 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { EngineError, type EngineApi, type UserTask, type UserTaskFilter } from '../../../engine-api.js';
 import { noContent, ok, route, type RestRoute } from '../rest-route.js';
 import {
-  eqFilter,
+  advancedDateTimeFilter,
+  advancedIntegerFilter,
+  advancedStateFilter,
+  advancedStringFilter,
+  epochFilter,
   keyFilter,
   searchSchema,
-  stringFilter,
   toSearchQuery,
   toSearchResponse,
 } from '../search-query.js';
@@ -18,10 +21,12 @@ const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
   Type.Union([schema, Type.Null()]);
 const dateOrClear = nullable(Type.Union([Type.String({ format: 'date-time' }), Type.Literal('')]));
 
+const dateFields = ['creationDate', 'completionDate', 'dueDate', 'followUpDate'] as const;
+
 const filter = Type.Object(
   {
     state: Type.Optional(
-      eqFilter(
+      advancedStateFilter(
         Type.Union([
           Type.Literal('CREATED'),
           Type.Literal('COMPLETED'),
@@ -30,17 +35,42 @@ const filter = Type.Object(
         ]),
       ),
     ),
-    assignee: Type.Optional(stringFilter),
-    candidateGroup: Type.Optional(stringFilter),
-    candidateUser: Type.Optional(stringFilter),
-    processDefinitionKey: Type.Optional(keyFilter),
-    processDefinitionId: Type.Optional(Type.String()),
-    processInstanceKey: Type.Optional(keyFilter),
+    assignee: Type.Optional(advancedStringFilter),
+    priority: Type.Optional(advancedIntegerFilter),
     elementId: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String()),
+    candidateGroup: Type.Optional(advancedStringFilter),
+    candidateUser: Type.Optional(advancedStringFilter),
+    tenantId: Type.Optional(advancedStringFilter),
+    processDefinitionId: Type.Optional(Type.String()),
+    creationDate: Type.Optional(advancedDateTimeFilter),
+    completionDate: Type.Optional(advancedDateTimeFilter),
+    followUpDate: Type.Optional(advancedDateTimeFilter),
+    dueDate: Type.Optional(advancedDateTimeFilter),
     userTaskKey: Type.Optional(keyFilter),
+    processDefinitionKey: Type.Optional(keyFilter),
+    processInstanceKey: Type.Optional(keyFilter),
+    elementInstanceKey: Type.Optional(keyFilter),
   },
   strict,
 );
+
+/** The request's filter as the engine's: operators kept, keys' `{ $eq }` unwrapped, dates as epoch ms. */
+function toUserTaskFilter(body: { filter?: Record<string, unknown> } | undefined): UserTaskFilter {
+  const given = body?.filter ?? {};
+  const unwrapped = toSearchQuery<Record<string, unknown>>({
+    filter: Object.fromEntries(
+      ['userTaskKey', 'processDefinitionKey', 'processInstanceKey', 'elementInstanceKey']
+        .filter((name) => given[name] !== undefined)
+        .map((name) => [name, given[name]]),
+    ),
+  }).filter;
+  const converted: Record<string, unknown> = { ...given, ...unwrapped };
+  for (const name of dateFields)
+    if (given[name] !== undefined)
+      converted[name] = epochFilter(given[name] as string | Record<string, unknown>);
+  return converted as UserTaskFilter;
+}
 
 const sortFields = ['creationDate', 'completionDate', 'followUpDate', 'dueDate', 'priority', 'name'];
 
@@ -82,7 +112,7 @@ const completionBody = Type.Object(
   strict,
 );
 
-const variableFilter = Type.Object({ name: Type.Optional(stringFilter) }, strict);
+const variableFilter = Type.Object({ name: Type.Optional(advancedStringFilter) }, strict);
 
 export function toUserTaskResult(task: UserTask): object {
   return compact({
@@ -109,7 +139,13 @@ export const userTaskRoutes: RestRoute[] = [
     bodyOptional: true,
     handle: async ({ body, engine }) =>
       ok(
-        toSearchResponse(await engine.searchUserTasks(toSearchQuery<UserTaskFilter>(body)), toUserTaskResult),
+        toSearchResponse(
+          await engine.searchUserTasks({
+            ...toSearchQuery<UserTaskFilter>(body),
+            filter: toUserTaskFilter(body),
+          }),
+          toUserTaskResult,
+        ),
       ),
   }),
   route({
@@ -184,10 +220,10 @@ export const userTaskRoutes: RestRoute[] = [
     handle: async ({ params, body, engine }) =>
       ok(
         toSearchResponse(
-          await engine.searchUserTaskVariables(
-            params.userTaskKey ?? '',
-            toSearchQuery<{ name?: string }>(body),
-          ),
+          await engine.searchUserTaskVariables(params.userTaskKey ?? '', {
+            ...toSearchQuery<object>(body),
+            filter: { name: body?.filter?.name },
+          }),
           toVariableResult,
         ),
       ),
