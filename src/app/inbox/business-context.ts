@@ -1,3 +1,6 @@
+/** The variables the context is read from (the inbox asks the engine for these only). */
+export const CONTEXT_VARIABLES = ['unit', 'period'] as const;
+
 /**
  * The business context of a task from its process variables, by the processes' conventions (processes/README.md):
  * `unit` = { code, kind, name, group, headGroup } and `period` = { code, kind, year, label, … }.

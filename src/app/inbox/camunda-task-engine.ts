@@ -18,6 +18,8 @@ interface UserTaskResult {
 }
 
 const PAGE_LIMIT = 1000;
+/** Deployments are rare; the inbox's process filter may lag one by this much. */
+const PROCESS_LIST_TTL_MS = 30_000;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 function toTask(result: UserTaskResult): EngineTask {
@@ -67,6 +69,7 @@ const body = <T>(value: T): never => value as never;
  * shared EngineClients.rest), so it works against the embedded engine and Camunda 8.8 alike.
  */
 export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
+  let latestProcesses: { at: number; list: { id: string; name: string }[] } | undefined;
   const definitions = new Map<string, Promise<{ name: string; xml: string } | null>>();
   const loadDefinition = async (processDefinitionKey: string) => {
     try {
@@ -86,12 +89,12 @@ export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
   };
 
   return {
-    async searchOpen(filter) {
+    async searchOpen({ filter, sort, page }) {
       const found = await rest.searchUserTasks(
-        body({ filter: { ...filter, state: 'CREATED' }, page: { from: 0, limit: PAGE_LIMIT } }),
+        body({ filter: { ...filter, state: 'CREATED' }, sort, page }),
         noWait,
       );
-      return (found.items as UserTaskResult[]).map(toTask);
+      return { items: (found.items as UserTaskResult[]).map(toTask), total: Number(found.page.totalItems) };
     },
     async get(key) {
       try {
@@ -103,21 +106,44 @@ export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
     },
     async form(key) {
       const result = (await refusals(() => rest.getUserTaskForm(body({ userTaskKey: key }), noWait))) as
-        { schema?: unknown } | undefined | null;
+        { schema?: unknown; formKey?: unknown } | undefined | null;
       if (!result?.schema) return null;
-      return typeof result.schema === 'string'
-        ? (JSON.parse(result.schema) as Record<string, unknown>)
-        : (result.schema as Record<string, unknown>);
+      const schema =
+        typeof result.schema === 'string'
+          ? (JSON.parse(result.schema) as Record<string, unknown>)
+          : (result.schema as Record<string, unknown>);
+      return { formKey: String(result.formKey ?? ''), schema };
     },
-    async variables(key) {
+    async variables(key, names) {
       const found = await rest.searchUserTaskVariables(
-        body({ userTaskKey: key, page: { from: 0, limit: PAGE_LIMIT } }),
+        body({
+          userTaskKey: key,
+          ...(names ? { filter: { name: { $in: [...names] } } } : {}),
+          page: { from: 0, limit: PAGE_LIMIT },
+        }),
         noWait,
       );
       const values: Record<string, unknown> = {};
       for (const item of found.items as { name?: string; value?: string }[])
         if (item.name) values[item.name] = item.value === undefined ? null : JSON.parse(item.value);
       return values;
+    },
+    async processes() {
+      const now = Date.now();
+      if (!latestProcesses || latestProcesses.at < now - PROCESS_LIST_TTL_MS) {
+        const found = await rest.searchProcessDefinitions(
+          body({ filter: { isLatestVersion: true }, page: { from: 0, limit: PAGE_LIMIT } }),
+          noWait,
+        );
+        const list = (found.items as { processDefinitionId?: string; name?: string }[])
+          .filter((item) => item.processDefinitionId)
+          .map((item) => ({
+            id: String(item.processDefinitionId),
+            name: item.name || String(item.processDefinitionId),
+          }));
+        latestProcesses = { at: now, list };
+      }
+      return latestProcesses.list;
     },
     definition(processDefinitionKey) {
       let found = definitions.get(processDefinitionKey);

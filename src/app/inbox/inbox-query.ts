@@ -1,5 +1,5 @@
 import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } from './inbox.types.js';
-import type { EngineTask } from './task-engine.port.js';
+import type { EngineTask, TaskFilterValue, TaskSearch } from './task-engine.port.js';
 
 const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
@@ -30,15 +30,36 @@ export function priorityLevel(priority: number): Exclude<PriorityFilter, 'any'> 
   return 'low';
 }
 
-/** Process, due and priority filters (the scope is applied apart, so counts per scope can be given). */
-export function matchesFilters(task: EngineTask, query: InboxQuery, now: Date): boolean {
-  if (query.processId && task.processDefinitionId !== query.processId) return false;
-  if (query.priority !== 'any' && priorityLevel(task.priority) !== query.priority) return false;
-  if (query.due === 'any') return true;
-  if (!task.dueDate) return false;
-  const due = Date.parse(task.dueDate);
-  if (query.due === 'overdue') return due < now.getTime();
-  return due >= now.getTime() && due < now.getTime() + 7 * DAY_MS;
+const PRIORITY_RANGES: Record<Exclude<PriorityFilter, 'any'>, TaskFilterValue<number>> = {
+  high: { $gte: 75 },
+  medium: { $gte: 25, $lt: 75 },
+  low: { $lt: 25 },
+};
+
+/** Process, due and priority filters as the engine's search takes them (the scope is added per count). */
+export function engineFilterOf(query: InboxQuery, now: Date): TaskSearch['filter'] {
+  const filter: TaskSearch['filter'] = {};
+  if (query.processId) filter.processDefinitionId = query.processId;
+  if (query.priority !== 'any') filter.priority = PRIORITY_RANGES[query.priority];
+  const today = now.toISOString();
+  if (query.due === 'overdue') filter.dueDate = { $lt: today };
+  if (query.due === 'soon')
+    filter.dueDate = { $gte: today, $lt: new Date(now.getTime() + 7 * DAY_MS).toISOString() };
+  return filter;
+}
+
+/** The engine's sort for each of the inbox's orders; compareTasks orders the same way. */
+export function engineSortOf(sort: InboxSort): TaskSearch['sort'] {
+  if (sort === 'priority')
+    return [
+      { field: 'priority', order: 'DESC' },
+      { field: 'dueDate', order: 'ASC' },
+    ];
+  if (sort === 'created') return [{ field: 'creationDate', order: 'DESC' }];
+  return [
+    { field: 'dueDate', order: 'ASC' },
+    { field: 'creationDate', order: 'ASC' },
+  ];
 }
 
 export function compareTasks(sort: InboxSort): (a: EngineTask, b: EngineTask) => number {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock.js';
-import { compileForm, validateSubmission, type FormJsSchema } from '../forms/index.js';
+import { compileForm, validateSubmission, type CompiledForm, type FormJsSchema } from '../forms/index.js';
 import {
   alreadyClaimed,
   claimedByOther,
@@ -9,13 +9,19 @@ import {
   taskClosed,
   taskNotFound,
 } from './inbox.errors.js';
-import { businessContextOf } from './business-context.js';
+import { businessContextOf, CONTEXT_VARIABLES } from './business-context.js';
 import type { CommentStore } from './comment.store.js';
 import type { InboxAction, InboxStore } from './inbox.store.js';
-import { compareTasks, matchesFilters } from './inbox-query.js';
-import type { InboxPage, InboxQuery, InboxScope, TaskDetail, TaskSummary } from './inbox.types.js';
+import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
+import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from './inbox.types.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
-import { EngineRefusal, type EngineTask, type TaskEngine } from './task-engine.port.js';
+import {
+  EngineRefusal,
+  type EngineTask,
+  type TaskEngine,
+  type TaskForm,
+  type TaskSearch,
+} from './task-engine.port.js';
 
 const actionLabels: Record<InboxAction, string> = {
   claim: 'Nhận việc',
@@ -41,6 +47,8 @@ function summaryOf(task: EngineTask, processName = task.processDefinitionId): Ta
 
 /** The inbox: every task action checks the user against the task's assignee and candidate groups first. */
 export class InboxService {
+  private readonly compiledForms = new Map<string, CompiledForm>();
+
   constructor(
     private readonly engine: TaskEngine,
     private readonly store: InboxStore,
@@ -49,50 +57,76 @@ export class InboxService {
     private readonly comments?: CommentStore,
   ) {}
 
-  /** Tasks assigned to the user or open to one of their groups, filtered, sorted, one page, with counts per scope. */
+  /**
+   * Tasks assigned to the user or open to one of their groups, filtered, sorted, one page, with counts per scope.
+   * Each scope is one engine search that the engine filters, sorts and pages, so the cost does not grow with the
+   * number of the user's tasks; "all" is the tasks open to their groups plus those assigned to them outside them.
+   */
   async list(taker: TaskTaker, query: InboxQuery): Promise<InboxPage> {
-    const batches = await Promise.all([
-      this.engine.searchOpen({ assignee: taker.username }),
-      ...taker.groups.map((candidateGroup) => this.engine.searchOpen({ candidateGroup })),
-    ]);
-    const visible = new Map<string, EngineTask>();
-    for (const task of batches.flat()) if (canSee(task, taker)) visible.set(task.key, task);
-    const now = this.clock.now();
-    const filtered = [...visible.values()].filter((task) => matchesFilters(task, query, now));
-    const inScope: Record<InboxScope, (task: EngineTask) => boolean> = {
-      mine: (task) => task.assignee === taker.username,
-      unclaimed: (task) => task.assignee === null && isOpenToGroupsOf(task, taker),
-      all: () => true,
-    };
-    const chosen = filtered.filter(inScope[query.scope]).sort(compareTasks(query.sort));
-    const start = (query.page - 1) * query.pageSize;
-    const names = await this.processNames([...visible.values()]);
-    const processes = [...new Set([...visible.values()].map((task) => task.processDefinitionId))].sort();
-    const page = chosen.slice(start, start + query.pageSize);
-    // The unit and period of the shown page only (one variables read per task on the page).
-    const contexts = await Promise.all(
-      page.map((task) =>
-        this.engine.variables(task.key).then(businessContextOf, () => ({ unitName: '', period: '' })),
+    const base = engineFilterOf(query, this.clock.now());
+    const sort = engineSortOf(query.sort);
+    const window = { from: (query.page - 1) * query.pageSize, limit: query.pageSize };
+    const countOnly = { sort: [], page: { from: 0, limit: 1 } };
+    const groups = [...taker.groups];
+    const none = Promise.resolve({ items: [] as EngineTask[], total: 0 });
+    const search = (filter: TaskSearch['filter'], paged: boolean) =>
+      this.engine.searchOpen({
+        filter: { ...base, ...filter },
+        ...(paged ? { sort, page: window } : countOnly),
+      });
+    const inGroups = { candidateGroup: { $in: groups } };
+    const [mine, unclaimed, openToGroups, mineElsewhere, processes] = await Promise.all([
+      search({ assignee: taker.username }, query.scope === 'mine'),
+      groups.length
+        ? search({ ...inGroups, assignee: { $exists: false } }, query.scope === 'unclaimed')
+        : none,
+      groups.length ? search(inGroups, query.scope === 'all') : none,
+      search(
+        { assignee: taker.username, ...(groups.length ? { candidateGroup: { $notIn: groups } } : {}) },
+        false,
       ),
-    );
+      this.engine.processes().catch(() => []),
+    ]);
+    let page = { mine, unclaimed, all: openToGroups }[query.scope].items;
+    if (query.scope === 'all' && mineElsewhere.total > 0) {
+      // Rare: tasks assigned to the user outside their groups; both lists up to this page are merged.
+      const upTo = { from: 0, limit: window.from + window.limit };
+      const [ownGroups, elsewhere] = await Promise.all([
+        groups.length ? this.engine.searchOpen({ filter: { ...base, ...inGroups }, sort, page: upTo }) : none,
+        this.engine.searchOpen({
+          filter: {
+            ...base,
+            assignee: taker.username,
+            ...(groups.length ? { candidateGroup: { $notIn: groups } } : {}),
+          },
+          sort,
+          page: upTo,
+        }),
+      ]);
+      page = [...ownGroups.items, ...elsewhere.items]
+        .sort(compareTasks(query.sort))
+        .slice(window.from, window.from + window.limit);
+    }
+    const [names, contexts] = await Promise.all([
+      this.processNames(page),
+      // The unit and period of the shown page only: one read of two variables per task shown.
+      Promise.all(
+        page.map((task) =>
+          this.engine
+            .variables(task.key, CONTEXT_VARIABLES)
+            .then(businessContextOf, () => ({ unitName: '', period: '' })),
+        ),
+      ),
+    ]);
+    const all = openToGroups.total + mineElsewhere.total;
     return {
       items: page.map((task, index) => ({
         ...summaryOf(task, names.get(task.processDefinitionKey)),
         ...contexts[index],
       })),
-      total: chosen.length,
-      counts: {
-        mine: filtered.filter(inScope.mine).length,
-        unclaimed: filtered.filter(inScope.unclaimed).length,
-        all: filtered.length,
-      },
-      processes: processes.map((id) => ({
-        id,
-        name:
-          names.get(
-            [...visible.values()].find((task) => task.processDefinitionId === id)?.processDefinitionKey ?? '',
-          ) ?? id,
-      })),
+      total: { mine: mine.total, unclaimed: unclaimed.total, all }[query.scope],
+      counts: { mine: mine.total, unclaimed: unclaimed.total, all },
+      processes: [...processes].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     };
   }
 
@@ -109,7 +143,7 @@ export class InboxService {
     return {
       ...summaryOf(task, definition?.name || undefined),
       ...businessContextOf(variables),
-      form: form ?? { type: 'default', components: [] },
+      form: form?.schema ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
       canClaim: canClaim(task, taker),
@@ -161,7 +195,7 @@ export class InboxService {
     const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
     let accepted: Record<string, unknown> = {};
     if (form) {
-      const result = validateSubmission(compileForm(form as unknown as FormJsSchema), data, variables);
+      const result = validateSubmission(this.compiled(form), data, variables);
       if (!result.ok)
         throw invalidSubmission(result.errors.map(({ field, message }) => ({ field, message })));
       accepted = result.value;
@@ -169,6 +203,17 @@ export class InboxService {
     await this.engineCall(() => this.engine.complete(key, accepted), taskClosed);
     await this.store.dropDrafts(key);
     await this.audit(taker, task, 'complete');
+  }
+
+  /** A form compiled once per form key (a deployed form's key never changes its content). */
+  private compiled(form: TaskForm): CompiledForm {
+    let found = this.compiledForms.get(form.formKey);
+    if (!found) {
+      found = compileForm(form.schema as unknown as FormJsSchema);
+      if (this.compiledForms.size >= 500) this.compiledForms.clear();
+      if (form.formKey) this.compiledForms.set(form.formKey, found);
+    }
+    return found;
   }
 
   /** Process names by definition key (the engine's definitions are cached by the adapter). */

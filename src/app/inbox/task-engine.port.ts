@@ -15,6 +15,44 @@ export interface EngineTask {
   priority: number;
 }
 
+/** A filter on one field in Camunda's REST v2 terms: a value (equality) or operators that must all hold. */
+export type TaskFilterValue<T> =
+  | T
+  | {
+      $eq?: T;
+      $neq?: T;
+      $exists?: boolean;
+      $in?: T[];
+      $notIn?: T[];
+      $gt?: T;
+      $gte?: T;
+      $lt?: T;
+      $lte?: T;
+    };
+
+/**
+ * A search of open tasks as Camunda's user-task search takes it. On candidateGroup, `$in` holds when one of the
+ * task's groups is listed and `$notIn` when none is.
+ */
+export interface TaskSearch {
+  filter: {
+    assignee?: TaskFilterValue<string>;
+    candidateGroup?: TaskFilterValue<string>;
+    processDefinitionId?: string;
+    priority?: TaskFilterValue<number>;
+    /** ISO 8601 date-times. */
+    dueDate?: TaskFilterValue<string>;
+  };
+  sort: { field: 'dueDate' | 'creationDate' | 'priority'; order: 'ASC' | 'DESC' }[];
+  page: { from: number; limit: number };
+}
+
+export interface TaskForm {
+  /** Immutable per key, so a compiled form may be kept by it. */
+  formKey: string;
+  schema: Record<string, unknown>;
+}
+
 /** A refusal the engine answered with (404 unknown task, 409 conflicting state, …). */
 export class EngineRefusal extends Error {
   constructor(
@@ -31,12 +69,15 @@ export class EngineRefusal extends Error {
  * @camunda8/sdk, so it runs against the embedded engine and Camunda 8.8 alike; tests may substitute a fake.
  */
 export interface TaskEngine {
-  /** Open tasks (state CREATED) matching one candidate group or one assignee. */
-  searchOpen(filter: { candidateGroup: string } | { assignee: string }): Promise<EngineTask[]>;
+  /** Open tasks (state CREATED) matching the filter: one sorted page and the number of all matches. */
+  searchOpen(search: TaskSearch): Promise<{ items: EngineTask[]; total: number }>;
   get(key: string): Promise<EngineTask | null>;
   /** The task's linked form-js schema, or null when it has none. */
-  form(key: string): Promise<Record<string, unknown> | null>;
-  variables(key: string): Promise<Record<string, unknown>>;
+  form(key: string): Promise<TaskForm | null>;
+  /** The variables the task sees; only those named when names are given. */
+  variables(key: string, names?: readonly string[]): Promise<Record<string, unknown>>;
+  /** The latest version of each deployed process: its id and name. */
+  processes(): Promise<{ id: string; name: string }[]>;
   /** A deployed process definition's name and BPMN XML (immutable per key, so callers may cache it). */
   definition(processDefinitionKey: string): Promise<{ name: string; xml: string } | null>;
   assign(key: string, assignee: string): Promise<void>;

@@ -1,50 +1,30 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboxModule } from '../../../src/app/inbox/index.js';
-import type { EngineTask, TaskEngine } from '../../../src/app/inbox/task-engine.port.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
-
-/** One open task of the Ban Tuyên giáo in memory; comments are what is under test. */
-const task: EngineTask = {
-  key: '2251799813685301',
-  name: 'Xem xét báo cáo',
-  elementId: 'xem-xet',
-  processDefinitionId: 'bao-cao-dan-van',
-  processDefinitionKey: '1',
-  processInstanceKey: '2251799813685200',
-  candidateGroups: ['ban-tuyen-giao'],
-  assignee: null,
-  state: 'CREATED',
-  creationDate: '2026-06-01T02:00:00.000Z',
-  dueDate: null,
-  priority: 50,
-};
-const engine: TaskEngine = {
-  searchOpen: () => Promise.resolve([task]),
-  get: (key) => Promise.resolve(key === task.key ? task : null),
-  form: () => Promise.resolve({ type: 'default', components: [] }),
-  variables: () => Promise.resolve({}),
-  definition: () => Promise.resolve({ name: 'Báo cáo công tác dân vận', xml: '<xml/>' }),
-  assign: () => Promise.resolve(),
-  unassign: () => Promise.resolve(),
-  complete: () => Promise.resolve(),
-};
+import { startTaskEngineFixture, type TaskEngineFixture } from './support/task-engine-fixture.js';
 
 describe('comments on a task', () => {
   let h: Harness;
   let db: TestDatabase;
   let connection: Connection;
-  const path = `/api/inbox/tasks/${task.key}/comments`;
+  let fixture: TaskEngineFixture;
+  /** One open task of the Ban Tuyên giáo in the embedded engine; comments are what is under test. */
+  const task = { key: '' };
+  let path = '';
 
   beforeAll(async () => {
+    fixture = await startTaskEngineFixture('comments');
+    task.key = (await fixture.task({ groups: ['ban-tuyen-giao'] })).key;
+    path = `/api/inbox/tasks/${task.key}/comments`;
     db = createTestDatabase('comments');
     connection = await mongoose.createConnection(db.uri).asPromise();
     const holder: { h?: Harness } = {};
     const inbox = createInboxModule({
       connection,
       clock: { now: () => holder.h?.clock.now() ?? new Date() },
-      engine,
+      engine: fixture.engine,
       groupsOf: (username) =>
         holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     });
@@ -58,6 +38,7 @@ describe('comments on a task', () => {
     await h?.close();
     await connection?.close();
     await db?.drop();
+    await fixture?.close();
   });
 
   it('refuses a user outside the task’s groups (403) for reading and writing', async () => {

@@ -13,9 +13,34 @@ const filter = Type.Object(
     version: Type.Optional(Type.Integer()),
     versionTag: Type.Optional(Type.String()),
     tenantId: Type.Optional(Type.String()),
+    isLatestVersion: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
+
+/** Camunda's `isLatestVersion`: only the highest version of each process id (per tenant) is kept. */
+async function searchDefinitions(
+  engine: Parameters<RestRoute['handle']>[0]['engine'],
+  body: { filter?: { isLatestVersion?: boolean } & Record<string, unknown> } | undefined,
+) {
+  const { isLatestVersion, ...rest } = body?.filter ?? {};
+  const query = toSearchQuery<Partial<ProcessDefinition>>({ ...body, filter: rest });
+  if (isLatestVersion !== true) return engine.searchProcessDefinitions(query);
+  const all = await engine.searchProcessDefinitions({
+    ...query,
+    page: { from: 0, limit: Number.MAX_SAFE_INTEGER },
+  });
+  const latest = new Map<string, number>();
+  for (const each of all.items) {
+    const id = `${each.tenantId}/${each.processDefinitionId}`;
+    latest.set(id, Math.max(latest.get(id) ?? 0, each.version));
+  }
+  const kept = all.items.filter(
+    (each) => latest.get(`${each.tenantId}/${each.processDefinitionId}`) === each.version,
+  );
+  const from = query.page?.from ?? 0;
+  return { items: kept.slice(from, from + (query.page?.limit ?? 100)), total: kept.length };
+}
 
 const sortFields = [
   'processDefinitionKey',
@@ -50,8 +75,7 @@ export const processDefinitionRoutes: RestRoute[] = [
     path: '/process-definitions/search',
     body: searchSchema(filter, sortFields),
     bodyOptional: true,
-    handle: async ({ body, engine }) =>
-      ok(toSearchResponse(await engine.searchProcessDefinitions(toSearchQuery(body)), toResult)),
+    handle: async ({ body, engine }) => ok(toSearchResponse(await searchDefinitions(engine, body), toResult)),
   }),
   route({
     method: 'get',
