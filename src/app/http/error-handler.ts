@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../../lib/logger.js';
 import { AppError, problemOf, type ProblemBody } from '../../lib/errors.js';
+import { isDependencyOutage } from './dependency-outage.js';
 
 export function sendProblem(res: Response, problem: ProblemBody): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -32,7 +33,10 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   );
 };
 
-/** The last handler: expected failures become their problem; anything else is a bug, logged, answered as a bare 500. */
+/**
+ * The last handler: expected failures become their problem; an unreachable database or engine a 503 to retry;
+ * anything else is a bug, logged, answered as a bare 500.
+ */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
@@ -40,6 +44,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (known) {
       if (known.status >= 500) (req.log ?? logger).error({ err: error }, known.message);
       return sendProblem(res, problemOf(known, req.originalUrl));
+    }
+    if (isDependencyOutage(error)) {
+      (req.log ?? logger).error({ err: error }, 'database or engine unreachable');
+      res.setHeader('Retry-After', '30');
+      return sendProblem(
+        res,
+        problemOf(
+          new AppError(
+            503,
+            'service_unavailable',
+            'Hệ thống tạm thời không kết nối được cơ sở dữ liệu hoặc bộ máy quy trình. Vui lòng thử lại sau ít phút.',
+          ),
+          req.originalUrl,
+        ),
+      );
     }
     (req.log ?? logger).error({ err: error }, 'unhandled error');
     sendProblem(

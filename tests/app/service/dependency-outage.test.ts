@@ -1,0 +1,72 @@
+import { createServer } from 'node:net';
+import mongoose from 'mongoose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngineClients } from '../../../src/app/engine-client/engine-clients.js';
+import { camundaTaskEngine, createInboxModule } from '../../../src/app/inbox/index.js';
+import { createTestDatabase } from '../../support/database.js';
+import { startHarness, type Harness } from '../support/app-harness.js';
+
+/** A loopback port nobody listens on: taken, then given back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('an unreachable database or engine', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close().catch(() => undefined);
+    h = undefined;
+  });
+
+  it('answers 503 with a Vietnamese message and Retry-After when the database is gone, not 500', async () => {
+    h = await startHarness();
+    await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
+    const lan = h.client();
+    await lan.signIn('lan');
+    expect((await lan.get('/api/auth/session')).status).toBe(200);
+    await h.connection.destroy();
+    const answer = await lan.get('/api/auth/session');
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({
+      code: 'service_unavailable',
+      detail: expect.stringContaining('thử lại'),
+    });
+    expect(answer.headers.get('retry-after')).toBe('30');
+  });
+
+  it('answers 503 when the engine does not answer', async () => {
+    const port = await closedPort();
+    const clients = createEngineClients({
+      grpcAddress: `127.0.0.1:${port}`,
+      restAddress: `http://127.0.0.1:${port}`,
+    });
+    const db = createTestDatabase('outage_inbox');
+    const connection = await mongoose.createConnection(db.uri).asPromise();
+    const holder: { h?: Harness } = {};
+    const inbox = createInboxModule({
+      connection,
+      clock: { now: () => new Date() },
+      engine: camundaTaskEngine(clients.rest),
+      groupsOf: (username) =>
+        holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+    });
+    try {
+      h = await startHarness({}, inbox.routes);
+      holder.h = h;
+      await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
+      const lan = h.client();
+      await lan.signIn('lan');
+      const answer = await lan.get('/api/inbox/tasks');
+      expect(answer.status).toBe(503);
+      expect(answer.body).toMatchObject({ code: 'service_unavailable' });
+    } finally {
+      await clients.close();
+      await connection.close();
+      await db.drop();
+    }
+  });
+});
