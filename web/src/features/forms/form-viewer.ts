@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../lib/problem.js';
 import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import { withDisplayDates, withOriginalDates } from './display-dates.js';
 import { toFormErrors } from './field-errors.js';
 import { translateFormJsTexts } from './form-js-ui-texts.js';
 import { StickyErrors, valueAt, type StickyErrorHost } from './sticky-errors.js';
@@ -36,7 +37,8 @@ export async function mountForm(
     import('@bpmn-io/form-js-viewer/dist/assets/form-js.css'),
   ]);
   const form = new Form({ container, additionalModules: [viValidatorModule] });
-  await form.importSchema(schema, data);
+  const shown = withDisplayDates(schema, data);
+  await form.importSchema(schema, shown.data);
   const stopTranslating = translateFormJsTexts(container);
   const internals = form as unknown as FormInternals;
   const host: StickyErrorHost = {
@@ -49,7 +51,7 @@ export async function mountForm(
       const result = form.submit();
       return { data: result.data as FormData, errors: result.errors as Record<string, unknown> };
     },
-    data: () => structuredClone(internals._getState().data),
+    data: () => withOriginalDates(internals._getState().data, shown.originals),
     showServerErrors(problems) {
       const { byFieldId, pathOf, unplaced } = toFormErrors(schema, problems);
       const current = internals._getState().data;
