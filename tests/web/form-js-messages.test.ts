@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { translateFormJsMessage } from '../../web/src/features/forms/form-js-messages.vi.js';
+import { translateUiText } from '../../web/src/features/forms/form-js-words.vi.js';
 
 /** The messages form-js 1.23's validator pushes, read from its own bundle, with sample values in the templates. */
 function formJsMessages(): string[] {
@@ -60,5 +61,54 @@ describe("form-js's validation messages in Vietnamese", () => {
 
   it("leaves a form author's own message unchanged", () => {
     expect(translateFormJsMessage('Mã số đảng viên gồm 8 chữ số.')).toBe('Mã số đảng viên gồm 8 chữ số.');
+  });
+});
+
+/** form-js 1.23's bundle (the ES build the app bundles). */
+function formJsBundle(): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(
+    require.resolve('@bpmn-io/form-js-viewer').replace(/index\.cjs$/, 'index.es.js'),
+    'utf8',
+  );
+}
+
+describe("form-js's own interface words in Vietnamese", () => {
+  /** Each word as form-js 1.23 writes it in its bundle, and the text it renders (a number where it puts one). */
+  const words: [source: string, rendered: string, vi: string][] = [
+    ["valueLabel || 'Select'", 'Select', 'Chọn'],
+    ["placeholder: 'Search'", 'Search', 'Tìm kiếm'],
+    ["emptyListMessage = 'No results'", 'No results', 'Không có kết quả'],
+    ["'All values selected'", 'All values selected', 'Đã chọn tất cả'],
+    ['" ", \'Add new\']', 'Add new', 'Thêm mới'],
+    ['" ", \'Collapse\']', 'Collapse', 'Thu gọn'],
+    ['`Expand all (${values.length - 1})`', 'Expand all (3)', 'Mở rộng tất cả (3)'],
+    ['`Remove list item ${itemIndex + 1}`', 'Remove list item 2', 'Xóa mục thứ 2'],
+    ['"aria-label": "Increment"', 'Increment', 'Tăng'],
+    ['"aria-label": "Decrement"', 'Decrement', 'Giảm'],
+    ['label: "Skip to search"', 'Skip to search', 'Bỏ qua, đến ô tìm kiếm'],
+    ['title: "Remove tag"', 'Remove tag', 'Bỏ mục này'],
+  ];
+
+  it('translates each word form-js 1.23 renders (found in its bundle, so an upgrade changing one fails here)', () => {
+    const bundle = formJsBundle();
+    for (const [source, rendered, vi] of words) {
+      expect(bundle, source).toContain(source);
+      expect(translateUiText(rendered, 'vi'), rendered).toBe(vi);
+    }
+  });
+
+  it('switches back to English and keeps the spaces around a word', () => {
+    for (const [, rendered, vi] of words) expect(translateUiText(vi, 'en'), vi).toBe(rendered);
+    expect(translateUiText(' Add new', 'vi')).toBe(' Thêm mới');
+  });
+
+  it('leaves every other text alone, also a word already in the wanted language', () => {
+    expect(translateUiText('Năm của kỳ báo cáo', 'vi')).toBeUndefined();
+    expect(translateUiText('Selected', 'vi')).toBeUndefined();
+    expect(translateUiText('Remove list item two', 'vi')).toBeUndefined();
+    expect(translateUiText('Thêm mới', 'vi')).toBeUndefined();
+    expect(translateUiText('Add new', 'en')).toBeUndefined();
+    expect(translateUiText(' ', 'vi')).toBeUndefined();
   });
 });

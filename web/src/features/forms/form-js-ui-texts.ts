@@ -1,39 +1,71 @@
-/**
- * form-js 1.23 also writes a few interface words in English with no way to configure them (the empty select, the
- * search box of selects and tag lists, the empty dropdown). They are replaced in the rendered form as it changes.
- */
-const texts: Record<string, string> = {
-  Select: 'Chọn',
-  Search: 'Tìm kiếm',
-  'No results': 'Không có kết quả',
-  'All values selected': 'Đã chọn tất cả',
-};
+/* form-js's own words (form-js-words.vi.ts) kept in the app's language in a rendered form. */
+import type { Locale } from '../../i18n/messages.types.js';
+import { localiseDatePickers } from './flatpickr-locale.js';
+import { translateUiText } from './form-js-words.vi.js';
 
-/** Only inside these form-js elements, so a form's own labels and values are never touched. */
-const TEXT_HOSTS = '.fjs-select-display, .fjs-dropdownlist-empty';
+/** The form-js elements whose own text is translated; a form's labels, values and texts are never touched. */
+const TEXT_HOSTS = [
+  '.fjs-select-display',
+  '.fjs-dropdownlist-empty',
+  '.fjs-repeat-render-add',
+  '.fjs-repeat-render-collapse',
+  '.fjs-taglist-skip-link',
+].join(', ');
+/** Attributes of form-js elements, each only on the elements listed. */
+const ATTRIBUTE_HOSTS: readonly (readonly [attribute: string, selector: string])[] = [
+  ['placeholder', '.fjs-form-field-select input, .fjs-form-field-taglist input'],
+  [
+    'aria-label',
+    [
+      '.fjs-repeat-row-remove',
+      '.fjs-number-arrow-up',
+      '.fjs-number-arrow-down',
+      '.fjs-datepicker .flatpickr-monthDropdown-months',
+      '.fjs-datepicker .cur-year',
+    ].join(', '),
+  ],
+  ['title', '.fjs-taglist-tag-remove, .fjs-powered-by-link'],
+];
+const ATTRIBUTES = ATTRIBUTE_HOSTS.map(([attribute]) => attribute);
 
-function translateWithin(root: Element): void {
+/** Translates form-js's words inside the root into the locale. */
+export function translateWithin(root: Element, locale: Locale): void {
   for (const host of root.querySelectorAll(TEXT_HOSTS))
-    for (const node of host.childNodes)
-      if (node.nodeType === Node.TEXT_NODE && node.textContent && texts[node.textContent])
-        node.textContent = texts[node.textContent] ?? node.textContent;
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
-    const translated = texts[input.placeholder];
-    if (translated && input.closest('.fjs-form-field-select, .fjs-form-field-taglist'))
-      input.placeholder = translated;
-  }
+    for (const node of host.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.textContent) continue;
+      const translated = translateUiText(node.textContent, locale);
+      if (translated !== undefined && translated !== node.textContent) node.textContent = translated;
+    }
+  for (const [attribute, selector] of ATTRIBUTE_HOSTS)
+    for (const element of root.querySelectorAll(selector)) {
+      const current = element.getAttribute(attribute);
+      const translated = current === null ? undefined : translateUiText(current, locale);
+      if (translated !== undefined && translated !== current) element.setAttribute(attribute, translated);
+    }
+  localiseDatePickers(root, locale);
 }
 
-/** Keeps form-js's own words in Vietnamese while the form lives; returns the function that stops it. */
+/** The app's language, as the I18nProvider writes it on <html lang>. */
+function pageLocale(): Locale {
+  return document.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+/** Keeps form-js's own words in the app's language while the form lives; returns the function that stops it. */
 export function translateFormJsTexts(container: Element): () => void {
-  translateWithin(container);
-  const observer = new MutationObserver(() => translateWithin(container));
-  observer.observe(container, {
+  const run = () => translateWithin(container, pageLocale());
+  run();
+  const inForm = new MutationObserver(run);
+  inForm.observe(container, {
     subtree: true,
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['placeholder'],
+    attributeFilter: ATTRIBUTES,
   });
-  return () => observer.disconnect();
+  const language = new MutationObserver(run);
+  language.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  return () => {
+    inForm.disconnect();
+    language.disconnect();
+  };
 }
