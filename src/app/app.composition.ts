@@ -16,6 +16,7 @@ import type { RouteDefinition } from './http/route.types.js';
 import { OrganisationDirectory, organisationRoutes } from './organisation/index.js';
 import { documentRoutes, RecordStore } from './records/index.js';
 import { notificationRoutes } from './notifications/index.js';
+import { AdminAuditStore, auditRoutes } from './audit/index.js';
 
 export interface AppModuleDependencies {
   config: Config;
@@ -62,18 +63,21 @@ export function createAppModule(deps: AppModuleDependencies): AppModule {
     },
   });
 
+  const auditTrail = new AdminAuditStore(connection, clock);
   const routes = [
     ...healthRoutes(readiness),
     ...authRoutes({ auth, sessions, directory, config }),
     ...organisationRoutes(directory),
     ...documentRoutes(new RecordStore(connection), (username) => directory.candidateGroupsOfUser(username)),
     ...notificationRoutes(connection),
+    ...auditRoutes(auditTrail),
     ...(deps.extraRoutes ?? []),
   ];
   const app = createApp({
     config,
     logger,
     authenticator: new SessionAuthenticator(sessions, directory),
+    auditTrail,
     routes,
   });
 

@@ -27,6 +27,14 @@ describe('one authorisation mechanism for every route', () => {
     expect(publicRoutes.sort()).toEqual([...ALLOWED_PUBLIC].sort());
   });
 
+  it('every state-changing administration route writes to the audit trail', () => {
+    const unaudited = listRoutes(h.module.app)
+      .filter((route) => route.path.startsWith('/api/admin') && route.method !== 'get')
+      .filter((route) => !route.definition?.audit)
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(unaudited).toEqual([]);
+  });
+
   it('flags a route registered around the mechanism', async () => {
     const local = await startHarness();
     try {

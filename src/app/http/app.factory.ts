@@ -6,13 +6,15 @@ import type { Config } from '../../lib/config.js';
 import type { Logger } from '../../lib/logger.js';
 import { BodyValidator } from './body-validator.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { infrastructure, mountRoutes, type Authenticator } from './route-mounter.js';
+import { infrastructure, mountRoutes, type AuditTrail, type Authenticator } from './route-mounter.js';
 import type { RouteDefinition } from './route.types.js';
 
 export interface AppDependencies {
   config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicOrigin'>;
   logger: Logger;
   authenticator: Authenticator;
+  /** Where routes that declare `audit` record their successful changes. */
+  auditTrail?: AuditTrail;
   routes: readonly RouteDefinition[];
 }
 
@@ -42,6 +44,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(infrastructure(express.json({ limit: deps.config.bodyLimit, strict: true })));
   mountRoutes(app, deps.routes, {
     authenticator: deps.authenticator,
+    auditTrail: deps.auditTrail,
     validator: new BodyValidator(),
     publicOrigin: deps.config.publicOrigin,
   });

@@ -2,7 +2,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { AppError, forbidden, unauthenticated } from '../../lib/errors.js';
 import type { BodyValidator } from './body-validator.js';
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from './csrf.js';
-import type { Principal, RouteDefinition } from './route.types.js';
+import type { Principal, RouteContext, RouteDefinition } from './route.types.js';
 
 const passwordChangeRequired = (): AppError =>
   new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu được cấp trước khi tiếp tục.');
@@ -27,8 +27,20 @@ export interface Authenticator {
   authenticate(req: Request, res: Response): Promise<Principal | null>;
 }
 
+/** Where administrative changes are kept (the audit module's store). */
+export interface AuditTrail {
+  record(entry: {
+    actor: string;
+    action: string;
+    target: string;
+    detail: Record<string, string>;
+    requestId: string;
+  }): Promise<void>;
+}
+
 export interface MountDependencies {
   authenticator: Authenticator;
+  auditTrail?: AuditTrail;
   validator: BodyValidator;
   publicOrigin: string | undefined;
 }
@@ -37,6 +49,26 @@ export interface MountDependencies {
  * The one way routes are registered: each goes through authentication, CSRF, a pending password change, its
  * permission and body validation, in that order, before its handler runs.
  */
+async function recordAudit(
+  audit: NonNullable<RouteDefinition['audit']>,
+  context: RouteContext,
+  principal: Principal,
+  deps: MountDependencies,
+): Promise<void> {
+  if (!deps.auditTrail) return;
+  const entry = {
+    actor: principal.username,
+    action: audit.action,
+    target: audit.target ? audit.target(context) : Object.values(context.req.params).map(String).join('/'),
+    detail: audit.detail ? audit.detail(context) : {},
+    requestId: String(context.req.id ?? ''),
+  };
+  // The change is made and answered; a failure to write it down must be loud, but cannot undo it.
+  await deps.auditTrail.record(entry).catch((error: unknown) => {
+    context.req.log?.error({ err: error, audit: entry }, 'audit trail write failed');
+  });
+}
+
 export function mountRoutes(app: Express, routes: readonly RouteDefinition[], deps: MountDependencies): void {
   for (const route of routes) {
     const guarded: GuardedHandler = async (req, res) => {
@@ -51,7 +83,10 @@ export function mountRoutes(app: Express, routes: readonly RouteDefinition[], de
         if (!(await route.permission.allows(principal, req))) throw forbidden();
       }
       const body: unknown = route.body ? deps.validator.validate(route.body, req.body ?? {}) : undefined;
-      await route.handler({ req, res, principal, body });
+      const context = { req, res, principal, body };
+      await route.handler(context);
+      if (route.audit && principal && res.statusCode < 400)
+        await recordAudit(route.audit, context, principal, deps);
     };
     guarded[ROUTE_DEFINITION] = route;
     app[route.method](route.path, guarded);

@@ -34,6 +34,16 @@ export interface RouteContext<TBody = unknown> {
   body: TBody;
 }
 
+/** An administrative change, written to the audit trail once the route has answered with success. */
+export interface RouteAudit<TBody = unknown> {
+  /** A stable name such as `user.deactivate`. */
+  action: string;
+  /** What was acted on; the route's path parameters when not given. */
+  target?(ctx: RouteContext<TBody>): string;
+  /** Facts worth keeping beside it (which fields, which role); never a secret, never a personal value. */
+  detail?(ctx: RouteContext<TBody>): Record<string, string>;
+}
+
 export interface RouteDefinition {
   method: HttpMethod;
   path: string;
@@ -46,13 +56,15 @@ export interface RouteDefinition {
    * itself); every other route refuses them until they do.
    */
   allowPendingPasswordChange?: boolean;
+  audit?: RouteAudit;
   handler: (ctx: RouteContext) => Promise<void> | void;
 }
 
 /** Defines a route whose handler sees its body typed from its schema. */
 export function defineRoute<S extends TSchema>(
-  route: Omit<RouteDefinition, 'handler' | 'body'> & {
+  route: Omit<RouteDefinition, 'handler' | 'body' | 'audit'> & {
     body: S;
+    audit?: RouteAudit<Static<S>>;
     handler: (ctx: RouteContext<Static<S>>) => Promise<void> | void;
   },
 ): RouteDefinition;

@@ -42,6 +42,7 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       permission: ADMIN,
       body: CreateUnitBody,
       summary: 'Create a unit',
+      audit: { action: 'unit.create', target: ({ body }) => body.code },
       handler: async ({ res, body }) => {
         res.status(201).json(unitJson(await units.create(body)));
       },
@@ -52,6 +53,7 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       permission: ADMIN,
       body: UpdateUnitBody,
       summary: 'Rename a unit or change its sector',
+      audit: { action: 'unit.update', detail: ({ body }) => ({ fields: Object.keys(body).join(',') }) },
       handler: async ({ req, res, body }) => {
         res.json(unitJson(await units.update(codeOf(req), body)));
       },
@@ -61,6 +63,7 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       path: '/api/admin/units/:code/deactivate',
       permission: ADMIN,
       summary: 'Deactivate a unit (never deleted)',
+      audit: { action: 'unit.deactivate' },
       handler: async ({ req, res }) => {
         res.json(unitJson(await units.setActive(codeOf(req), false)));
       },
@@ -70,6 +73,7 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       path: '/api/admin/units/:code/reactivate',
       permission: ADMIN,
       summary: 'Reactivate a unit',
+      audit: { action: 'unit.reactivate' },
       handler: async ({ req, res }) => {
         res.json(unitJson(await units.setActive(codeOf(req), true)));
       },

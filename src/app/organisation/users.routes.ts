@@ -42,6 +42,13 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       permission: ADMIN,
       body: CreateUserBody,
       summary: 'Create a user (must change the password at first sign-in unless told otherwise)',
+      audit: {
+        action: 'user.create',
+        target: ({ body }) => body.username.toLowerCase(),
+        detail: ({ body }) => ({
+          roles: (body.memberships ?? []).map((m) => `${m.unitCode}:${m.roles.join('+')}`).join(','),
+        }),
+      },
       handler: async ({ res, body }) => {
         res.status(201).json(await users.create(body));
       },
@@ -52,6 +59,7 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       permission: ADMIN,
       body: UpdateUserBody,
       summary: "Update a user's name, e-mail or phone",
+      audit: { action: 'user.update', detail: ({ body }) => ({ fields: Object.keys(body).join(',') }) },
       handler: async ({ req, res, body }) => {
         res.json(await users.update(usernameOf(req), body));
       },
@@ -61,6 +69,7 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       path: '/api/admin/users/:username/deactivate',
       permission: ADMIN,
       summary: 'Deactivate a user and end their sessions (never deleted)',
+      audit: { action: 'user.deactivate' },
       handler: async ({ req, res, principal }) => {
         assertNotSelf(principal, usernameOf(req), 'vô hiệu hóa tài khoản');
         res.json(await users.setActive(usernameOf(req), false));
@@ -71,6 +80,7 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       path: '/api/admin/users/:username/reactivate',
       permission: ADMIN,
       summary: 'Reactivate a user',
+      audit: { action: 'user.reactivate' },
       handler: async ({ req, res }) => {
         res.json(await users.setActive(usernameOf(req), true));
       },
@@ -82,6 +92,7 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       body: ResetPasswordBody,
       summary:
         'Set a temporary password (must be changed at next sign-in); unlocks the account, ends its sessions',
+      audit: { action: 'user.password-reset' },
       handler: async ({ req, res, body, principal }) => {
         assertNotSelf(principal, usernameOf(req), 'đặt lại mật khẩu');
         res.json(await users.resetPassword(usernameOf(req), body.temporaryPassword));
@@ -93,6 +104,10 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       permission: ADMIN,
       body: RoleBody,
       summary: 'Assign a role in a unit',
+      audit: {
+        action: 'user.role-add',
+        detail: ({ body }) => ({ unitCode: body.unitCode, role: body.role }),
+      },
       handler: async ({ req, res, body }) => {
         res.json(await users.addRole(usernameOf(req), body.unitCode, body.role));
       },
@@ -103,6 +118,10 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       permission: ADMIN,
       body: RoleBody,
       summary: 'Remove a role in a unit',
+      audit: {
+        action: 'user.role-remove',
+        detail: ({ body }) => ({ unitCode: body.unitCode, role: body.role }),
+      },
       handler: async ({ req, res, body, principal }) => {
         if (body.role === 'admin') assertNotSelf(principal, usernameOf(req), 'gỡ vai trò quản trị');
         res.json(await users.removeRole(usernameOf(req), body.unitCode, body.role));

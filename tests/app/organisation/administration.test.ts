@@ -223,6 +223,56 @@ describe('user administration', () => {
   });
 });
 
+describe("the administrators' audit trail", () => {
+  it('records each successful change with who, what and to whom, never a password; refusals are not recorded', async () => {
+    const entries = async () => {
+      const answer = await admin.get('/api/admin/audit');
+      expect(answer.status).toBe(200);
+      return answer.body.items as {
+        actor: string;
+        action: string;
+        target: string;
+        detail: Record<string, string>;
+      }[];
+    };
+    // Written once the change has answered: wait for it rather than race it.
+    const waitFor = async (action: string, target: string) => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const found = (await entries()).find((entry) => entry.action === action && entry.target === target);
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no audit entry ${action} ${target}`);
+    };
+    expect(
+      (await admin.post('/api/admin/users/nguyenvana/password', { temporaryPassword: 'Mat-khau-tam-3' }))
+        .status,
+    ).toBe(200);
+    const reset = await waitFor('user.password-reset', 'nguyenvana');
+    expect(reset.actor).toBe('quantri');
+    expect(JSON.stringify(await entries())).not.toContain('Mat-khau-tam-3');
+
+    expect(
+      (await admin.post('/api/admin/users/nguyenvana/roles', { unitCode: 'van-phong', role: 'staff' }))
+        .status,
+    ).toBe(200);
+    expect((await waitFor('user.role-add', 'nguyenvana')).detail).toEqual({
+      unitCode: 'van-phong',
+      role: 'staff',
+    });
+
+    const before = (await entries()).length;
+    expect((await admin.post('/api/admin/users/quantri/deactivate')).status).toBe(400);
+    expect((await admin.post('/api/admin/units/khong-co/deactivate')).status).toBe(404);
+    expect((await entries()).length).toBe(before);
+
+    const staff = h.client();
+    await h.user('nhanvien2', [{ unitCode: 'van-phong', roles: ['staff'] }]);
+    await staff.signIn('nhanvien2');
+    expect((await staff.get('/api/admin/audit')).status).toBe(403);
+  });
+});
+
 describe('organisation for every signed-in user', () => {
   it('lists active units with their groups to any signed-in user, and to nobody else', async () => {
     await h.user('nhanvien', [{ unitCode: 'van-phong', roles: ['staff'] }]);
