@@ -56,32 +56,38 @@ function valuePasses<T extends Scalar>(value: T, filter: AdvancedFilter<T>): boo
   return true;
 }
 
+type FieldValue<T> = T | null | undefined | readonly T[];
+
 /**
- * Whether a field's value passes a filter. A list passes the positive operators when one of its elements does
- * (all of them by the same element), and `$neq`/`$notIn` when none of its elements is excluded; a missing value
- * passes only `$exists: false`, `$neq` and `$notIn`.
+ * A filter compiled once per search into a test of one field's value. A list passes the positive operators when one
+ * of its elements does (all of them by the same element), and `$neq`/`$notIn` when none of its elements is
+ * excluded; a missing value passes only `$exists: false`, `$neq` and `$notIn`.
  */
-export function matchesProperty<T extends Scalar>(
-  value: T | null | undefined | readonly T[],
-  filter: FilterProperty<T> | undefined,
-): boolean {
-  if (filter === undefined) return true;
-  const values: readonly T[] = Array.isArray(value)
-    ? (value as readonly T[])
-    : value === null || value === undefined
-      ? []
-      : [value as T];
-  if (!isAdvancedFilter(filter)) return values.some((each) => each === filter);
-  if (filter.$exists !== undefined && filter.$exists !== values.length > 0) return false;
-  if (filter.$neq !== undefined && values.includes(filter.$neq)) return false;
-  if (filter.$notIn !== undefined && values.some((each) => filter.$notIn?.includes(each))) return false;
+export function propertyTest<T extends Scalar>(filter: FilterProperty<T>): (value: FieldValue<T>) => boolean {
+  if (!isAdvancedFilter(filter))
+    return (value) =>
+      Array.isArray(value) ? (value as readonly T[]).includes(filter as T) : value === filter;
+  const included = filter.$in ? new Set<T>(filter.$in) : undefined;
+  const excluded = filter.$notIn ? new Set<T>(filter.$notIn) : undefined;
   const positive =
     filter.$eq !== undefined ||
-    filter.$in !== undefined ||
+    included !== undefined ||
     filter.$gt !== undefined ||
     filter.$gte !== undefined ||
     filter.$lt !== undefined ||
     filter.$lte !== undefined ||
     filter.$like !== undefined;
-  return !positive || values.some((each) => valuePasses(each, filter));
+  const rest: AdvancedFilter<T> = { ...filter, $in: undefined };
+  const onePasses = (each: T): boolean => (!included || included.has(each)) && valuePasses(each, rest);
+  return (value) => {
+    const list: readonly T[] = Array.isArray(value)
+      ? (value as readonly T[])
+      : value === null || value === undefined
+        ? []
+        : [value as T];
+    if (filter.$exists !== undefined && filter.$exists !== list.length > 0) return false;
+    if (filter.$neq !== undefined && list.includes(filter.$neq)) return false;
+    if (excluded && list.some((each) => excluded.has(each))) return false;
+    return !positive || list.some(onePasses);
+  };
 }

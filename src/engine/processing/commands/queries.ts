@@ -16,7 +16,7 @@ import {
 import type { EngineState } from '../../state/engine-state.js';
 import type { ElementInstanceRecord, ElementLifecycle, UserTaskRecord } from '../../state/records.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
-import { matchesProperty } from './filter-property.js';
+import { propertyTest } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
 
 const STATE_NAMES: Record<ElementLifecycle, 'ACTIVE' | 'COMPLETED' | 'TERMINATED'> = {
@@ -149,7 +149,8 @@ export class Queries {
     const key = query.filter?.userTaskKey;
     const task = key === undefined ? undefined : this.state.userTasks.find(key);
     const candidates = key === undefined ? this.state.userTasks.all() : task ? [task] : [];
-    const result = searchItems<UserTaskRecord, UserTaskFilter>(candidates, query, matchUserTask);
+    const test = userTaskTest(query.filter);
+    const result = searchItems<UserTaskRecord, UserTaskFilter>(candidates, query, (task) => test(task));
     return { total: result.total, items: result.items.map(toUserTask) };
   }
 
@@ -161,7 +162,9 @@ export class Queries {
     if (!task) throw new EngineError('NOT_FOUND', `User task with key '${userTaskKey}' not found`);
     const visible = this.variables.visible(task.elementInstanceKey);
     // Names are filtered before values are serialised: a task's scope may hold large lists it was not asked for.
-    const wanted = Object.entries(visible).filter(([name]) => matchesProperty(name, query.filter?.name));
+    const nameFilter = query.filter?.name;
+    const named = nameFilter === undefined ? () => true : propertyTest(nameFilter);
+    const wanted = Object.entries(visible).filter(([name]) => named(name));
     const items: Variable[] = wanted.map(([name, value]) => ({
       variableKey: `${task.elementInstanceKey}-${name}`,
       name,
@@ -186,26 +189,39 @@ export class Queries {
   }
 }
 
-function matchUserTask(task: UserTaskRecord, filter: UserTaskFilter): boolean {
-  return (
-    matchesProperty(task.state, filter.state) &&
-    matchesProperty(task.assignee, filter.assignee) &&
-    matchesProperty(task.candidateGroups, filter.candidateGroup) &&
-    matchesProperty(task.candidateUsers, filter.candidateUser) &&
-    matchesProperty(task.priority, filter.priority) &&
-    matchesProperty(task.creationDate, filter.creationDate) &&
-    matchesProperty(task.completionDate, filter.completionDate) &&
-    matchesProperty(task.dueDate, filter.dueDate) &&
-    matchesProperty(task.followUpDate, filter.followUpDate) &&
-    matchesProperty(task.tenantId, filter.tenantId) &&
-    matchesProperty(task.name, filter.name) &&
-    matchesProperty(task.processDefinitionKey, filter.processDefinitionKey) &&
-    matchesProperty(task.processDefinitionId, filter.processDefinitionId) &&
-    matchesProperty(task.processInstanceKey, filter.processInstanceKey) &&
-    matchesProperty(task.elementInstanceKey, filter.elementInstanceKey) &&
-    matchesProperty(task.elementId, filter.elementId) &&
-    matchesProperty(task.key, filter.userTaskKey)
-  );
+/** The user-task filter compiled once per search: only the fields given are tested. */
+function userTaskTest(filter: UserTaskFilter | undefined): (task: UserTaskRecord) => boolean {
+  if (!filter) return () => true;
+  const fields: {
+    [K in keyof UserTaskFilter]-?: (task: UserTaskRecord) => string | number | null | readonly string[];
+  } = {
+    state: (task) => task.state,
+    assignee: (task) => task.assignee,
+    candidateGroup: (task) => task.candidateGroups,
+    candidateUser: (task) => task.candidateUsers,
+    priority: (task) => task.priority,
+    creationDate: (task) => task.creationDate,
+    completionDate: (task) => task.completionDate,
+    dueDate: (task) => task.dueDate,
+    followUpDate: (task) => task.followUpDate,
+    tenantId: (task) => task.tenantId,
+    name: (task) => task.name,
+    processDefinitionKey: (task) => task.processDefinitionKey,
+    processDefinitionId: (task) => task.processDefinitionId,
+    processInstanceKey: (task) => task.processInstanceKey,
+    elementInstanceKey: (task) => task.elementInstanceKey,
+    elementId: (task) => task.elementId,
+    userTaskKey: (task) => task.key,
+  };
+  const tests: ((task: UserTaskRecord) => boolean)[] = [];
+  for (const name of Object.keys(fields) as (keyof UserTaskFilter)[]) {
+    const given = filter[name];
+    if (given === undefined) continue;
+    const read = fields[name];
+    const test = propertyTest<string | number>(given as FilterProperty<string | number>);
+    tests.push((task) => test(read(task)));
+  }
+  return (task) => tests.every((test) => test(task));
 }
 
 function toUserTask(record: UserTaskRecord): UserTask {
