@@ -1,5 +1,6 @@
 import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } from './inbox.types.js';
-import type { EngineTask, TaskFilterValue, TaskSearch } from './task-engine.port.js';
+import type { IntegerFilterProperty } from '@camunda8/orchestration-cluster-api';
+import type { EngineTask, TaskSearch } from './task-engine.port.js';
 
 const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
@@ -30,7 +31,7 @@ export function priorityLevel(priority: number): Exclude<PriorityFilter, 'any'> 
   return 'low';
 }
 
-const PRIORITY_RANGES: Record<Exclude<PriorityFilter, 'any'>, TaskFilterValue<number>> = {
+const PRIORITY_RANGES: Record<Exclude<PriorityFilter, 'any'>, IntegerFilterProperty> = {
   high: { $gte: 75 },
   medium: { $gte: 25, $lt: 75 },
   low: { $lt: 25 },

@@ -1,3 +1,9 @@
+import type {
+  DateTimeFilterProperty,
+  IntegerFilterProperty,
+  StringFilterProperty,
+} from '@camunda8/orchestration-cluster-api';
+
 /** A user task as the inbox needs it, read from the engine's REST v2 API. Keys are int64 as strings. */
 export interface EngineTask {
   key: string;
@@ -15,33 +21,18 @@ export interface EngineTask {
   priority: number;
 }
 
-/** A filter on one field in Camunda's REST v2 terms: a value (equality) or operators that must all hold. */
-export type TaskFilterValue<T> =
-  | T
-  | {
-      $eq?: T;
-      $neq?: T;
-      $exists?: boolean;
-      $in?: T[];
-      $notIn?: T[];
-      $gt?: T;
-      $gte?: T;
-      $lt?: T;
-      $lte?: T;
-    };
-
 /**
- * A search of open tasks as Camunda's user-task search takes it. On candidateGroup, `$in` holds when one of the
- * task's groups is listed and `$notIn` when none is.
+ * A search of open tasks as Camunda's user-task search takes it, in the SDK's own filter types. On candidateGroup,
+ * `$in` holds when one of the task's groups is listed and `$notIn` when none is.
  */
 export interface TaskSearch {
   filter: {
-    assignee?: TaskFilterValue<string>;
-    candidateGroup?: TaskFilterValue<string>;
+    assignee?: StringFilterProperty;
+    candidateGroup?: StringFilterProperty;
     processDefinitionId?: string;
-    priority?: TaskFilterValue<number>;
+    priority?: IntegerFilterProperty;
     /** ISO 8601 date-times. */
-    dueDate?: TaskFilterValue<string>;
+    dueDate?: DateTimeFilterProperty;
   };
   sort: { field: 'dueDate' | 'creationDate' | 'priority'; order: 'ASC' | 'DESC' }[];
   page: { from: number; limit: number };
