@@ -36,5 +36,14 @@ export function processStartRoutes(service: ProcessStartService): RouteDefinitio
         res.status(201).json(started);
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/processes/startable/summary',
+      permission: SIGNED_IN,
+      summary: 'The processes the user may start by hand, names only (whether to offer "Khởi tạo quy trình")',
+      handler: async ({ res, principal }) => {
+        res.json({ items: await service.startableSummary(starterOf(principal)) });
+      },
+    }),
   ];
 }

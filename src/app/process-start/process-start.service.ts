@@ -13,9 +13,13 @@ export interface Starter {
   memberships: readonly Membership[];
 }
 
-export interface StartableProcess {
+/** A process the user may start, without its form: enough for the navigation. */
+export interface StartableSummary {
   processId: string;
   name: string;
+}
+
+export interface StartableProcess extends StartableSummary {
   startFormId: string;
   form: FormJsSchema;
 }
@@ -35,8 +39,7 @@ export class ProcessStartService {
 
   async startable(user: Starter): Promise<StartableProcess[]> {
     const result: StartableProcess[] = [];
-    for (const rule of START_RULES) {
-      if (!(await this.startingUnit(rule, user))) continue;
+    for (const rule of await this.rulesFor(user)) {
       result.push({
         processId: rule.processId,
         name: rule.name,
@@ -45,6 +48,17 @@ export class ProcessStartService {
       });
     }
     return result;
+  }
+
+  /** The same list as `startable`, names only (no forms read). */
+  async startableSummary(user: Starter): Promise<StartableSummary[]> {
+    return (await this.rulesFor(user)).map((rule) => ({ processId: rule.processId, name: rule.name }));
+  }
+
+  private async rulesFor(user: Starter): Promise<StartRule[]> {
+    const allowed: StartRule[] = [];
+    for (const rule of START_RULES) if (await this.startingUnit(rule, user)) allowed.push(rule);
+    return allowed;
   }
 
   /** Checks the rule, validates the data against the start form, adds the server's variables, starts, audits. */

@@ -120,6 +120,8 @@ export const en: Messages = {
   startTitle: 'Start a process',
   startIntro: 'Choose a process your unit and role may start.',
   startNone: 'You may not start any process.',
+  startNoneHint:
+    'Only staff and heads of the units the regulations name may start a process. Work assigned to you is under “Tasks”.',
   startChoose: 'Start',
   startSubmit: 'Start the process',
   startStarting: 'Starting…',

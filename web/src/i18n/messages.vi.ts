@@ -118,6 +118,8 @@ export const vi = {
   startTitle: 'Khởi tạo quy trình',
   startIntro: 'Chọn quy trình mà đơn vị và vai trò của bạn được phép khởi tạo.',
   startNone: 'Bạn không được khởi tạo quy trình nào.',
+  startNoneHint:
+    'Chỉ cán bộ, lãnh đạo của đơn vị được quy chế giao mới khởi tạo được quy trình. Việc giao cho bạn nằm ở mục “Việc cần làm”.',
   startChoose: 'Khởi tạo',
   startSubmit: 'Khởi tạo quy trình',
   startStarting: 'Đang khởi tạo…',

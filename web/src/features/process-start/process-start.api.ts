@@ -1,9 +1,13 @@
 import { requestJson } from '../../lib/http.js';
 import type { FormData, FormSchema } from '../inbox/inbox.types.js';
 
-export interface StartableProcess {
+/** A process the user may start, names only (src/app/process-start/process-start.service.ts). */
+export interface StartableSummary {
   processId: string;
   name: string;
+}
+
+export interface StartableProcess extends StartableSummary {
   startFormId: string;
   form: FormSchema;
 }
@@ -11,6 +15,7 @@ export interface StartableProcess {
 /** The server's process-start API (src/app/process-start/process-start.routes.ts). */
 export const processStartApi = {
   startable: () => requestJson<{ items: StartableProcess[] }>('/api/processes/startable'),
+  startableSummary: () => requestJson<{ items: StartableSummary[] }>('/api/processes/startable/summary'),
   start: (processId: string, data: FormData) =>
     requestJson<{ processInstanceKey: string }>(`/api/processes/${encodeURIComponent(processId)}/start`, {
       method: 'POST',

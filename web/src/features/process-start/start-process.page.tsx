@@ -59,31 +59,35 @@ export function StartProcessPage() {
       <h1>{chosen ? chosen.name : t.startTitle}</h1>
       {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
       {!chosen && items === undefined && !outcome && <p class="muted">{t.loading}</p>}
-      {!chosen && items !== undefined && (
+      {!chosen && items !== undefined && items.length === 0 && (
+        <Alert kind="info">
+          <p>
+            <strong>{t.startNone}</strong>
+          </p>
+          <p>{t.startNoneHint}</p>
+        </Alert>
+      )}
+      {!chosen && items !== undefined && items.length > 0 && (
         <section class="card">
           <p>{t.startIntro}</p>
-          {items.length === 0 ? (
-            <p class="muted">{t.startNone}</p>
-          ) : (
-            <ul class="start-list">
-              {items.map((item) => (
-                <li key={item.processId}>
-                  <span>{item.name}</span>{' '}
-                  <button
-                    type="button"
-                    class="button"
-                    aria-label={`${t.startChoose}: ${item.name}`}
-                    onClick={() => {
-                      setOutcome(undefined);
-                      setChosen(item);
-                    }}
-                  >
-                    {t.startChoose}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ul class="start-list">
+            {items.map((item) => (
+              <li key={item.processId}>
+                <span>{item.name}</span>{' '}
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={`${t.startChoose}: ${item.name}`}
+                  onClick={() => {
+                    setOutcome(undefined);
+                    setChosen(item);
+                  }}
+                >
+                  {t.startChoose}
+                </button>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {chosen && (

@@ -4,6 +4,7 @@ import { onLinkClick, usePath } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import type { Session } from '../auth/auth.api.js';
 import { useSession } from '../auth/session.context.js';
+import { useMayStart } from '../process-start/use-may-start.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
 
@@ -17,9 +18,11 @@ export function AppShell({ session, children }: { session: Session; children: Co
   const { t } = useI18n();
   const { signOut } = useSession();
   const { pathname } = usePath();
+  // Offered only to users the start table lets start something (the server decides; the page itself says so too).
+  const mayStart = useMayStart(session.user);
   const nav: NavItem[] = [
     { path: '/inbox', label: t.navInbox },
-    { path: '/processes/start', label: t.navStartProcess },
+    ...(mayStart ? [{ path: '/processes/start', label: t.navStartProcess }] : []),
     { path: '/account/password', label: t.navChangePassword },
   ];
   return (
