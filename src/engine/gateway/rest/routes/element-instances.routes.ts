@@ -1,15 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { ElementInstance } from '../../../engine-api.js';
-import { findOne } from '../find-one.js';
-import { ok, route, type RestRoute } from '../rest-route.js';
-import {
-  eqFilter,
-  keyFilter,
-  searchSchema,
-  stringFilter,
-  toSearchQuery,
-  toSearchResponse,
-} from '../search-query.js';
+import type { ElementInstance, SearchQuery } from '../../../engine-api.js';
+import type { RestRoute } from '../rest-route.js';
+import { searchAndGetRoutes } from '../search-and-get.js';
+import { eqFilter, keyFilter, stringFilter } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const filter = Type.Object(
@@ -55,24 +48,12 @@ function toResult(element: ElementInstance): object {
   });
 }
 
-export const elementInstanceRoutes: RestRoute[] = [
-  route({
-    method: 'post',
-    path: '/element-instances/search',
-    body: searchSchema(filter, sortFields),
-    bodyOptional: true,
-    handle: async ({ body, engine }) =>
-      ok(toSearchResponse(await engine.searchElementInstances(toSearchQuery(body)), toResult)),
-  }),
-  route({
-    method: 'get',
-    path: '/element-instances/:elementInstanceKey',
-    handle: async ({ params, engine }) => {
-      const elementInstanceKey = params.elementInstanceKey ?? '';
-      const query = { filter: { elementInstanceKey }, page: { limit: 1 } };
-      return ok(
-        toResult(await findOne(engine.searchElementInstances(query), 'Element instance', elementInstanceKey)),
-      );
-    },
-  }),
-];
+export const elementInstanceRoutes: RestRoute[] = searchAndGetRoutes({
+  path: '/element-instances',
+  keyName: 'elementInstanceKey',
+  label: 'Element instance',
+  filter,
+  sortFields,
+  search: (engine, query: SearchQuery<Partial<ElementInstance>>) => engine.searchElementInstances(query),
+  toResult,
+});

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { Incident } from '../../../engine-api.js';
-import { findOne } from '../find-one.js';
-import { noContent, ok, route, type RestRoute } from '../rest-route.js';
-import { keyFilter, searchSchema, stringFilter, toSearchQuery, toSearchResponse } from '../search-query.js';
+import type { Incident, SearchQuery } from '../../../engine-api.js';
+import { noContent, route, type RestRoute } from '../rest-route.js';
+import { searchAndGetRoutes } from '../search-and-get.js';
+import { keyFilter, stringFilter } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const filter = Type.Object(
@@ -42,13 +42,14 @@ function toResult(incident: Incident): object {
 }
 
 export const incidentRoutes: RestRoute[] = [
-  route({
-    method: 'post',
-    path: '/incidents/search',
-    body: searchSchema(filter, sortFields),
-    bodyOptional: true,
-    handle: async ({ body, engine }) =>
-      ok(toSearchResponse(await engine.searchIncidents(toSearchQuery(body)), toResult)),
+  ...searchAndGetRoutes({
+    path: '/incidents',
+    keyName: 'incidentKey',
+    label: 'Incident',
+    filter,
+    sortFields,
+    search: (engine, query: SearchQuery<Partial<Incident>>) => engine.searchIncidents(query),
+    toResult,
   }),
   route({
     method: 'post',
@@ -58,15 +59,6 @@ export const incidentRoutes: RestRoute[] = [
     handle: async ({ params, engine }) => {
       await engine.resolveIncident(params.incidentKey ?? '');
       return noContent;
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/incidents/:incidentKey',
-    handle: async ({ params, engine }) => {
-      const incidentKey = params.incidentKey ?? '';
-      const query = { filter: { incidentKey }, page: { limit: 1 } };
-      return ok(toResult(await findOne(engine.searchIncidents(query), 'Incident', incidentKey)));
     },
   }),
 ];

@@ -1,14 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { EngineError, type CreateInstanceCommand, type ProcessInstance } from '../../../engine-api.js';
-import { noContent, ok, route, type RestRoute } from '../rest-route.js';
 import {
-  eqFilter,
-  keyFilter,
-  searchSchema,
-  stringFilter,
-  toSearchQuery,
-  toSearchResponse,
-} from '../search-query.js';
+  EngineError,
+  type CreateInstanceCommand,
+  type ProcessInstance,
+  type SearchQuery,
+} from '../../../engine-api.js';
+import { noContent, ok, route, type RestRoute } from '../rest-route.js';
+import { searchAndGetRoutes } from '../search-and-get.js';
+import { eqFilter, keyFilter, stringFilter } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const strict = { additionalProperties: false } as const;
@@ -109,28 +108,14 @@ export const processInstanceRoutes: RestRoute[] = [
       return ok({ ...toCreated(await engine.createInstance(command)), variables: {} });
     },
   }),
-  route({
-    method: 'get',
-    path: '/process-instances/:processInstanceKey',
-    handle: async ({ params, engine }) => {
-      const processInstanceKey = params.processInstanceKey ?? '';
-      const found = await engine.searchProcessInstances({
-        filter: { processInstanceKey },
-        page: { limit: 1 },
-      });
-      const instance = found.items[0];
-      if (!instance)
-        throw new EngineError('NOT_FOUND', `Process instance with key '${processInstanceKey}' not found`);
-      return ok(toResult(instance));
-    },
-  }),
-  route({
-    method: 'post',
-    path: '/process-instances/search',
-    body: searchSchema(filter, sortFields),
-    bodyOptional: true,
-    handle: async ({ body, engine }) =>
-      ok(toSearchResponse(await engine.searchProcessInstances(toSearchQuery(body)), toResult)),
+  ...searchAndGetRoutes({
+    path: '/process-instances',
+    keyName: 'processInstanceKey',
+    label: 'Process instance',
+    filter,
+    sortFields,
+    search: (engine, query: SearchQuery<Partial<ProcessInstance>>) => engine.searchProcessInstances(query),
+    toResult,
   }),
   route({
     method: 'post',

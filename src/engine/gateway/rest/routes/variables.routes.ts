@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { Variable } from '../../../engine-api.js';
-import { findOne } from '../find-one.js';
-import { ok, route, type RestRoute } from '../rest-route.js';
-import { keyFilter, searchSchema, stringFilter, toSearchQuery, toSearchResponse } from '../search-query.js';
+import type { SearchQuery, Variable } from '../../../engine-api.js';
+import type { RestRoute } from '../rest-route.js';
+import { searchAndGetRoutes } from '../search-and-get.js';
+import { keyFilter, stringFilter } from '../search-query.js';
 
 const filter = Type.Object(
   {
@@ -30,22 +30,12 @@ export function toVariableResult(variable: Variable): object {
   return { ...variable, isTruncated: false };
 }
 
-export const variableRoutes: RestRoute[] = [
-  route({
-    method: 'post',
-    path: '/variables/search',
-    body: searchSchema(filter, variableSortFields),
-    bodyOptional: true,
-    handle: async ({ body, engine }) =>
-      ok(toSearchResponse(await engine.searchVariables(toSearchQuery(body)), toVariableResult)),
-  }),
-  route({
-    method: 'get',
-    path: '/variables/:variableKey',
-    handle: async ({ params, engine }) => {
-      const variableKey = params.variableKey ?? '';
-      const query = { filter: { variableKey }, page: { limit: 1 } };
-      return ok(await findOne(engine.searchVariables(query), 'Variable', variableKey));
-    },
-  }),
-];
+export const variableRoutes: RestRoute[] = searchAndGetRoutes({
+  path: '/variables',
+  keyName: 'variableKey',
+  label: 'Variable',
+  filter,
+  sortFields: variableSortFields,
+  search: (engine, query: SearchQuery<Partial<Variable>>) => engine.searchVariables(query),
+  toResult: toVariableResult,
+});
