@@ -91,14 +91,16 @@ async function render(schema: string): Promise<Texts> {
     },
     [schema, DATA] as const,
   );
-  // form-js makes the date pickers after its first render; the words are replaced as the form changes.
-  await page.waitForTimeout(100);
+  // form-js makes the date pickers after its first render; the words are replaced as the form changes (the observer
+  // runs right after each change, before the next task).
+  await page.waitForFunction(() => (globalThis as unknown as Harness).harness.ready());
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return texts();
 }
 
 async function setLanguage(lang: 'vi' | 'en'): Promise<Texts> {
   await page.evaluate((language) => (globalThis as unknown as Harness).harness.setLanguage(language), lang);
-  await page.waitForTimeout(100);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return texts();
 }
 

@@ -21,6 +21,12 @@ window.harness = {
     current = await mountForm(host, schema, data);
   },
   setLanguage(lang) { document.documentElement.lang = lang; },
+  /** The form is drawn and form-js has made its date pickers (in an effect after its first render). */
+  ready() {
+    const host = document.getElementById('form');
+    return !!host.querySelector('.fjs-form') &&
+      [...host.querySelectorAll('.fjs-datepicker input[data-input]')].every((input) => input._flatpickr);
+  },
   data: () => current.data(),
   /** Every text and user-facing attribute inside the form as rendered; "text" components' output apart. */
   texts() {
@@ -88,6 +94,7 @@ export interface Harness {
   harness: {
     mount(schema: unknown, data: Record<string, unknown>): Promise<void>;
     setLanguage(lang: string): void;
+    ready(): boolean;
     data(): Record<string, unknown>;
     texts(): { own: string[]; templates: string[] };
   };

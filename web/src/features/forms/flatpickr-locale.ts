@@ -13,7 +13,8 @@ const applied = new WeakMap<DatePicker, Locale>();
 
 /** Sets the locale of every date picker of form-js inside the root that does not have it yet. */
 export function localiseDatePickers(root: Element, locale: Locale): void {
-  for (const input of root.querySelectorAll('.fjs-datepicker input')) {
+  // form-js's own date input (data-input), not the year input inside flatpickr's calendar.
+  for (const input of root.querySelectorAll('.fjs-datepicker input[data-input]')) {
     const picker = (input as { _flatpickr?: DatePicker })._flatpickr;
     if (!picker || applied.get(picker) === locale) continue;
     // An instance form-js just created is English; only a Vietnamese one ever needs switching back.
