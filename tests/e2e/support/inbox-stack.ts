@@ -92,18 +92,17 @@ export async function startInboxStack(
     connection,
     extraRoutes: [
       ...inbox.routes,
-      ...(options.processStart
-        ? createProcessStartModule({
-            connection,
-            clock: systemClock,
-            starter: zeebeProcessStarter(zeebe),
-            loadForm: formsDirectoryLoader(path.join(repoRoot, 'forms')),
-            unitOf: async (code) => {
-              const unit = await holder.app?.directory.units.find(code);
-              return unit?.active ? unitRefOf(unit) : undefined;
-            },
-          }).routes
-        : []),
+      // Always composed, as in the service: the shell asks it what the user may start on every page.
+      ...createProcessStartModule({
+        connection,
+        clock: systemClock,
+        starter: zeebeProcessStarter(zeebe),
+        loadForm: formsDirectoryLoader(path.join(repoRoot, 'forms')),
+        unitOf: async (code) => {
+          const unit = await holder.app?.directory.units.find(code);
+          return unit?.active ? unitRefOf(unit) : undefined;
+        },
+      }).routes,
       ...(distDir ? webRoutes({ distDir }) : []),
     ],
   });
