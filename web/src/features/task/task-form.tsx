@@ -10,11 +10,17 @@ interface Props {
   onReady(form: MountedForm | null): void;
 }
 
-/** The task's form-js form; the viewer is fetched the first time a task is opened. */
+/**
+ * The task's form-js form; the viewer is fetched the first time a task is opened. The task is fetched again after
+ * "Nhận việc" or "Trả lại việc": the form is mounted again only when its schema or data really changed, never for
+ * a new copy of the same ones, or whatever the user had typed would be wiped.
+ */
 export function TaskForm({ schema, data, onReady }: Props) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
+  const schemaKey = JSON.stringify(schema);
+  const dataKey = JSON.stringify(data);
   useEffect(() => {
     let mounted: MountedForm | undefined;
     let alive = true;
@@ -34,7 +40,8 @@ export function TaskForm({ schema, data, onReady }: Props) {
       mounted?.destroy();
       onReady(null);
     };
-  }, [schema, data, onReady]);
+    // schema and data by content: schemaKey and dataKey stand for them.
+  }, [schemaKey, dataKey, onReady]);
   return (
     <div class="task-form">
       {!ready && <p class="muted">{t.loadingForm}</p>}
