@@ -42,7 +42,11 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
                 </div>
               </td>
               <td data-label={t.colUnit}>
-                <div>{task.unitName}</div>
+                <div>
+                  {task.unitName}
+                  {/* The period tells apart the same step of two periods (six-monthly and annual) of one unit. */}
+                  {task.period && <span class="task-table__process">{task.period}</span>}
+                </div>
               </td>
               <td data-label={t.colDue}>
                 <div>
