@@ -81,6 +81,7 @@ async function openFromInbox(page: Page, taskName: string, shot: string): Promis
     )
     .toBe(true);
   expect(await row.textContent()).toContain(PROCESS);
+  expect(await row.textContent()).toContain(`6 tháng đầu năm ${run.year}`);
   await screenshot(page, shot);
   await row.getByRole('link', { name: taskName, exact: true }).click();
   await page.getByRole('heading', { name: taskName, level: 1 }).waitFor();
@@ -126,10 +127,17 @@ async function fill(page: Page, label: string, value: string): Promise<void> {
     .toBe(value);
 }
 
-async function complete(page: Page): Promise<void> {
+/** Completes the task, then goes back to the list, where the user holds no task any more. */
+async function complete(page: Page, shot?: string): Promise<void> {
   await page.getByRole('button', { name: 'Hoàn thành' }).click();
   await page.getByText('Đã hoàn thành công việc.').waitFor();
   expect(await page.locator('.fjs-form').count()).toBe(0);
+  if (shot) await screenshot(page, shot);
+  await page.getByRole('link', { name: 'Về danh sách việc', exact: true }).click();
+  await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+  await expect
+    .poll(() => page.getByRole('button', { name: /Việc của tôi/ }).textContent(), PATIENCE)
+    .toMatch(/tôi\s*0$/);
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -222,8 +230,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await fill(page, 'Số mô hình "Dân vận khéo"', '3');
     await fill(page, 'Điện thoại liên hệ', '+84912345678');
     await expect.poll(() => fieldErrors(page, 'Số mô hình "Dân vận khéo"'), PATIENCE).toBe('');
-    await complete(page);
-    await screenshot(page, 'report-05-draft-sent');
+    await complete(page, 'report-05-draft-sent');
     await signOut(page);
     expect(unexpectedErrors(errors)).toEqual([]);
   });
@@ -252,8 +259,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await page.getByRole('radio', { name: 'Tiếp nhận' }).check();
     await fill(page, 'Nhận xét của Ban Tuyên giáo', 'Báo cáo đầy đủ, đúng hạn.');
     await screenshot(page, 'report-09-btg-accepts');
-    await complete(page);
-    await screenshot(page, 'report-10-btg-accepted');
+    await complete(page, 'report-10-btg-accepted');
     expect(unexpectedErrors(errors)).toEqual([]);
 
     // The accepted report is filed for the synthesis, with the corrected figures and Ban Tuyên giáo's remark…

@@ -69,6 +69,20 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <section class="card task-page__form" aria-labelledby="task-form-title">
           <h2 id="task-form-title">{t.formTitle}</h2>
           {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+          {done && (
+            // The task is gone from the user's list: the next step is the list, one click away.
+            <p class="task-actions">
+              <a
+                class="button button--primary"
+                // app.css styles .button for <button>; a link needs these two to look the same.
+                style={{ display: 'inline-block', textDecoration: 'none' }}
+                href="/inbox"
+                onClick={(event) => onLinkClick(event, '/inbox')}
+              >
+                {t.backToInbox}
+              </a>
+            </p>
+          )}
           {!done && <TaskForm schema={task.form} data={task.data} onReady={onReady} />}
           {!done && (
             <TaskActions
