@@ -88,10 +88,13 @@ async function openFromInbox(page: Page, taskName: string, shot: string): Promis
   await page.locator('.fjs-form').waitFor();
 }
 
-async function claim(page: Page): Promise<void> {
+/** Claims the open task; the task's facts then name the user as its holder, by full name. */
+async function claim(page: Page, fullName: string): Promise<void> {
   await page.getByRole('button', { name: 'Nhận việc' }).click();
   await page.getByRole('button', { name: 'Trả lại việc' }).waitFor();
   await page.locator('.fjs-form').waitFor();
+  const facts = page.getByRole('complementary').locator('dl');
+  await expect.poll(() => facts.textContent(), PATIENCE).toContain(`Người nhận${fullName}`);
 }
 
 /** The input of this label, as a user finds it. */
@@ -183,7 +186,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await screenshot(page, 'report-03-draft-opened');
     // Starts on the first figure before claiming the task: claiming must not wipe it.
     await fill(page, 'Số hội nghị, buổi quán triệt, tuyên truyền', '12');
-    await claim(page);
+    await claim(page, people.drafter.fullName);
     expect(await input(page, 'Số hội nghị, buổi quán triệt, tuyên truyền').inputValue()).toBe('12');
     const intro = (await page.locator('.fjs-form').textContent()) ?? '';
     expect(intro).toContain(UNIT);
@@ -239,7 +242,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     const { page, errors } = await openPage(browser, stack.url);
     await signIn(page, people.head.username);
     await openFromInbox(page, 'Trưởng đơn vị duyệt', 'report-06-inbox-head');
-    await claim(page);
+    await claim(page, people.head.fullName);
     const toApprove = (await page.locator('.fjs-form').textContent()) ?? '';
     expect(toApprove).toContain('850');
     expect(toApprove).toContain('Đề nghị tổ chức tập huấn nghiệp vụ công tác dân vận.');
@@ -254,7 +257,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     const { page, errors } = await openPage(browser, stack.url);
     await signIn(page, people.starter.username);
     await openFromInbox(page, 'Ban Tuyên giáo xem xét', 'report-08-inbox-btg');
-    await claim(page);
+    await claim(page, people.starter.fullName);
     expect((await page.locator('.fjs-form').textContent()) ?? '').toContain('850');
     await page.getByRole('radio', { name: 'Tiếp nhận' }).check();
     await fill(page, 'Nhận xét của Ban Tuyên giáo', 'Báo cáo đầy đủ, đúng hạn.');

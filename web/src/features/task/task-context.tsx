@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../lib/dates.js';
+import { useAssigneeName } from '../inbox/assignee-name.js';
 import type { TaskDetail } from '../inbox/inbox.types.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { TaskComments } from './task-comments.js';
@@ -7,6 +8,7 @@ import { TaskComments } from './task-comments.js';
 /** Beside the form: the business context, the diagram, the history and the comments. */
 export function TaskContext({ task }: { task: TaskDetail }) {
   const { t } = useI18n();
+  const assigneeName = useAssigneeName();
   return (
     <aside class="task-context" aria-label={t.taskContext}>
       <section class="card">
@@ -23,7 +25,7 @@ export function TaskContext({ task }: { task: TaskDetail }) {
           <dt>{t.due}</dt>
           <dd>{formatDate(task.dueDate) || '—'}</dd>
           <dt>{t.assignee}</dt>
-          <dd>{task.assignee ?? t.unassigned}</dd>
+          <dd>{assigneeName(task.assignee) ?? t.unassigned}</dd>
         </dl>
       </section>
       {task.diagram && (
