@@ -61,7 +61,13 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
           user: {
             username: me.username,
             fullName: me.fullName,
-            memberships: me.memberships,
+            // With each unit's name, so the browser can say "Sở Tài chính" rather than its code.
+            memberships: await Promise.all(
+              me.memberships.map(async (membership) => ({
+                ...membership,
+                unitName: (await directory.units.find(membership.unitCode))?.name ?? membership.unitCode,
+              })),
+            ),
             mustChangePassword: me.mustChangePassword,
           },
           candidateGroups: await directory.candidateGroupsOfUser(me.username),

@@ -2,6 +2,8 @@ import { requestJson, setCsrfToken } from '../../lib/http.js';
 
 export interface Membership {
   unitCode: string;
+  /** The unit's name as the organisation keeps it. */
+  unitName: string;
   roles: string[];
 }
 

@@ -14,7 +14,7 @@ export function UserSummary({ user }: { user: SessionUser }) {
       <ul class="user-summary__units" aria-label={t.units}>
         {user.memberships.map((membership) => (
           <li key={membership.unitCode}>
-            <span class="user-summary__unit">{membership.unitCode}</span>
+            <span class="user-summary__unit">{membership.unitName || membership.unitCode}</span>
             {' · '}
             <span class="user-summary__roles">
               {membership.roles.map((role) => roleLabel(role, t)).join(', ')}
