@@ -71,7 +71,7 @@ describe('signing in, in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/inbox');
     expect(await page.getByTestId('user-name').textContent()).toContain(people.staff.fullName);
     const units = await page.getByRole('list', { name: 'Đơn vị' }).textContent();
-    expect(units).toContain('ban-tuyen-giao');
+    expect(units).toContain('Ban Tuyên giáo Đảng ủy Khối');
     expect(units).toContain('Cán bộ');
     await screenshot(page, '03-inbox-vi');
 
