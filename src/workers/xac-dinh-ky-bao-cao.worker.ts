@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, later, vietnamToday } from './vn-dates.js';
+import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from './vn-dates.js';
 import { defineWorker } from './worker-definition.js';
 
 const DEFAULT_REMINDER_DAYS = 3;
@@ -24,7 +24,7 @@ export const xacDinhKyBaoCao = defineWorker({
     const year = variables.nam ?? Number(today.slice(0, 4));
     const firstHalf = kind === '6-thang';
     // The timer starts fire on 1 May and 1 November: units get about three weeks by default.
-    const due = variables.hanNopBaoCao ?? `${year}-${firstHalf ? '05' : '11'}-20`;
+    const due = variables.hanNopBaoCao ?? defaultDeadline(`${year}-${firstHalf ? '05' : '11'}-20`, today);
     const collection = later(variables.hanThuThap ?? addDays(due, COLLECTION_GRACE_DAYS), due);
     const synthesis = addDays(collection, SYNTHESIS_DAYS);
     return {
@@ -37,7 +37,7 @@ export const xacDinhKyBaoCao = defineWorker({
         endDate: firstHalf ? `${year}-06-30` : `${year}-12-31`,
       },
       reportDueDate: deadline(due),
-      reminderDate: deadline(addDays(due, -(variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS))),
+      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS, today)),
       collectionDeadline: deadline(collection),
       synthesisDueDate: deadline(synthesis),
       approvalDueDate: deadline(addDays(synthesis, APPROVAL_DAYS)),

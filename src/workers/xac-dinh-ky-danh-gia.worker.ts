@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, later, vietnamToday } from './vn-dates.js';
+import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from './vn-dates.js';
 import { defineWorker } from './worker-definition.js';
 
 const DEFAULT_REMINDER_DAYS = 3;
@@ -19,9 +19,10 @@ export const xacDinhKyDanhGia = defineWorker({
     soNgayNhacTruoc: Maybe(Type.Integer({ minimum: 0, maximum: 60 })),
   }),
   async handle({ variables }, { clock }) {
-    const year = variables.nam ?? Number(vietnamToday(clock.now()).slice(0, 4));
+    const today = vietnamToday(clock.now());
+    const year = variables.nam ?? Number(today.slice(0, 4));
     // The timer start fires on 15 November: three weeks for the self-evaluation by default.
-    const due = variables.hanTuDanhGia ?? `${year}-12-05`;
+    const due = variables.hanTuDanhGia ?? defaultDeadline(`${year}-12-05`, today);
     const collection = later(variables.hanThuThap ?? addDays(due, COLLECTION_GRACE_DAYS), due);
     const proposal = addDays(collection, PROPOSAL_DAYS);
     const decision = addDays(proposal, DECISION_DAYS);
@@ -35,7 +36,7 @@ export const xacDinhKyDanhGia = defineWorker({
         endDate: `${year}-12-31`,
       },
       evaluationDueDate: deadline(due),
-      reminderDate: deadline(addDays(due, -(variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS))),
+      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS, today)),
       collectionDeadline: deadline(collection),
       proposalDueDate: deadline(proposal),
       decisionDueDate: deadline(decision),

@@ -8,6 +8,7 @@ import { xacDinhKyBaoCao } from '../../src/workers/xac-dinh-ky-bao-cao.worker.js
 import { xacDinhKyDanhGia } from '../../src/workers/xac-dinh-ky-danh-gia.worker.js';
 import { xacDinhKyGiaoBan } from '../../src/workers/xac-dinh-ky-giao-ban.worker.js';
 import { inputChecker } from '../../src/workers/input-validation.js';
+import { TestClock } from '../../src/lib/clock.js';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { job, startBench, type WorkerBench } from './support.js';
 
@@ -53,6 +54,33 @@ describe('period workers', () => {
       period: { code: '2026-6T', kind: '6-thang', label: '6 tháng đầu năm 2026', endDate: '2026-06-30' },
       reportDueDate: '2026-05-20T17:00:00+07:00',
       reminderDate: '2026-05-17T17:00:00+07:00',
+    });
+  });
+
+  it('xac-dinh-ky-bao-cao opened after its usual date gives units two weeks from today, and no reminder today', async () => {
+    const late = new TestClock('2026-11-27T03:00:00.000Z');
+    const deps = { ...bench.deps, clock: late };
+    const sixMonthly = await xacDinhKyBaoCao.handle(job({ loaiKy: '6-thang', nam: 2026 }), deps);
+    expect(sixMonthly).toMatchObject({
+      reportDueDate: '2026-12-11T17:00:00+07:00',
+      reminderDate: '2026-12-08T17:00:00+07:00',
+      collectionDeadline: '2026-12-21T17:00:00+07:00',
+    });
+    const shortReminder = await xacDinhKyBaoCao.handle(
+      job({ loaiKy: 'nam', nam: 2026, hanNopBaoCao: '2026-11-28', soNgayNhacTruoc: 10 }),
+      deps,
+    );
+    expect(shortReminder).toMatchObject({
+      reportDueDate: '2026-11-28T17:00:00+07:00',
+      reminderDate: '2026-11-28T17:00:00+07:00',
+    });
+    expect(
+      await xacDinhKyDanhGia.handle(job({ nam: 2026 }), {
+        ...deps,
+        clock: new TestClock('2026-12-01T03:00:00.000Z'),
+      }),
+    ).toMatchObject({
+      evaluationDueDate: '2026-12-15T17:00:00+07:00',
     });
   });
 
