@@ -126,7 +126,7 @@ describe('a task from the engine, in the browser', () => {
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await expect.poll(() => fieldErrors(page, 'Số mô hình'), { timeout: 10_000 }).toContain('500');
     expect(await page.getByRole('alert').first().textContent()).toContain('Dữ liệu chưa hợp lệ');
-    // …and it stays there while form-js re-validates the field (its updates are debounced and repeated).
+    // …and it stays there while form-js re-validates the field (its updates are repeated).
     await page.waitForTimeout(1_000);
     expect(await fieldErrors(page, 'Số mô hình')).toContain('500');
     await screenshot(page, '07-task-form-server-error');

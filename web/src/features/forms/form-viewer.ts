@@ -36,7 +36,15 @@ export async function mountForm(
     import('./vi-validator.module.js'),
     import('@bpmn-io/form-js-viewer/dist/assets/form-js.css'),
   ]);
-  const form = new Form({ container, additionalModules: [viValidatorModule] });
+  // form-js holds a typed value for 300 ms before taking it, and a render in that time puts the old value back
+  // (lost keystrokes): `debounce: false` takes each keystroke at once. form-js 1.23 reads it from its config
+  // (useFlushDebounce) although its FormOptions type does not list it.
+  const options: ConstructorParameters<typeof Form>[0] & { debounce: false } = {
+    container,
+    additionalModules: [viValidatorModule],
+    debounce: false,
+  };
+  const form = new Form(options);
   const shown = withDisplayDates(schema, data);
   await form.importSchema(schema, shown.data);
   const stopTranslating = translateFormJsTexts(container);
