@@ -25,12 +25,21 @@ import {
 
 const actionLabels: Record<InboxAction, string> = {
   claim: 'Nhận việc',
-  unclaim: 'Trả lại việc',
+  unclaim: 'Bỏ nhận việc',
   draft: 'Lưu nháp',
   complete: 'Hoàn thành',
 };
 
-function summaryOf(task: EngineTask, processName = task.processDefinitionId): TaskSummary {
+/** Full names by username (the organisation's users); the engine knows only usernames. */
+export interface PeopleDirectory {
+  fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>>;
+}
+
+function summaryOf(
+  task: EngineTask,
+  processName = task.processDefinitionId,
+  names: ReadonlyMap<string, string> = new Map(),
+): TaskSummary {
   return {
     id: task.key,
     name: task.name,
@@ -42,6 +51,7 @@ function summaryOf(task: EngineTask, processName = task.processDefinitionId): Ta
     dueDate: task.dueDate,
     priority: task.priority,
     assignee: task.assignee,
+    assigneeName: task.assignee === null ? null : (names.get(task.assignee) ?? task.assignee),
   };
 }
 
@@ -55,6 +65,8 @@ export class InboxService {
     private readonly clock: Clock,
     /** Comments shown with a task; none when not given. */
     private readonly comments?: CommentStore,
+    /** Whose full names replace usernames; usernames are shown when not given. */
+    private readonly people?: PeopleDirectory,
   ) {}
 
   /**
@@ -107,8 +119,9 @@ export class InboxService {
         .sort(compareTasks(query.sort))
         .slice(window.from, window.from + window.limit);
     }
-    const [names, contexts] = await Promise.all([
+    const [names, assignees, contexts] = await Promise.all([
       this.processNames(page),
+      this.assigneeNames(page),
       // The unit and period of the shown page only: one read of two variables per task shown.
       Promise.all(
         page.map((task) =>
@@ -121,7 +134,7 @@ export class InboxService {
     const all = openToGroups.total + mineElsewhere.total;
     return {
       items: page.map((task, index) => ({
-        ...summaryOf(task, names.get(task.processDefinitionKey)),
+        ...summaryOf(task, names.get(task.processDefinitionKey), assignees),
         ...contexts[index],
       })),
       total: { mine: mine.total, unclaimed: unclaimed.total, all }[query.scope],
@@ -132,16 +145,17 @@ export class InboxService {
 
   async get(taker: TaskTaker, key: string): Promise<TaskDetail> {
     const task = await this.visibleTask(taker, key);
-    const [form, variables, draft, history, definition, comments] = await Promise.all([
+    const [form, variables, draft, history, definition, comments, assignees] = await Promise.all([
       this.engine.form(key),
       this.engine.variables(key),
       this.store.draftOf(key, taker.username),
       this.store.historyOf(task.processInstanceKey),
       this.engine.definition(task.processDefinitionKey),
       this.comments?.of(task.processInstanceKey) ?? Promise.resolve([]),
+      this.assigneeNames([task]),
     ]);
     return {
-      ...summaryOf(task, definition?.name || undefined),
+      ...summaryOf(task, definition?.name || undefined, assignees),
       ...businessContextOf(variables),
       form: form?.schema ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
@@ -214,6 +228,12 @@ export class InboxService {
       if (form.formKey) this.compiledForms.set(form.formKey, found);
     }
     return found;
+  }
+
+  private async assigneeNames(tasks: readonly EngineTask[]): Promise<Map<string, string>> {
+    const usernames = tasks.flatMap((task) => (task.assignee === null ? [] : [task.assignee]));
+    if (!this.people || usernames.length === 0) return new Map();
+    return this.people.fullNamesOf(usernames).catch(() => new Map<string, string>());
   }
 
   /** Process names by definition key (the engine's definitions are cached by the adapter). */
