@@ -102,6 +102,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
       clock,
       engine: camundaTaskEngine(engineClients.rest),
       groupsOf: (username) => late.directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+      people: {
+        fullNamesOf: (usernames) =>
+          late.directory?.users.fullNamesOf(usernames) ?? Promise.resolve(new Map()),
+      },
     });
     const processStart = createProcessStartModule({
       connection: database.connection,

@@ -88,6 +88,9 @@ describe('inbox API over the embedded engine', () => {
     // Another member of the group: the task is held, so claiming is a conflict and completing is forbidden.
     expect((await head.post(`/api/inbox/tasks/${key}/claim`)).status).toBe(409);
     expect((await head.post(`/api/inbox/tasks/${key}/complete`, { data: valid })).status).toBe(403);
+    // The other members see who holds it by name, not by username.
+    const held = await head.get(`/api/inbox/tasks/${key}`);
+    expect(held.body).toMatchObject({ assignee: 'btg.canbo', assigneeName: 'Nguyễn Thị Lan' });
 
     const draft = await staff.request('PUT', `/api/inbox/tasks/${key}/draft`, { data: { tieuDe: 'Nháp' } });
     expect(draft.status).toBe(200);

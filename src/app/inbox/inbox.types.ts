@@ -29,6 +29,8 @@ export interface TaskSummary {
   /** Camunda's task priority, 0–100. */
   priority: number;
   assignee: string | null;
+  /** The assignee's full name (their username if the organisation does not know them). */
+  assigneeName: string | null;
 }
 
 export interface InboxPage {

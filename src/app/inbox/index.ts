@@ -6,7 +6,7 @@ import { commentRoutes } from './comment.routes.js';
 import { CommentService } from './comment.service.js';
 import { CommentStore } from './comment.store.js';
 import { inboxRoutes } from './inbox.routes.js';
-import { InboxService } from './inbox.service.js';
+import { InboxService, type PeopleDirectory } from './inbox.service.js';
 import { InboxStore } from './inbox.store.js';
 import type { TaskEngine } from './task-engine.port.js';
 
@@ -21,12 +21,20 @@ export interface InboxModuleDependencies {
   engine: TaskEngine;
   /** The candidate groups of a user (OrganisationDirectory.candidateGroupsOfUser); read at each request. */
   groupsOf(username: string): Promise<string[]>;
+  /** Full names of assignees (OrganisationDirectory.users); usernames are shown when not given. */
+  people?: PeopleDirectory;
 }
 
 /** The inbox's routes (all behind the app's guard), over the engine's user tasks and the app's drafts and audit log. */
 export function createInboxModule(deps: InboxModuleDependencies): { routes: RouteDefinition[] } {
   const comments = new CommentStore(deps.connection);
-  const inbox = new InboxService(deps.engine, new InboxStore(deps.connection), deps.clock, comments);
+  const inbox = new InboxService(
+    deps.engine,
+    new InboxStore(deps.connection),
+    deps.clock,
+    comments,
+    deps.people,
+  );
   return {
     routes: [
       ...inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }),

@@ -54,6 +54,15 @@ export class UserService {
     return users.map(publicUser);
   }
 
+  /** Full names by username, in one read; unknown usernames are left out. */
+  async fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>> {
+    if (usernames.length === 0) return new Map();
+    const found = await this.users
+      .find({ username: { $in: [...new Set(usernames)] } }, { _id: 0, username: 1, fullName: 1 })
+      .lean<{ username: string; fullName: string }[]>();
+    return new Map(found.map((user) => [user.username, user.fullName]));
+  }
+
   async find(username: string): Promise<UserRecord | undefined> {
     return (
       (await this.users.findOne({ username: username.toLowerCase() }, { _id: 0 }).lean<UserRecord>()) ??

@@ -84,6 +84,10 @@ export async function startInboxStack(
     clock: systemClock,
     engine: camundaTaskEngine(c8.getOrchestrationClusterApiClientLoose()),
     groupsOf: (username) => holder.app?.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
+    people: {
+      fullNamesOf: (usernames) =>
+        holder.app?.directory.users.fullNamesOf(usernames) ?? Promise.resolve(new Map()),
+    },
   });
   const app = createAppModule({
     config,
