@@ -31,7 +31,7 @@ async function signInAsStaff(page: Page): Promise<void> {
 
 /** Opens the unclaimed report task from the inbox's "unclaimed in my groups" tab and claims it. */
 async function openAndClaimNewTask(page: Page): Promise<void> {
-  // Until the unclaimed list arrives the page still shows "mine", whose first task is already claimed.
+  // Until the unclaimed list arrives the page still shows "all", whose first task may be already claimed.
   const unclaimedList = page.waitForResponse(
     (response) => response.url().includes('/api/inbox/tasks') && response.url().includes('scope=unclaimed'),
   );
@@ -39,7 +39,7 @@ async function openAndClaimNewTask(page: Page): Promise<void> {
   await unclaimedList;
   await page.getByRole('link', { name: TASK_NAME }).first().click();
   await page.getByRole('button', { name: 'Nhận việc' }).click();
-  await page.getByRole('button', { name: 'Trả lại việc' }).waitFor();
+  await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
   await page.locator('.fjs-form').waitFor();
 }
 
@@ -64,6 +64,18 @@ describe('a task from the engine, in the browser', () => {
     await page.locator('.process-diagram [data-element-id="lapBaoCao"].current-step').waitFor();
     const context = (await page.getByRole('complementary').textContent()) ?? '';
     expect(context).toContain('Nguyễn Thị Lan: Nhận việc');
+    // Un-claiming is "Bỏ nhận việc", on its button and in the history, and the task can be claimed again.
+    await page.getByRole('button', { name: 'Bỏ nhận việc' }).click();
+    await page.getByRole('button', { name: 'Nhận việc' }).click();
+    await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    const history = page.getByRole('complementary').locator('.timeline');
+    await expect
+      .poll(() => history.locator('li').allTextContents(), { timeout: 10_000 })
+      .toEqual([
+        expect.stringMatching(/Nguyễn Thị Lan: Nhận việc$/),
+        expect.stringMatching(/Nguyễn Thị Lan: Bỏ nhận việc$/),
+        expect.stringMatching(/Nguyễn Thị Lan: Nhận việc$/),
+      ]);
     expect(context).toContain('Báo cáo thử');
     expect(context).toContain('Đảng bộ Sở Tài chính');
     expect(context).toContain('6 tháng đầu năm 2026');
@@ -135,6 +147,20 @@ describe('a task from the engine, in the browser', () => {
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await page.getByText('Đã hoàn thành công việc.').waitFor();
     expect(await page.locator('.fjs-form').count()).toBe(0);
+    // The side panel says so at once, and its history is fetched again with the completion in it.
+    const panel = page.getByRole('complementary');
+    expect(await panel.locator('dl').textContent()).toContain('Trạng tháiĐã hoàn thành');
+    await expect
+      .poll(() => panel.locator('.timeline li').last().textContent(), { timeout: 10_000 })
+      .toMatch(/Nguyễn Thị Lan: Hoàn thành$/);
+    // The way back is a link styled as a button by its class (app.css), not by an inline style.
+    const back = page.getByRole('link', { name: 'Về danh sách việc', exact: true });
+    expect(await back.getAttribute('style')).toBeNull();
+    expect(
+      await back.evaluate(
+        (link) => link.ownerDocument.defaultView?.getComputedStyle(link).textDecorationLine,
+      ),
+    ).toBe('none');
     await screenshot(page, '08-task-completed');
   });
 });

@@ -23,6 +23,13 @@ describe("the inbox's filters in the address", () => {
     expect(searchFromQuery(DEFAULT_QUERY)).toBe('');
   });
 
+  it('opens on every task the user may see, and puts any other scope in the address', () => {
+    expect(queryFromSearch(new URLSearchParams('')).scope).toBe('all');
+    expect(searchFromQuery({ ...DEFAULT_QUERY, scope: 'all' })).toBe('');
+    expect(searchFromQuery({ ...DEFAULT_QUERY, scope: 'mine' })).toBe('?scope=mine');
+    expect(queryFromSearch(new URLSearchParams('scope=mine')).scope).toBe('mine');
+  });
+
   it('ignores unknown or malformed values', () => {
     const query = queryFromSearch(new URLSearchParams('scope=everything&due=tomorrow&page=-2&sort=name'));
     expect(query).toEqual(DEFAULT_QUERY);

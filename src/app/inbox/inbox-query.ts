@@ -11,11 +11,14 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
     : fallback;
 }
 
-/** The list's query string (the same names the browser puts in its address); unknown values fall back to defaults. */
+/**
+ * The list's query string (the same names the browser puts in its address); unknown values fall back to defaults.
+ * The scope defaults to 'all', as in the browser (web/src/features/inbox/inbox-query.ts), which leaves it out then.
+ */
 export function parseInboxQuery(query: Record<string, unknown>): InboxQuery {
   const page = Number(query.page);
   return {
-    scope: oneOf<InboxScope>(query.scope, ['mine', 'unclaimed', 'all'], 'mine'),
+    scope: oneOf<InboxScope>(query.scope, ['mine', 'unclaimed', 'all'], 'all'),
     processId: typeof query.process === 'string' ? query.process.slice(0, 200) : '',
     due: oneOf<DueFilter>(query.due, ['any', 'soon', 'overdue'], 'any'),
     priority: oneOf<PriorityFilter>(query.priority, ['any', 'high', 'medium', 'low'], 'any'),

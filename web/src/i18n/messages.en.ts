@@ -86,6 +86,7 @@ export const en: Messages = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pagination: 'Pagination',
+  refresh: 'Refresh',
 
   backToInbox: 'Back to tasks',
   taskContext: 'About this task',
@@ -95,6 +96,8 @@ export const en: Messages = {
   created: 'Created',
   due: 'Due',
   assignee: 'Assignee',
+  status: 'Status',
+  statusCompleted: 'Completed',
   claim: 'Claim',
   unclaim: 'Unclaim',
   saveDraft: 'Save draft',

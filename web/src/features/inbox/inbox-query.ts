@@ -2,8 +2,12 @@ import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } fro
 
 export const PAGE_SIZE = 20;
 
+/**
+ * The list opens on every task the user may see: a new task is nobody's yet, so "mine" would open empty. The server
+ * falls back to the same scope (src/app/inbox/inbox-query.ts), since the address and the API request leave it out.
+ */
 export const DEFAULT_QUERY: InboxQuery = {
-  scope: 'mine',
+  scope: 'all',
   processId: '',
   due: 'any',
   priority: 'any',

@@ -13,14 +13,19 @@ export function InboxPage() {
   const { t, locale } = useI18n();
   const { search } = usePath();
   const query = queryFromSearch(search);
-  const { page, error } = useInboxPage(query);
+  const { page, error, reloading, reload } = useInboxPage(query);
   const change = (next: Partial<InboxQuery>) => navigate(`/inbox${searchFromQuery({ ...query, ...next })}`);
   const pages = page ? Math.max(1, Math.ceil(page.total / query.pageSize)) : 1;
   return (
     <section class="panel" aria-labelledby="inbox-title">
       <div class="panel__title-row">
         <h1 id="inbox-title">{t.inboxTitle}</h1>
-        {page && <p class="muted">{t.taskCount(page.total)}</p>}
+        <div class="panel__title-actions">
+          {page && <p class="muted">{t.taskCount(page.total)}</p>}
+          <button type="button" class="button" onClick={reload} disabled={reloading} aria-busy={reloading}>
+            {t.refresh}
+          </button>
+        </div>
       </div>
       <InboxFilters query={query} page={page} onChange={change} />
       {error !== undefined && <Alert kind="error">{problemMessage(error, t, locale)}</Alert>}

@@ -47,7 +47,7 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
                 <div>
                   {task.unitName}
                   {/* The period tells apart the same step of two periods (six-monthly and annual) of one unit. */}
-                  {task.period && <span class="task-table__process">{task.period}</span>}
+                  {task.period && <span class="task-table__period">{task.period}</span>}
                 </div>
               </td>
               <td data-label={t.colDue}>

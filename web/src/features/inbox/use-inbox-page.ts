@@ -5,9 +5,20 @@ import type { InboxPage, InboxQuery } from './inbox.types.js';
 /** New tasks appear without a reload: the list is fetched again this often while the page is visible. */
 const REFRESH_MS = 30_000;
 
-export function useInboxPage(query: InboxQuery): { page: InboxPage | undefined; error: unknown } {
+export interface InboxPageState {
+  page: InboxPage | undefined;
+  error: unknown;
+  /** True from a call of reload() until its answer (or error) arrives. */
+  reloading: boolean;
+  /** Fetches the list again now ("Làm mới"). */
+  reload(): void;
+}
+
+export function useInboxPage(query: InboxQuery): InboxPageState {
   const [page, setPage] = useState<InboxPage | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
+  const [reloads, setReloads] = useState(0);
+  const [reloading, setReloading] = useState(false);
   const key = JSON.stringify(query);
   useEffect(() => {
     let alive = true;
@@ -18,9 +29,12 @@ export function useInboxPage(query: InboxQuery): { page: InboxPage | undefined; 
           if (!alive) return;
           setPage(next);
           setError(undefined);
+          setReloading(false);
         },
         (caught: unknown) => {
-          if (alive) setError(caught);
+          if (!alive) return;
+          setError(caught);
+          setReloading(false);
         },
       );
     };
@@ -32,7 +46,11 @@ export function useInboxPage(query: InboxQuery): { page: InboxPage | undefined; 
       clearInterval(timer);
       document.removeEventListener('visibilitychange', load);
     };
-    // The effect depends on the query by content (key), not by object identity.
-  }, [key]);
-  return { page, error };
+    // The effect depends on the query by content (key), not by object identity; a reload runs it again.
+  }, [key, reloads]);
+  const reload = () => {
+    setReloading(true);
+    setReloads((count) => count + 1);
+  };
+  return { page, error, reloading, reload };
 }

@@ -5,8 +5,11 @@ import type { TaskDetail } from '../inbox/inbox.types.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { TaskComments } from './task-comments.js';
 
-/** Beside the form: the business context, the diagram, the history and the comments. */
-export function TaskContext({ task }: { task: TaskDetail }) {
+/**
+ * Beside the form: the business context, the diagram, the history and the comments. Once the user has completed the
+ * task here, it says so (the page fetches the task again, so the history shows the completion).
+ */
+export function TaskContext({ task, completed = false }: { task: TaskDetail; completed?: boolean }) {
   const { t } = useI18n();
   const assigneeName = useAssigneeName();
   return (
@@ -26,6 +29,8 @@ export function TaskContext({ task }: { task: TaskDetail }) {
           <dd>{formatDate(task.dueDate) || '—'}</dd>
           <dt>{t.assignee}</dt>
           <dd>{assigneeName(task.assignee) ?? t.unassigned}</dd>
+          {completed && <dt>{t.status}</dt>}
+          {completed && <dd class="facts__done">{t.statusCompleted}</dd>}
         </dl>
       </section>
       {task.diagram && (

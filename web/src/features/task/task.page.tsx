@@ -41,6 +41,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
         await inboxApi.complete(current.id, data);
         events.emit('task.completed', { taskId: current.id });
         setOutcome({ kind: 'success', text: t.taskCompleted });
+        // The side panel's holder and history as they are now (the completion is in the history).
+        await reload({ quiet: true });
         return;
       }
       if (action === 'claim' || action === 'unclaim') await reload();
@@ -74,8 +76,6 @@ export function TaskPage({ taskId }: { taskId: string }) {
             <p class="task-actions">
               <a
                 class="button button--primary"
-                // app.css styles .button for <button>; a link needs these two to look the same.
-                style={{ display: 'inline-block', textDecoration: 'none' }}
                 href="/inbox"
                 onClick={(event) => onLinkClick(event, '/inbox')}
               >
@@ -93,7 +93,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             />
           )}
         </section>
-        <TaskContext task={task} />
+        <TaskContext task={task} completed={done} />
       </div>
     </div>
   );

@@ -5,18 +5,22 @@ import type { TaskDetail } from '../inbox/inbox.types.js';
 export function useTask(taskId: string): {
   task: TaskDetail | undefined;
   error: unknown;
-  reload(): Promise<void>;
+  /** Fetches the task again; with `quiet`, a failure keeps the task shown instead of replacing the page. */
+  reload(options?: { quiet?: boolean }): Promise<void>;
 } {
   const [task, setTask] = useState<TaskDetail | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setTask(await inboxApi.get(taskId));
-      setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [taskId]);
+  const reload = useCallback(
+    async (options: { quiet?: boolean } = {}) => {
+      try {
+        setTask(await inboxApi.get(taskId));
+        setError(undefined);
+      } catch (caught) {
+        if (!options.quiet) setError(caught);
+      }
+    },
+    [taskId],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);
