@@ -11,8 +11,9 @@
  *
  * Sizes (env): BENCH_TASKS (50000), BENCH_UNITS (200), BENCH_USERS_PER_UNIT (10), BENCH_CREATE_IN_FLIGHT (50),
  * BENCH_SIGN_INS (100), BENCH_LIST_REQUESTS (1000), BENCH_LIST_IN_FLIGHT (4), BENCH_COMPLETIONS (300),
- * BENCH_COMPLETE_IN_FLIGHT (4), BENCH_INVALID (5), BENCH_PHASE_BUDGET_SECONDS (900: a measuring phase stops issuing
- * requests after this long, and the report says so). A quick try: BENCH_TASKS=2000 npm run bench:inbox.
+ * BENCH_COMPLETE_IN_FLIGHT (4), BENCH_INVALID (5), BENCH_DIAGNOSTICS (10 rounds of the one-at-a-time breakdown),
+ * BENCH_PHASE_BUDGET_SECONDS (900: a measuring phase stops issuing requests after this long, and the report says so).
+ * A quick try: BENCH_TASKS=2000 npm run bench:inbox.
  *
  * Figures go to stdout, progress to stderr. Exit code 1 when a check failed (a target missed is only reported).
  */
@@ -21,6 +22,7 @@ import { connect } from './support/clients.js';
 import { round, sleep } from './support/stats.js';
 import { Cleanup } from './inbox/cleanup.js';
 import { measureComplete } from './inbox/complete.phase.js';
+import { measureDiagnostics } from './inbox/diagnostics.phase.js';
 import type { SeededTasks } from './inbox/expected.js';
 import { HttpSession } from './inbox/http-session.js';
 import { measureList, type SignedInUser } from './inbox/list.phase.js';
@@ -72,6 +74,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     completeInFlight: size('BENCH_COMPLETE_IN_FLIGHT', 4),
     invalid: size('BENCH_INVALID', 5),
     phaseBudgetSeconds: size('BENCH_PHASE_BUDGET_SECONDS', 900),
+    diagnostics: size('BENCH_DIAGNOSTICS', 10),
   };
   const budgetMs = sizes.phaseBudgetSeconds * 1000;
   const print = (line: string): void => console.log(line);
@@ -114,7 +117,15 @@ async function main(cleanup: Cleanup): Promise<number> {
   const signInMs = Date.now() - signInStarted;
 
   progress(`inbox list: ${sizes.listRequests} requests, ${sizes.listInFlight} in flight`);
-  const list = await measureList(users, seed, sizes.listRequests, sizes.listInFlight, budgetMs);
+  const list = await measureList(users, seed, sizes.listRequests, sizes.listInFlight, budgetMs, progress);
+  progress(`breakdown, one request at a time: ${sizes.diagnostics} rounds`);
+  const diagnostics = await measureDiagnostics(
+    users,
+    server.url,
+    server.restAddress,
+    server.mongoUri,
+    sizes.diagnostics,
+  );
   progress(`claim and complete: ${sizes.completions} tasks, ${sizes.completeInFlight} in flight`);
   const complete = await measureComplete(
     users,
@@ -123,6 +134,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     sizes.completeInFlight,
     sizes.invalid,
     budgetMs,
+    progress,
   );
   const rssAtEnd = await server.rssBytes();
 
@@ -154,6 +166,9 @@ async function main(cleanup: Cleanup): Promise<number> {
     print(latencyLine(`  ${kind}`, latency(durations)));
   print(latencyLine(`validate-and-complete`, latency(complete.complete), 150));
   print(latencyLine(`claim`, latency(complete.claim)));
+  print('breakdown, one request at a time (no target):');
+  for (const [label, durations] of Object.entries(diagnostics))
+    print(latencyLine(`  ${label}`, latency(durations)));
   print('');
   print(
     `checks: ${list.durations.length - list.failures.length}/${list.durations.length} list answers as seeded; ` +

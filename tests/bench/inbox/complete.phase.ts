@@ -1,6 +1,7 @@
 import type { InboxPage } from '../../../src/app/inbox/inbox.types.js';
 import type { SignedInUser } from './list.phase.js';
 import { openTaskKeys, taskState } from './task-seed.js';
+import { percentile } from '../support/stats.js';
 
 /** Valid values for every field of forms/bao-cao-dan-van-lap.form (the conditional `vanDeBucXuc` stays hidden). */
 export function validReport(username: string, n: number): Record<string, unknown> {
@@ -62,6 +63,7 @@ export async function measureComplete(
   inFlight: number,
   invalidCount: number,
   budgetMs: number,
+  progress: (message: string) => void,
 ): Promise<CompleteFigures> {
   const figures: CompleteFigures = {
     claim: [],
@@ -123,6 +125,10 @@ export async function measureComplete(
           continue;
         }
         figures.complete.push(completed.ms);
+        if (figures.complete.length % 50 === 0)
+          progress(
+            `${figures.complete.length} completed, p95 so far ${Math.round(percentile(figures.complete, 95))} ms`,
+          );
         const state = await taskState(restAddress, key);
         if (state !== 'COMPLETED') fail(`engine says ${state} after complete`);
         else figures.completedKeys.push(key);

@@ -2,6 +2,7 @@ import type { InboxPage } from '../../../src/app/inbox/inbox.types.js';
 import { expectedMatches, type Due, type Priority, type SeededTasks } from './expected.js';
 import type { HttpSession } from './http-session.js';
 import { BENCH_PROCESS_ID } from './task-seed.js';
+import { percentile } from '../support/stats.js';
 
 export interface SignedInUser {
   session: HttpSession;
@@ -76,6 +77,7 @@ export async function measureList(
   requests: number,
   inFlight: number,
   budgetMs: number,
+  progress: (message: string) => void,
 ): Promise<ListFigures> {
   const deadline = Date.now() + budgetMs;
   const next = random(926);
@@ -127,6 +129,10 @@ export async function measureList(
         if (query.process) search.set('process', query.process);
         const result = await user.session.get<InboxPage>(`/api/inbox/tasks?${search}`);
         figures.durations.push(result.ms);
+        if (figures.durations.length % 100 === 0)
+          progress(
+            `${figures.durations.length} list requests, p95 so far ${Math.round(percentile(figures.durations, 95))} ms`,
+          );
         for (const kind of [`scope=${query.scope}`, query.page === 1 ? 'page 1' : 'page > 1'])
           (figures.byKind[kind] ??= []).push(result.ms);
         const problem =

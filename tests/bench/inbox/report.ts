@@ -21,7 +21,7 @@ export function latency(durations: number[]): Latency {
 /** One line: the figures, and when there is a target, the target and PASS/FAIL (p95 against it). */
 export function latencyLine(label: string, figures: Latency, targetP95Ms?: number): string {
   const cells = [
-    label.padEnd(28),
+    label.padEnd(34),
     `n=${String(figures.n).padStart(5)}`,
     `p50=${figures.p50.toFixed(1).padStart(8)} ms`,
     `p95=${figures.p95.toFixed(1).padStart(8)} ms`,
