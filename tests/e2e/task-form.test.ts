@@ -162,5 +162,12 @@ describe('a task from the engine, in the browser', () => {
       ),
     ).toBe('none');
     await screenshot(page, '08-task-completed');
+
+    // Opened again later, the task says it is finished and offers nothing to do.
+    await page.reload();
+    await page.getByText('Công việc này đã kết thúc').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhận việc' }).count()).toBe(0);
+    expect(await page.getByText('Hãy nhận việc trước khi hoàn thành.').count()).toBe(0);
+    expect(await panel.locator('dl').textContent()).toContain('Trạng tháiĐã hoàn thành');
   });
 });

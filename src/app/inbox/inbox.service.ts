@@ -160,6 +160,7 @@ export class InboxService {
       form: form?.schema ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
+      open: task.state === 'CREATED',
       canClaim: canClaim(task, taker),
       canComplete: holds(task, taker),
       diagram: definition ? { bpmnXml: definition.xml, activeElementId: task.elementId } : null,

@@ -58,6 +58,8 @@ export interface TaskDetail extends TaskSummary {
   /** The task's variables merged with the user's saved draft, if any. */
   data: Record<string, unknown>;
   draftSavedAt: string | null;
+  /** Still waiting to be done; false once completed or cancelled with its process. */
+  open: boolean;
   /** The signed-in user may claim it (it is open to one of their groups and not assigned to them). */
   canClaim: boolean;
   /** The signed-in user holds it. */

@@ -172,8 +172,10 @@ describe('the inbox service over the embedded engine', () => {
     expect((refused as AppError).errors?.map((error) => error.field).join()).toContain('a');
     expect((await fixture.engine.get(key))?.state).toBe('CREATED');
 
+    expect((await inbox.get(lan, key)).open).toBe(true);
     await inbox.complete(lan, key, { a: 'xong' });
     expect((await fixture.engine.get(key))?.state).toBe('COMPLETED');
+    expect(await inbox.get(lan, key)).toMatchObject({ open: false, canComplete: false, canClaim: false });
     expect(await fixture.variable(processInstanceKey, 'a')).toBe('xong');
     expect(await failure(inbox.complete(lan, key, { a: 'xong' }))).toEqual({
       status: 409,

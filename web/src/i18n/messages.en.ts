@@ -98,6 +98,7 @@ export const en: Messages = {
   assignee: 'Assignee',
   status: 'Status',
   statusCompleted: 'Completed',
+  taskClosed: 'This task is finished; there is nothing left to do here.',
   claim: 'Claim',
   unclaim: 'Unclaim',
   saveDraft: 'Save draft',

@@ -96,6 +96,7 @@ export const vi = {
   assignee: 'Người nhận',
   status: 'Trạng thái',
   statusCompleted: 'Đã hoàn thành',
+  taskClosed: 'Công việc này đã kết thúc; không còn gì phải làm ở đây.',
   claim: 'Nhận việc',
   unclaim: 'Bỏ nhận việc',
   saveDraft: 'Lưu nháp',

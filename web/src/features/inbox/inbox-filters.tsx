@@ -10,9 +10,10 @@ interface Props {
 }
 
 const scopes: { value: InboxScope; key: TextKey }[] = [
-  { value: 'mine', key: 'scopeMine' },
-  { value: 'unclaimed', key: 'scopeUnclaimed' },
+  // The default first: everything the user may see, then the narrower views.
   { value: 'all', key: 'scopeAll' },
+  { value: 'unclaimed', key: 'scopeUnclaimed' },
+  { value: 'mine', key: 'scopeMine' },
 ];
 
 function Select(props: {

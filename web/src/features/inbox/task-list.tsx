@@ -2,7 +2,6 @@ import { useI18n } from '../../i18n/i18n.js';
 import type { TextKey } from '../../i18n/messages.types.js';
 import { formatDate } from '../../lib/dates.js';
 import { onLinkClick } from '../../lib/router.js';
-import { useAssigneeName } from './assignee-name.js';
 import { priorityLevel } from './inbox-query.js';
 import type { TaskSummary } from './inbox.types.js';
 
@@ -15,7 +14,6 @@ const priorityKeys: Record<ReturnType<typeof priorityLevel>, TextKey> = {
 /** The tasks as a table; on a phone each row is laid out as a card (CSS only, the semantics stay a table). */
 export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) {
   const { t } = useI18n();
-  const assigneeName = useAssigneeName();
   if (items.length === 0) return <p class="empty">{t.noTasks}</p>;
   return (
     <table class="task-table">
@@ -62,7 +60,7 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
                 </div>
               </td>
               <td data-label={t.colAssignee}>
-                <div>{assigneeName(task.assignee) ?? t.unassigned}</div>
+                <div>{task.assigneeName ?? t.unassigned}</div>
               </td>
             </tr>
           );

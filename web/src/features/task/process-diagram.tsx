@@ -39,10 +39,11 @@ function showCurrentStep(canvas: Canvas, registry: ElementRegistry, activeElemen
 }
 
 /**
- * The process diagram with the current step highlighted and in view (the diagram can be dragged and zoomed).
+ * The process diagram with the current step highlighted and in view (the diagram can be dragged and zoomed); the
+ * whole diagram, nothing highlighted, once the task is done.
  * bpmn-js is loaded only when a task has a diagram.
  */
-export function ProcessDiagram({ bpmnXml, activeElementId }: { bpmnXml: string; activeElementId: string }) {
+export function ProcessDiagram({ bpmnXml, activeElementId }: { bpmnXml: string; activeElementId?: string }) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -63,6 +64,10 @@ export function ProcessDiagram({ bpmnXml, activeElementId }: { bpmnXml: string; 
         destroy = () => viewer.destroy();
         await viewer.importXML(bpmnXml);
         const canvas = viewer.get<Canvas>('canvas');
+        if (activeElementId === undefined) {
+          canvas.zoom('fit-viewport');
+          return;
+        }
         canvas.addMarker(activeElementId, 'current-step');
         showCurrentStep(canvas, viewer.get<ElementRegistry>('elementRegistry'), activeElementId);
       })

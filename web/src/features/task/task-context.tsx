@@ -1,6 +1,5 @@
 import { useI18n } from '../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../lib/dates.js';
-import { useAssigneeName } from '../inbox/assignee-name.js';
 import type { TaskDetail } from '../inbox/inbox.types.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { TaskComments } from './task-comments.js';
@@ -11,7 +10,6 @@ import { TaskComments } from './task-comments.js';
  */
 export function TaskContext({ task, completed = false }: { task: TaskDetail; completed?: boolean }) {
   const { t } = useI18n();
-  const assigneeName = useAssigneeName();
   return (
     <aside class="task-context" aria-label={t.taskContext}>
       <section class="card">
@@ -28,15 +26,18 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
           <dt>{t.due}</dt>
           <dd>{formatDate(task.dueDate) || '—'}</dd>
           <dt>{t.assignee}</dt>
-          <dd>{assigneeName(task.assignee) ?? t.unassigned}</dd>
-          {completed && <dt>{t.status}</dt>}
-          {completed && <dd class="facts__done">{t.statusCompleted}</dd>}
+          <dd>{task.assigneeName ?? t.unassigned}</dd>
+          {(completed || !task.open) && <dt>{t.status}</dt>}
+          {(completed || !task.open) && <dd class="facts__done">{t.statusCompleted}</dd>}
         </dl>
       </section>
       {task.diagram && (
         <section class="card">
           <h2>{t.diagram}</h2>
-          <ProcessDiagram bpmnXml={task.diagram.bpmnXml} activeElementId={task.diagram.activeElementId} />
+          <ProcessDiagram
+            bpmnXml={task.diagram.bpmnXml}
+            activeElementId={completed || !task.open ? undefined : task.diagram.activeElementId}
+          />
         </section>
       )}
       <section class="card">

@@ -58,7 +58,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   if (error !== undefined) return <Alert kind="error">{problemMessage(error, t, locale)}</Alert>;
   if (!task) return <p class="muted">{t.loading}</p>;
-  const done = outcome?.kind === 'success' && outcome.text === t.taskCompleted;
+  const completedHere = outcome?.kind === 'success' && outcome.text === t.taskCompleted;
+  // Completed here, or opened again later (from a link or the history) after it was done.
+  const done = completedHere || !task.open;
   return (
     <div class="task-page">
       <p>
@@ -71,6 +73,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <section class="card task-page__form" aria-labelledby="task-form-title">
           <h2 id="task-form-title">{t.formTitle}</h2>
           {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+          {!completedHere && !task.open && <Alert kind="info">{t.taskClosed}</Alert>}
           {done && (
             // The task is gone from the user's list: the next step is the list, one click away.
             <p class="task-actions">
