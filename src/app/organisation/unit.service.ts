@@ -18,20 +18,76 @@ export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
 }
 
+/**
+ * The units are read on every signed-in request (for candidate groups) and change a few times a year, so all of them
+ * are kept in memory. Changes made through this service reload them at once; one written by another process (the
+ * seed CLI) is seen within this time, or at once when an unknown code is asked for.
+ */
+const UNIT_CACHE_MS = 60_000;
+/** An unknown code reloads the units, but not more often than this. */
+const MISS_RELOAD_MS = 1_000;
+
 /** Units are never removed: they are deactivated, and their history says when they were active. */
 export class UnitService {
+  private loaded: { units: UnitRecord[]; byCode: Map<string, UnitRecord>; at: number } | undefined;
+  private loading: Promise<UnitRecord[]> | undefined;
+  /** Counts writes, so that a load that overlapped one is not kept. */
+  private writes = 0;
+
   constructor(
     private readonly units: Model<UnitRecord>,
     private readonly clock: Clock,
   ) {}
 
   async list(options: { includeInactive?: boolean } = {}): Promise<UnitRecord[]> {
-    const filter = options.includeInactive ? {} : { active: true };
-    return this.units.find(filter, { _id: 0 }).sort({ kind: 1, code: 1 }).lean<UnitRecord[]>();
+    const all = await this.all();
+    return structuredClone(options.includeInactive ? all : all.filter((unit) => unit.active));
   }
 
   async find(code: string): Promise<UnitRecord | undefined> {
-    return (await this.units.findOne({ code }, { _id: 0 }).lean<UnitRecord>()) ?? undefined;
+    let unit = (await this.byCode()).get(code);
+    if (!unit && this.clock.now().getTime() - (this.loaded?.at ?? 0) > MISS_RELOAD_MS) {
+      this.loaded = undefined;
+      unit = (await this.byCode()).get(code);
+    }
+    return unit ? structuredClone(unit) : undefined;
+  }
+
+  private async byCode(): Promise<ReadonlyMap<string, UnitRecord>> {
+    const units = await this.all();
+    // Not kept when a write overlapped the load: then indexed for this call only.
+    return this.loaded?.units === units
+      ? this.loaded.byCode
+      : new Map(units.map((unit) => [unit.code, unit]));
+  }
+
+  /** Every unit, sorted by kind and code, from memory when fresh. */
+  private async all(): Promise<UnitRecord[]> {
+    const now = this.clock.now().getTime();
+    if (this.loaded && now - this.loaded.at < UNIT_CACHE_MS) return this.loaded.units;
+    this.loading ??= (async () => {
+      const writes = this.writes;
+      try {
+        const units = await this.units.find({}, { _id: 0 }).sort({ kind: 1, code: 1 }).lean<UnitRecord[]>();
+        if (writes === this.writes)
+          this.loaded = { units, byCode: new Map(units.map((unit) => [unit.code, unit])), at: now };
+        return units;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    this.writes += 1;
+    this.loaded = undefined;
+    try {
+      return await write();
+    } finally {
+      this.writes += 1;
+      this.loaded = undefined;
+    }
   }
 
   async get(code: string): Promise<UnitRecord> {
@@ -63,7 +119,7 @@ export class UnitService {
       updatedAt: now,
     };
     try {
-      await this.units.create(record);
+      await this.writing(() => this.units.create(record));
     } catch (error) {
       if (isDuplicateKey(error)) throw conflict('unit_exists', `Mã đơn vị "${input.code}" đã tồn tại.`);
       throw error;
@@ -80,16 +136,18 @@ export class UnitService {
     const set: Partial<UnitRecord> = { updatedAt: this.clock.now() };
     if (changes.name !== undefined) set.name = changes.name.trim();
     if (changes.sector !== undefined) set.sector = changes.sector;
-    await this.units.updateOne({ code }, { $set: set });
+    await this.writing(() => this.units.updateOne({ code }, { $set: set }));
     return this.get(code);
   }
 
   async setActive(code: string, active: boolean): Promise<UnitRecord> {
     const now = this.clock.now();
     // Conditional on the current flag, so a repeated call changes nothing and history gets no duplicate entry.
-    const result = await this.units.updateOne(
-      { code, active: !active },
-      { $set: { active, updatedAt: now }, $push: { history: { at: now, active } } },
+    const result = await this.writing(() =>
+      this.units.updateOne(
+        { code, active: !active },
+        { $set: { active, updatedAt: now }, $push: { history: { at: now, active } } },
+      ),
     );
     if (result.matchedCount === 0) await this.get(code);
     return this.get(code);
@@ -97,10 +155,7 @@ export class UnitService {
 
   /** Reporting units (base organisations and mass organisations) active at `at`, as process variables. */
   async reportingUnitsAt(at: Date): Promise<UnitRef[]> {
-    const candidates = await this.units
-      .find({ kind: { $in: ['co-so', 'doan-the'] } }, { _id: 0 })
-      .sort({ kind: 1, code: 1 })
-      .lean<UnitRecord[]>();
+    const candidates = (await this.all()).filter((unit) => unit.kind === 'co-so' || unit.kind === 'doan-the');
     return candidates.filter((unit) => wasActiveAt(unit, at)).map(unitRefOf);
   }
 }

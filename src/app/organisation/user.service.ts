@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import type { AppError } from '../../lib/errors.js';
@@ -35,15 +36,33 @@ const userNotFound = (username: string): AppError => notFound(`Không tìm thấ
 /** Called when a user loses access, so their sessions end at once (the auth module supplies it). */
 export type SessionRevoker = (username: string) => Promise<void>;
 
+/**
+ * Every signed-in request reads its user (and FerretDB scans for anything but `_id`), so users are kept in memory
+ * for a short while. Every change made through this service forgets the user at once; a change written by another
+ * process (the seed CLI) is seen within this time.
+ */
+const USER_CACHE_MS = 30_000;
+
 export class UserService {
   private revokeSessions: SessionRevoker = async () => undefined;
+  private readonly cache: LRUCache<string, UserRecord>;
+  /** Counts writes, so that a read that overlapped one does not put what it read in memory. */
+  private writes = 0;
 
   constructor(
     private readonly users: Model<UserRecord>,
     private readonly units: UnitService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cache = new LRUCache<string, UserRecord>({
+      max: 10_000,
+      ttl: USER_CACHE_MS,
+      // The app's clock, read at every look-up (tests move it; lru-cache otherwise reuses a reading for 1 ms).
+      perf: { now: () => clock.now().getTime() },
+      ttlResolution: 0,
+    });
+  }
 
   onAccessRevoked(revoker: SessionRevoker): void {
     this.revokeSessions = revoker;
@@ -54,20 +73,50 @@ export class UserService {
     return users.map(publicUser);
   }
 
-  /** Full names by username, in one read; unknown usernames are left out. */
+  /** Full names by username, the ones not in memory in one read; unknown usernames are left out. */
   async fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>> {
-    if (usernames.length === 0) return new Map();
-    const found = await this.users
-      .find({ username: { $in: [...new Set(usernames)] } }, { _id: 0, username: 1, fullName: 1 })
-      .lean<{ username: string; fullName: string }[]>();
-    return new Map(found.map((user) => [user.username, user.fullName]));
+    const names = new Map<string, string>();
+    const missing: string[] = [];
+    for (const username of new Set(usernames)) {
+      const known = this.cache.get(username);
+      if (known) names.set(username, known.fullName);
+      else missing.push(username);
+    }
+    if (missing.length === 0) return names;
+    const writes = this.writes;
+    const found = await this.users.find({ username: { $in: missing } }, { _id: 0 }).lean<UserRecord[]>();
+    for (const user of found) {
+      if (writes === this.writes) this.cache.set(user.username, user);
+      names.set(user.username, user.fullName);
+    }
+    return names;
   }
 
   async find(username: string): Promise<UserRecord | undefined> {
-    return (
-      (await this.users.findOne({ username: username.toLowerCase() }, { _id: 0 }).lean<UserRecord>()) ??
-      undefined
-    );
+    const name = username.toLowerCase();
+    let user = this.cache.get(name);
+    if (!user) {
+      const writes = this.writes;
+      user = (await this.users.findOne({ username: name }, { _id: 0 }).lean<UserRecord>()) ?? undefined;
+      if (user && writes === this.writes) this.cache.set(name, user);
+    }
+    // A copy: callers may change what they are given without changing what others are given.
+    return user ? structuredClone(user) : undefined;
+  }
+
+  /** Before and after every write: reads in between go to the database and keep nothing. */
+  private forget(username: string): void {
+    this.writes += 1;
+    this.cache.delete(username.toLowerCase());
+  }
+
+  private async writing<T>(username: string, write: () => Promise<T>): Promise<T> {
+    this.forget(username);
+    try {
+      return await write();
+    } finally {
+      this.forget(username);
+    }
   }
 
   async get(username: string): Promise<UserRecord> {
@@ -101,7 +150,7 @@ export class UserService {
       updatedAt: now,
     };
     try {
-      await this.users.create(record);
+      await this.writing(record.username, () => this.users.create(record));
     } catch (error) {
       if (isDuplicateKey(error))
         throw conflict('user_exists', `Tên đăng nhập "${input.username}" đã tồn tại.`);
@@ -111,18 +160,22 @@ export class UserService {
   }
 
   async update(username: string, changes: UserChanges): Promise<PublicUser> {
-    const result = await this.users.updateOne(
-      { username: username.toLowerCase() },
-      { $set: { ...changes, updatedAt: this.clock.now() } },
+    const result = await this.writing(username, () =>
+      this.users.updateOne(
+        { username: username.toLowerCase() },
+        { $set: { ...changes, updatedAt: this.clock.now() } },
+      ),
     );
     if (result.matchedCount === 0) throw userNotFound(username);
     return publicUser(await this.get(username));
   }
 
   async setActive(username: string, active: boolean): Promise<PublicUser> {
-    const result = await this.users.updateOne(
-      { username: username.toLowerCase() },
-      { $set: { active, updatedAt: this.clock.now() } },
+    const result = await this.writing(username, () =>
+      this.users.updateOne(
+        { username: username.toLowerCase() },
+        { $set: { active, updatedAt: this.clock.now() } },
+      ),
     );
     if (result.matchedCount === 0) throw userNotFound(username);
     if (!active) await this.revokeSessions(username.toLowerCase());
@@ -146,9 +199,11 @@ export class UserService {
 
   /** Read-modify-write guarded by the old value: a concurrent change makes this one fail rather than be lost. */
   private async replaceMemberships(user: UserRecord, memberships: MembershipRecord[]): Promise<PublicUser> {
-    const result = await this.users.updateOne(
-      { username: user.username, updatedAt: user.updatedAt },
-      { $set: { memberships, updatedAt: this.clock.now() } },
+    const result = await this.writing(user.username, () =>
+      this.users.updateOne(
+        { username: user.username, updatedAt: user.updatedAt },
+        { $set: { memberships, updatedAt: this.clock.now() } },
+      ),
     );
     if (result.matchedCount === 0)
       throw conflict('concurrent_update', 'Người dùng vừa được người khác cập nhật. Vui lòng thử lại.');
@@ -165,18 +220,22 @@ export class UserService {
     lockoutMinutes: number,
   ): Promise<Date | null> {
     const now = this.clock.now();
-    const after = await this.users
-      .findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { new: true })
-      .lean<UserRecord>();
-    // (No projection: FerretDB does not support `fields` in findAndModify.)
-    if (!after || after.failedLogins < maxFailures) return null;
-    const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-    await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil } });
-    return lockedUntil;
+    return this.writing(username, async () => {
+      const after = await this.users
+        .findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { new: true })
+        .lean<UserRecord>();
+      // (No projection: FerretDB does not support `fields` in findAndModify.)
+      if (!after || after.failedLogins < maxFailures) return null;
+      const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
+      await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil } });
+      return lockedUntil;
+    });
   }
 
   async registerLoginSuccess(username: string): Promise<void> {
-    await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } });
+    await this.writing(username, () =>
+      this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } }),
+    );
   }
 
   /** The user's own new password. */
@@ -201,16 +260,12 @@ export class UserService {
 
   private async writePassword(username: string, password: string, extra: Partial<UserRecord>): Promise<void> {
     const now = this.clock.now();
-    const result = await this.users.updateOne(
-      { username },
-      {
-        $set: {
-          ...extra,
-          passwordHash: await this.hasher.hash(password),
-          passwordChangedAt: now,
-          updatedAt: now,
-        },
-      },
+    const passwordHash = await this.hasher.hash(password);
+    const result = await this.writing(username, () =>
+      this.users.updateOne(
+        { username },
+        { $set: { ...extra, passwordHash, passwordChangedAt: now, updatedAt: now } },
+      ),
     );
     if (result.matchedCount === 0) throw userNotFound(username);
   }
