@@ -22,9 +22,10 @@ export class OrganisationDirectory {
   async candidateGroupsOfUser(username: string): Promise<string[]> {
     const user = await this.users.find(username);
     if (!user) return [];
-    const units = new Map(
-      (await this.units.list({ includeInactive: true })).map((unit) => [unit.code, unit]),
-    );
+    // Each unit by its code: a code not yet known (written by another process) is looked up again at once.
+    const codes = [...new Set(user.memberships.map((membership) => membership.unitCode))];
+    const found = await Promise.all(codes.map((code) => this.units.find(code)));
+    const units = new Map(codes.map((code, index) => [code, found[index]]));
     return candidateGroupsOf(user, (code) => units.get(code));
   }
 

@@ -53,19 +53,34 @@ describe('units and users kept in memory for the requests that read them', () =>
     await directory.users.setActive('lan', true);
   });
 
-  it('finds a unit another process has just created, without waiting', async () => {
+  it('finds a unit another process has just created, and the groups of its users, without waiting', async () => {
     await directory.units.list();
     clock.advance(2_000);
+    const at = clock.now();
     await connection.collection('units').insertOne({
       code: 'so-moi',
       name: 'Đảng bộ Sở Mới',
       kind: 'co-so',
       sector: 'co-quan',
       active: true,
-      history: [{ at: clock.now(), active: true }],
-      createdAt: clock.now(),
-      updatedAt: clock.now(),
+      history: [{ at, active: true }],
+      createdAt: at,
+      updatedAt: at,
     });
+    await connection.collection('users').insertOne({
+      username: 'moi',
+      fullName: 'Người mới',
+      passwordHash: 'x',
+      memberships: [{ unitCode: 'so-moi', roles: ['staff'] }],
+      active: true,
+      mustChangePassword: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      createdAt: at,
+      updatedAt: at,
+      passwordChangedAt: at,
+    });
+    expect(await directory.candidateGroupsOfUser('moi')).toEqual(['co-so:so-moi']);
     expect((await directory.units.find('so-moi'))?.name).toBe('Đảng bộ Sở Mới');
   });
 
