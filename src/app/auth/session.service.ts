@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 
@@ -39,10 +40,18 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
 const csrfOf = (token: string): string => createHash('sha256').update(`csrf:${token}`).digest('base64url');
 // Writing lastSeenAt on every request is wasteful; a little slack on idle expiry is harmless.
 const TOUCH_INTERVAL_MS = 30_000;
+/**
+ * A session read is kept this long, so a page's burst of requests reads it once. Every end of a session goes through
+ * this service and forgets it at once; expiry is checked against the clock at each use all the same.
+ */
+const SESSION_CACHE_MS = 10_000;
 
 /** Sessions in MongoDB, expired in code (FerretDB has no TTL indexes). */
 export class SessionService {
   private readonly sessions: Model<SessionRecord>;
+  private readonly cache: LRUCache<string, SessionRecord>;
+  /** Counts ends of sessions, so that a read that overlapped one is not kept. */
+  private ends = 0;
 
   constructor(
     connection: Connection,
@@ -52,6 +61,12 @@ export class SessionService {
     this.sessions =
       (connection.models.Session as Model<SessionRecord> | undefined) ??
       connection.model<SessionRecord>('Session', sessionSchema);
+    this.cache = new LRUCache<string, SessionRecord>({
+      max: 10_000,
+      ttl: SESSION_CACHE_MS,
+      perf: { now: () => clock.now().getTime() },
+      ttlResolution: 0,
+    });
   }
 
   async create(username: string): Promise<{ token: string; session: ActiveSession }> {
@@ -65,39 +80,64 @@ export class SessionService {
   /** The live session of a cookie token, refreshing its idle timer; expired sessions are removed on sight. */
   async resolve(token: string): Promise<ActiveSession | null> {
     const id = sha256(token);
-    const record = await this.sessions.findById(id).lean<SessionRecord>();
+    const record = await this.read(id);
     if (!record) return null;
     const now = this.clock.now();
     if (this.isExpired(record, now)) {
-      await this.sessions.deleteOne({ _id: id });
+      await this.destroy(id);
       return null;
     }
-    if (now.getTime() - new Date(record.lastSeenAt).getTime() > TOUCH_INTERVAL_MS)
+    if (now.getTime() - new Date(record.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.updateOne({ _id: id }, { $set: { lastSeenAt: now } });
+      this.cache.set(id, { ...record, lastSeenAt: now });
+    }
     return { id, username: record.username, csrfToken: csrfOf(token) };
+  }
+
+  private async read(id: string): Promise<SessionRecord | undefined> {
+    const kept = this.cache.get(id);
+    if (kept) return kept;
+    const ends = this.ends;
+    const record = (await this.sessions.findById(id).lean<SessionRecord>()) ?? undefined;
+    if (record && ends === this.ends) this.cache.set(id, record);
+    return record;
+  }
+
+  /** Before and after every end of sessions: nothing read in between is kept. */
+  private async ending<T>(end: () => Promise<T>): Promise<T> {
+    this.ends += 1;
+    this.cache.clear();
+    try {
+      return await end();
+    } finally {
+      this.ends += 1;
+      this.cache.clear();
+    }
   }
 
   /** Ends the session of a cookie token, if any. */
   async end(token: string): Promise<void> {
-    await this.sessions.deleteOne({ _id: sha256(token) });
+    await this.destroy(sha256(token));
   }
 
   async destroy(id: string): Promise<void> {
-    await this.sessions.deleteOne({ _id: id });
+    await this.ending(() => this.sessions.deleteOne({ _id: id }));
   }
 
   /** Ends every session of a user, except optionally the one making the request. */
   async destroyAllOf(username: string, exceptId?: string): Promise<number> {
     const filter = exceptId ? { username, _id: { $ne: exceptId } } : { username };
-    return (await this.sessions.deleteMany(filter)).deletedCount;
+    return (await this.ending(() => this.sessions.deleteMany(filter))).deletedCount;
   }
 
   async purgeExpired(): Promise<number> {
     const now = this.clock.now();
     const idleCutoff = new Date(now.getTime() - this.policy.idleMinutes * 60_000);
-    const result = await this.sessions.deleteMany({
-      $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: idleCutoff } }],
-    });
+    const result = await this.ending(() =>
+      this.sessions.deleteMany({
+        $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: idleCutoff } }],
+      }),
+    );
     return result.deletedCount;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
 import { compileForm, validateSubmission, type CompiledForm, type FormJsSchema } from '../forms/index.js';
 import {
@@ -58,6 +59,11 @@ function summaryOf(
 /** The inbox: every task action checks the user against the task's assignee and candidate groups first. */
 export class InboxService {
   private readonly compiledForms = new Map<string, CompiledForm>();
+  /**
+   * The unit and period of each listed task. A task's unit and period are fixed when it is created (processes/
+   * README.md), so they are read from the engine once per task, not at every refresh of every inbox.
+   */
+  private readonly contexts = new LRUCache<string, { unitName: string; period: string }>({ max: 100_000 });
 
   constructor(
     private readonly engine: TaskEngine,
@@ -122,14 +128,8 @@ export class InboxService {
     const [names, assignees, contexts] = await Promise.all([
       this.processNames(page),
       this.assigneeNames(page),
-      // The unit and period of the shown page only: one read of two variables per task shown.
-      Promise.all(
-        page.map((task) =>
-          this.engine
-            .variables(task.key, CONTEXT_VARIABLES)
-            .then(businessContextOf, () => ({ unitName: '', period: '' })),
-        ),
-      ),
+      // The unit and period of the shown page only, each task's read from the engine once.
+      Promise.all(page.map((task) => this.contextOf(task.key))),
     ]);
     const all = openToGroups.total + mineElsewhere.total;
     return {
@@ -218,6 +218,19 @@ export class InboxService {
     await this.engineCall(() => this.engine.complete(key, accepted), taskClosed);
     await this.store.dropDrafts(key);
     await this.audit(taker, task, 'complete');
+  }
+
+  private async contextOf(key: string): Promise<{ unitName: string; period: string }> {
+    const kept = this.contexts.get(key);
+    if (kept) return kept;
+    try {
+      const context = businessContextOf(await this.engine.variables(key, CONTEXT_VARIABLES));
+      this.contexts.set(key, context);
+      return context;
+    } catch {
+      // Shown without its context rather than not at all; asked again next time.
+      return { unitName: '', period: '' };
+    }
   }
 
   /** A form compiled once per form key (a deployed form's key never changes its content). */
