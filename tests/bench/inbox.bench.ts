@@ -19,7 +19,7 @@
  */
 import os from 'node:os';
 import { connect } from './support/clients.js';
-import { round, sleep } from './support/stats.js';
+import { round } from './support/stats.js';
 import { Cleanup } from './inbox/cleanup.js';
 import { measureComplete } from './inbox/complete.phase.js';
 import { measureDiagnostics } from './inbox/diagnostics.phase.js';
@@ -31,6 +31,7 @@ import { latency, latencyLine } from './inbox/report.js';
 import { summariseServerLog } from './inbox/server-log.js';
 import { startBenchServer } from './inbox/server-process.js';
 import { createTasks, deployBenchProcess, waitForTasks } from './inbox/task-seed.js';
+import { waitUntilIdle } from './inbox/wait-idle.js';
 
 const size = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
@@ -103,7 +104,9 @@ async function main(cleanup: Cleanup): Promise<number> {
   const createMs = Date.now() - createStarted;
   const visibleMs = await waitForTasks(server.restAddress, sizes.tasks, 600_000);
   const seedMs = Date.now() - seedStarted;
-  await sleep(2_000);
+  progress('waiting for the service to settle after the import (CPU below 10% of a core for 3 s)');
+  const settleSeconds = await waitUntilIdle(server.pid);
+  progress(`settled after ${settleSeconds.toFixed(0)} s`);
   const rssAfterSeed = await server.rssBytes();
 
   const sample = Array.from({ length: Math.min(sizes.signIns, organisation.users.length) }, (_, k) => {
@@ -152,7 +155,8 @@ async function main(cleanup: Cleanup): Promise<number> {
   print(
     `seeding: ${seconds(seedMs)} in all — organisation ${seconds(organisationMs)}, ` +
       `${sizes.tasks} instances ${seconds(createMs)} (${round(sizes.tasks / (createMs / 1000))}/s, ` +
-      `${sizes.createInFlight} in flight), visible to the engine's search ${seconds(visibleMs)} later`,
+      `${sizes.createInFlight} in flight), visible to the engine's search ${seconds(visibleMs)} later; ` +
+      `the service settled ${settleSeconds.toFixed(0)} s after that (measured from then on)`,
   );
   print(
     `service start to /readyz: ${seconds(server.startupMs)}; sign-in of ${users.length} users: ${seconds(signInMs)}`,

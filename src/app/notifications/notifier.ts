@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { candidateGroupsOf, type OrganisationDirectory } from '../organisation/index.js';
+import { candidateGroupsOf, type OrganisationDirectory, type PublicUser } from '../organisation/index.js';
 
 export interface Notice {
   /** Same key, same notice: a retried job sends nothing twice. */
@@ -29,8 +29,15 @@ export interface NotifierOptions {
 }
 
 /** E-mail to the members of candidate groups plus an in-app notification each (issue 4, item 5). */
+/**
+ * The users are read for every notice (who is in the groups); a poll may send thousands of notices, so the list is
+ * read once for this long. A user added to a unit meanwhile hears of the tasks created after that.
+ */
+const USERS_READ_MS = 30_000;
+
 export class Notifier {
   private readonly transport: Transporter | undefined;
+  private users: { at: number; list: Promise<PublicUser[]> } | undefined;
 
   constructor(private readonly options: NotifierOptions) {
     this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
@@ -45,7 +52,13 @@ export class Notifier {
     const units = new Map(
       (await this.options.directory.units.list({ includeInactive: true })).map((unit) => [unit.code, unit]),
     );
-    const users = await this.options.directory.users.list();
+    const now = this.options.clock.now().getTime();
+    if (!this.users || now - this.users.at >= USERS_READ_MS || now < this.users.at)
+      this.users = { at: now, list: this.options.directory.users.list() };
+    const users = await this.users.list.catch((error: unknown) => {
+      this.users = undefined;
+      throw error;
+    });
     return users
       .filter((user) => candidateGroupsOf(user, (code) => units.get(code)).some((group) => wanted.has(group)))
       .map((user) => ({ username: user.username, email: user.email }))
@@ -62,23 +75,27 @@ export class Notifier {
 
     const now = this.options.clock.now();
     const inbox = this.options.connection.collection('notifications');
-    for (const member of members) {
-      await inbox.updateOne(
-        { _id: `${notice.key}/${member.username}` as never },
-        {
-          $setOnInsert: {
-            username: member.username,
-            kind: notice.kind,
-            subject: notice.subject,
-            text: notice.text,
-            processInstanceKey: notice.processInstanceKey ?? null,
-            read: false,
-            createdAt: now,
+    if (members.length > 0)
+      await inbox.bulkWrite(
+        members.map((member) => ({
+          updateOne: {
+            filter: { _id: `${notice.key}/${member.username}` as never },
+            update: {
+              $setOnInsert: {
+                username: member.username,
+                kind: notice.kind,
+                subject: notice.subject,
+                text: notice.text,
+                processInstanceKey: notice.processInstanceKey ?? null,
+                read: false,
+                createdAt: now,
+              },
+            },
+            upsert: true,
           },
-        },
-        { upsert: true },
+        })),
+        { ordered: false },
       );
-    }
     const emails = members.flatMap((member) => (member.email ? [member.email] : []));
     if (this.transport && emails.length > 0) {
       // One message, recipients in Bcc: members of different units should not see each other's addresses.

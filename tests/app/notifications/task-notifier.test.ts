@@ -48,4 +48,32 @@ describe('TaskNotifier', () => {
     expect(due).toHaveLength(1);
     expect(await notices.tick()).toBe(0);
   }, 120_000);
+
+  it('reaches every open task however many there are, page after page, and asks nothing again of tasks it has seen', async () => {
+    const notices = new TaskNotifier(
+      h.rest,
+      h.notifier,
+      { now: () => new Date(h.clock.now()) },
+      { pageSize: 2 },
+    );
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: 'nam', nam: 2026, hanNopBaoCao: '2026-11-20' },
+    });
+    await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-y-te');
+    const open = await h.rest.searchUserTasks(
+      { filter: { state: 'CREATED' }, page: { limit: 1 } } as never,
+      { consistency: { waitUpToMs: 0 } } as never,
+    );
+    const dispatched = () =>
+      h.connection.collection('notification_dispatches').countDocuments({ kind: 'cong-viec-moi' });
+    await notices.tick();
+    // Far more open tasks than one page: every one of them has been told of, once.
+    expect(Number(open.page.totalItems)).toBeGreaterThan(4);
+    expect(await dispatched()).toBe(Number(open.page.totalItems));
+    const reads = h.connection.collection('notification_dispatches');
+    const before = await reads.countDocuments();
+    expect(await notices.tick()).toBe(0);
+    expect(await reads.countDocuments()).toBe(before);
+  }, 120_000);
 });
