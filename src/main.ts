@@ -140,6 +140,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       directory: app.directory,
       clock,
       smtpUrl: config.smtpUrl,
+      taskNoticeIntervalMs: config.taskNoticeIntervalMs,
       resourceRoot: path.resolve(import.meta.dirname, '..'),
       log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
     });

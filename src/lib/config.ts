@@ -41,6 +41,7 @@ export interface Config {
   engineGrpcPort: number;
   engineRestPort: number;
   smtpUrl: string | undefined;
+  taskNoticeIntervalMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -215,6 +216,14 @@ const definitions = [
     '10000',
     integer(0, 600_000),
     () => 10_000,
+  ),
+  def(
+    'TASK_NOTICE_INTERVAL_MS',
+    'taskNoticeIntervalMs',
+    'How often open tasks are polled to notify their groups of new and nearly due tasks',
+    '30000',
+    integer(1_000, 3_600_000),
+    () => 30_000,
   ),
   def(
     'ZEEBE_GRPC_ADDRESS',

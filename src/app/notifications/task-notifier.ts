@@ -42,6 +42,8 @@ export class TaskNotifier {
   private running: Promise<number> | undefined;
   /** The latest creation time (epoch ms) of the tasks noticed so far. */
   private createdUpTo = 0;
+  /** The end (epoch ms) of the due-date window already searched. */
+  private dueUpTo = 0;
   private readonly handled = new LRUCache<string, true>({ max: 500_000 });
 
   constructor(
@@ -80,6 +82,9 @@ export class TaskNotifier {
       for (const task of found) {
         latest = Math.max(latest, Date.parse(task.creationDate ?? '') || 0);
         sent += await this.notice(task, `task-${task.userTaskKey}`, 'cong-viec-moi');
+        const due = Date.parse(task.dueDate ?? '');
+        if (due <= this.clock.now().getTime() + this.soonMs())
+          sent += await this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han');
       }
       if (found.length < size) break;
     }
@@ -87,21 +92,29 @@ export class TaskNotifier {
     return sent;
   }
 
+  /**
+   * Tasks whose due date has come within reach since the last poll: the window moves with the clock, so each task is
+   * read here once. A task created already near its due date is told of with its new-task notice instead.
+   */
   private async dueSoon(): Promise<number> {
-    const soonMs = (this.options.dueSoonHours ?? 24) * 3600_000;
-    const until = new Date(this.clock.now().getTime() + soonMs).toISOString();
+    const until = this.clock.now().getTime() + this.soonMs();
+    const size = this.options.pageSize ?? PAGE;
+    const window = { $gt: new Date(this.dueUpTo).toISOString(), $lte: new Date(until).toISOString() };
     let sent = 0;
     for (let page = 0; page < PAGES_PER_TICK; page++) {
-      const found = await this.search(
-        { dueDate: { $lte: until } },
-        'dueDate',
-        page * (this.options.pageSize ?? PAGE),
-      );
+      const found = await this.search({ dueDate: window }, 'dueDate', page * size);
       for (const task of found)
         sent += await this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han');
-      if (found.length < (this.options.pageSize ?? PAGE)) break;
+      if (found.length < size) {
+        this.dueUpTo = until;
+        break;
+      }
     }
     return sent;
+  }
+
+  private soonMs(): number {
+    return (this.options.dueSoonHours ?? 24) * 3600_000;
   }
 
   /** Sends one notice unless this poller already handled it; 1 when it went out now. */
