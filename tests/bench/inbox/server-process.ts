@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -81,7 +82,8 @@ export async function startBenchServer(
       ZEEBE_REST_ADDRESS: '',
       SMTP_URL: '',
       SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
+      // BENCH_SERVICE_LOG=<file> keeps the service's whole log (at info: every request with its responseTime).
+      LOG_LEVEL: process.env.BENCH_SERVICE_LOG ? 'info' : 'warn',
       // The task notices of the 50,000 imported tasks are sent before measuring (the bench waits for the service to
       // settle), instead of trickling in every 30 s during the measurement.
       TASK_NOTICE_INTERVAL_MS: '2000',
@@ -94,8 +96,11 @@ export async function startBenchServer(
     () => server.kill('SIGKILL'),
   );
   const lines: string[] = [];
+  const keep = process.env.BENCH_SERVICE_LOG ? createWriteStream(process.env.BENCH_SERVICE_LOG) : undefined;
   const collect = (chunk: Buffer): void => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(line.slice(0, 2000));
+    keep?.write(chunk);
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim() && !line.includes('"level":30')) lines.push(line.slice(0, 2000));
     if (lines.length > 2000) lines.splice(0, lines.length - 2000);
   };
   server.stdout?.on('data', collect);
