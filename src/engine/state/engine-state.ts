@@ -71,6 +71,11 @@ export class EngineState {
   readonly messageIds = new Map<string, string>();
   /** process instance key → active incident keys. */
   readonly instanceIncidents = new SetIndex();
+  /** Open (CREATED) user tasks by candidate group and by assignee: what inbox searches ask for. */
+  readonly openUserTasksByGroup = new SetIndex();
+  readonly openUserTasksByAssignee = new SetIndex();
+  /** What each open task was indexed under, since tasks are changed in place before they are put. */
+  private readonly indexedUserTasks = new Map<string, { groups: string[]; assignee: string | null }>();
   /** bpmnProcessId → `${correlationKey}` → active instance created by a message start event. */
   readonly messageStartedInstances = new Map<string, string>();
 
@@ -166,6 +171,22 @@ export class EngineState {
   }
 
   // ------------------------------------------------------------------------- jobs and subscriptions
+
+  // ------------------------------------------------------------------------- user tasks
+
+  /** Keeps the open-task indexes (by candidate group, by assignee) in step with a task, whatever changed in it. */
+  indexUserTask(task: UserTaskRecord): void {
+    const before = this.indexedUserTasks.get(task.key);
+    if (before) {
+      for (const group of before.groups) this.openUserTasksByGroup.remove(group, task.key);
+      if (before.assignee !== null) this.openUserTasksByAssignee.remove(before.assignee, task.key);
+      this.indexedUserTasks.delete(task.key);
+    }
+    if (task.state !== 'CREATED') return;
+    for (const group of task.candidateGroups) this.openUserTasksByGroup.add(group, task.key);
+    if (task.assignee !== null) this.openUserTasksByAssignee.add(task.assignee, task.key);
+    this.indexedUserTasks.set(task.key, { groups: [...task.candidateGroups], assignee: task.assignee });
+  }
 
   indexJob(job: JobRecord): void {
     if (job.state === 'ACTIVATABLE') this.activatableJobs.add(job.type, job.key);

@@ -86,6 +86,7 @@ export class UserTaskBehavior {
       tenantId: instance.tenantId,
     };
     this.state.userTasks.put(task);
+    this.state.indexUserTask(task);
     instance.userTaskKey = task.key;
     return { ok: true };
   }
@@ -96,5 +97,6 @@ export class UserTaskBehavior {
     task.state = state;
     task.completionDate = this.clock.now();
     this.state.userTasks.retire(task);
+    this.state.indexUserTask(task);
   }
 }

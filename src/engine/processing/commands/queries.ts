@@ -148,10 +148,38 @@ export class Queries {
     // A task asked for by its key is looked up, not searched for among all tasks.
     const key = query.filter?.userTaskKey;
     const task = key === undefined ? undefined : this.state.userTasks.find(key);
-    const candidates = key === undefined ? this.state.userTasks.all() : task ? [task] : [];
+    const candidates =
+      key === undefined
+        ? (this.openTaskCandidates(query.filter) ?? this.state.userTasks.all())
+        : task
+          ? [task]
+          : [];
     const test = userTaskTest(query.filter);
     const result = searchItems<UserTaskRecord, UserTaskFilter>(candidates, query, (task) => test(task));
     return { total: result.total, items: result.items.map(toUserTask) };
+  }
+
+  /**
+   * For a search of open tasks by candidate group or assignee (what every inbox asks), the tasks from the open-task
+   * indexes instead of a scan of all tasks; the full filter is applied to them all the same. Undefined when the search
+   * is not of that shape. In key order, which is creation order, as a scan would give them.
+   */
+  private openTaskCandidates(filter: UserTaskFilter | undefined): UserTaskRecord[] | undefined {
+    if (!filter || !isOpenOnly(filter.state)) return undefined;
+    const byGroup = indexedValues(filter.candidateGroup);
+    const byAssignee = indexedValues(filter.assignee);
+    const sets: ReadonlySet<string>[] = [];
+    if (byGroup && (!byAssignee || byGroup.length <= byAssignee.length))
+      for (const group of byGroup) sets.push(this.state.openUserTasksByGroup.get(group));
+    else if (byAssignee)
+      for (const user of byAssignee) sets.push(this.state.openUserTasksByAssignee.get(user));
+    else return undefined;
+    // Re-indexing on every change moves a key to the end of its set: sorted back into creation order.
+    const keys = [...new Set(sets.flatMap((set) => [...set]))].sort(byKeyOrder);
+    return keys.flatMap((each) => {
+      const found = this.state.userTasks.get(each);
+      return found ? [found] : [];
+    });
   }
 
   userTaskVariables(
@@ -232,4 +260,22 @@ function toUserTask(record: UserTaskRecord): UserTask {
     candidateGroups: [...rest.candidateGroups],
     candidateUsers: [...rest.candidateUsers],
   };
+}
+
+/** Only open tasks are asked for: `state: "CREATED"` or `{ $eq: "CREATED" }`. */
+function isOpenOnly(state: UserTaskFilter['state']): boolean {
+  return state === 'CREATED' || (typeof state === 'object' && state.$eq === 'CREATED');
+}
+
+/** The values an equality or `$in` filter allows, or undefined for any other filter. */
+function indexedValues(filter: FilterProperty<string> | undefined): string[] | undefined {
+  if (typeof filter === 'string') return [filter];
+  if (!filter || typeof filter !== 'object') return undefined;
+  if (filter.$eq !== undefined) return [filter.$eq];
+  return filter.$in ? [...filter.$in] : undefined;
+}
+
+/** Keys are increasing decimal strings: shorter is older. */
+function byKeyOrder(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -33,12 +33,14 @@ export class UserTaskCommands {
     }
     task.assignee = assignee;
     this.ctx.state.userTasks.put(task);
+    this.ctx.state.indexUserTask(task);
   }
 
   unassign(userTaskKey: string): void {
     const task = this.task(userTaskKey);
     task.assignee = null;
     this.ctx.state.userTasks.put(task);
+    this.ctx.state.indexUserTask(task);
   }
 
   update(command: UpdateUserTaskCommand): void {
@@ -55,6 +57,7 @@ export class UserTaskCommands {
     if (command.candidateUsers !== undefined) task.candidateUsers = [...command.candidateUsers];
     if (command.priority !== undefined) task.priority = command.priority;
     this.ctx.state.userTasks.put(task);
+    this.ctx.state.indexUserTask(task);
   }
 
   complete(userTaskKey: string, variables: Variables | undefined): void {

@@ -76,6 +76,7 @@ export async function loadState(db: Db, state: EngineState, persisted: Persisted
     signalSubs,
     messages,
     incidents,
+    userTasks,
   ] = await Promise.all([
     loadInto(db, state.definitions, persisted),
     loadInto(db, state.forms, persisted),
@@ -107,4 +108,5 @@ export async function loadState(db: Db, state: EngineState, persisted: Persisted
   for (const subscription of signalSubs) state.indexSignalSubscription(subscription);
   for (const message of messages) state.indexMessage(message);
   for (const incident of incidents) state.instanceIncidents.add(incident.processInstanceKey, incident.key);
+  for (const task of userTasks) state.indexUserTask(task);
 }
