@@ -218,6 +218,7 @@ describe('user tasks (native zeebe:userTask over REST v2)', () => {
 
   it('answers open-task searches by group or assignee from its indexes exactly as a scan would, also after a restart', async () => {
     const keys: string[] = [];
+    const key = (index: number): string => keys[index] ?? '';
     for (let index = 0; index < 6; index++) {
       const { processInstanceKey } = await harness.zeebe.createProcessInstance({
         bpmnProcessId: 'ut-groups',
@@ -225,14 +226,14 @@ describe('user tasks (native zeebe:userTask over REST v2)', () => {
       });
       keys.push(String((await openTask(processInstanceKey)).userTaskKey));
     }
-    await harness.rest.assignUserTask(loose({ userTaskKey: keys[1], assignee: 'ix.lan' }));
-    await harness.rest.assignUserTask(loose({ userTaskKey: keys[4], assignee: 'ix.lan' }));
-    await harness.rest.unassignUserTask(loose({ userTaskKey: keys[4] }));
+    await harness.rest.assignUserTask(loose({ userTaskKey: key(1), assignee: 'ix.lan' }));
+    await harness.rest.assignUserTask(loose({ userTaskKey: key(4), assignee: 'ix.lan' }));
+    await harness.rest.unassignUserTask(loose({ userTaskKey: key(4) }));
     await harness.rest.updateUserTask(
-      loose({ userTaskKey: keys[2], changeset: { candidateGroups: ['ix:c'] } }),
+      loose({ userTaskKey: key(2), changeset: { candidateGroups: ['ix:c'] } }),
     );
-    await harness.rest.assignUserTask(loose({ userTaskKey: keys[5], assignee: 'ix.lan' }));
-    await harness.rest.completeUserTask(loose({ userTaskKey: keys[5] }));
+    await harness.rest.assignUserTask(loose({ userTaskKey: key(5), assignee: 'ix.lan' }));
+    await harness.rest.completeUserTask(loose({ userTaskKey: key(5) }));
     const search = async (filter: Record<string, unknown>) =>
       (
         await harness.rest.searchUserTasks(
@@ -246,13 +247,13 @@ describe('user tasks (native zeebe:userTask over REST v2)', () => {
       expect(await search({ ...filter, state: { $in: ['CREATED'] } })).toEqual(expected);
     };
     const check = async () => {
-      await compare({ candidateGroup: 'ix:a' }, [keys[0], keys[1], keys[3], keys[4]]);
-      await compare({ candidateGroup: { $in: ['ix:b', 'ix:c'] } }, [keys[1], keys[2], keys[3]]);
-      await compare({ assignee: 'ix.lan' }, [keys[1]]);
+      await compare({ candidateGroup: 'ix:a' }, [key(0), key(1), key(3), key(4)]);
+      await compare({ candidateGroup: { $in: ['ix:b', 'ix:c'] } }, [key(1), key(2), key(3)]);
+      await compare({ assignee: 'ix.lan' }, [key(1)]);
       await compare({ candidateGroup: { $in: ['ix:a'] }, assignee: { $exists: false } }, [
-        keys[0],
-        keys[3],
-        keys[4],
+        key(0),
+        key(3),
+        key(4),
       ]);
     };
     await check();
