@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import { candidateGroupsOf, type OrganisationDirectory, type PublicUser } from '../organisation/index.js';
@@ -75,27 +76,20 @@ export class Notifier {
 
     const now = this.options.clock.now();
     const inbox = this.options.connection.collection('notifications');
-    if (members.length > 0)
-      await inbox.bulkWrite(
-        members.map((member) => ({
-          updateOne: {
-            filter: { _id: `${notice.key}/${member.username}` as never },
-            update: {
-              $setOnInsert: {
-                username: member.username,
-                kind: notice.kind,
-                subject: notice.subject,
-                text: notice.text,
-                processInstanceKey: notice.processInstanceKey ?? null,
-                read: false,
-                createdAt: now,
-              },
-            },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
+    // Inserts, a retry's duplicates ignored: FerretDB scans the collection for every upsert, which grows without end.
+    await insertIgnoringDuplicates(
+      inbox,
+      members.map((member) => ({
+        _id: `${notice.key}/${member.username}`,
+        username: member.username,
+        kind: notice.kind,
+        subject: notice.subject,
+        text: notice.text,
+        processInstanceKey: notice.processInstanceKey ?? null,
+        read: false,
+        createdAt: now,
+      })),
+    );
     const emails = members.flatMap((member) => (member.email ? [member.email] : []));
     if (this.transport && emails.length > 0) {
       // One message, recipients in Bcc: members of different units should not see each other's addresses.
@@ -107,15 +101,28 @@ export class Notifier {
         text: notice.text,
       });
     }
-    await dispatches.updateOne(
-      { _id: notice.key as never },
-      { $set: { sent: true, kind: notice.kind, recipients, sentAt: now } },
-      { upsert: true },
-    );
+    await insertIgnoringDuplicates(dispatches, [
+      { _id: notice.key, sent: true, kind: notice.kind, recipients, sentAt: now },
+    ]);
     return { recipients, emailed: emails, alreadySent: false };
   }
 
   close(): void {
     this.transport?.close();
+  }
+}
+
+/** Inserts the documents; those already there (same `_id`, from an earlier attempt) are left as they are. */
+async function insertIgnoringDuplicates(
+  collection: Collection<Document>,
+  documents: (Document & { _id: string })[],
+): Promise<void> {
+  if (documents.length === 0) return;
+  try {
+    await collection.insertMany(documents as never[], { ordered: false });
+  } catch (error) {
+    const raw = (error as { writeErrors?: unknown; code?: unknown }).writeErrors;
+    const list = (Array.isArray(raw) ? raw : raw ? [raw] : [error]) as { code?: unknown }[];
+    if (list.some((item) => item.code !== 11000)) throw error;
   }
 }

@@ -76,4 +76,42 @@ describe('TaskNotifier', () => {
     expect(await notices.tick()).toBe(0);
     expect(await reads.countDocuments()).toBe(before);
   }, 120_000);
+
+  it('finishes a notice that an earlier attempt left half-written, without duplicating what was written', async () => {
+    // The earlier attempt wrote one member's in-app notice and died before recording the dispatch.
+    await h.connection.collection('notifications').insertOne({
+      _id: 'thu-lai/nv.so-y-te' as never,
+      username: 'nv.so-y-te',
+      kind: 'cong-viec-moi',
+      subject: 'Công việc mới: Thử lại',
+      text: 'lần trước',
+      read: false,
+      createdAt: new Date(h.clock.now()),
+    });
+    const result = await h.notifier.send({
+      key: 'thu-lai',
+      kind: 'cong-viec-moi',
+      groups: ['co-so:so-y-te'],
+      subject: 'Công việc mới: Thử lại',
+      text: 'lần này',
+    });
+    expect(result.alreadySent).toBe(false);
+    const written = await h.connection
+      .collection('notifications')
+      .find({ _id: { $in: result.recipients.map((username) => `thu-lai/${username}`) } as never })
+      .toArray();
+    expect(written).toHaveLength(result.recipients.length);
+    expect(written.find((notice) => notice.username === 'nv.so-y-te')?.text).toBe('lần trước');
+    expect(
+      (
+        await h.notifier.send({
+          key: 'thu-lai',
+          kind: 'cong-viec-moi',
+          groups: ['co-so:so-y-te'],
+          subject: 's',
+          text: 't',
+        })
+      ).alreadySent,
+    ).toBe(true);
+  });
 });
