@@ -156,6 +156,10 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
 
     // Sent after the due date, still accepted before the collection closes: listed as late.
     await reportAccepted(pik, second, 2);
+    // Its record is written by a worker after the acceptance: wait for it before the clock closes the collection.
+    await eventually(async () =>
+      expect(await h.records.reportsOf('bao-cao-dan-van', '2025-N')).toHaveLength(2),
+    );
 
     // The collection closes at 2026-05-12 17:00 without the silent unit: the others were not blocked.
     h.clock.set('2026-05-12T10:30:00Z');
