@@ -225,7 +225,13 @@ export async function applyChanges(
       if (change.d !== null) writes.push({ _id: key, live: change.f !== 1, j: change.d });
     }
     for (let index = 0; index < removals.length; index += APPLY_CHUNK) {
-      await collection.deleteMany({ _id: { $in: removals.slice(index, index + APPLY_CHUNK) } });
+      // One delete per key, not `_id: {$in}`: FerretDB looks up only a plain `_id` by its index, and scans the
+      // whole collection for `$in` (700 ms per 100 keys at 30,000 documents, against ~0.5 ms a key this way).
+      const keys = removals.slice(index, index + APPLY_CHUNK);
+      await collection.bulkWrite(
+        keys.map((key) => ({ deleteOne: { filter: { _id: key } } })),
+        { ordered: false },
+      );
     }
     for (let index = 0; index < writes.length; index += APPLY_CHUNK) {
       await insertIgnoringDuplicates(collection, writes.slice(index, index + APPLY_CHUNK));
