@@ -8,8 +8,7 @@ const log = (message: string): void => console.log(`[postinstall] ${message}`);
 
 try {
   if (process.env.MONGODB_URI) log('MONGODB_URI is set: no local database server needed.');
-  else if ((await whichExecutable('mongod')) || (await whichExecutable('ferretdb')))
-    log('database server found on PATH.');
+  else if (await whichExecutable('mongod')) log('mongod found on PATH.');
   else {
     const binary = await ensureFerretDbBinary(log);
     log(

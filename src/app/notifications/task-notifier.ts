@@ -19,7 +19,10 @@ interface OpenTask {
 export interface TaskNotifierOptions {
   /** A task due within this many hours gets a "due date near" notice once. */
   dueSoonHours?: number;
+  /** Open tasks read per search. */
   pageSize?: number;
+  /** Searches of each kind per poll; what is left waits for the next poll. */
+  pagesPerTick?: number;
 }
 
 function formatDue(iso: string): string {
@@ -27,23 +30,32 @@ function formatDue(iso: string): string {
   return `${vn.slice(11, 16)} ngày ${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)}`;
 }
 
-/** Open tasks read per search; a tick reads at most this many pages of each kind. */
 const PAGE = 500;
 const PAGES_PER_TICK = 20;
 
+type DateField = 'creationDate' | 'dueDate';
+
+/**
+ * Where a walk through open tasks in ascending order of one date stopped. The next poll starts at `from`, that
+ * instant included: many tasks share one millisecond (a multi-instance creates them together), and those already
+ * handled are skipped in memory. `skip` pages are passed over when a whole poll found nothing but that instant.
+ */
+interface Cursor {
+  from: number;
+  skip: number;
+}
+
 /**
  * Tells the candidate groups of each open user task that it is there, and again when its due date is near. The engine
- * pushes nothing, so this polls the task search: new tasks by creation time from where the last poll stopped, and
- * tasks due soon by due date. Each notice is keyed by the task, so nothing is sent twice; the keys already handled
- * are remembered, so a poll does not ask the database again about tasks it has seen.
+ * pushes nothing, so this polls the task search: new tasks by creation time, and tasks due soon by due date, each
+ * from where the last poll stopped. Each notice is keyed by the task, so nothing is sent twice; the keys already
+ * handled are remembered, so a poll does not ask the database again about tasks it has seen.
  */
 export class TaskNotifier {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
-  /** The latest creation time (epoch ms) of the tasks noticed so far. */
-  private createdUpTo = 0;
-  /** The end (epoch ms) of the due-date window already searched. */
-  private dueUpTo = 0;
+  private readonly created: Cursor = { from: 0, skip: 0 };
+  private readonly due: Cursor = { from: 0, skip: 0 };
   private readonly handled = new LRUCache<string, true>({ max: 500_000 });
 
   constructor(
@@ -54,10 +66,57 @@ export class TaskNotifier {
   ) {}
 
   async tick(): Promise<number> {
-    return (await this.newTasks()) + (await this.dueSoon());
+    const newTasks = await this.walk(this.created, 'creationDate', undefined, async (task) => {
+      let sent = await this.notice(task, `task-${task.userTaskKey}`, 'cong-viec-moi');
+      // A task created already near its due date is told of both ways now; the due-date walk may have passed it.
+      const due = Date.parse(task.dueDate ?? '');
+      if (due <= this.clock.now().getTime() + this.soonMs())
+        sent += await this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han');
+      return sent;
+    });
+    // Tasks whose due date has come within reach: the window's end moves with the clock, so each is read here once.
+    const dueSoon = await this.walk(this.due, 'dueDate', this.clock.now().getTime() + this.soonMs(), (task) =>
+      this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han'),
+    );
+    return newTasks + dueSoon;
   }
 
-  private search(filter: Record<string, unknown>, field: string, from: number): Promise<OpenTask[]> {
+  /**
+   * Reads open tasks with `field` from the cursor on (up to `until` if given) in ascending order, a page at a time,
+   * hands each to `handle`, and moves the cursor to where it stopped. Returns the notices sent.
+   */
+  private async walk(
+    cursor: Cursor,
+    field: DateField,
+    until: number | undefined,
+    handle: (task: OpenTask) => Promise<number>,
+  ): Promise<number> {
+    const size = this.options.pageSize ?? PAGE;
+    const pages = this.options.pagesPerTick ?? PAGES_PER_TICK;
+    const range = {
+      $gte: new Date(cursor.from).toISOString(),
+      ...(until === undefined ? {} : { $lte: new Date(until).toISOString() }),
+    };
+    let latest = cursor.from;
+    let sent = 0;
+    for (let page = 0; page < pages; page++) {
+      const found = await this.search({ [field]: range }, field, (cursor.skip + page) * size);
+      for (const task of found) {
+        latest = Math.max(latest, Date.parse(task[field] ?? '') || 0);
+        sent += await handle(task);
+      }
+      if (found.length < size) {
+        // All read: the next poll starts at the end of this one's range.
+        Object.assign(cursor, { from: until ?? latest, skip: 0 });
+        return sent;
+      }
+    }
+    if (latest > cursor.from) Object.assign(cursor, { from: latest, skip: 0 });
+    else cursor.skip += pages;
+    return sent;
+  }
+
+  private search(filter: Record<string, unknown>, field: DateField, from: number): Promise<OpenTask[]> {
     return this.rest
       .searchUserTasks(
         {
@@ -68,49 +127,6 @@ export class TaskNotifier {
         { consistency: { waitUpToMs: 0 } } as never,
       )
       .then((found) => found.items as OpenTask[]);
-  }
-
-  private async newTasks(): Promise<number> {
-    // From the latest creation time seen, that time included: many tasks share one millisecond (a multi-instance
-    // creates them together), and those already handled are skipped in memory.
-    const since = new Date(this.createdUpTo).toISOString();
-    const size = this.options.pageSize ?? PAGE;
-    let latest = this.createdUpTo;
-    let sent = 0;
-    for (let page = 0; page < PAGES_PER_TICK; page++) {
-      const found = await this.search({ creationDate: { $gte: since } }, 'creationDate', page * size);
-      for (const task of found) {
-        latest = Math.max(latest, Date.parse(task.creationDate ?? '') || 0);
-        sent += await this.notice(task, `task-${task.userTaskKey}`, 'cong-viec-moi');
-        const due = Date.parse(task.dueDate ?? '');
-        if (due <= this.clock.now().getTime() + this.soonMs())
-          sent += await this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han');
-      }
-      if (found.length < size) break;
-    }
-    this.createdUpTo = latest;
-    return sent;
-  }
-
-  /**
-   * Tasks whose due date has come within reach since the last poll: the window moves with the clock, so each task is
-   * read here once. A task created already near its due date is told of with its new-task notice instead.
-   */
-  private async dueSoon(): Promise<number> {
-    const until = this.clock.now().getTime() + this.soonMs();
-    const size = this.options.pageSize ?? PAGE;
-    const window = { $gt: new Date(this.dueUpTo).toISOString(), $lte: new Date(until).toISOString() };
-    let sent = 0;
-    for (let page = 0; page < PAGES_PER_TICK; page++) {
-      const found = await this.search({ dueDate: window }, 'dueDate', page * size);
-      for (const task of found)
-        sent += await this.notice(task, `task-${task.userTaskKey}-due`, 'sap-den-han');
-      if (found.length < size) {
-        this.dueUpTo = until;
-        break;
-      }
-    }
-    return sent;
   }
 
   private soonMs(): number {

@@ -96,8 +96,8 @@ async function spawnServer(
 }
 
 /**
- * Starts a MongoDB-compatible server for local use, in this order: a `mongod` on PATH; FerretDB (a `ferretdb`
- * on PATH, or our launcher built with Go and cached); mongodb-memory-server, which downloads MongoDB and so needs
+ * Starts a MongoDB-compatible server for local use, in this order: a `mongod` on PATH; FerretDB (our launcher,
+ * built with Go and cached, else a `ferretdb` on PATH); mongodb-memory-server, which downloads MongoDB and so needs
  * the internet.
  */
 export async function startMongoServer(options: StartMongoServerOptions): Promise<MongoServerHandle> {
@@ -117,16 +117,20 @@ export async function startMongoServer(options: StartMongoServerOptions): Promis
   }
 
   const sqliteUrl = `file:${options.dataDir.replace(/\/?$/, '/')}`;
-  const officialFerret = await whichExecutable('ferretdb');
-  if (officialFerret) {
-    const args = ['--handler=sqlite', `--sqlite-url=${sqliteUrl}`, `--listen-addr=127.0.0.1:${port}`];
-    args.push('--telemetry=disable', '--state-dir=-', '--debug-addr=-', '--log-level=warn');
-    return spawnServer('ferretdb', officialFerret, args, port, log);
-  }
+  // Our launcher before an official binary: it carries the fix for FerretDB's unindexed `_id` lookups.
   const launcher = await ensureFerretDbBinary(log);
   if (launcher) {
     const args = [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=${sqliteUrl}`];
     return spawnServer('ferretdb', launcher, args, port, log);
+  }
+  const officialFerret = await whichExecutable('ferretdb');
+  if (officialFerret) {
+    log(
+      'using the ferretdb on PATH: its lookups by _id scan whole collections (no Go toolchain for our build)',
+    );
+    const args = ['--handler=sqlite', `--sqlite-url=${sqliteUrl}`, `--listen-addr=127.0.0.1:${port}`];
+    args.push('--telemetry=disable', '--state-dir=-', '--debug-addr=-', '--log-level=warn');
+    return spawnServer('ferretdb', officialFerret, args, port, log);
   }
 
   log('no mongod, ferretdb or Go toolchain found: falling back to mongodb-memory-server (downloads MongoDB)');

@@ -77,6 +77,58 @@ describe('TaskNotifier', () => {
     expect(await reads.countDocuments()).toBe(before);
   }, 120_000);
 
+  it('goes on from where a poll stopped when more tasks fall due than one poll reads', async () => {
+    // Two tasks a poll: a poll that restarted its due-date window would tell the same two again and never the rest.
+    const notices = new TaskNotifier(
+      h.rest,
+      h.notifier,
+      { now: () => new Date(h.clock.now()) },
+      { pageSize: 2, pagesPerTick: 1 },
+    );
+    for (const nam of [2027, 2028, 2029]) {
+      const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+        bpmnProcessId: 'bao-cao-dan-van',
+        variables: { loaiKy: 'nam', nam, hanNopBaoCao: '2027-01-20' },
+      });
+      await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-y-te');
+    }
+    const openTasks = async (filter: Record<string, unknown>) =>
+      (
+        await h.rest.searchUserTasks(
+          { filter: { state: 'CREATED', ...filter }, page: { limit: 1000 } } as never,
+          { consistency: { waitUpToMs: 0 } } as never,
+        )
+      ).items.map((task) => task.userTaskKey);
+    // Enough polls for every task two at a time, with room for the ties re-read at a poll's starting instant.
+    const poll = async (tasks: number) => {
+      for (let polls = 0; polls < 3 * Math.ceil(tasks / 2) + 5; polls++) await notices.tick();
+    };
+    const dispatched = (keys: string[], kind: string) =>
+      h.connection
+        .collection('notification_dispatches')
+        .countDocuments({ _id: { $in: keys } as never, kind });
+
+    const open = await openTasks({});
+    await poll(open.length);
+    expect(
+      await dispatched(
+        open.map((key) => `task-${key}`),
+        'cong-viec-moi',
+      ),
+    ).toBe(open.length);
+
+    h.clock.set('2027-01-20T00:00:00Z');
+    const due = await openTasks({ dueDate: { $lte: '2027-01-21T00:00:00Z' } });
+    expect(due.length).toBeGreaterThan(4);
+    await poll(due.length);
+    expect(
+      await dispatched(
+        due.map((key) => `task-${key}-due`),
+        'sap-den-han',
+      ),
+    ).toBe(due.length);
+  }, 180_000);
+
   it('finishes a notice that an earlier attempt left half-written, without duplicating what was written', async () => {
     // The earlier attempt wrote one member's in-app notice and died before recording the dispatch.
     await h.connection.collection('notifications').insertOne({

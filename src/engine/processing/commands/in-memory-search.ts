@@ -9,13 +9,24 @@ export function searchItems<T extends object, F extends object>(
   const filter = query.filter;
   const selected: T[] = [];
   for (const item of items) if (!filter || matches(item, filter)) selected.push(item);
-  for (const sort of [...(query.sort ?? [])].reverse()) {
-    const direction = sort.order === 'DESC' ? -1 : 1;
-    selected.sort((a, b) => direction * compare(field(a, sort.field), field(b, sort.field)));
-  }
+  const sorts = query.sort ?? [];
   const from = Math.max(0, query.page?.from ?? 0);
   const limit = Math.max(0, query.page?.limit ?? 100);
-  return { items: selected.slice(from, from + limit), total: selected.length };
+  if (sorts.length === 0) return { items: selected.slice(from, from + limit), total: selected.length };
+  // Each item's sort values are read and classified once, not at every comparison (tens of thousands of tasks).
+  const directions = sorts.map((sort) => (sort.order === 'DESC' ? -1 : 1));
+  const keyed = selected.map((item) => ({
+    item,
+    keys: sorts.map((sort) => sortKey(field(item, sort.field))),
+  }));
+  keyed.sort((a, b) => {
+    for (let index = 0; index < directions.length; index++) {
+      const order = compare(a.keys[index]!, b.keys[index]!);
+      if (order !== 0) return directions[index]! * order;
+    }
+    return 0;
+  });
+  return { items: keyed.slice(from, from + limit).map((entry) => entry.item), total: selected.length };
 }
 
 function field(item: object, name: string): unknown {
@@ -30,15 +41,24 @@ function defaultMatch<T extends object, F extends object>(item: T, filter: F): b
   return true;
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const left = String(a);
-  const right = String(b);
+interface SortKey {
+  value: unknown;
+  text: string;
+  digits: boolean;
+}
+
+function sortKey(value: unknown): SortKey {
+  const text = value === null || value === undefined ? '' : String(value);
+  return { value, text, digits: /^\d+$/.test(text) };
+}
+
+function compare(a: SortKey, b: SortKey): number {
+  if (a.value === b.value) return 0;
+  if (a.value === null || a.value === undefined) return 1;
+  if (b.value === null || b.value === undefined) return -1;
+  if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value;
   // Keys are decimal strings of equal magnitude: compare by length first so they sort numerically.
-  if (/^\d+$/.test(left) && /^\d+$/.test(right) && left.length !== right.length)
-    return left.length - right.length;
-  return left < right ? -1 : 1;
+  if (a.digits && b.digits && a.text.length !== b.text.length) return a.text.length - b.text.length;
+  if (a.text === b.text) return 0;
+  return a.text < b.text ? -1 : 1;
 }

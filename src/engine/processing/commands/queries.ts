@@ -161,8 +161,9 @@ export class Queries {
 
   /**
    * For a search of open tasks by candidate group or assignee (what every inbox asks), the tasks from the open-task
-   * indexes instead of a scan of all tasks; the full filter is applied to them all the same. Undefined when the search
-   * is not of that shape. In key order, which is creation order, as a scan would give them.
+   * indexes instead of a scan of all tasks; for other searches of open tasks, the live ones. The full filter is
+   * applied to them all the same. Undefined when the search is not only of open tasks. In key order, which is
+   * creation order, as a scan would give them.
    */
   private openTaskCandidates(filter: UserTaskFilter | undefined): UserTaskRecord[] | undefined {
     if (!filter || !isOpenOnly(filter.state)) return undefined;
@@ -173,7 +174,8 @@ export class Queries {
       for (const group of byGroup) sets.push(this.state.openUserTasksByGroup.get(group));
     else if (byAssignee)
       for (const user of byAssignee) sets.push(this.state.openUserTasksByAssignee.get(user));
-    else return undefined;
+    // Open tasks are live records; finished ones are retired to the history, which such a search can skip.
+    else return [...this.state.userTasks.values()];
     // Re-indexing on every change moves a key to the end of its set: sorted back into creation order.
     const keys = [...new Set(sets.flatMap((set) => [...set]))].sort(byKeyOrder);
     return keys.flatMap((each) => {
