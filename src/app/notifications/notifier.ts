@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
-import { candidateGroupsOf, type OrganisationDirectory, type PublicUser } from '../organisation/index.js';
+import { candidateGroupsOf, type OrganisationDirectory } from '../organisation/index.js';
 
 export interface Notice {
   /** Same key, same notice: a retried job sends nothing twice. */
@@ -29,16 +29,21 @@ export interface NotifierOptions {
   from?: string;
 }
 
-/** E-mail to the members of candidate groups plus an in-app notification each (issue 4, item 5). */
-/**
- * The users are read for every notice (who is in the groups); a poll may send thousands of notices, so the list is
- * read once for this long. A user added to a unit meanwhile hears of the tasks created after that.
- */
-const USERS_READ_MS = 30_000;
+interface Member {
+  username: string;
+  email?: string;
+}
 
+/**
+ * Who is in each candidate group. A poll may send thousands of notices, so this is worked out from the users and
+ * units once for this long, not for every notice. A user added to a unit meanwhile hears of the tasks created after.
+ */
+const ROSTER_MS = 30_000;
+
+/** E-mail to the members of candidate groups plus an in-app notification each (issue 4, item 5). */
 export class Notifier {
   private readonly transport: Transporter | undefined;
-  private users: { at: number; list: Promise<PublicUser[]> } | undefined;
+  private roster: { at: number; byGroup: Promise<ReadonlyMap<string, readonly Member[]>> } | undefined;
 
   constructor(private readonly options: NotifierOptions) {
     this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
@@ -48,22 +53,38 @@ export class Notifier {
     await this.options.connection.collection('notifications').createIndex({ username: 1, createdAt: -1 });
   }
 
-  async membersOf(groups: string[]): Promise<{ username: string; email?: string }[]> {
-    const wanted = new Set(groups);
-    const units = new Map(
-      (await this.options.directory.units.list({ includeInactive: true })).map((unit) => [unit.code, unit]),
-    );
+  /** The members of any of the groups, each once, by username. */
+  async membersOf(groups: string[]): Promise<Member[]> {
     const now = this.options.clock.now().getTime();
-    if (!this.users || now - this.users.at >= USERS_READ_MS || now < this.users.at)
-      this.users = { at: now, list: this.options.directory.users.list() };
-    const users = await this.users.list.catch((error: unknown) => {
-      this.users = undefined;
+    if (!this.roster || now - this.roster.at >= ROSTER_MS || now < this.roster.at)
+      this.roster = { at: now, byGroup: this.readRoster() };
+    const byGroup = await this.roster.byGroup.catch((error: unknown) => {
+      this.roster = undefined;
       throw error;
     });
-    return users
-      .filter((user) => candidateGroupsOf(user, (code) => units.get(code)).some((group) => wanted.has(group)))
-      .map((user) => ({ username: user.username, email: user.email }))
-      .sort((a, b) => a.username.localeCompare(b.username));
+    const members = new Map<string, Member>();
+    for (const group of groups)
+      for (const member of byGroup.get(group) ?? []) members.set(member.username, member);
+    return [...members.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  private async readRoster(): Promise<ReadonlyMap<string, readonly Member[]>> {
+    const { directory } = this.options;
+    const [unitList, users] = await Promise.all([
+      directory.units.list({ includeInactive: true }),
+      directory.users.list(),
+    ]);
+    const units = new Map(unitList.map((unit) => [unit.code, unit]));
+    const byGroup = new Map<string, Member[]>();
+    for (const user of users) {
+      const member: Member = { username: user.username, email: user.email };
+      for (const group of candidateGroupsOf(user, (code) => units.get(code))) {
+        const list = byGroup.get(group);
+        if (list) list.push(member);
+        else byGroup.set(group, [member]);
+      }
+    }
+    return byGroup;
   }
 
   async send(notice: Notice): Promise<NoticeResult> {
