@@ -32,6 +32,9 @@ export interface ServiceHandle {
   close(): Promise<void>;
 }
 
+/** How often the inbox reads the unit and period of tasks created since its last look. */
+const CONTEXT_WARM_INTERVAL_MS = 5_000;
+
 export interface ServiceOptions {
   clock?: Clock;
   logger?: Logger;
@@ -148,6 +151,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
       { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
       'processes deployed, workers started',
     );
+    inbox.contextWarmer.start(CONTEXT_WARM_INTERVAL_MS, (error) =>
+      logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
+    );
     const http = await startHttpServer(app.app, {
       port: config.port,
       host: config.host,
@@ -165,6 +171,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         (closing ??= (async () => {
           app.readiness.markStopping();
           await http.close();
+          await inbox.contextWarmer.stop();
           app.stop();
           await automation?.close();
           await engineClients.close();

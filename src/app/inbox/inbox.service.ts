@@ -220,6 +220,13 @@ export class InboxService {
     await this.audit(taker, task, 'complete');
   }
 
+  /** Reads a task's unit and period ahead of any list that shows it; true when it was not known yet. */
+  async prefetchContext(key: string): Promise<boolean> {
+    if (this.contexts.has(key)) return false;
+    await this.contextOf(key);
+    return true;
+  }
+
   private async contextOf(key: string): Promise<{ unitName: string; period: string }> {
     const kept = this.contexts.get(key);
     if (kept) return kept;

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import type { RouteDefinition } from '../http/route.types.js';
 import { commentRoutes } from './comment.routes.js';
+import { ContextWarmer } from './context-warmer.js';
 import { CommentService } from './comment.service.js';
 import { CommentStore } from './comment.store.js';
 import { inboxRoutes } from './inbox.routes.js';
@@ -26,7 +27,11 @@ export interface InboxModuleDependencies {
 }
 
 /** The inbox's routes (all behind the app's guard), over the engine's user tasks and the app's drafts and audit log. */
-export function createInboxModule(deps: InboxModuleDependencies): { routes: RouteDefinition[] } {
+export function createInboxModule(deps: InboxModuleDependencies): {
+  routes: RouteDefinition[];
+  /** Not started here: the service starts it once the engine is up (tests usually leave it off). */
+  contextWarmer: ContextWarmer;
+} {
   const comments = new CommentStore(deps.connection);
   const inbox = new InboxService(
     deps.engine,
@@ -36,6 +41,7 @@ export function createInboxModule(deps: InboxModuleDependencies): { routes: Rout
     deps.people,
   );
   return {
+    contextWarmer: new ContextWarmer(deps.engine, inbox),
     routes: [
       ...inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }),
       ...commentRoutes({

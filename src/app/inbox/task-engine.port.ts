@@ -33,6 +33,7 @@ export interface TaskSearch {
     priority?: IntegerFilterProperty;
     /** ISO 8601 date-times. */
     dueDate?: DateTimeFilterProperty;
+    creationDate?: DateTimeFilterProperty;
   };
   sort: { field: 'dueDate' | 'creationDate' | 'priority'; order: 'ASC' | 'DESC' }[];
   page: { from: number; limit: number };

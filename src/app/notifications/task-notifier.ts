@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
 import type { Notifier } from './notifier.js';
+import { newCursor, walkAscending, type WalkCursor } from '../../lib/ascending-walk.js';
 
 /** The part of the Camunda REST v2 client this needs (the SDK's Orchestration Cluster API client has it). */
 export interface UserTaskSearchClient {
@@ -36,16 +37,6 @@ const PAGES_PER_TICK = 20;
 type DateField = 'creationDate' | 'dueDate';
 
 /**
- * Where a walk through open tasks in ascending order of one date stopped. The next poll starts at `from`, that
- * instant included: many tasks share one millisecond (a multi-instance creates them together), and those already
- * handled are skipped in memory. `skip` pages are passed over when a whole poll found nothing but that instant.
- */
-interface Cursor {
-  from: number;
-  skip: number;
-}
-
-/**
  * Tells the candidate groups of each open user task that it is there, and again when its due date is near. The engine
  * pushes nothing, so this polls the task search: new tasks by creation time, and tasks due soon by due date, each
  * from where the last poll stopped. Each notice is keyed by the task, so nothing is sent twice; the keys already
@@ -54,8 +45,8 @@ interface Cursor {
 export class TaskNotifier {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
-  private readonly created: Cursor = { from: 0, skip: 0 };
-  private readonly due: Cursor = { from: 0, skip: 0 };
+  private readonly created = newCursor();
+  private readonly due = newCursor();
   private readonly handled = new LRUCache<string, true>({ max: 500_000 });
 
   constructor(
@@ -81,39 +72,27 @@ export class TaskNotifier {
     return newTasks + dueSoon;
   }
 
-  /**
-   * Reads open tasks with `field` from the cursor on (up to `until` if given) in ascending order, a page at a time,
-   * hands each to `handle`, and moves the cursor to where it stopped. Returns the notices sent.
-   */
-  private async walk(
-    cursor: Cursor,
+  /** Open tasks in ascending order of `field` from the cursor on (up to `until` if given), a few pages a poll. */
+  private walk(
+    cursor: WalkCursor,
     field: DateField,
     until: number | undefined,
     handle: (task: OpenTask) => Promise<number>,
   ): Promise<number> {
-    const size = this.options.pageSize ?? PAGE;
-    const pages = this.options.pagesPerTick ?? PAGES_PER_TICK;
-    const range = {
-      $gte: new Date(cursor.from).toISOString(),
-      ...(until === undefined ? {} : { $lte: new Date(until).toISOString() }),
-    };
-    let latest = cursor.from;
-    let sent = 0;
-    for (let page = 0; page < pages; page++) {
-      const found = await this.search({ [field]: range }, field, (cursor.skip + page) * size);
-      for (const task of found) {
-        latest = Math.max(latest, Date.parse(task[field] ?? '') || 0);
-        sent += await handle(task);
-      }
-      if (found.length < size) {
-        // All read: the next poll starts at the end of this one's range.
-        Object.assign(cursor, { from: until ?? latest, skip: 0 });
-        return sent;
-      }
-    }
-    if (latest > cursor.from) Object.assign(cursor, { from: latest, skip: 0 });
-    else cursor.skip += pages;
-    return sent;
+    return walkAscending(
+      cursor,
+      {
+        page: (from, to, offset) =>
+          this.search({ [field]: { $gte: from, ...(to ? { $lte: to } : {}) } }, field, offset),
+        instantOf: (task) => Date.parse(task[field] ?? ''),
+        handle,
+      },
+      {
+        ...(until === undefined ? {} : { until }),
+        pageSize: this.options.pageSize ?? PAGE,
+        pages: this.options.pagesPerTick ?? PAGES_PER_TICK,
+      },
+    );
   }
 
   private search(filter: Record<string, unknown>, field: DateField, from: number): Promise<OpenTask[]> {

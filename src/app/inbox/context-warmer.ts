@@ -1,0 +1,61 @@
+import { newCursor, walkAscending } from '../../lib/ascending-walk.js';
+import type { InboxService } from './inbox.service.js';
+import type { TaskEngine } from './task-engine.port.js';
+
+const PAGE = 200;
+const PAGES_PER_TICK = 10;
+
+/**
+ * Reads the unit and period of each new open task in the background, so that an inbox list finds them in memory.
+ * Without it, a list showing tasks nobody has listed yet asks the engine once per task (20 requests for a page),
+ * which after a large import was most of a list's cost.
+ */
+export class ContextWarmer {
+  private readonly cursor = newCursor();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly engine: TaskEngine,
+    private readonly inbox: InboxService,
+  ) {}
+
+  /** One poll: the tasks created since the last one, a bounded number of pages. Returns how many were read. */
+  tick(): Promise<number> {
+    return walkAscending(
+      this.cursor,
+      {
+        page: async (from, _until, offset, limit) =>
+          (
+            await this.engine.searchOpen({
+              filter: { creationDate: { $gte: from } },
+              sort: [{ field: 'creationDate', order: 'ASC' }],
+              page: { from: offset, limit },
+            })
+          ).items,
+        instantOf: (task) => Date.parse(task.creationDate),
+        handle: async (task) => ((await this.inbox.prefetchContext(task.key)) ? 1 : 0),
+      },
+      { pageSize: PAGE, pages: PAGES_PER_TICK },
+    );
+  }
+
+  /** Polls every intervalMs; a failed poll is retried at the next one (the engine may be restarting). */
+  start(intervalMs: number, onError: (error: unknown) => void = () => undefined): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch((error: unknown) => {
+          onError(error);
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
