@@ -1,4 +1,5 @@
 import { newCursor, walkAscending } from '../../lib/ascending-walk.js';
+import { Poller } from '../../lib/poller.js';
 import type { InboxService } from './inbox.service.js';
 import type { TaskEngine } from './task-engine.port.js';
 
@@ -12,8 +13,7 @@ const PAGES_PER_TICK = 10;
  */
 export class ContextWarmer {
   private readonly cursor = newCursor();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly poller = new Poller(() => this.tick());
 
   constructor(
     private readonly engine: TaskEngine,
@@ -41,21 +41,11 @@ export class ContextWarmer {
   }
 
   /** Polls every intervalMs; a failed poll is retried at the next one (the engine may be restarting). */
-  start(intervalMs: number, onError: (error: unknown) => void = () => undefined): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => {
-          onError(error);
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
-    this.timer.unref();
+  start(intervalMs: number, onError?: (error: unknown) => void): void {
+    this.poller.start(intervalMs, onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 }

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { Poller } from '../../lib/poller.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Notifier } from './notifier.js';
 import { newCursor, walkAscending, type WalkCursor } from '../../lib/ascending-walk.js';
@@ -43,8 +44,7 @@ type DateField = 'creationDate' | 'dueDate';
  * handled are remembered, so a poll does not ask the database again about tasks it has seen.
  */
 export class TaskNotifier {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly poller = new Poller(() => this.tick());
   private readonly created = newCursor();
   private readonly due = newCursor();
   private readonly handled = new LRUCache<string, true>({ max: 500_000 });
@@ -135,21 +135,11 @@ export class TaskNotifier {
   }
 
   /** Polls every intervalMs; a failed poll is retried at the next one (the engine may be restarting). */
-  start(intervalMs: number, onError: (error: unknown) => void = () => undefined): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => {
-          onError(error);
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
-    this.timer.unref();
+  start(intervalMs: number, onError?: (error: unknown) => void): void {
+    this.poller.start(intervalMs, onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 }

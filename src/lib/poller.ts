@@ -1,0 +1,27 @@
+/**
+ * Runs `tick` every `intervalMs`, never two at once: a tick still running when the next is due is not doubled.
+ * A failed tick goes to `onError` and the next one tries again (the engine may be restarting).
+ */
+export class Poller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(private readonly tick: () => Promise<unknown>) {}
+
+  start(intervalMs: number, onError: (error: unknown) => void = () => undefined): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch(onError)
+        .finally(() => (this.running = undefined));
+    }, intervalMs);
+    // A poll alone does not keep the process alive.
+    this.timer.unref();
+  }
+
+  /** Stops polling and waits for a tick in progress. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
