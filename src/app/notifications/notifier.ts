@@ -39,6 +39,11 @@ interface Member {
  * units once for this long, not for every notice. A user added to a unit meanwhile hears of the tasks created after.
  */
 const ROSTER_MS = 30_000;
+/**
+ * A group nobody is in yet is most likely a unit created since the roster was read (created, staffed and sent its
+ * first task within a minute while an administrator sets it up): the roster is read again then, at most this often.
+ */
+const UNKNOWN_GROUP_REREAD_MS = 2_000;
 
 /** E-mail to the members of candidate groups plus an in-app notification each (issue 4, item 5). */
 export class Notifier {
@@ -58,14 +63,27 @@ export class Notifier {
     const now = this.options.clock.now().getTime();
     if (!this.roster || now - this.roster.at >= ROSTER_MS || now < this.roster.at)
       this.roster = { at: now, byGroup: this.readRoster() };
-    const byGroup = await this.roster.byGroup.catch((error: unknown) => {
-      this.roster = undefined;
-      throw error;
-    });
+    let byGroup = await this.currentRoster();
+    if (
+      groups.some((group) => !byGroup.has(group)) &&
+      now - (this.roster?.at ?? 0) >= UNKNOWN_GROUP_REREAD_MS
+    ) {
+      this.roster = { at: now, byGroup: this.readRoster() };
+      byGroup = await this.currentRoster();
+    }
     const members = new Map<string, Member>();
     for (const group of groups)
       for (const member of byGroup.get(group) ?? []) members.set(member.username, member);
     return [...members.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  private currentRoster(): Promise<ReadonlyMap<string, readonly Member[]>> {
+    const roster = this.roster;
+    if (!roster) return this.readRoster();
+    return roster.byGroup.catch((error: unknown) => {
+      if (this.roster === roster) this.roster = undefined;
+      throw error;
+    });
   }
 
   private async readRoster(): Promise<ReadonlyMap<string, readonly Member[]>> {

@@ -129,6 +129,33 @@ describe('TaskNotifier', () => {
     ).toBe(due.length);
   }, 180_000);
 
+  it('reaches the members of a unit created after the group members were last read', async () => {
+    await h.notifier.send({
+      key: 'truoc-don-vi-moi',
+      kind: 'cong-viec-moi',
+      groups: ['co-so:so-y-te'],
+      subject: 's',
+      text: 't',
+    });
+    await h.directory.units.create({ code: 'don-vi-moi', name: 'Đơn vị mới', kind: 'ban' });
+    await h.directory.users.create({
+      username: 'nv.don-vi-moi',
+      fullName: 'Cán bộ đơn vị mới',
+      password: 'mat-khau-123',
+      memberships: [{ unitCode: 'don-vi-moi', roles: ['staff'] }],
+    });
+    const [group] = await h.directory.candidateGroupsOfUser('nv.don-vi-moi');
+    h.clock.set(new Date(Number(h.clock.now()) + 3_000).toISOString());
+    const result = await h.notifier.send({
+      key: 'don-vi-moi',
+      kind: 'cong-viec-moi',
+      groups: [group!],
+      subject: 's',
+      text: 't',
+    });
+    expect(result.recipients).toEqual(['nv.don-vi-moi']);
+  });
+
   it('finishes a notice that an earlier attempt left half-written, without duplicating what was written', async () => {
     // The earlier attempt wrote one member's in-app notice and died before recording the dispatch.
     await h.connection.collection('notifications').insertOne({
