@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
  * Import boundaries (see README, "Architecture"): dependencies point one way.
  * - engine imports nothing else of ours (it only knows BPMN, FEEL and Camunda's protocols);
  * - app and workers reach the engine only through Camunda's clients, never its files;
- * - lib is shared by all and imports none of them.
+ * - lib is shared by all and imports none of them;
+ * - shared (src/shared) is imported by the browser app as well: it imports nothing else of ours and nothing of Node.
  */
 const boundary = (files, patterns, message) => ({
   files,
@@ -38,5 +39,10 @@ export default tseslint.config(
     ['src/lib/**'],
     ['**/app/**', '**/workers/**', '**/engine/**'],
     'lib is shared and depends on nothing else of ours',
+  ),
+  boundary(
+    ['src/shared/**'],
+    ['**/app/**', '**/workers/**', '**/engine/**', '**/lib/**', 'node:*'],
+    'src/shared runs in the browser too: it depends on nothing else of ours and nothing of Node',
   ),
 );

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { BadInputError } from './business-error.js';
 import { UnitSchema } from './shared-schemas.js';
-import { addDays, deadline, vietnamToday } from './vn-dates.js';
+import { addDays, deadline, vietnamToday } from './deadline-rules.js';
 import { defineWorker } from './worker-definition.js';
 
 const FORM_KEYS = [

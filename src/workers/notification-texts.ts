@@ -1,3 +1,5 @@
+import { formatDate, formatTime, parseCalendarDate } from '../shared/vn-date.js';
+
 type Vars = Record<string, unknown>;
 
 const obj = (value: unknown): Vars =>
@@ -5,12 +7,12 @@ const obj = (value: unknown): Vars =>
 const str = (value: unknown, fallback = ''): string =>
   typeof value === 'string' && value.length > 0 ? value : fallback;
 
-/** "2026-05-20T17:00:00+07:00" → "17:00 ngày 20/05/2026" (the Vietnamese wall time written in the value). */
+/** "2026-05-20T17:00:00+07:00" → "17:00 ngày 20/05/2026"; a calendar date "2026-05-20" → "ngày 20/05/2026". */
 function when(value: unknown): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(str(value));
-  if (!match) return str(value, '(chưa định)');
-  const [, y, m, d, hh, mm] = match;
-  return hh ? `${hh}:${mm} ngày ${d}/${m}/${y}` : `ngày ${d}/${m}/${y}`;
+  const text = str(value);
+  const day = formatDate(text);
+  if (!day) return str(value, '(chưa định)');
+  return parseCalendarDate(text) ? `ngày ${day}` : `${formatTime(text)} ngày ${day}`;
 }
 
 /** Subject and body of each kind of notice (processes/README.md, `gui-thong-bao`). */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from './vn-dates.js';
+import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from './deadline-rules.js';
 import { defineWorker } from './worker-definition.js';
 
 const DEFAULT_REMINDER_DAYS = 3;

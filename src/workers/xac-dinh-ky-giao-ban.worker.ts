@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, vietnamToday } from './vn-dates.js';
+import { addDays, deadline, vietnamToday } from './deadline-rules.js';
 import { defineWorker } from './worker-definition.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];

@@ -10,6 +10,8 @@ import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support
 import { buildWeb } from './support/build-web.js';
 import { DEMO_PASSWORD } from './support/people.js';
 import { startServiceStack, type ServiceStack } from './support/service-stack.js';
+import { formatDate } from '../../src/shared/vn-date.js';
+import { suiteDay } from '../support/suite-clock.js';
 
 let stack: ServiceStack;
 let browser: Browser;
@@ -36,12 +38,10 @@ const people = {
 /** For expect.poll: as long as one action may take on a busy machine. */
 const PATIENCE = { timeout: 20_000, interval: 100 };
 
-/** A date `days` from today in Viet Nam: ISO, and typed as the date field shows it in Vietnamese (d/M/yyyy). */
+/** A date `days` from the suite's today in Viet Nam: ISO, and typed as the date field shows it (dd/MM/yyyy). */
 function vietnamDate(days: number): { iso: string; typed: string } {
-  const at = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
-  const iso = at.toISOString().slice(0, 10);
-  const [year, month, day] = iso.split('-');
-  return { iso, typed: `${Number(day)}/${Number(month)}/${year}` };
+  const iso = suiteDay(days);
+  return { iso, typed: formatDate(iso) };
 }
 
 async function signIn(page: Page, username: string): Promise<void> {

@@ -4,6 +4,8 @@ import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support
 import { buildWeb } from './support/build-web.js';
 import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
+import { formatDate } from '../../src/shared/vn-date.js';
+import { suiteNow } from '../support/suite-clock.js';
 
 let stack: InboxStack;
 let browser: Browser;
@@ -71,14 +73,9 @@ describe("the server's refusal of a start-form field, in the browser", () => {
     // A device whose clock is a day behind: its date picker (minDate "today") offers the device's today, which in Viet
     // Nam has already passed. Only the server, whose clock is right, can refuse it: "disallowPassedDates" is checked
     // against today in Asia/Ho_Chi_Minh there (src/app/forms/dynamic-checks.ts). Nothing is bypassed in the browser.
-    const deviceNow = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const deviceNow = new Date(suiteNow().getTime() - 24 * 60 * 60 * 1000);
     await page.clock.setFixedTime(deviceNow);
-    const deviceToday = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(deviceNow);
+    const deviceToday = formatDate(deviceNow);
 
     await signIn(page, people.staff.username);
     await page.getByRole('link', { name: 'Khởi tạo quy trình' }).click();

@@ -1,4 +1,5 @@
 import type { Config } from '../../lib/config.js';
+import { formatDateTime } from '../../shared/vn-date.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import type { PasswordHasher } from '../../lib/password.js';
 import type { OrganisationDirectory, UserRecord } from '../organisation/index.js';
@@ -10,21 +11,11 @@ export type AuthPolicy = Pick<Config, 'loginMaxFailures' | 'loginLockoutMinutes'
 const invalidCredentials = (): AppError =>
   new AppError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
-const formatLock = (until: Date): string =>
-  until.toLocaleString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  });
-
 const accountLocked = (until: Date): AppError =>
   new AppError(
     423,
     'account_locked',
-    `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatLock(until)}.`,
+    `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatDateTime(until)}.`,
   );
 
 export class AuthService {

@@ -9,7 +9,7 @@ import {
   packPartyDocument,
   titleBlock,
 } from './party-layout.js';
-import { formatShortVietnameseDate, parseDocumentDate } from './vn-date.js';
+import { formatDate, requireInstant } from '../../shared/vn-date.js';
 import { roman } from './vn-number.js';
 
 export const BriefingConclusionSchema = Type.Object(
@@ -43,16 +43,16 @@ export async function generateBriefingConclusion(input: BriefingConclusionData):
   // Typed for callers, checked anyway: the data comes from process variables.
   const data = checkDocumentData(BRIEFING_CONCLUSION_TYPE, BriefingConclusionSchema, input);
   const quarter = `quý ${roman(data.quarter)} năm ${data.year}`;
-  const meetingDay = formatShortVietnameseDate(parseDocumentDate(data.meeting.date));
+  const meetingDay = formatDate(requireInstant(data.meeting.date));
   const actionRows = data.actions.map((action, index) => [
     String(index + 1),
     action.content,
     action.ownerUnit,
-    formatShortVietnameseDate(parseDocumentDate(action.dueDate)),
+    formatDate(requireInstant(action.dueDate)),
   ]);
 
   return packPartyDocument(`Thông báo kết luận giao ban công tác dân vận ${quarter}`, [
-    headingBlock({ kind: 'TB', number: data.number, issuedAt: parseDocumentDate(data.issuedAt) }),
+    headingBlock({ kind: 'TB', number: data.number, issuedAt: requireInstant(data.issuedAt) }),
     ...titleBlock('THÔNG BÁO', [
       'kết luận của Thường trực Đảng ủy Khối tại buổi giao ban',
       `công tác dân vận ${quarter}`,

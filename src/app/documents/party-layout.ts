@@ -15,7 +15,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import { ISSUER, documentNumber, type DocumentKind, type Signature } from './document-data.js';
-import { placeDateLine } from './vn-date.js';
+import { formatLongDate } from '../../shared/vn-date.js';
 
 /**
  * The Party's administrative layout (Hướng dẫn 36-HD/VPTW): A4, Times New Roman, heading block of two columns,
@@ -120,7 +120,7 @@ export function headingBlock(options: HeadingOptions): Table {
   return borderlessTable(
     [
       [issuer, [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: SIZE.heading })]],
-      [number, [centred(placeDateLine(ISSUER.place, options.issuedAt), { italics: true })]],
+      [number, [centred(`${ISSUER.place}, ${formatLongDate(options.issuedAt)}`, { italics: true })]],
     ],
     0.45,
   );

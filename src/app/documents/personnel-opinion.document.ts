@@ -4,7 +4,7 @@ import { CommonFields, Text } from './document-data.js';
 import { checkDocumentData } from './document-input.js';
 import { DocumentDataError } from './document-errors.js';
 import { bodyParagraph, closingBlock, headingBlock, packPartyDocument, run } from './party-layout.js';
-import { parseDocumentDate } from './vn-date.js';
+import { requireInstant } from '../../shared/vn-date.js';
 
 export const PersonnelOpinionSchema = Type.Object(
   {
@@ -76,7 +76,7 @@ export async function generatePersonnelOpinion(input: PersonnelOpinionData): Pro
     headingBlock({
       kind: 'CV',
       number: data.number,
-      issuedAt: parseDocumentDate(data.issuedAt),
+      issuedAt: requireInstant(data.issuedAt),
       subject: 'V/v cho ý kiến về nhân sự',
     }),
     new Paragraph({

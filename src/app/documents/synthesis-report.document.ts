@@ -10,7 +10,7 @@ import {
   sectionHeading,
   titleBlock,
 } from './party-layout.js';
-import { formatShortVietnameseDate, parseDocumentDate } from './vn-date.js';
+import { formatDate, requireInstant } from '../../shared/vn-date.js';
 import { formatVietnameseNumber } from './vn-number.js';
 
 export const SynthesisReportSchema = Type.Object(
@@ -57,9 +57,7 @@ export async function generateSynthesisReport(input: SynthesisReportData): Promi
   const data = checkDocumentData(SYNTHESIS_REPORT_TYPE, SynthesisReportSchema, input);
   const period = synthesisPeriodText(data.period);
   const late = data.lateUnits.map((unit) =>
-    bodyParagraph(
-      `- ${unit.name} (gửi ngày ${formatShortVietnameseDate(parseDocumentDate(unit.submittedAt))});`,
-    ),
+    bodyParagraph(`- ${unit.name} (gửi ngày ${formatDate(requireInstant(unit.submittedAt))});`),
   );
   const missing = data.missingUnits.map((name) => bodyParagraph(`- ${name};`));
   const none = (text: string) => [bodyParagraph(`- ${text}`)];
@@ -71,7 +69,7 @@ export async function generateSynthesisReport(input: SynthesisReportData): Promi
   ]);
 
   return packPartyDocument(`Báo cáo tổng hợp kết quả công tác dân vận ${period}`, [
-    headingBlock({ kind: 'BC', number: data.number, issuedAt: parseDocumentDate(data.issuedAt) }),
+    headingBlock({ kind: 'BC', number: data.number, issuedAt: requireInstant(data.issuedAt) }),
     ...titleBlock('BÁO CÁO', [`tổng hợp kết quả công tác dân vận ${period}`]),
     sectionHeading('I. TÌNH HÌNH CHUNG'),
     bodyParagraph(

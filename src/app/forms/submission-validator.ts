@@ -1,7 +1,7 @@
 import { mapAjvError } from './ajv-error-mapper.js';
 import type { CompiledForm } from './form-compiler.js';
 import type { FormFieldError, SubmissionResult } from './form-errors.js';
-import { vietnamToday } from './date-rules.js';
+import { vietnamToday } from '../../shared/vn-date.js';
 import { messagesVi } from './messages.vi.js';
 import { runSubmissionPass } from './submission-pass.js';
 import { cloneJson, deleteAt, formatPath, isPlainObject, setAt } from './value-path.js';

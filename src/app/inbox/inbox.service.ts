@@ -210,7 +210,7 @@ export class InboxService {
     const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
     let accepted: Record<string, unknown> = {};
     if (form) {
-      const result = validateSubmission(this.compiled(form), data, variables);
+      const result = validateSubmission(this.compiled(form), data, variables, { now: this.clock.now() });
       if (!result.ok)
         throw invalidSubmission(result.errors.map(({ field, message }) => ({ field, message })));
       accepted = result.value;

@@ -3,6 +3,7 @@ import { Poller } from '../../lib/poller.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Notifier } from './notifier.js';
 import { newCursor, walkAscending, type WalkCursor } from '../../lib/ascending-walk.js';
+import { formatDate, formatTime } from '../../shared/vn-date.js';
 
 /** The part of the Camunda REST v2 client this needs (the SDK's Orchestration Cluster API client has it). */
 export interface UserTaskSearchClient {
@@ -27,10 +28,7 @@ export interface TaskNotifierOptions {
   pagesPerTick?: number;
 }
 
-function formatDue(iso: string): string {
-  const vn = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return `${vn.slice(11, 16)} ngày ${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)}`;
-}
+const formatDue = (iso: string): string => `${formatTime(iso)} ngày ${formatDate(iso)}`;
 
 const PAGE = 500;
 const PAGES_PER_TICK = 20;

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { browserOnSuiteDay } from '../../support/suite-clock.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../../test-artifacts/e2e/', import.meta.url));
@@ -28,14 +29,16 @@ export async function openPage(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 860 },
+  locale = 'vi-VN',
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL,
-    locale: 'vi-VN',
+    locale,
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport,
   });
   context.setDefaultTimeout(20_000);
+  await browserOnSuiteDay(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));

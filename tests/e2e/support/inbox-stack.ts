@@ -15,7 +15,7 @@ import {
 import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
-import { systemClock } from '../../../src/lib/clock.js';
+import { suiteClock, suiteEngineClock } from '../../support/suite-clock.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
@@ -47,6 +47,7 @@ export async function startInboxStack(
     mongoUri: engineDb.uri,
     grpcPort: 0,
     restPort: 0,
+    clock: suiteEngineClock,
   });
   const c8 = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
@@ -81,7 +82,7 @@ export async function startInboxStack(
   const holder: { app?: AppModule } = {};
   const inbox = createInboxModule({
     connection,
-    clock: systemClock,
+    clock: suiteClock,
     engine: camundaTaskEngine(c8.getOrchestrationClusterApiClientLoose()),
     groupsOf: (username) => holder.app?.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     people: {
@@ -92,14 +93,14 @@ export async function startInboxStack(
   const app = createAppModule({
     config,
     logger: createLogger({ level: config.logLevel }),
-    clock: systemClock,
+    clock: suiteClock,
     connection,
     extraRoutes: [
       ...inbox.routes,
       // Always composed, as in the service: the shell asks it what the user may start on every page.
       ...createProcessStartModule({
         connection,
-        clock: systemClock,
+        clock: suiteClock,
         starter: zeebeProcessStarter(zeebe),
         loadForm: formsDirectoryLoader(path.join(repoRoot, 'forms')),
         unitOf: async (code) => {

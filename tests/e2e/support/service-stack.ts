@@ -7,6 +7,7 @@ import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { startService, type ServiceHandle } from '../../../src/main.js';
 import { createTestDatabase } from '../../support/database.js';
+import { suiteClock, suiteEngineClock } from '../../support/suite-clock.js';
 
 /** The browser app's pages (web/src/app/routes.tsx, plus "/" and "/sign-in", which lead to the inbox). */
 const SPA_PAGES = ['/', '/sign-in', '/inbox', '/tasks/:taskId', '/processes/start', '/account/password'];
@@ -53,7 +54,11 @@ export async function startServiceStack(distDir: string): Promise<ServiceStack> 
     MONGODB_URI: db.uri,
     SEED_DEMO: 'true',
   });
-  const service = await startService(config, { extraRoutes: builtWebRoutes(distDir) });
+  const service = await startService(config, {
+    extraRoutes: builtWebRoutes(distDir),
+    clock: suiteClock,
+    engineClock: suiteEngineClock,
+  });
   const engineDatabase = `${db.name}-engine`;
   return {
     url: service.url,

@@ -9,18 +9,12 @@ interface SchemaComponent {
   [property: string]: unknown;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE_OR_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** dd/MM/yyyy of an ISO date or date-time (the date in Asia/Ho_Chi_Minh); undefined for any other value. */
 export function displayDate(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const date = DATE.exec(value);
-  if (date) return `${date[3]}/${date[2]}/${date[1]}`;
-  const dateTime = DATE_TIME.exec(value);
-  if (!dateTime) return undefined;
-  // Without a zone the time is the committee's own: its date is the one written.
-  if (!dateTime[4]) return `${dateTime[3]}/${dateTime[2]}/${dateTime[1]}`;
+  if (typeof value !== 'string' || !ISO_DATE_OR_DATE_TIME.test(value)) return undefined;
   return formatDate(value) || undefined;
 }
 
