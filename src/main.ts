@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
-import { createAppModule, type AppModule } from './app/app.composition.js';
+import type { Express } from 'express';
+import { createAppServices } from './app/app.module.js';
 import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
@@ -12,11 +13,12 @@ import {
   zeebeProcessStarter,
 } from './app/process-start/index.js';
 import { unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
-import { startProcessAutomation, type ProcessAutomation } from './workers/index.js';
+import { startProcessAutomation } from './workers/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
 import { openDatabase } from './lib/database.js';
+import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
 import { startEmbeddedEngine, type Clock as EngineClock, type EmbeddedEngine } from './engine/index.js';
@@ -25,7 +27,9 @@ export interface ServiceHandle {
   url: string;
   port: number;
   connection: Connection;
-  app: AppModule;
+  /** The express app (for listing its routes). */
+  app: Express;
+  directory: OrganisationDirectory;
   /** The official Camunda clients, connected to the embedded engine or to ZEEBE_*_ADDRESS. */
   engineClients: EngineClients;
   /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
@@ -44,24 +48,19 @@ export interface ServiceOptions {
   engineClock?: EngineClock;
 }
 
+/** The repository's root, where processes/ and forms/ are. */
+const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '..');
+
 /**
- * The composition root is the one place that knows the embedded engine exists: it starts it when no remote
- * engine is configured, and from then on everything talks to it through Camunda's clients only.
+ * The root is the one place that knows the embedded engine exists: it starts it when no remote engine is
+ * configured, and from then on everything talks to it through Camunda's clients only.
  */
-async function connectEngine(
+async function startLocalEngine(
   config: Config,
   databaseUri: string,
   logger: Logger,
   clock: EngineClock | undefined,
-): Promise<{ clients: EngineClients; embedded: EmbeddedEngine | undefined }> {
-  if (config.zeebeGrpcAddress && config.zeebeRestAddress) {
-    logger.info({ grpc: config.zeebeGrpcAddress, rest: config.zeebeRestAddress }, 'using a remote engine');
-    const clients = createEngineClients({
-      grpcAddress: config.zeebeGrpcAddress,
-      restAddress: config.zeebeRestAddress,
-    });
-    return { clients, embedded: undefined };
-  }
+): Promise<EmbeddedEngine> {
   const engineLogger = logger.child({ component: 'engine' });
   const embedded = await startEmbeddedEngine({
     mongoUri: databaseUri,
@@ -76,77 +75,96 @@ async function connectEngine(
     },
   });
   logger.info({ grpc: embedded.grpcAddress, rest: embedded.restAddress }, 'embedded engine started');
-  const clients = createEngineClients({
-    grpcAddress: embedded.grpcAddress,
-    restAddress: embedded.restAddress,
-  });
-  return { clients, embedded };
+  return embedded;
 }
 
-/** Starts the whole service; tests call it too. Later parts (engine, workers) join here. */
+/** The official Camunda clients, at the configured remote engine or at the embedded one. */
+function engineClientsFor(
+  config: Config,
+  embedded: EmbeddedEngine | undefined,
+  logger: Logger,
+): EngineClients {
+  if (embedded)
+    return createEngineClients({ grpcAddress: embedded.grpcAddress, restAddress: embedded.restAddress });
+  const remote = { grpcAddress: config.zeebeGrpcAddress ?? '', restAddress: config.zeebeRestAddress ?? '' };
+  logger.info({ grpc: remote.grpcAddress, rest: remote.restAddress }, 'using a remote engine');
+  return createEngineClients(remote);
+}
+
+/**
+ * The composition root: builds the whole service in dependency order — database, engine and its clients, the app's
+ * services, the modules that use them, the HTTP app, seed data, workers, the context warmer, the HTTP server — and
+ * stops it in the reverse order. `npm start` and the tests call it.
+ */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<ServiceHandle> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(config, logger);
-  let engine: Awaited<ReturnType<typeof connectEngine>> | undefined;
-  let automation: ProcessAutomation | undefined;
+  const life = new Lifecycle((name, error) => logger.error({ err: error }, `stopping ${name} failed`));
   try {
-    engine = await connectEngine(
-      config,
-      database.siblingUri(`${database.connection.name}-engine`),
-      logger,
-      options.engineClock,
+    const database = life.add(await openDatabase(config, logger), 'database', (db) => db.close());
+    const { connection } = database;
+    const engineDatabaseUri = database.siblingUri(`${connection.name}-engine`);
+    const embedded = config.zeebeGrpcAddress
+      ? undefined
+      : life.add(
+          await startLocalEngine(config, engineDatabaseUri, logger, options.engineClock),
+          'engine',
+          (e) => e.close(),
+        );
+    const engineClients = life.add(engineClientsFor(config, embedded, logger), 'engine clients', (c) =>
+      c.close(),
     );
-    const engineClients = engine.clients;
-    // The inbox needs the directory that the app module creates; it only reads it per request, after start.
-    const late: { directory?: OrganisationDirectory } = {};
+
+    const services = createAppServices({ config, logger, clock, connection });
+    const { directory } = services;
     const inbox = createInboxModule({
-      connection: database.connection,
+      connection,
       clock,
       engine: camundaTaskEngine(engineClients.rest),
-      groupsOf: (username) => late.directory?.candidateGroupsOfUser(username) ?? Promise.resolve([]),
-      people: {
-        fullNamesOf: (usernames) =>
-          late.directory?.users.fullNamesOf(usernames) ?? Promise.resolve(new Map()),
-      },
+      groupsOf: (username) => directory.candidateGroupsOfUser(username),
+      people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
     });
     const processStart = createProcessStartModule({
-      connection: database.connection,
+      connection,
       clock,
       starter: zeebeProcessStarter(engineClients.zeebe),
-      loadForm: formsDirectoryLoader(path.resolve(import.meta.dirname, '..', 'forms')),
+      loadForm: formsDirectoryLoader(path.join(REPOSITORY_ROOT, 'forms')),
       unitOf: async (code) => {
-        const unit = await late.directory?.units.find(code);
+        const unit = await directory.units.find(code);
         return unit?.active ? unitRefOf(unit) : undefined;
       },
     });
-    const app = createAppModule({
-      config,
-      logger,
-      clock,
-      connection: database.connection,
-      // The browser app's catch-all route matches every GET left over, so it goes last.
-      extraRoutes: [...(options.extraRoutes ?? []), ...inbox.routes, ...processStart.routes, ...webRoutes()],
-    });
-    late.directory = app.directory;
-    app.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
-    await Promise.all(Object.values(database.connection.models).map((model) => model.init()));
-    if (config.seedDemo && (await isOrganisationEmpty(app.directory))) {
-      const seeded = await seedOrganisation(app.directory, { demoAccounts: true });
+    // The browser app's catch-all route matches every GET left over, so it goes last.
+    const app = services.httpApp([
+      ...(options.extraRoutes ?? []),
+      ...inbox.routes,
+      ...processStart.routes,
+      ...webRoutes(),
+    ]);
+    services.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
+    life.add(services.startHousekeeping(), 'housekeeping', (stop) => stop());
+
+    await Promise.all(Object.values(connection.models).map((model) => model.init()));
+    if (config.seedDemo && (await isOrganisationEmpty(directory))) {
+      const seeded = await seedOrganisation(directory, { demoAccounts: true });
       logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
     }
     // Every start deploys processes/ and forms/: an unchanged file keeps its version, a changed one gets the next.
-    automation = await startProcessAutomation({
-      zeebe: engineClients.zeebe,
-      rest: engineClients.rest,
-      connection: database.connection,
-      directory: app.directory,
-      clock,
-      smtpUrl: config.smtpUrl,
-      taskNoticeIntervalMs: config.taskNoticeIntervalMs,
-      resourceRoot: path.resolve(import.meta.dirname, '..'),
-      log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
-    });
+    const automation = life.add(
+      await startProcessAutomation({
+        zeebe: engineClients.zeebe,
+        rest: engineClients.rest,
+        connection,
+        directory,
+        clock,
+        smtpUrl: config.smtpUrl,
+        taskNoticeIntervalMs: config.taskNoticeIntervalMs,
+        resourceRoot: REPOSITORY_ROOT,
+        log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
+      }),
+      'workers',
+      (workers) => workers.close(),
+    );
     logger.info(
       { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
       'processes deployed, workers started',
@@ -154,37 +172,34 @@ export async function startService(config: Config, options: ServiceOptions = {})
     inbox.contextWarmer.start(CONTEXT_WARM_INTERVAL_MS, (error) =>
       logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
     );
-    const http = await startHttpServer(app.app, {
-      port: config.port,
-      host: config.host,
-      shutdownTimeoutMs: config.shutdownTimeoutMs,
-    });
+    life.add(inbox.contextWarmer, 'context warmer', (warmer) => warmer.stop());
+
+    const http = life.add(
+      await startHttpServer(app, {
+        port: config.port,
+        host: config.host,
+        shutdownTimeoutMs: config.shutdownTimeoutMs,
+      }),
+      'http server',
+      (server) => server.close(),
+    );
+    // Stopped first: /readyz says "not ready" before the server stops taking requests.
+    life.add(services.readiness, 'readiness', (readiness) => readiness.markStopping());
     logger.info({ url: http.url }, `service listening on ${http.url}`);
-    let closing: Promise<void> | undefined;
     return {
       url: http.url,
       port: http.port,
-      connection: database.connection,
+      connection,
       app,
+      directory,
       engineClients,
-      close: () =>
-        (closing ??= (async () => {
-          app.readiness.markStopping();
-          await http.close();
-          await inbox.contextWarmer.stop();
-          app.stop();
-          await automation?.close();
-          await engineClients.close();
-          await engine?.embedded?.close();
-          await database.close();
-          logger.info('service stopped');
-        })()),
+      close: async () => {
+        await life.stopAll();
+        logger.info('service stopped');
+      },
     };
   } catch (error) {
-    await automation?.close();
-    await engine?.clients.close();
-    await engine?.embedded?.close();
-    await database.close();
+    await life.stopAll();
     throw error;
   }
 }

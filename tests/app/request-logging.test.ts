@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppModule } from '../../src/app/app.composition.js';
+import { createAppModule } from '../../src/app/app.module.js';
 import { startHttpServer } from '../../src/app/http/http-server.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { loadConfig } from '../../src/lib/config.js';

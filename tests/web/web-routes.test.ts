@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppModule, type AppModule } from '../../src/app/app.composition.js';
+import { createAppModule, type AppModule } from '../../src/app/app.module.js';
 import { auditRoutes } from '../../src/app/http/route-audit.js';
 import { startHttpServer, type HttpServerHandle } from '../../src/app/http/http-server.js';
 import { WEB_PUBLIC_ROUTES, webRoutes } from '../../src/app/web/web.routes.js';

@@ -84,8 +84,8 @@ describe('the service', () => {
     const service = await startService(config);
     try {
       const allowed = ['GET /healthz', 'GET /readyz', 'POST /api/auth/sign-in', ...WEB_PUBLIC_ROUTES];
-      expect(auditRoutes(service.app.app, allowed)).toEqual([]);
-      const publicRoutes = listRoutes(service.app.app)
+      expect(auditRoutes(service.app, allowed)).toEqual([]);
+      const publicRoutes = listRoutes(service.app)
         .filter((route) => route.definition?.permission.kind === 'public')
         .map((route) => `${route.method.toUpperCase()} ${route.path}`);
       expect(publicRoutes.sort()).toEqual([...allowed].sort());

@@ -28,7 +28,7 @@ describe('npm start without MONGODB_URI', () => {
     try {
       expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
       expect(await first.connection.collection('users').countDocuments()).toBe(DEMO_ACCOUNTS.length);
-      await first.app.directory.units.update('so-tai-chinh', { name: 'Đảng bộ Sở Tài chính (đã đổi tên)' });
+      await first.directory.units.update('so-tai-chinh', { name: 'Đảng bộ Sở Tài chính (đã đổi tên)' });
     } finally {
       await first.close();
     }
@@ -36,7 +36,7 @@ describe('npm start without MONGODB_URI', () => {
 
     const second = await startService(config);
     try {
-      expect((await second.app.directory.units.get('so-tai-chinh')).name).toBe(
+      expect((await second.directory.units.get('so-tai-chinh')).name).toBe(
         'Đảng bộ Sở Tài chính (đã đổi tên)',
       );
       expect(await second.connection.collection('users').countDocuments()).toBe(DEMO_ACCOUNTS.length);

@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
+import { createAppModule, type AppModule } from '../../../src/app/app.module.js';
 import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
 import type { RouteDefinition } from '../../../src/app/http/route.types.js';
 import { TestClock } from '../../../src/lib/clock.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Camunda8 } from '@camunda8/sdk';
 import mongoose, { type Connection } from 'mongoose';
-import { createAppModule, type AppModule } from '../../../src/app/app.composition.js';
+import { createAppModule, type AppModule } from '../../../src/app/app.module.js';
 import { startHttpServer, type HttpServerHandle } from '../../../src/app/http/http-server.js';
 import { camundaTaskEngine, createInboxModule } from '../../../src/app/inbox/index.js';
 import { unitRefOf } from '../../../src/app/organisation/index.js';

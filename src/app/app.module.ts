@@ -24,8 +24,21 @@ export interface AppModuleDependencies {
   clock: Clock;
   connection: Connection;
   hasher?: PasswordHasher;
-  /** Routes of modules built elsewhere (inbox, admin, monitoring); they go through the same guard. */
+  /** Routes of modules built elsewhere (inbox, process start, web); they go through the same guard. */
   extraRoutes?: readonly RouteDefinition[];
+}
+
+/** The app's own services, built before the modules that need them (the inbox asks the directory for groups). */
+export interface AppServices {
+  directory: OrganisationDirectory;
+  sessions: SessionService;
+  readiness: Readiness;
+  /** The routes of the app's own modules: health, auth, organisation, documents, notifications, audit. */
+  routes: RouteDefinition[];
+  /** Starts the periodic housekeeping (session purge, throttle sweep); returns the function that stops it. */
+  startHousekeeping(): () => void;
+  /** Builds the express app over these services' routes and the given ones (a catch-all route goes last). */
+  httpApp(extraRoutes: readonly RouteDefinition[]): Express;
 }
 
 export interface AppModule {
@@ -40,7 +53,7 @@ export interface AppModule {
 /** All purges and sweeps run this often; expiry itself is checked on every request, so this only frees space. */
 const HOUSEKEEPING_MS = 5 * 60_000;
 
-export function createAppModule(deps: AppModuleDependencies): AppModule {
+export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes'>): AppServices {
   const { config, logger, clock, connection } = deps;
   const hasher = deps.hasher ?? argon2Hasher;
   const directory = new OrganisationDirectory(connection, clock, hasher);
@@ -71,21 +84,39 @@ export function createAppModule(deps: AppModuleDependencies): AppModule {
     ...documentRoutes(new RecordStore(connection), (username) => directory.candidateGroupsOfUser(username)),
     ...notificationRoutes(connection),
     ...auditRoutes(auditTrail),
-    ...(deps.extraRoutes ?? []),
   ];
-  const app = createApp({
-    config,
-    logger,
-    authenticator: new SessionAuthenticator(sessions, directory),
-    auditTrail,
+  const authenticator = new SessionAuthenticator(sessions, directory);
+
+  return {
+    directory,
+    sessions,
+    readiness,
     routes,
-  });
+    startHousekeeping() {
+      const housekeeping = setInterval(() => {
+        throttle.sweep();
+        sessions
+          .purgeExpired()
+          .catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));
+      }, HOUSEKEEPING_MS);
+      housekeeping.unref();
+      return () => clearInterval(housekeeping);
+    },
+    httpApp: (extraRoutes) =>
+      createApp({ config, logger, authenticator, auditTrail, routes: [...routes, ...extraRoutes] }),
+  };
+}
 
-  const housekeeping = setInterval(() => {
-    throttle.sweep();
-    sessions.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));
-  }, HOUSEKEEPING_MS);
-  housekeeping.unref();
-
-  return { app, directory, sessions, readiness, stop: () => clearInterval(housekeeping) };
+/** The app's services and its express app in one step, for callers whose extra routes need none of the services. */
+export function createAppModule(deps: AppModuleDependencies): AppModule {
+  const services = createAppServices(deps);
+  const app = services.httpApp(deps.extraRoutes ?? []);
+  const stop = services.startHousekeeping();
+  return {
+    app,
+    directory: services.directory,
+    sessions: services.sessions,
+    readiness: services.readiness,
+    stop,
+  };
 }
