@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
  * - engine imports nothing else of ours (it only knows BPMN, FEEL and Camunda's protocols);
  * - app and workers reach the engine only through Camunda's clients, never its files;
  * - lib is shared by all and imports none of them;
- * - shared (src/shared) is imported by the browser app as well: it imports nothing else of ours and nothing of Node.
+ * - shared (src/shared) is imported by the browser app as well: it imports nothing else of ours and nothing of Node;
+ * - the browser app (web/) reaches the server's code only through src/shared (API contracts, dates, messages).
  */
 const boundary = (files, patterns, message) => ({
   files,
@@ -44,5 +45,10 @@ export default tseslint.config(
     ['src/shared/**'],
     ['**/app/**', '**/workers/**', '**/engine/**', '**/lib/**', 'node:*'],
     'src/shared runs in the browser too: it depends on nothing else of ours and nothing of Node',
+  ),
+  boundary(
+    ['web/**'],
+    ['**/src/app/**', '**/src/engine/**', '**/src/workers/**', '**/src/lib/**', '**/src/main*'],
+    'the browser app shares only src/shared with the server (API contracts, dates, messages)',
   ),
 );

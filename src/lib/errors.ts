@@ -1,18 +1,6 @@
-/** One invalid field of a request, named by its JSON pointer-like path (e.g. "/name" or "/extra"). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError, ProblemBody } from '../shared/contracts/index.js';
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  instance?: string;
-  errors?: FieldError[];
-}
+export type { FieldError, ProblemBody } from '../shared/contracts/index.js';
 
 /**
  * An expected failure: it becomes a 4xx (or a deliberate 5xx such as 503) problem+json answer with a stable `code`

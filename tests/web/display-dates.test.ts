@@ -4,7 +4,7 @@ import {
   withDisplayDates,
   withOriginalDates,
 } from '../../web/src/features/forms/display-dates.js';
-import type { FormSchema } from '../../web/src/features/inbox/inbox.types.js';
+import type { FormSchema } from '../../web/src/lib/contracts.js';
 
 const schema = {
   type: 'default',

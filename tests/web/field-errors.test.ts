@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toFormErrors } from '../../web/src/features/forms/field-errors.js';
-import type { FormSchema } from '../../web/src/features/inbox/inbox.types.js';
+import type { FormSchema } from '../../web/src/lib/contracts.js';
 
 const schema: FormSchema = {
   type: 'default',

@@ -1,3 +1,4 @@
+import type { SessionResponse, SignInResponse } from '../../shared/contracts/index.js';
 import type { Config } from '../../lib/config.js';
 import { PUBLIC, SIGNED_IN } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
@@ -46,7 +47,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
             mustChangePassword: user.mustChangePassword,
           },
           csrfToken: session.csrfToken,
-        });
+        } satisfies SignInResponse);
       },
     }),
     defineRoute({
@@ -72,7 +73,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
           },
           candidateGroups: await directory.candidateGroupsOfUser(me.username),
           csrfToken: me.csrfToken,
-        });
+        } satisfies SessionResponse);
       },
     }),
     defineRoute({

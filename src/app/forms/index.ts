@@ -9,4 +9,4 @@ export {
   type SubmissionResult,
 } from './form-errors.js';
 export type { FormJsSchema, FormComponent } from './form-schema.types.js';
-export { formJsMessagesVi, translateFormJsMessage } from './form-js-messages.vi.js';
+export { formJsMessagesVi, translateFormJsMessage } from '../../shared/form-js-messages.vi.js';

@@ -1,3 +1,4 @@
+import type { FormSchema } from '../../shared/contracts/index.js';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { EngineRefusal, type EngineTask, type TaskEngine } from './task-engine.port.js';
 
@@ -110,8 +111,8 @@ export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
       if (!result?.schema) return null;
       const schema =
         typeof result.schema === 'string'
-          ? (JSON.parse(result.schema) as Record<string, unknown>)
-          : (result.schema as Record<string, unknown>);
+          ? (JSON.parse(result.schema) as FormSchema)
+          : (result.schema as FormSchema);
       return { formKey: String(result.formKey ?? ''), schema };
     },
     async variables(key, names) {

@@ -1,3 +1,4 @@
+import type { CommentList } from '../../shared/contracts/index.js';
 import { Type } from '@sinclair/typebox';
 import { anyRole } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
@@ -36,7 +37,9 @@ export function commentRoutes({ comments, groupsOf }: CommentRouteDependencies):
       permission: TASK_TAKER,
       summary: "The comments on a task's process instance, oldest first",
       handler: async ({ req, res, principal }) => {
-        res.json({ items: await comments.list(await takerOf(principal), keyOf(req.params.key)) });
+        res.json({
+          items: await comments.list(await takerOf(principal), keyOf(req.params.key)),
+        } satisfies CommentList);
       },
     }),
     defineRoute({
@@ -47,7 +50,7 @@ export function commentRoutes({ comments, groupsOf }: CommentRouteDependencies):
       summary: "Add a comment (1–2000 characters) to a task's process instance",
       handler: async ({ req, res, principal, body }) => {
         const items = await comments.add(await takerOf(principal), keyOf(req.params.key), body.text);
-        res.status(201).json({ items });
+        res.status(201).json({ items } satisfies CommentList);
       },
     }),
   ];

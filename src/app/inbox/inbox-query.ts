@@ -1,4 +1,10 @@
-import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } from './inbox.types.js';
+import type {
+  DueFilter,
+  InboxQuery,
+  InboxScope,
+  InboxSort,
+  PriorityFilter,
+} from '../../shared/contracts/index.js';
 import type { IntegerFilterProperty } from '@camunda8/orchestration-cluster-api';
 import type { EngineTask, TaskSearch } from './task-engine.port.js';
 

@@ -1,3 +1,4 @@
+import type { DraftSaved, TaskDetail } from '../../shared/contracts/index.js';
 import { anyRole } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
 import { parseInboxQuery } from './inbox-query.js';
@@ -48,7 +49,7 @@ export function inboxRoutes({ inbox, groupsOf }: InboxRouteDependencies): RouteD
       permission: TASK_TAKER,
       summary: 'One task with its form, its data (variables and the saved draft) and its history',
       handler: async ({ req, res, principal }) => {
-        res.json(await inbox.get(await takerOf(principal), keyOf(req.params.key)));
+        res.json((await inbox.get(await takerOf(principal), keyOf(req.params.key))) satisfies TaskDetail);
       },
     }),
     defineRoute({
@@ -78,7 +79,13 @@ export function inboxRoutes({ inbox, groupsOf }: InboxRouteDependencies): RouteD
       body: FormDataBody,
       summary: 'Save the form as a draft, kept on the server and restored when the task is opened again',
       handler: async ({ req, res, principal, body }) => {
-        res.json(await inbox.saveDraft(await takerOf(principal), keyOf(req.params.key), body.data));
+        res.json(
+          (await inbox.saveDraft(
+            await takerOf(principal),
+            keyOf(req.params.key),
+            body.data,
+          )) satisfies DraftSaved,
+        );
       },
     }),
     defineRoute({

@@ -14,7 +14,7 @@ import { businessContextOf, CONTEXT_VARIABLES } from './business-context.js';
 import type { CommentStore } from './comment.store.js';
 import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
-import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from './inbox.types.js';
+import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from '../../shared/contracts/index.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
 import {
   EngineRefusal,

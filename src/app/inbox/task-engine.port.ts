@@ -1,3 +1,4 @@
+import type { FormSchema } from '../../shared/contracts/index.js';
 import type {
   DateTimeFilterProperty,
   IntegerFilterProperty,
@@ -42,7 +43,7 @@ export interface TaskSearch {
 export interface TaskForm {
   /** Immutable per key, so a compiled form may be kept by it. */
   formKey: string;
-  schema: Record<string, unknown>;
+  schema: FormSchema;
 }
 
 /** A refusal the engine answered with (404 unknown task, 409 conflicting state, …). */

@@ -1,3 +1,9 @@
+import type {
+  StartableList,
+  StartableProcess,
+  StartableSummary,
+  StartResponse,
+} from '../../shared/contracts/index.js';
 import { Type } from '@sinclair/typebox';
 import { SIGNED_IN } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
@@ -22,7 +28,9 @@ export function processStartRoutes(service: ProcessStartService): RouteDefinitio
       permission: SIGNED_IN,
       summary: 'The processes the user may start by hand, with their start forms',
       handler: async ({ res, principal }) => {
-        res.json({ items: await service.startable(starterOf(principal)) });
+        res.json({
+          items: await service.startable(starterOf(principal)),
+        } satisfies StartableList<StartableProcess>);
       },
     }),
     defineRoute({
@@ -33,7 +41,7 @@ export function processStartRoutes(service: ProcessStartService): RouteDefinitio
       summary: 'Start a process from its start form (validated on the server, 422 per field)',
       handler: async ({ req, res, principal, body }) => {
         const started = await service.start(starterOf(principal), String(req.params.processId), body.data);
-        res.status(201).json(started);
+        res.status(201).json(started satisfies StartResponse);
       },
     }),
     defineRoute({
@@ -42,7 +50,9 @@ export function processStartRoutes(service: ProcessStartService): RouteDefinitio
       permission: SIGNED_IN,
       summary: 'The processes the user may start by hand, names only (whether to offer "Khởi tạo quy trình")',
       handler: async ({ res, principal }) => {
-        res.json({ items: await service.startableSummary(starterOf(principal)) });
+        res.json({
+          items: await service.startableSummary(starterOf(principal)),
+        } satisfies StartableList<StartableSummary>);
       },
     }),
   ];

@@ -13,16 +13,7 @@ export interface Starter {
   memberships: readonly Membership[];
 }
 
-/** A process the user may start, without its form: enough for the navigation. */
-export interface StartableSummary {
-  processId: string;
-  name: string;
-}
-
-export interface StartableProcess extends StartableSummary {
-  startFormId: string;
-  form: FormJsSchema;
-}
+import type { StartableProcess, StartableSummary } from '../../shared/contracts/index.js';
 
 export interface ProcessStartDependencies {
   starter: ProcessStarter;

@@ -1,4 +1,4 @@
-import type { InboxPage } from '../../../src/app/inbox/inbox.types.js';
+import type { InboxPage } from '../../../src/shared/contracts/index.js';
 import type { SignedInUser } from './list.phase.js';
 import { openTaskKeys, taskState } from './task-seed.js';
 import { percentile } from '../support/stats.js';

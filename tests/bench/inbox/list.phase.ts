@@ -1,4 +1,4 @@
-import type { InboxPage } from '../../../src/app/inbox/inbox.types.js';
+import type { InboxPage } from '../../../src/shared/contracts/index.js';
 import { expectedMatches, type Due, type Priority, type SeededTasks } from './expected.js';
 import type { HttpSession } from './http-session.js';
 import { BENCH_PROCESS_ID } from './task-seed.js';

@@ -25,8 +25,8 @@ async function sourceHash(): Promise<string> {
     path.join(webDir, 'index.html'),
     path.join(webDir, 'vite.config.ts'),
     path.join(repo, 'package-lock.json'),
-    // Shared with the server: the Vietnamese form-js messages.
-    path.join(repo, 'src', 'app', 'forms', 'form-js-messages.vi.ts'),
+    // Shared with the server: contracts, dates, the Vietnamese form-js messages.
+    ...(await filesUnder(path.join(repo, 'src', 'shared'))),
   ];
   for (const file of inputs) {
     hash.update(path.relative(repo, file));

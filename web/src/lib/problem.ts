@@ -1,8 +1,7 @@
+import type { FieldError } from './contracts.js';
+
 /** A field the server refused, named by its path in the submitted data (e.g. "/amount" or "amount"). */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type FieldProblem = FieldError;
 
 /** The server's application/problem+json answer, or a network failure (status 0). */
 export class ApiProblem extends Error {

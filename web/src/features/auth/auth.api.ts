@@ -1,24 +1,14 @@
+import type {
+  ChangePasswordRequest,
+  SessionResponse,
+  SignInRequest,
+  SignInResponse,
+} from '../../lib/contracts.js';
 import { requestJson, setCsrfToken } from '../../lib/http.js';
 
-export interface Membership {
-  unitCode: string;
-  /** The unit's name as the organisation keeps it. */
-  unitName: string;
-  roles: string[];
-}
-
-export interface SessionUser {
-  username: string;
-  fullName: string;
-  memberships: Membership[];
-  mustChangePassword: boolean;
-}
-
-export interface Session {
-  user: SessionUser;
-  candidateGroups: string[];
-  csrfToken: string;
-}
+export type { SessionUser } from '../../lib/contracts.js';
+/** The signed-in user's session as the browser holds it. */
+export type Session = SessionResponse;
 
 /** The server's auth API (src/app/auth/auth.routes.ts). */
 export const authApi = {
@@ -35,9 +25,10 @@ export const authApi = {
   },
 
   async signIn(username: string, password: string): Promise<Session | null> {
-    const answer = await requestJson<{ csrfToken: string }>('/api/auth/sign-in', {
+    const body: SignInRequest = { username, password };
+    const answer = await requestJson<SignInResponse>('/api/auth/sign-in', {
       method: 'POST',
-      body: { username, password },
+      body,
       quietUnauthenticated: true,
     });
     setCsrfToken(answer.csrfToken);
@@ -53,9 +44,7 @@ export const authApi = {
   },
 
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await requestJson<void>('/api/auth/change-password', {
-      method: 'POST',
-      body: { currentPassword, newPassword },
-    });
+    const body: ChangePasswordRequest = { currentPassword, newPassword };
+    await requestJson<void>('/api/auth/change-password', { method: 'POST', body });
   },
 };

@@ -1,5 +1,5 @@
 import { formatDate } from '../../lib/dates.js';
-import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import type { FormData, FormSchema } from '../../lib/contracts.js';
 
 interface SchemaComponent {
   type?: unknown;

@@ -1,4 +1,4 @@
-import type { FormSchema } from '../inbox/inbox.types.js';
+import type { FormSchema } from '../../lib/contracts.js';
 
 interface SchemaComponent {
   id?: unknown;

@@ -1,8 +1,8 @@
-import { translateFormJsMessage as translateShared } from '../../../../src/app/forms/form-js-messages.vi.js';
+import { translateFormJsMessage as translateShared } from '../../../../src/shared/form-js-messages.vi.js';
 
 /**
  * form-js 1.23's validation messages are English-only and it has no translation service. The table is shared with the
- * server (src/app/forms/form-js-messages.vi.ts, the same wording as the server's own messages); the two messages below
+ * server (src/shared/form-js-messages.vi.ts, the same wording as the server's own messages); the two messages below
  * only reach a form's author (a min/max that is not a number) and are translated here.
  */
 const authorMessages: Record<string, string> = {

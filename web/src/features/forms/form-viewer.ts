@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../lib/problem.js';
-import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import type { FormData, FormSchema } from '../../lib/contracts.js';
 import { withDisplayDates, withOriginalDates } from './display-dates.js';
 import { toFormErrors } from './field-errors.js';
 import { translateFormJsTexts } from './form-js-ui-texts.js';

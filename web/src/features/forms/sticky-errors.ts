@@ -1,4 +1,4 @@
-import type { FormData } from '../inbox/inbox.types.js';
+import type { FormData } from '../../lib/contracts.js';
 
 type Errors = Record<string, unknown>;
 

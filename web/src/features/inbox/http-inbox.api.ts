@@ -1,6 +1,8 @@
+import type { DraftSaved, TaskDataRequest } from '../../lib/contracts.js';
 import { requestJson } from '../../lib/http.js';
 import { searchFromQuery } from './inbox-query.js';
-import type { InboxApi, InboxPage, TaskDetail } from './inbox.types.js';
+import type { InboxPage, TaskDetail } from '../../lib/contracts.js';
+import type { InboxApi } from './inbox.api.js';
 
 const base = '/api/inbox/tasks';
 const task = (taskId: string) => `${base}/${encodeURIComponent(taskId)}`;
@@ -12,7 +14,13 @@ export const httpInboxApi: InboxApi = {
   claim: (taskId) => requestJson<void>(`${task(taskId)}/claim`, { method: 'POST' }),
   unclaim: (taskId) => requestJson<void>(`${task(taskId)}/unclaim`, { method: 'POST' }),
   saveDraft: (taskId, data) =>
-    requestJson<{ savedAt: string }>(`${task(taskId)}/draft`, { method: 'PUT', body: { data } }),
+    requestJson<DraftSaved>(`${task(taskId)}/draft`, {
+      method: 'PUT',
+      body: { data } satisfies TaskDataRequest,
+    }),
   complete: (taskId, data) =>
-    requestJson<void>(`${task(taskId)}/complete`, { method: 'POST', body: { data } }),
+    requestJson<void>(`${task(taskId)}/complete`, {
+      method: 'POST',
+      body: { data } satisfies TaskDataRequest,
+    }),
 };

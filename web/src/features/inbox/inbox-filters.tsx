@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import type { TextKey } from '../../i18n/messages.types.js';
-import type { InboxPage, InboxQuery, InboxScope } from './inbox.types.js';
+import type { InboxPage, InboxQuery, InboxScope } from '../../lib/contracts.js';
 
 interface Props {
   query: InboxQuery;

@@ -1,4 +1,4 @@
-import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } from './inbox.types.js';
+import type { DueFilter, InboxQuery, InboxScope, InboxSort, PriorityFilter } from '../../lib/contracts.js';
 
 export const PAGE_SIZE = 20;
 

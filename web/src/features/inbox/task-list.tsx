@@ -3,7 +3,7 @@ import type { TextKey } from '../../i18n/messages.types.js';
 import { formatDate } from '../../lib/dates.js';
 import { onLinkClick } from '../../lib/router.js';
 import { priorityLevel } from './inbox-query.js';
-import type { TaskSummary } from './inbox.types.js';
+import type { TaskSummary } from '../../lib/contracts.js';
 
 const priorityKeys: Record<ReturnType<typeof priorityLevel>, TextKey> = {
   high: 'priorityHigh',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { inboxApi } from './inbox-api.provider.js';
-import type { InboxPage, InboxQuery } from './inbox.types.js';
+import type { InboxPage, InboxQuery } from '../../lib/contracts.js';
 
 /** New tasks appear without a reload: the list is fetched again this often while the page is visible. */
 const REFRESH_MS = 30_000;

@@ -1,24 +1,22 @@
 import { requestJson } from '../../lib/http.js';
-import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import type {
+  FormData,
+  StartableList,
+  StartableProcess,
+  StartableSummary,
+  StartRequest,
+  StartResponse,
+} from '../../lib/contracts.js';
 
-/** A process the user may start, names only (src/app/process-start/process-start.service.ts). */
-export interface StartableSummary {
-  processId: string;
-  name: string;
-}
-
-export interface StartableProcess extends StartableSummary {
-  startFormId: string;
-  form: FormSchema;
-}
+export type { StartableProcess, StartableSummary } from '../../lib/contracts.js';
 
 /** The server's process-start API (src/app/process-start/process-start.routes.ts). */
 export const processStartApi = {
-  startable: () => requestJson<{ items: StartableProcess[] }>('/api/processes/startable'),
-  startableSummary: () => requestJson<{ items: StartableSummary[] }>('/api/processes/startable/summary'),
+  startable: () => requestJson<StartableList<StartableProcess>>('/api/processes/startable'),
+  startableSummary: () => requestJson<StartableList<StartableSummary>>('/api/processes/startable/summary'),
   start: (processId: string, data: FormData) =>
-    requestJson<{ processInstanceKey: string }>(`/api/processes/${encodeURIComponent(processId)}/start`, {
+    requestJson<StartResponse>(`/api/processes/${encodeURIComponent(processId)}/start`, {
       method: 'POST',
-      body: { data },
+      body: { data } satisfies StartRequest,
     }),
 };

@@ -5,7 +5,7 @@ import { navigate, onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
 import type { MountedForm } from '../forms/form-viewer.js';
-import type { FormData } from '../inbox/inbox.types.js';
+import type { FormData } from '../../lib/contracts.js';
 import { TaskForm } from '../task/task-form.js';
 import { processStartApi, type StartableProcess } from './process-start.api.js';
 

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n.js';
-import type { TaskDetail } from '../inbox/inbox.types.js';
+import type { TaskDetail } from '../../lib/contracts.js';
 
 export type TaskAction = 'claim' | 'unclaim' | 'draft' | 'complete';
 

@@ -5,7 +5,7 @@ import { requestJson } from '../../lib/http.js';
 import { ApiProblem } from '../../lib/problem.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
-import type { TaskComment } from '../inbox/inbox.types.js';
+import type { CommentList, TaskComment } from '../../lib/contracts.js';
 
 const MAX_LENGTH = 2000;
 
@@ -28,7 +28,7 @@ export function TaskComments({ taskId, initial }: { taskId: string; initial: Tas
     setFieldError(undefined);
     setBusy(true);
     try {
-      const { items } = await requestJson<{ items: TaskComment[] }>(
+      const { items } = await requestJson<CommentList>(
         `/api/inbox/tasks/${encodeURIComponent(taskId)}/comments`,
         { method: 'POST', body: { text: trimmed } },
       );

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../lib/dates.js';
-import type { TaskDetail } from '../inbox/inbox.types.js';
+import type { TaskDetail } from '../../lib/contracts.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { TaskComments } from './task-comments.js';
 

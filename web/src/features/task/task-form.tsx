@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MountedForm } from '../forms/form-viewer.js';
-import type { FormData, FormSchema } from '../inbox/inbox.types.js';
+import type { FormData, FormSchema } from '../../lib/contracts.js';
 
 interface Props {
   schema: FormSchema;

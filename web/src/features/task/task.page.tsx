@@ -8,7 +8,7 @@ import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
 import type { MountedForm } from '../forms/form-viewer.js';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
-import type { TaskDetail } from '../inbox/inbox.types.js';
+import type { TaskDetail } from '../../lib/contracts.js';
 import { TaskActions, type TaskAction } from './task-actions.js';
 import { TaskContext } from './task-context.js';
 import { TaskForm } from './task-form.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
-import type { TaskDetail } from '../inbox/inbox.types.js';
+import type { TaskDetail } from '../../lib/contracts.js';
 
 export function useTask(taskId: string): {
   task: TaskDetail | undefined;

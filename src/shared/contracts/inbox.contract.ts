@@ -1,7 +1,8 @@
 /**
- * The inbox API's contract: the server answers in these shapes and the browser app imports them from here
- * (web/src/features/inbox/inbox.types.ts re-exports them), so the two cannot drift apart. Types only.
+ * The inbox API's contract (src/app/inbox/inbox.routes.ts, comment.routes.ts): the server answers in these shapes and
+ * the browser app reads them, both importing this file, so the two cannot drift apart. Types only.
  */
+import type { FormData, FormSchema } from './form.contract.js';
 export type InboxScope = 'mine' | 'unclaimed' | 'all';
 export type DueFilter = 'any' | 'soon' | 'overdue';
 export type PriorityFilter = 'any' | 'high' | 'medium' | 'low';
@@ -52,11 +53,26 @@ export interface TaskComment {
   text: string;
 }
 
+/** A task's comments, oldest first (GET and POST …/comments). */
+export interface CommentList {
+  items: TaskComment[];
+}
+
+/** PUT …/draft: when the server kept the draft. */
+export interface DraftSaved {
+  savedAt: string;
+}
+
+/** PUT …/draft and POST …/complete. */
+export interface TaskDataRequest {
+  data: FormData;
+}
+
 export interface TaskDetail extends TaskSummary {
-  /** The form-js schema as deployed with the process; the browser narrows it to its FormSchema. */
-  form: Record<string, unknown>;
+  /** The form-js schema as deployed with the process. */
+  form: FormSchema;
   /** The task's variables merged with the user's saved draft, if any. */
-  data: Record<string, unknown>;
+  data: FormData;
   draftSavedAt: string | null;
   /** Still waiting to be done; false once completed or cancelled with its process. */
   open: boolean;

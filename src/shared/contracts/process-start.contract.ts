@@ -1,0 +1,25 @@
+/** The process-start API's contract (src/app/process-start/process-start.routes.ts). Types only. */
+import type { FormData, FormSchema } from './form.contract.js';
+
+/** A process the user may start, without its form: enough for the navigation. */
+export interface StartableSummary {
+  processId: string;
+  name: string;
+}
+
+export interface StartableProcess extends StartableSummary {
+  startFormId: string;
+  form: FormSchema;
+}
+
+export interface StartableList<T extends StartableSummary> {
+  items: T[];
+}
+
+export interface StartRequest {
+  data: FormData;
+}
+
+export interface StartResponse {
+  processInstanceKey: string;
+}
