@@ -5,9 +5,9 @@ export {
   type RunningWorkers,
   type WorkerLog,
   type WorkerRuntimeOptions,
-} from './worker-runtime.js';
-export { BusinessError, BadInputError } from './business-error.js';
-export { defineWorker, type RegisteredWorker, type WorkerDeps } from './worker-definition.js';
+} from './runtime/worker-runtime.js';
+export { BusinessError, BadInputError } from './runtime/business-error.js';
+export { defineWorker, type RegisteredWorker, type WorkerDeps } from './runtime/worker-definition.js';
 export {
   startProcessAutomation,
   type ProcessAutomation,

@@ -7,7 +7,7 @@ import { Notifier, TaskNotifier, type UserTaskSearchClient } from '../app/notifi
 import type { OrganisationDirectory } from '../app/organisation/index.js';
 import { RecordStore } from '../app/records/index.js';
 import { WORKERS } from './registry.js';
-import { startWorkers, type WorkerLog } from './worker-runtime.js';
+import { startWorkers, type WorkerLog } from './runtime/worker-runtime.js';
 
 type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 

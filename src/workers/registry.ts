@@ -1,15 +1,15 @@
-import { capNhatNhiemVu } from './cap-nhat-nhiem-vu.worker.js';
-import { guiThongBao } from './gui-thong-bao.worker.js';
-import { luuBaoCao } from './luu-bao-cao.worker.js';
-import { luuHoSoNhanSu } from './luu-ho-so-nhan-su.worker.js';
-import { luuQuyetDinh } from './luu-quyet-dinh.worker.js';
-import { taoVanBan } from './tao-van-ban.worker.js';
-import { tongHopBaoCao } from './tong-hop-bao-cao.worker.js';
-import type { RegisteredWorker } from './worker-definition.js';
-import { xacDinhDonViBaoCao } from './xac-dinh-don-vi-bao-cao.worker.js';
-import { xacDinhKyBaoCao } from './xac-dinh-ky-bao-cao.worker.js';
-import { xacDinhKyDanhGia } from './xac-dinh-ky-danh-gia.worker.js';
-import { xacDinhKyGiaoBan } from './xac-dinh-ky-giao-ban.worker.js';
+import { capNhatNhiemVu } from './jobs/cap-nhat-nhiem-vu.worker.js';
+import { guiThongBao } from './jobs/gui-thong-bao.worker.js';
+import { luuBaoCao } from './jobs/luu-bao-cao.worker.js';
+import { luuHoSoNhanSu } from './jobs/luu-ho-so-nhan-su.worker.js';
+import { luuQuyetDinh } from './jobs/luu-quyet-dinh.worker.js';
+import { taoVanBan } from './jobs/tao-van-ban.worker.js';
+import { tongHopBaoCao } from './jobs/tong-hop-bao-cao.worker.js';
+import type { RegisteredWorker } from './runtime/worker-definition.js';
+import { xacDinhDonViBaoCao } from './jobs/xac-dinh-don-vi-bao-cao.worker.js';
+import { xacDinhKyBaoCao } from './jobs/xac-dinh-ky-bao-cao.worker.js';
+import { xacDinhKyDanhGia } from './jobs/xac-dinh-ky-danh-gia.worker.js';
+import { xacDinhKyGiaoBan } from './jobs/xac-dinh-ky-giao-ban.worker.js';
 
 /** Every job type of processes/README.md and its worker. */
 export const WORKERS: readonly RegisteredWorker[] = [

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentRoutes, RecordStore } from '../../src/app/records/index.js';
 import { startHarness, type Harness } from '../app/support/app-harness.js';
 import { openDocx } from '../app/documents/docx-reader.js';
-import { taoVanBan } from '../../src/workers/tao-van-ban.worker.js';
+import { taoVanBan } from '../../src/workers/jobs/tao-van-ban.worker.js';
 import { job } from './support.js';
 
 let h: Harness;

@@ -1,13 +1,13 @@
 /** Each worker on its own, with the real app modules: outputs per processes/README.md, and a retried job does no harm. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesise } from '../../src/workers/synthesis.js';
-import { guiThongBao } from '../../src/workers/gui-thong-bao.worker.js';
-import { luuBaoCao } from '../../src/workers/luu-bao-cao.worker.js';
-import { taoVanBan } from '../../src/workers/tao-van-ban.worker.js';
-import { xacDinhKyBaoCao } from '../../src/workers/xac-dinh-ky-bao-cao.worker.js';
-import { xacDinhKyDanhGia } from '../../src/workers/xac-dinh-ky-danh-gia.worker.js';
-import { xacDinhKyGiaoBan } from '../../src/workers/xac-dinh-ky-giao-ban.worker.js';
-import { inputChecker } from '../../src/workers/input-validation.js';
+import { synthesise } from '../../src/workers/support/synthesis.js';
+import { guiThongBao } from '../../src/workers/jobs/gui-thong-bao.worker.js';
+import { luuBaoCao } from '../../src/workers/jobs/luu-bao-cao.worker.js';
+import { taoVanBan } from '../../src/workers/jobs/tao-van-ban.worker.js';
+import { xacDinhKyBaoCao } from '../../src/workers/jobs/xac-dinh-ky-bao-cao.worker.js';
+import { xacDinhKyDanhGia } from '../../src/workers/jobs/xac-dinh-ky-danh-gia.worker.js';
+import { xacDinhKyGiaoBan } from '../../src/workers/jobs/xac-dinh-ky-giao-ban.worker.js';
+import { inputChecker } from '../../src/workers/runtime/input-validation.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { job, startBench, type WorkerBench } from './support.js';

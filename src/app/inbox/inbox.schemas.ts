@@ -5,5 +5,3 @@ export const FormDataBody = Type.Object(
   { data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown()) },
   { additionalProperties: false },
 );
-
-export const EmptyBody = Type.Object({}, { additionalProperties: false });

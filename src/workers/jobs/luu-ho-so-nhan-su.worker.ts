@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { BadInputError } from './business-error.js';
-import { UnitSchema } from './shared-schemas.js';
-import { addDays, deadline, vietnamToday } from './deadline-rules.js';
-import { defineWorker } from './worker-definition.js';
+import { BadInputError } from '../runtime/business-error.js';
+import { UnitSchema } from '../support/shared-schemas.js';
+import { addDays, deadline, vietnamToday } from '../support/deadline-rules.js';
+import { defineWorker } from '../runtime/worker-definition.js';
 
 const FORM_KEYS = [
   'chucDanh',

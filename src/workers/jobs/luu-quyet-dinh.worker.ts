@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { BadInputError } from './business-error.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
+import { BadInputError } from '../runtime/business-error.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 
 const PERSONNEL_KEYS = [
   'hoSoId',

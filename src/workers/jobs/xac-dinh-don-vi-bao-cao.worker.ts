@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { BusinessError } from './business-error.js';
-import { PeriodSchema } from './shared-schemas.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
+import { BusinessError } from '../runtime/business-error.js';
+import { PeriodSchema } from '../support/shared-schemas.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 
 const KIND_ORDER = ['co-so', 'doan-the'];
 

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { DocumentDataError } from '../app/documents/index.js';
-import { BadInputError } from './business-error.js';
-import { TEMPLATES, type Vars } from './document-content.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
+import { DocumentDataError } from '../../app/documents/index.js';
+import { BadInputError } from '../runtime/business-error.js';
+import { TEMPLATES, type Vars } from '../support/document-content.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 
 // Personnel data: only the bodies of the process and the nominating organisation (processes/README.md).
 const PERSONNEL_GROUPS = ['ban-to-chuc', 'ubkt', 'thuong-truc', 'btv', 'van-phong'];

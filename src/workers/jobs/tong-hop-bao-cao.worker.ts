@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { PeriodSchema, UnitSchema } from './shared-schemas.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
-import { synthesise } from './synthesis.js';
+import { PeriodSchema, UnitSchema } from '../support/shared-schemas.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
+import { synthesise } from '../support/synthesis.js';
 
 /** The synthesis of the stored reports of a period (Art. 10.2, 11.3, 4.2, 11.4): a pure function of stored data. */
 export const tongHopBaoCao = defineWorker({

@@ -1,4 +1,4 @@
-import { formatDate, formatTime, parseCalendarDate } from '../shared/vn-date.js';
+import { formatDate, formatTime, parseCalendarDate } from '../../shared/vn-date.js';
 
 type Vars = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { PeriodSchema, UnitSchema } from './shared-schemas.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
+import { PeriodSchema, UnitSchema } from '../support/shared-schemas.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 
 /** Files an accepted report; an upsert on type + period + unit, so a retried job writes it once. */
 export const luuBaoCao = defineWorker({

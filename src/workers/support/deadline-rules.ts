@@ -1,7 +1,7 @@
 /** The processes' deadline rules, on the Viet Nam calendar of src/shared/vn-date.ts. */
-import { addDays } from '../shared/vn-date.js';
+import { addDays } from '../../shared/vn-date.js';
 
-export { addDays, endOfWorkingDay as deadline, vietnamToday } from '../shared/vn-date.js';
+export { addDays, endOfWorkingDay as deadline, vietnamToday } from '../../shared/vn-date.js';
 
 export function later(a: string, b: string): string {
   return a >= b ? a : b;

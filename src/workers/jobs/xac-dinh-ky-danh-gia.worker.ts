@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from './deadline-rules.js';
-import { defineWorker } from './worker-definition.js';
+import { Maybe } from '../support/shared-schemas.js';
+import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from '../support/deadline-rules.js';
+import { defineWorker } from '../runtime/worker-definition.js';
 
 const DEFAULT_REMINDER_DAYS = 3;
 const COLLECTION_GRACE_DAYS = 5;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { PeriodSchema } from './shared-schemas.js';
-import { defineWorker } from './worker-definition.js';
+import { PeriodSchema } from '../support/shared-schemas.js';
+import { defineWorker } from '../runtime/worker-definition.js';
 
 /** Files one progress report on a briefing action (Art. 4.2); keyed by the job, so a retry writes it once. */
 export const capNhatNhiemVu = defineWorker({

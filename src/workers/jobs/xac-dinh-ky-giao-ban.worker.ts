@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Maybe } from './shared-schemas.js';
-import { addDays, deadline, vietnamToday } from './deadline-rules.js';
-import { defineWorker } from './worker-definition.js';
+import { Maybe } from '../support/shared-schemas.js';
+import { addDays, deadline, vietnamToday } from '../support/deadline-rules.js';
+import { defineWorker } from '../runtime/worker-definition.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const PROPOSAL_DAYS = 5;

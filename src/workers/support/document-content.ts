@@ -4,8 +4,8 @@ import {
   generatePersonnelOpinion,
   generateSynthesisReport,
   type Signature,
-} from '../app/documents/index.js';
-import { BadInputError } from './business-error.js';
+} from '../../app/documents/index.js';
+import { BadInputError } from '../runtime/business-error.js';
 
 export type Vars = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { StoredReport } from '../app/records/index.js';
+import type { StoredReport } from '../../app/records/index.js';
 
 interface UnitLike {
   code: string;

@@ -1,8 +1,8 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { Clock } from '../lib/clock.js';
-import type { Notifier } from '../app/notifications/index.js';
-import type { OrganisationDirectory } from '../app/organisation/index.js';
-import type { RecordStore } from '../app/records/index.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Notifier } from '../../app/notifications/index.js';
+import type { OrganisationDirectory } from '../../app/organisation/index.js';
+import type { RecordStore } from '../../app/records/index.js';
 
 /** What every worker may use: the app's modules through their public entries. */
 export interface WorkerDeps {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { noticeText } from './notification-texts.js';
-import { defineWorker, requireHeader } from './worker-definition.js';
+import { noticeText } from '../support/notification-texts.js';
+import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 
 /** E-mail and in-app notice to the members of `nhomNhan`; keyed by the job's element instance, so sent once. */
 export const guiThongBao = defineWorker({
