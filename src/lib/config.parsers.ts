@@ -1,4 +1,5 @@
-import type { TrustProxy } from './config.js';
+/** What express's `trust proxy` accepts: off, on, a hop count, or a list of addresses/subnets/names. */
+export type TrustProxy = boolean | number | string[];
 
 // Parsers of environment values: each returns the value or a reason in Vietnamese, never throws.
 

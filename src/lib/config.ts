@@ -10,12 +10,13 @@ import {
   urlWithSchemes,
   type Parsed,
 } from './config.parsers.js';
+import type { TrustProxy } from './config.parsers.js';
+
+export type { TrustProxy } from './config.parsers.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type CookieSecure = 'auto' | 'always' | 'never';
-/** What express's `trust proxy` accepts: off, on, a hop count, or a list of addresses/subnets/names. */
-export type TrustProxy = boolean | number | string[];
 
 export interface Config {
   port: number;
