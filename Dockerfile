@@ -1,5 +1,5 @@
 # The service image: app, embedded engine and workers in one Node process (see README, "Architecture").
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /srv/app
 COPY package.json package-lock.json ./
 # All dependencies first: vite (a development dependency) builds the browser app; then the image keeps only
