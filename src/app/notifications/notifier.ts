@@ -12,6 +12,8 @@ export interface Notice {
   subject: string;
   text: string;
   processInstanceKey?: string;
+  /** The task the notice is about, opened from the in-app notice. */
+  taskKey?: string;
 }
 
 export interface NoticeResult {
@@ -125,6 +127,7 @@ export class Notifier {
         subject: notice.subject,
         text: notice.text,
         processInstanceKey: notice.processInstanceKey ?? null,
+        taskKey: notice.taskKey ?? null,
         read: false,
         createdAt: now,
       })),

@@ -127,6 +127,7 @@ export class TaskNotifier {
             text: `Công việc "${name}" sắp đến hạn hoặc đã quá hạn.${due}`,
           }),
       ...(task.processInstanceKey ? { processInstanceKey: task.processInstanceKey } : {}),
+      taskKey: task.userTaskKey,
     });
     this.handled.set(key, true);
     return result.alreadySent ? 0 : 1;

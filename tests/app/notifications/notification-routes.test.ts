@@ -54,4 +54,49 @@ describe('/api/notifications', () => {
       items: [{ read: true }],
     });
   }, 60_000);
+
+  it('pages the list newest first, counts unread ones apart, keeps the task a notice is about, and marks all read', async () => {
+    const notifier = new Notifier({
+      connection,
+      directory: h.module.directory,
+      clock: h.clock,
+      smtpUrl: undefined,
+    });
+    for (let index = 0; index < 55; index++) {
+      h.clock.advance(1_000);
+      await notifier.send({
+        key: `page-${index}`,
+        kind: 'cong-viec-moi',
+        groups: ['van-phong'],
+        subject: `Công việc mới số ${index}`,
+        text: 'Có công việc mới.',
+        taskKey: `2251799813685${String(index).padStart(3, '0')}`,
+      });
+    }
+    const vp = h.client();
+    await vp.signIn('nv.vp');
+    const first = await vp.request('GET', '/api/notifications');
+    expect(first.body).toMatchObject({ unread: 55, total: 55, page: 1, pageSize: 50 });
+    const firstItems = first.body.items as { subject: string; taskKey: string | null; createdAt: string }[];
+    expect(firstItems).toHaveLength(50);
+    expect(firstItems[0]).toMatchObject({ subject: 'Công việc mới số 54', taskKey: '2251799813685054' });
+    expect(Date.parse(firstItems[0]!.createdAt)).toBeGreaterThan(Date.parse(firstItems[1]!.createdAt));
+    const second = await vp.request('GET', '/api/notifications?page=2');
+    expect((second.body.items as { subject: string }[]).map((item) => item.subject)).toEqual(
+      [4, 3, 2, 1, 0].map((index) => `Công việc mới số ${index}`),
+    );
+    // A page that is not a page number is the first page, never an error.
+    for (const page of ['0', '-1', 'abc', '2.5', ''])
+      expect((await vp.request('GET', `/api/notifications?page=${page}`)).body).toMatchObject({ page: 1 });
+    expect((await vp.request('GET', '/api/notifications?page=1e9')).body).toMatchObject({ page: 200, items: [] });
+    expect((await vp.request('GET', '/api/notifications/unread-count')).body).toEqual({ unread: 55 });
+
+    expect((await vp.request('POST', '/api/notifications/read-all')).status).toBe(204);
+    expect((await vp.request('GET', '/api/notifications/unread-count')).body).toEqual({ unread: 0 });
+    // Only one's own: the other user's unread notice stays unread.
+    const btg = h.client();
+    await btg.signIn('nv.btg');
+    expect((await btg.request('GET', '/api/notifications')).body).toMatchObject({ total: 1 });
+    expect((await h.client().request('GET', '/api/notifications/unread-count')).status).toBe(401);
+  }, 60_000);
 });

@@ -28,6 +28,8 @@ type Zeebe = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 export interface InboxStack {
   url: string;
   app: AppModule;
+  /** The app's database connection (notices, drafts, audit). */
+  connection: Connection;
   /** Starts one report instance; resolves with its process instance key once its task is searchable. */
   startReport(variables?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
@@ -120,6 +122,7 @@ export async function startInboxStack(
   return {
     url: server.url,
     app: module,
+    connection,
     async startReport(variables = {}) {
       const created = await zeebe.createProcessInstance({
         bpmnProcessId: REPORT_PROCESS_ID,

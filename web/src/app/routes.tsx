@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
+import { NotificationsPage } from '../features/notifications/notifications.page.js';
 import { StartProcessPage } from '../features/process-start/start-process.page.js';
 import { TaskPage } from '../features/task/task.page.js';
 import { matchPath } from '../lib/router.js';
@@ -20,6 +21,7 @@ const routes: RouteEntry[] = [
   },
   { pattern: '/processes/start', render: () => <StartProcessPage /> },
   { pattern: '/account/password', render: () => <ChangePasswordPage /> },
+  { pattern: '/notifications', render: () => <NotificationsPage /> },
 ];
 
 export const HOME = '/inbox';

@@ -40,6 +40,13 @@ export const en: Messages = {
   navInbox: 'Tasks',
   navStartProcess: 'Start a process',
   navChangePassword: 'Change password',
+  notifications: 'Notifications',
+  notificationsUnread: (count: number) => `Notifications: ${count} new`,
+  markAllRead: 'Mark all as read',
+  noNotifications: 'No notifications yet.',
+  notificationsLoadFailed: 'Could not load the notifications. Please try again.',
+  unreadMarker: 'New:',
+  openTask: 'Open the task',
   mustChangePassword: 'You must change your password before you continue.',
 
   changePasswordTitle: 'Change password',

@@ -38,6 +38,13 @@ export const vi = {
   navInbox: 'Việc cần làm',
   navStartProcess: 'Khởi tạo quy trình',
   navChangePassword: 'Đổi mật khẩu',
+  notifications: 'Thông báo',
+  notificationsUnread: (count: number) => `Thông báo: ${count} thông báo mới`,
+  markAllRead: 'Đánh dấu tất cả đã đọc',
+  noNotifications: 'Chưa có thông báo nào.',
+  notificationsLoadFailed: 'Không tải được danh sách thông báo. Vui lòng thử lại.',
+  unreadMarker: 'Mới:',
+  openTask: 'Mở công việc',
   mustChangePassword: 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.',
 
   changePasswordTitle: 'Đổi mật khẩu',

@@ -6,6 +6,7 @@ export interface AppEvents {
   'session.expired': Record<string, never>;
   'session.signedOut': Record<string, never>;
   'task.completed': { taskId: string };
+  'notifications.changed': Record<string, never>;
 }
 
 export class EventBus<Events extends object> {

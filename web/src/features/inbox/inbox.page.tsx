@@ -5,7 +5,7 @@ import { problemMessage } from '../auth/problem-message.js';
 import { InboxFilters } from './inbox-filters.js';
 import { queryFromSearch, searchFromQuery } from './inbox-query.js';
 import type { InboxQuery } from '../../lib/contracts.js';
-import { Pager } from './pager.js';
+import { Pager } from '../../ui/pager.js';
 import { TaskList } from './task-list.js';
 import { useInboxPage } from './use-inbox-page.js';
 

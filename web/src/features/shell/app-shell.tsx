@@ -5,6 +5,7 @@ import { Alert } from '../../ui/alert.js';
 import type { Session } from '../auth/auth.api.js';
 import { useSession } from '../auth/session.context.js';
 import { useMayStart } from '../process-start/use-may-start.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
 
@@ -38,6 +39,7 @@ export function AppShell({ session, children }: { session: Session; children: Co
         <div class="shell__account">
           <UserSummary user={session.user} />
           <div class="shell__actions">
+            <NotificationBell enabled={!session.user.mustChangePassword} />
             <LanguageSwitch />
             <button type="button" class="button" onClick={() => void signOut()}>
               {t.signOut}

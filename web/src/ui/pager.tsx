@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 
 export function Pager(props: { page: number; pages: number; onPage(page: number): void }) {
   const { t } = useI18n();
