@@ -159,16 +159,19 @@ export async function startService(config: Config, options: ServiceOptions = {})
         clock,
         smtpUrl: config.smtpUrl,
         taskNoticeIntervalMs: config.taskNoticeIntervalMs,
+        deployAtStart: config.deployAtStart,
         resourceRoot: REPOSITORY_ROOT,
         log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
       }),
       'workers',
       (workers) => workers.close(),
     );
-    logger.info(
-      { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
-      'processes deployed, workers started',
-    );
+    if (automation.deployment)
+      logger.info(
+        { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
+        'processes deployed, workers started',
+      );
+    else logger.info('workers started; processes not deployed (DEPLOY_AT_START=false)');
     inbox.contextWarmer.start(CONTEXT_WARM_INTERVAL_MS, (error) =>
       logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
     );

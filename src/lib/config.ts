@@ -36,6 +36,7 @@ export interface Config {
   cookieSecure: CookieSecure;
   publicOrigin: string | undefined;
   seedDemo: boolean;
+  deployAtStart: boolean;
   shutdownTimeoutMs: number;
   zeebeGrpcAddress: string | undefined;
   zeebeRestAddress: string | undefined;
@@ -211,6 +212,14 @@ const definitions = [
     (partial) => partial.nodeEnv !== 'production',
   ),
   def(
+    'DEPLOY_AT_START',
+    'deployAtStart',
+    'Deploy processes/ and forms/ at start (an unchanged file keeps its version); false where deployments are made otherwise, e.g. on a secured Camunda cluster whose client lacks RESOURCE:CREATE',
+    'true',
+    boolean,
+    () => true,
+  ),
+  def(
     'SHUTDOWN_TIMEOUT_MS',
     'shutdownTimeoutMs',
     'How long shutdown waits for in-flight requests',
@@ -229,7 +238,7 @@ const definitions = [
   def(
     'ZEEBE_GRPC_ADDRESS',
     'zeebeGrpcAddress',
-    'Engine gRPC gateway (host:port); unset uses the embedded engine',
+    'Engine gRPC gateway: host:port or grpc://host:port, grpcs://host:port for TLS; unset uses the embedded engine',
     undefined,
     hostPort,
     () => undefined,

@@ -26,10 +26,13 @@ export interface ProcessAutomationOptions {
   rest?: UserTaskSearchClient;
   /** How often open tasks are checked for notices (ms); 30 s by default. */
   taskNoticeIntervalMs?: number;
+  /** Deploy processes/ and forms/ first (DEPLOY_AT_START); true by default. */
+  deployAtStart?: boolean;
 }
 
 export interface ProcessAutomation {
-  deployment: DeploymentSummary;
+  /** What was deployed at start; undefined when deploying at start is off. */
+  deployment: DeploymentSummary | undefined;
   records: RecordStore;
   notifier: Notifier;
   close(): Promise<void>;
@@ -37,10 +40,13 @@ export interface ProcessAutomation {
 
 /** What `npm start` adds for the processes: deploy processes and forms, then run every job worker. */
 export async function startProcessAutomation(options: ProcessAutomationOptions): Promise<ProcessAutomation> {
-  const deployment = await deployProcessesAndForms(options.zeebe, {
-    processes: path.join(options.resourceRoot, 'processes'),
-    forms: path.join(options.resourceRoot, 'forms'),
-  });
+  const deployment =
+    options.deployAtStart === false
+      ? undefined
+      : await deployProcessesAndForms(options.zeebe, {
+          processes: path.join(options.resourceRoot, 'processes'),
+          forms: path.join(options.resourceRoot, 'forms'),
+        });
   const records = new RecordStore(options.connection);
   const notifier = new Notifier({
     connection: options.connection,

@@ -4,7 +4,7 @@ import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
 export interface EngineAddresses {
-  /** host:port of the Zeebe gRPC gateway. */
+  /** The Zeebe gRPC gateway: host:port, grpc://host:port, or grpcs://host:port for TLS. */
   grpcAddress: string;
   /** http(s)://host:port of the Camunda REST v2 API. */
   restAddress: string;
@@ -19,9 +19,14 @@ export interface EngineClients extends EngineAddresses {
   close(): Promise<void>;
 }
 
+/** The address as the SDK takes it: a scheme given is kept (grpcs:// turns TLS on), a bare host:port is plain gRPC. */
+export function grpcUrlOf(address: string): string {
+  return /^grpcs?:\/\//.test(address) ? address : `grpc://${address}`;
+}
+
 export function createEngineClients(addresses: EngineAddresses): EngineClients {
   const c8 = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${addresses.grpcAddress}`,
+    ZEEBE_GRPC_ADDRESS: grpcUrlOf(addresses.grpcAddress),
     ZEEBE_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_REST_ADDRESS: addresses.restAddress,
     // The embedded engine listens on loopback only and has no authentication; a remote Camunda 8 cluster is

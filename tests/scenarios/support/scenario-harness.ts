@@ -165,9 +165,9 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
       await automation.close();
       await restartEngine();
       automation = await startAutomation();
-      const versions = automation.deployment.processes.map((p) => p.version);
+      const versions = (automation.deployment?.processes ?? []).map((p) => p.version);
       expect(
-        versions.every((version) => version === 1),
+        versions.length > 0 && versions.every((version) => version === 1),
         'redeploying unchanged files keeps version 1',
       ).toBe(true);
     },
