@@ -7,6 +7,7 @@ import type { Db } from 'mongodb';
 import type { Clock } from '../engine-api.js';
 import { EngineState } from '../state/engine-state.js';
 import { KeyGenerator } from '../state/key-generator.js';
+import { StateWriter } from '../state/state-writer.js';
 import { PersistenceLog } from '../state/persistence/persistence-log.js';
 import { Effects } from './behavior/effects.js';
 import { EventTriggerBehavior } from './behavior/event-trigger.behavior.js';
@@ -45,6 +46,7 @@ export class EngineCore {
   readonly keys = new KeyGenerator();
   readonly log: PersistenceLog;
   readonly state: EngineState;
+  readonly writer: StateWriter;
   readonly ctx: ProcessingContext;
   readonly scheduler: Scheduler;
   readonly records = new RecordStream();
@@ -65,27 +67,37 @@ export class EngineCore {
   ) {
     this.log = new PersistenceLog(db, 0, () => this.keys.current(), logger);
     this.state = new EngineState(this.log);
+    this.writer = new StateWriter(this.state);
+    const { writer } = this;
     const effects = new Effects();
     this.scheduler = new Scheduler(clock, () => void this.fireDue());
-    const variables = new VariableBehavior(this.state, this.keys, clock);
+    const variables = new VariableBehavior(this.state, writer, this.keys, clock);
     const flow = new FlowBehavior(this.state);
     const triggers = new EventTriggerBehavior(this.state);
     const instances = new InstanceBehavior(this.state);
     const signals = new SignalBehavior(this.state);
     this.ctx = {
       state: this.state,
+      writer,
       keys: this.keys,
       clock,
       records: this.records,
       scheduler: this.scheduler,
       effects,
       variables,
-      incidents: new IncidentBehavior(this.state, this.keys, clock),
-      jobs: new JobBehavior(this.state, this.keys, clock, variables, this.scheduler, effects),
-      subscriptions: new SubscriptionBehavior(this.state, this.keys, clock, variables, this.scheduler),
+      incidents: new IncidentBehavior(this.state, writer, this.keys, clock),
+      jobs: new JobBehavior(this.state, writer, this.keys, clock, variables, this.scheduler, effects),
+      subscriptions: new SubscriptionBehavior(
+        this.state,
+        writer,
+        this.keys,
+        clock,
+        variables,
+        this.scheduler,
+      ),
       flow,
       triggers,
-      userTasks: new UserTaskBehavior(this.state, clock, variables),
+      userTasks: new UserTaskBehavior(this.state, writer, clock, variables),
       instances,
       signals,
     };

@@ -3,7 +3,8 @@
  * injection); processors read state through it and change it only through the behaviours.
  */
 import type { Clock } from '../engine-api.js';
-import type { EngineState } from '../state/engine-state.js';
+import type { EngineStateView } from '../state/engine-state-view.js';
+import type { StateWriter } from '../state/state-writer.js';
 import type { KeyGenerator } from '../state/key-generator.js';
 import type { VariableBehavior } from './behavior/variable.behavior.js';
 import type { IncidentBehavior } from './behavior/incident.behavior.js';
@@ -19,7 +20,8 @@ import type { RecordStream } from './record-stream.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface ProcessingContext {
-  readonly state: EngineState;
+  readonly state: EngineStateView;
+  readonly writer: StateWriter;
   readonly keys: KeyGenerator;
   readonly clock: Clock;
   readonly records: RecordStream;

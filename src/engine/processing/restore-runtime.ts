@@ -24,7 +24,7 @@ export async function restoreRuntime(
   core.keys.restore(position.nextKey);
   core.log.resumeAt(position.seq);
   const { state, scheduler } = core;
-  await loadState(db, state, core.log.persisted);
+  await loadState(db, state, core.writer, core.log.persisted);
   logger('debug', 'restore: state loaded');
 
   const parsed = new Map<string, ProcessModel[]>();
@@ -41,7 +41,7 @@ export async function restoreRuntime(
       parsed.set(definition.checksum, models);
     }
     const model = models.find((candidate) => candidate.id === definition.bpmnProcessId);
-    if (model) state.indexDefinition(definition, model);
+    if (model) core.writer.restoreDefinition(definition, model);
   }
   for (const job of state.jobs.values()) {
     if (job.state === 'ACTIVATED') scheduler.schedule(job.deadline, 'jobDeadline', job.key);

@@ -6,7 +6,7 @@
  */
 import type { Variables } from '../../engine-api.js';
 import type { FlowElement } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
 import type { ProcessingContext } from '../processing-context.js';
 import { CatchFinder, type CatchResult } from './catch-finder.js';
@@ -16,7 +16,7 @@ export class EventTriggerBehavior {
   private ctx!: ProcessingContext;
   private finder!: CatchFinder;
 
-  constructor(private readonly state: EngineState) {}
+  constructor(private readonly state: EngineStateView) {}
 
   bind(ctx: ProcessingContext): void {
     this.ctx = ctx;
@@ -75,7 +75,7 @@ export class EventTriggerBehavior {
       for (const child of this.state.childrenOf(scope.key)) this.ctx.flow.terminate(child);
       scope.joinTokens = [];
       scope.interrupted = true;
-      this.state.elements.put(scope);
+      this.ctx.writer.updateElement(scope);
     }
     this.ctx.flow.activate(eventSubProcess, scope, { eventVariables: variables });
   }
@@ -125,7 +125,7 @@ export class EventTriggerBehavior {
         const owner = this.state.elements.get(subscription.elementInstanceKey);
         if (!owner) break;
         message.correlatedInstances = [...message.correlatedInstances, subscription.processInstanceKey];
-        this.state.messages.put(message);
+        this.ctx.writer.putMessage(message);
         this.trigger(owner, subscription.targetElementId, message.variables);
         break;
       }
@@ -134,11 +134,6 @@ export class EventTriggerBehavior {
 
   /** A process instance reached COMPLETED or TERMINATED. */
   processInstanceEnded(instance: ElementInstanceRecord): void {
-    if (instance.startCorrelationKey != null) {
-      this.state.messageStartedInstances.delete(
-        `${instance.bpmnProcessId}\u0000${instance.startCorrelationKey}`,
-      );
-    }
     if (instance.state !== 'COMPLETED') {
       this.ctx.effects.terminatedInstances.push(instance.key);
       return;

@@ -6,7 +6,7 @@
  */
 import type { Variables } from '../../engine-api.js';
 import type { FlowElement, ProcessModel, SequenceFlow, BpmnElementType } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { ElementInstanceRecord, ElementLifecycle } from '../../state/records.js';
 import type { ExecutableElement } from '../element-processor.js';
 import type { ProcessingContext } from '../processing-context.js';
@@ -38,15 +38,16 @@ export class FlowBehavior {
   private readonly eventVariables = new Map<string, Variables>();
   private ctx!: ProcessingContext;
   private registry!: ProcessorRegistry;
-  readonly joins: JoinBehavior;
+  joins: JoinBehavior;
 
-  constructor(private readonly state: EngineState) {
-    this.joins = new JoinBehavior(state);
+  constructor(private readonly state: EngineStateView) {
+    this.joins = undefined as unknown as JoinBehavior;
   }
 
   bind(ctx: ProcessingContext, registry: ProcessorRegistry): void {
     this.ctx = ctx;
     this.registry = registry;
+    this.joins = new JoinBehavior(this.state, ctx.writer);
   }
 
   model(instance: ElementInstanceRecord): ProcessModel {
@@ -87,7 +88,7 @@ export class FlowBehavior {
       tenantId: scope.tenantId,
     };
     if (options.loopCounter !== undefined) instance.loopCounter = options.loopCounter;
-    this.state.addElement(instance);
+    this.ctx.writer.addElement(instance);
     if (options.localVariables) this.ctx.variables.setAllLocal(instance.key, options.localVariables);
     if (options.eventVariables) this.eventVariables.set(instance.key, options.eventVariables);
     this.queue.push({ kind: 'activate', key: instance.key });
@@ -285,8 +286,8 @@ export class FlowBehavior {
     instance.endDate = this.ctx.clock.now();
     this.transition(instance, state, intent);
     if (instance.type === 'PROCESS') this.ctx.triggers.processInstanceEnded(instance);
-    this.state.retireScopeVariables(instance.key);
-    this.state.retireElement(instance);
+    this.ctx.writer.retireScopeVariables(instance.key);
+    this.ctx.writer.retireElement(instance);
   }
 
   private fail(
@@ -300,7 +301,7 @@ export class FlowBehavior {
 
   transition(instance: ElementInstanceRecord, state: ElementLifecycle, intent: RecordIntent): void {
     instance.state = state;
-    this.state.elements.put(instance);
+    this.ctx.writer.updateElement(instance);
     this.record(instance, intent);
   }
 

@@ -1,6 +1,6 @@
 /** Creates process instances: by command, by a start event (timer, message, signal) or by a call activity. */
 import type { Variables } from '../../engine-api.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { DefinitionRecord, ElementInstanceRecord } from '../../state/records.js';
 import type { ProcessingContext } from '../processing-context.js';
 
@@ -17,7 +17,7 @@ export class InstanceBehavior {
   private readonly startElements = new Map<string, string[]>();
   private ctx!: ProcessingContext;
 
-  constructor(private readonly state: EngineState) {}
+  constructor(private readonly state: EngineStateView) {}
 
   bind(ctx: ProcessingContext): void {
     this.ctx = ctx;
@@ -47,13 +47,7 @@ export class InstanceBehavior {
       parentElementInstanceKey: options.parentElementInstanceKey ?? null,
       startCorrelationKey: options.startCorrelationKey ?? null,
     };
-    this.state.addElement(instance);
-    if (options.startCorrelationKey != null) {
-      this.state.messageStartedInstances.set(
-        `${definition.bpmnProcessId}\u0000${options.startCorrelationKey}`,
-        key,
-      );
-    }
+    this.ctx.writer.addElement(instance);
     if (variables) this.ctx.variables.setAllLocal(key, variables);
     if (options.startElementIds) this.startElements.set(key, options.startElementIds);
     this.ctx.records.append({

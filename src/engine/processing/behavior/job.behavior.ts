@@ -2,7 +2,8 @@
 import type { ActivatedJob, Clock, Variables } from '../../engine-api.js';
 import { evaluateInteger, evaluateString } from '../../feel/evaluate-typed.js';
 import type { JobDefinition } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, JobRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
@@ -11,7 +12,8 @@ import type { StepResult, VariableBehavior } from './variable.behavior.js';
 
 export class JobBehavior {
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly keys: KeyGenerator,
     private readonly clock: Clock,
     private readonly variables: VariableBehavior,
@@ -43,8 +45,7 @@ export class JobBehavior {
       version: instance.version,
       tenantId: instance.tenantId,
     };
-    this.state.jobs.put(job);
-    this.state.indexJob(job);
+    this.writer.putJob(job);
     instance.jobKey = job.key;
     this.effects.jobTypes.add(job.type);
     return { ok: true };
@@ -71,8 +72,7 @@ export class JobBehavior {
       job.state = 'ACTIVATED';
       job.worker = worker;
       job.deadline = this.clock.now() + timeoutMs;
-      this.state.jobs.put(job);
-      this.state.indexJob(job);
+      this.writer.putJob(job);
       this.scheduler.schedule(job.deadline, 'jobDeadline', job.key);
       activated.push(this.toActivated(job, fetchVariables));
     }
@@ -109,8 +109,7 @@ export class JobBehavior {
     job.worker = '';
     job.deadline = -1;
     job.retryAt = -1;
-    this.state.jobs.put(job);
-    this.state.indexJob(job);
+    this.writer.putJob(job);
     this.effects.jobTypes.add(job.type);
   }
 
@@ -126,8 +125,7 @@ export class JobBehavior {
     job.worker = '';
     job.deadline = -1;
     job.retryAt = retries > 0 ? this.clock.now() + backOffMs : -1;
-    this.state.jobs.put(job);
-    this.state.indexJob(job);
+    this.writer.putJob(job);
     if (job.retryAt > 0) this.scheduler.schedule(job.retryAt, 'jobRetry', job.key);
   }
 
@@ -136,9 +134,7 @@ export class JobBehavior {
     if (!jobKey) return;
     const job = this.state.jobs.get(jobKey);
     if (!job) return;
-    job.state = 'ACTIVATED';
-    this.state.indexJob(job);
-    this.state.jobs.delete(jobKey);
+    this.writer.deleteJob(job);
   }
 
   /** Scheduler: an activation deadline passed. */

@@ -1,12 +1,12 @@
 /** Signals are broadcast: every waiting signal subscription and every signal start event of a latest version. */
 import type { Variables } from '../../engine-api.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { ProcessingContext } from '../processing-context.js';
 
 export class SignalBehavior {
   private ctx!: ProcessingContext;
 
-  constructor(private readonly state: EngineState) {}
+  constructor(private readonly state: EngineStateView) {}
 
   bind(ctx: ProcessingContext): void {
     this.ctx = ctx;

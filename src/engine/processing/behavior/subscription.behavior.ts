@@ -6,7 +6,8 @@
 import type { Clock } from '../../engine-api.js';
 import { evaluateCorrelationKey, evaluateString } from '../../feel/evaluate-typed.js';
 import type { EventDefinition, MessageDefinition, TimerDefinition } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
@@ -25,7 +26,8 @@ export class SubscriptionBehavior {
   opened: MessageSubscriptionRecord[] = [];
 
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly keys: KeyGenerator,
     private readonly clock: Clock,
     private readonly variables: VariableBehavior,
@@ -48,8 +50,7 @@ export class SubscriptionBehavior {
         targetElementId: target.id,
         tenantId: owner.tenantId,
       };
-      this.state.signalSubscriptions.put(record);
-      this.state.indexSignalSubscription(record);
+      this.writer.addSignalSubscription(record);
     }
     return OK;
   }
@@ -85,8 +86,7 @@ export class SubscriptionBehavior {
       interrupting: target.interrupting,
       tenantId: owner.tenantId,
     };
-    this.state.messageSubscriptions.put(record);
-    this.state.indexMessageSubscription(record);
+    this.writer.addMessageSubscription(record);
     this.opened.push(record);
     return OK;
   }
@@ -141,21 +141,18 @@ export class SubscriptionBehavior {
   }
 
   addTimer(record: TimerRecord): void {
-    this.state.timers.put(record);
-    this.state.indexTimer(record);
+    this.writer.putTimer(record);
     this.scheduler.schedule(record.dueDate, 'timer', record.key);
   }
 
   removeTimer(record: TimerRecord): void {
-    this.state.unindexTimer(record);
-    this.state.timers.delete(record.key);
+    this.writer.deleteTimer(record);
   }
 
   closeMessage(key: string): void {
     const record = this.state.messageSubscriptions.get(key);
     if (!record) return;
-    this.state.unindexMessageSubscription(record);
-    this.state.messageSubscriptions.delete(key);
+    this.writer.deleteMessageSubscription(record);
   }
 
   /** Everything the instance owns. */
@@ -164,8 +161,7 @@ export class SubscriptionBehavior {
     for (const key of this.state.ownedSignalSubscriptions.list(ownerKey)) {
       const record = this.state.signalSubscriptions.get(key);
       if (!record) continue;
-      this.state.unindexSignalSubscription(record);
-      this.state.signalSubscriptions.delete(key);
+      this.writer.deleteSignalSubscription(record);
     }
     for (const key of this.state.ownedTimers.list(ownerKey)) {
       const record = this.state.timers.get(key);

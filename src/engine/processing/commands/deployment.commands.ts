@@ -100,8 +100,7 @@ export class DeploymentCommands {
             tenantId,
             deleted: false,
           };
-          state.definitions.put(record);
-          state.indexDefinition(record, model);
+          this.ctx.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
         }
         result.processes.push({
@@ -127,8 +126,7 @@ export class DeploymentCommands {
             deploymentKey,
             tenantId,
           };
-          state.forms.put(record);
-          state.indexForm(record);
+          this.ctx.writer.addForm(record);
         }
         result.forms.push({
           formId: record.formId,
@@ -181,7 +179,7 @@ export class DeploymentCommands {
         }
       }
       definition.deleted = true;
-      state.definitions.put(definition);
+      this.ctx.writer.updateDefinition(definition);
       for (const timer of [...state.timers.values()]) {
         if (timer.elementInstanceKey === null && timer.processDefinitionKey === resourceKey)
           subscriptions.removeTimer(timer);
@@ -193,12 +191,7 @@ export class DeploymentCommands {
     }
     const form = state.forms.get(resourceKey);
     if (form) {
-      state.forms.delete(form.key);
-      const keys = state.formVersions.get(form.formId) ?? [];
-      state.formVersions.set(
-        form.formId,
-        keys.filter((key) => key !== form.key),
-      );
+      this.ctx.writer.deleteForm(form);
       return;
     }
     throw new EngineError(

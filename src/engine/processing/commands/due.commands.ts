@@ -49,7 +49,7 @@ export class DueCommands {
       return;
     }
     current.dueDate = next;
-    state.timers.put(current);
+    this.ctx.writer.putTimer(current);
     this.ctx.scheduler.schedule(next, 'timer', key);
   }
 }

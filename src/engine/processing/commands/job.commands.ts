@@ -86,8 +86,7 @@ export class JobCommands {
     job.state = 'ERROR_THROWN';
     job.errorMessage = command.errorMessage ?? '';
     job.worker = '';
-    this.ctx.state.jobs.put(job);
-    this.ctx.state.indexJob(job);
+    this.ctx.writer.putJob(job);
     const detail = command.errorMessage ? ` with message '${command.errorMessage}'` : '';
     this.ctx.incidents.raise(
       instance,
@@ -107,7 +106,7 @@ export class JobCommands {
       );
     }
     job.retries = retries;
-    this.ctx.state.jobs.put(job);
+    this.ctx.writer.putJob(job);
   }
 
   updateTimeout(jobKey: string, timeoutMs: number): void {
@@ -119,7 +118,7 @@ export class JobCommands {
       );
     }
     job.deadline = this.ctx.clock.now() + timeoutMs;
-    this.ctx.state.jobs.put(job);
+    this.ctx.writer.putJob(job);
     this.ctx.scheduler.schedule(job.deadline, 'jobDeadline', job.key);
   }
 }

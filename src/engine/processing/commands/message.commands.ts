@@ -10,7 +10,7 @@ import {
   type PublishMessageCommand,
   type Variables,
 } from '../../engine-api.js';
-import { correlationId } from '../../state/engine-state.js';
+import { correlationId, messageStartKey } from '../../state/engine-state-view.js';
 import type { MessageRecord } from '../../state/records.js';
 import type { ProcessingContext } from '../processing-context.js';
 
@@ -51,8 +51,7 @@ export class MessageCommands {
         correlatedProcesses: started.map((entry) => entry.bpmnProcessId),
         tenantId: command.tenantId ?? '<default>',
       };
-      state.messages.put(message);
-      state.indexMessage(message);
+      this.ctx.writer.putMessage(message);
       this.ctx.scheduler.schedule(message.deadline, 'messageTtl', key);
     }
     return { key, processInstanceKeys: [...instances, ...started.map((entry) => entry.key)] };
@@ -104,7 +103,10 @@ export class MessageCommands {
         if (start?.kind !== 'startEvent' || start.eventDefinition.type !== 'message') continue;
         const messageName = start.eventDefinition.message.name.evaluate({ variables: {}, now: clock.now() });
         if (!messageName.ok || messageName.value !== name) continue;
-        if (correlationKey && state.messageStartedInstances.has(`${bpmnProcessId}\u0000${correlationKey}`))
+        if (
+          correlationKey &&
+          state.messageStartedInstances.has(messageStartKey(bpmnProcessId, correlationKey))
+        )
           continue;
         const instance = this.ctx.instances.create(definition, variables, {
           startElementIds: [id],
@@ -121,7 +123,6 @@ export class MessageCommands {
   expire(messageKey: string, now: number): void {
     const message = this.ctx.state.messages.get(messageKey);
     if (!message || message.deadline > now) return;
-    this.ctx.state.unindexMessage(message);
-    this.ctx.state.messages.delete(message.key);
+    this.ctx.writer.deleteMessage(message);
   }
 }

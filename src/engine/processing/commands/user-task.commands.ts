@@ -32,15 +32,13 @@ export class UserTaskCommands {
       );
     }
     task.assignee = assignee;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.ctx.writer.putUserTask(task);
   }
 
   unassign(userTaskKey: string): void {
     const task = this.task(userTaskKey);
     task.assignee = null;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.ctx.writer.putUserTask(task);
   }
 
   update(command: UpdateUserTaskCommand): void {
@@ -56,8 +54,7 @@ export class UserTaskCommands {
     if (command.candidateGroups !== undefined) task.candidateGroups = [...command.candidateGroups];
     if (command.candidateUsers !== undefined) task.candidateUsers = [...command.candidateUsers];
     if (command.priority !== undefined) task.priority = command.priority;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.ctx.writer.putUserTask(task);
   }
 
   complete(userTaskKey: string, variables: Variables | undefined): void {

@@ -27,7 +27,7 @@ export const callActivityProcessor: ElementProcessor<CallActivity> = {
       parentElementInstanceKey: instance.key,
     });
     instance.calledInstanceKey = child.key;
-    ctx.state.elements.put(instance);
+    ctx.writer.updateElement(instance);
     return { ok: true };
   },
   onTerminate(ctx, _element, instance) {

@@ -27,7 +27,7 @@ function startInner(
   ctx.flow.activate(activity, body, { inner: true, loopCounter: index + 1, localVariables: local });
   body.mi!.active += 1;
   body.mi!.next = index + 1;
-  ctx.state.elements.put(body);
+  ctx.writer.updateElement(body);
 }
 
 function counters(body: ElementInstanceRecord): Record<string, number> {
@@ -74,7 +74,7 @@ export const multiInstanceBodyProcessor: ElementProcessor<Activity> = {
     state.active -= 1;
     if (child.state === 'COMPLETED') state.completed += 1;
     else state.terminated += 1;
-    ctx.state.elements.put(body);
+    ctx.writer.updateElement(body);
     if (mi.completionCondition && child.state === 'COMPLETED') {
       const done = evaluateBoolean(mi.completionCondition, ctx.variables.context(body.key, counters(body)));
       if (!done.ok) {

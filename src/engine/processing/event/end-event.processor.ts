@@ -46,7 +46,7 @@ export const endEventProcessor: ElementProcessor<EndEvent> = {
       const scope = ctx.state.elements.get(instance.flowScopeKey);
       if (scope) {
         scope.joinTokens = [];
-        ctx.state.elements.put(scope);
+        ctx.writer.updateElement(scope);
       }
     }
     return { ok: true };
