@@ -4,7 +4,7 @@
  * due while the engine was down fire once.
  */
 import type { Db } from 'mongodb';
-import type { EngineCore, EngineLogger } from './engine-core.js';
+import type { EngineCore, EngineCoreLogger } from './engine-core.js';
 import type { BpmnParser } from './commands/deployment.commands.js';
 import type { ProcessModel } from '../model/process-model.js';
 import { COLLECTIONS } from '../state/engine-state.js';
@@ -14,7 +14,7 @@ export async function restoreRuntime(
   db: Db,
   core: EngineCore,
   parse: BpmnParser,
-  logger: EngineLogger,
+  logger: EngineCoreLogger,
 ): Promise<void> {
   for (const collection of Object.values(COLLECTIONS))
     await db.collection(collection).createIndex({ live: 1 });

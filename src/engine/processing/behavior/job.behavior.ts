@@ -8,7 +8,8 @@ import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, JobRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
 import type { Effects } from './effects.js';
-import type { StepResult, VariableBehavior } from './variable.behavior.js';
+import type { StepResult } from '../step-result.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export class JobBehavior {
   constructor(
@@ -49,6 +50,14 @@ export class JobBehavior {
     instance.jobKey = job.key;
     this.effects.jobTypes.add(job.type);
     return { ok: true };
+  }
+
+  /** A thrown error nothing catches: the job waits for the incident to be resolved. */
+  markErrorThrown(job: JobRecord, errorMessage: string): void {
+    job.state = 'ERROR_THROWN';
+    job.errorMessage = errorMessage;
+    job.worker = '';
+    this.writer.putJob(job);
   }
 
   /** Activates up to max jobs of the type, oldest first. */

@@ -13,7 +13,8 @@ import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } fr
 import type { Scheduler } from '../scheduler.js';
 import { parseTimerSchedule } from '../../timer/timer-schedule.js';
 import { nextDueTime } from '../../timer/next-due-time.js';
-import { OK, type StepResult, type VariableBehavior } from './variable.behavior.js';
+import { OK, type StepResult } from '../step-result.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export interface SubscriptionTarget {
   id: string;
@@ -22,8 +23,8 @@ export interface SubscriptionTarget {
 }
 
 export class SubscriptionBehavior {
-  /** Message subscriptions opened in this command: the trigger behaviour checks buffered messages for them. */
-  opened: MessageSubscriptionRecord[] = [];
+  /** Message subscriptions opened in this step: buffered messages are checked for them after it. */
+  private opened: MessageSubscriptionRecord[] = [];
 
   constructor(
     private readonly state: EngineStateView,
@@ -153,6 +154,12 @@ export class SubscriptionBehavior {
     const record = this.state.messageSubscriptions.get(key);
     if (!record) return;
     this.writer.deleteMessageSubscription(record);
+  }
+
+  takeOpened(): MessageSubscriptionRecord[] {
+    const opened = this.opened;
+    this.opened = [];
+    return opened;
   }
 
   /** Everything the instance owns. */

@@ -11,7 +11,8 @@ import type { UserTask } from '../../model/process-model.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { StateWriter } from '../../state/state-writer.js';
 import type { ElementInstanceRecord, UserTaskRecord } from '../../state/records.js';
-import type { StepResult, VariableBehavior } from './variable.behavior.js';
+import type { StepResult } from '../step-result.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export class UserTaskBehavior {
   constructor(

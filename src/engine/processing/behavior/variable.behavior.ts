@@ -12,10 +12,7 @@ import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
 import type { Variables } from '../../engine-api.js';
-
-export type Failure = { ok: false; errorType: string; message: string };
-export type StepResult = { ok: true } | Failure;
-export const OK: StepResult = { ok: true };
+import { OK, type Failure, type StepResult } from '../step-result.js';
 
 export class VariableBehavior {
   constructor(

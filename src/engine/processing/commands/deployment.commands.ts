@@ -6,8 +6,11 @@
 import { createHash } from 'node:crypto';
 import { EngineError, type DeploymentResult, type ResourceInput } from '../../engine-api.js';
 import type { ProcessModel } from '../../model/process-model.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { KeyGenerator } from '../../state/key-generator.js';
 import type { DefinitionRecord, FormRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { StateWriter } from '../../state/state-writer.js';
+import type { SubscriptionBehavior } from '../behavior/subscription.behavior.js';
 
 export type BpmnParseResult =
   { ok: true; processes: ProcessModel[] } | { ok: false; message: string; elementId?: string };
@@ -24,7 +27,10 @@ interface ParsedResource {
 
 export class DeploymentCommands {
   constructor(
-    private readonly ctx: ProcessingContext,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
+    private readonly keys: KeyGenerator,
+    private readonly subscriptions: SubscriptionBehavior,
     private readonly parse: BpmnParser,
   ) {}
 
@@ -77,7 +83,7 @@ export class DeploymentCommands {
 
   /** Sync part: records the new versions. */
   apply(parsed: ParsedResource[], tenantId: string): DeploymentResult {
-    const { state, keys } = this.ctx;
+    const { state, keys } = this;
     const deploymentKey = keys.next();
     const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
     for (const item of parsed) {
@@ -100,7 +106,7 @@ export class DeploymentCommands {
             tenantId,
             deleted: false,
           };
-          this.ctx.writer.addDefinition(record, model);
+          this.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
         }
         result.processes.push({
@@ -126,7 +132,7 @@ export class DeploymentCommands {
             deploymentKey,
             tenantId,
           };
-          this.ctx.writer.addForm(record);
+          this.writer.addForm(record);
         }
         result.forms.push({
           formId: record.formId,
@@ -141,13 +147,13 @@ export class DeploymentCommands {
   }
 
   private highestVersion(bpmnProcessId: string): number | undefined {
-    const keys = this.ctx.state.versions.get(bpmnProcessId) ?? [];
+    const keys = this.state.versions.get(bpmnProcessId) ?? [];
     const last = keys[keys.length - 1];
-    return last ? this.ctx.state.definitions.get(last)?.version : undefined;
+    return last ? this.state.definitions.get(last)?.version : undefined;
   }
 
   private rescheduleStartTimers(record: DefinitionRecord, model: ProcessModel): void {
-    const { state, subscriptions } = this.ctx;
+    const { state, subscriptions } = this;
     const versionKeys = new Set(state.versions.get(record.bpmnProcessId) ?? []);
     for (const timer of [...state.timers.values()]) {
       if (
@@ -167,7 +173,7 @@ export class DeploymentCommands {
   }
 
   deleteResource(resourceKey: string): void {
-    const { state, subscriptions } = this.ctx;
+    const { state, subscriptions } = this;
     const definition = state.definitions.get(resourceKey);
     if (definition && !definition.deleted) {
       for (const instance of state.elements.values()) {
@@ -179,7 +185,7 @@ export class DeploymentCommands {
         }
       }
       definition.deleted = true;
-      this.ctx.writer.updateDefinition(definition);
+      this.writer.updateDefinition(definition);
       for (const timer of [...state.timers.values()]) {
         if (timer.elementInstanceKey === null && timer.processDefinitionKey === resourceKey)
           subscriptions.removeTimer(timer);
@@ -191,7 +197,7 @@ export class DeploymentCommands {
     }
     const form = state.forms.get(resourceKey);
     if (form) {
-      this.ctx.writer.deleteForm(form);
+      this.writer.deleteForm(form);
       return;
     }
     throw new EngineError(
