@@ -31,8 +31,8 @@ export interface EngineOptions {
   parseBpmn?: BpmnParser;
 }
 
-/** The engine plus what tests and the monitor may read beyond the protocol contract. */
-export interface EmbeddedEngine extends EngineApi {
+/** The in-process engine (no gateways) plus what tests and the monitor may read beyond the protocol contract. */
+export interface EngineWithRecords extends EngineApi {
   /** Lifecycle records (bounded, in memory), optionally of one process instance. */
   records(processInstanceKey?: string): LifecycleRecord[];
 }
@@ -48,7 +48,7 @@ const defaultParser: BpmnParser = async (xml, resourceName) => {
   }
 };
 
-export async function createEngine(options: EngineOptions): Promise<EmbeddedEngine> {
+export async function createEngine(options: EngineOptions): Promise<EngineWithRecords> {
   const logger: EngineCoreLogger = options.logger ?? (() => undefined);
   let client: MongoClient | null = null;
   let db = options.db;
