@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EngineError, type DeploymentResult, type ResourceInput } from '../../engine-api.js';
+import { parseDeployedForm } from '../../model/parse-form.js';
 import type { ProcessModel } from '../../model/process-model.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
@@ -53,18 +54,7 @@ export class DeploymentCommands {
         }
         parsed.push({ resource, text, checksum, processes: result.processes, form: null });
       } else if (name.endsWith('.form')) {
-        let formId: unknown;
-        try {
-          formId = (JSON.parse(text) as { id?: unknown }).id;
-        } catch (error) {
-          throw new EngineError(
-            'INVALID_ARGUMENT',
-            `'${resource.name}': the form is not valid JSON: ${String(error)}`,
-          );
-        }
-        if (typeof formId !== 'string' || formId === '') {
-          throw new EngineError('INVALID_ARGUMENT', `'${resource.name}': the form has no 'id'`);
-        }
+        const { formId } = parseDeployedForm(text, resource.name);
         parsed.push({ resource, text, checksum, processes: [], form: { formId } });
       } else if (name.endsWith('.dmn')) {
         throw new EngineError(
