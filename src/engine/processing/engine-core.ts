@@ -5,10 +5,14 @@
  */
 import type { Db } from 'mongodb';
 import type { Clock } from '../engine-api.js';
+import type { ProcessModel } from '../model/process-model.js';
+import type { EngineStateView } from '../state/engine-state-view.js';
 import { EngineState } from '../state/engine-state.js';
 import { KeyGenerator } from '../state/key-generator.js';
 import { StateWriter } from '../state/state-writer.js';
 import { PersistenceLog } from '../state/persistence/persistence-log.js';
+import { loadState } from '../state/persistence/recovery.js';
+import type { DefinitionRecord } from '../state/records.js';
 import { Effects } from './behavior/effects.js';
 import type { JobBehavior } from './behavior/job.behavior.js';
 import type { SignalBehavior } from './behavior/signal.behavior.js';
@@ -46,9 +50,10 @@ export interface AfterCommit {
 export class EngineCore {
   readonly keys = new KeyGenerator();
   readonly log: PersistenceLog;
-  /** Read by restore and the facade; changed only through `writer`. */
-  readonly state: EngineState;
-  readonly writer: StateWriter;
+  /** What the facade and restore read; all changes go through the writer. */
+  readonly state: EngineStateView;
+  private readonly engineState: EngineState;
+  private readonly writer: StateWriter;
   readonly scheduler: Scheduler;
   readonly records = new RecordStream();
   readonly jobs: JobBehavior;
@@ -75,7 +80,7 @@ export class EngineCore {
   ) {
     const { keys, records } = this;
     this.log = new PersistenceLog(db, 0, () => keys.current(), logger);
-    const state = (this.state = new EngineState(this.log));
+    const state = (this.state = this.engineState = new EngineState(this.log));
     const writer = (this.writer = new StateWriter(state));
     const scheduler = (this.scheduler = new Scheduler(clock, () => void this.fireDue()));
     const processors = new ProcessorRegistry();
@@ -110,6 +115,16 @@ export class EngineCore {
     this.queries = new Queries(state, variables);
     const timers = new TimerCommands(state, writer, scheduler, subscriptions, triggers, instances);
     this.due = new DueCommands(timers, jobs, b.bufferedMessages);
+  }
+
+  /** Restart: the live records from MongoDB, with their indexes. */
+  loadState(db: Db): Promise<void> {
+    return loadState(db, this.engineState, this.writer, this.log.persisted);
+  }
+
+  /** Restart: a deployed definition whose model was parsed again. */
+  restoreDefinition(definition: DefinitionRecord, model: ProcessModel): void {
+    this.writer.restoreDefinition(definition, model);
   }
 
   onAfterCommit(listener: AfterCommit): void {
