@@ -1,6 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { Maybe } from '../support/shared-schemas.js';
-import { addDays, deadline, defaultDeadline, later, reminderDay, vietnamToday } from '../support/deadline-rules.js';
+import {
+  addDays,
+  deadline,
+  defaultDeadline,
+  later,
+  reminderDay,
+  vietnamToday,
+} from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
 
 const DEFAULT_REMINDER_DAYS = 3;
