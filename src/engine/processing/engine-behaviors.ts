@@ -8,6 +8,7 @@ import type { KeyGenerator } from '../state/key-generator.js';
 import type { StateWriter } from '../state/state-writer.js';
 import { BufferedMessageBehavior } from './behavior/buffered-message.behavior.js';
 import { CatchBehavior } from './behavior/catch.behavior.js';
+import { CompletionBehavior } from './behavior/completion.behavior.js';
 import type { Effects } from './behavior/effects.js';
 import { ElementLookup } from './behavior/element-lookup.js';
 import { EventTriggerBehavior } from './behavior/event-trigger.behavior.js';
@@ -15,6 +16,8 @@ import { FlowBehavior } from './behavior/flow.behavior.js';
 import { IncidentBehavior } from './behavior/incident.behavior.js';
 import { ProcessInstanceEndBehavior } from './behavior/instance-end.behavior.js';
 import { InstanceBehavior } from './behavior/instance.behavior.js';
+import { JobActivationBehavior } from './behavior/job-activation.behavior.js';
+import { JobRetryBehavior } from './behavior/job-retry.behavior.js';
 import { JobBehavior } from './behavior/job.behavior.js';
 import { JoinBehavior } from './behavior/join.behavior.js';
 import { SignalBehavior } from './behavior/signal.behavior.js';
@@ -32,9 +35,12 @@ export interface EngineBehaviors {
   readonly variables: VariableBehavior;
   readonly incidents: IncidentBehavior;
   readonly jobs: JobBehavior;
+  readonly jobActivation: JobActivationBehavior;
+  readonly jobRetries: JobRetryBehavior;
   readonly subscriptions: SubscriptionBehavior;
   readonly userTasks: UserTaskBehavior;
   readonly flow: FlowBehavior;
+  readonly completion: CompletionBehavior;
   readonly transitions: TransitionBehavior;
   readonly termination: TerminationBehavior;
   readonly catches: CatchBehavior;
@@ -61,10 +67,13 @@ export function createBehaviors(inputs: BehaviorInputs): EngineBehaviors {
   const lookup = new ElementLookup(state);
   const variables = new VariableBehavior(state, writer, keys, clock);
   const incidents = new IncidentBehavior(state, writer, keys, clock);
-  const jobs = new JobBehavior(state, writer, keys, clock, variables, scheduler, effects);
+  const jobs = new JobBehavior(state, writer, keys, variables, effects);
+  const jobActivation = new JobActivationBehavior(state, writer, clock, variables, scheduler);
+  const jobRetries = new JobRetryBehavior(state, writer, clock, scheduler, jobs);
   const subscriptions = new SubscriptionBehavior(state, writer, keys, clock, variables, scheduler);
   const userTasks = new UserTaskBehavior(state, writer, clock, variables);
   const flow = new FlowBehavior(writer, keys, clock, variables);
+  const completion = new CompletionBehavior(lookup, variables, flow);
   const instanceEnd = new ProcessInstanceEndBehavior(lookup, variables, flow, effects);
   const transitions = new TransitionBehavior(writer, records, clock, instanceEnd);
   const termination = new TerminationBehavior(lookup, transitions, processors, subscriptions, incidents);
@@ -86,9 +95,12 @@ export function createBehaviors(inputs: BehaviorInputs): EngineBehaviors {
     variables,
     incidents,
     jobs,
+    jobActivation,
+    jobRetries,
     subscriptions,
     userTasks,
     flow,
+    completion,
     transitions,
     termination,
     catches,

@@ -14,11 +14,12 @@ import { PersistenceLog } from '../state/persistence/persistence-log.js';
 import { loadState } from '../state/persistence/recovery.js';
 import type { DefinitionRecord } from '../state/records.js';
 import { Effects } from './behavior/effects.js';
-import type { JobBehavior } from './behavior/job.behavior.js';
+import type { JobActivationBehavior } from './behavior/job-activation.behavior.js';
 import type { SignalBehavior } from './behavior/signal.behavior.js';
 import { DeploymentCommands, type BpmnParser } from './commands/deployment.commands.js';
 import { DueCommands } from './commands/due.commands.js';
 import { IncidentCommands } from './commands/incident.commands.js';
+import { JobErrorCommands } from './commands/job-error.commands.js';
 import { InstanceCommands } from './commands/instance.commands.js';
 import { JobCommands } from './commands/job.commands.js';
 import { JobUpdateCommands } from './commands/job-update.commands.js';
@@ -56,13 +57,14 @@ export class EngineCore {
   private readonly writer: StateWriter;
   readonly scheduler: Scheduler;
   readonly records = new RecordStream();
-  readonly jobs: JobBehavior;
+  readonly jobActivation: JobActivationBehavior;
   readonly signals: SignalBehavior;
   readonly deployments: DeploymentCommands;
   readonly instances: InstanceCommands;
   readonly modifications: ModifyInstanceCommands;
   readonly incidents: IncidentCommands;
   readonly jobCommands: JobCommands;
+  readonly jobErrors: JobErrorCommands;
   readonly jobUpdates: JobUpdateCommands;
   readonly messages: MessageCommands;
   readonly userTaskCommands: UserTaskCommands;
@@ -98,23 +100,25 @@ export class EngineCore {
     const { lookup, flow, transitions, variables, subscriptions, incidents, jobs, triggers, instances } = b;
     this.dispatcher = new ElementDispatcher(
       flow,
-      new ElementSteps(lookup, flow, transitions, processors, variables, subscriptions, incidents),
+      new ElementSteps(lookup, flow, transitions, processors, variables, subscriptions),
       new ScopeSteps(lookup, flow, transitions, b.joins, processors),
       b.bufferedMessages,
+      incidents,
     );
-    this.jobs = jobs;
+    this.jobActivation = b.jobActivation;
     this.signals = b.signals;
     this.deployments = new DeploymentCommands(state, writer, keys, subscriptions, parse);
     this.instances = new InstanceCommands(state, instances, b.termination, variables);
     this.modifications = new ModifyInstanceCommands(state, lookup, flow, b.termination, variables);
     this.incidents = new IncidentCommands(state, incidents, flow, jobs);
-    this.jobCommands = new JobCommands(state, lookup, jobs, variables, flow, incidents, b.catches);
+    this.jobCommands = new JobCommands(state, jobs, b.jobRetries, variables, incidents, b.completion);
+    this.jobErrors = new JobErrorCommands(state, jobs, incidents, b.catches);
     this.jobUpdates = new JobUpdateCommands(state, writer, clock, scheduler);
     this.messages = new MessageCommands(state, clock, keys, triggers, instances, b.bufferedMessages);
-    this.userTaskCommands = new UserTaskCommands(state, writer, b.userTasks, lookup, variables, flow);
+    this.userTaskCommands = new UserTaskCommands(state, writer, b.userTasks, b.completion);
     this.queries = new Queries(state, variables);
     const timers = new TimerCommands(state, writer, scheduler, subscriptions, triggers, instances);
-    this.due = new DueCommands(timers, jobs, b.bufferedMessages);
+    this.due = new DueCommands(timers, b.jobRetries, b.bufferedMessages);
   }
 
   /** Restart: the live records from MongoDB, with their indexes. */

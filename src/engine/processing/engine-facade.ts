@@ -142,7 +142,7 @@ export class EngineFacade implements EngineApi {
     }
     if (this.core.state.activatableJobs.get(command.type).size === 0) return Promise.resolve([]);
     return this.core.run(() =>
-      this.core.jobs.activate(
+      this.core.jobActivation.activate(
         command.type,
         command.worker,
         command.timeoutMs,
@@ -173,7 +173,7 @@ export class EngineFacade implements EngineApi {
   }
 
   throwError(command: ThrowErrorCommand): Promise<void> {
-    return this.core.run(() => this.core.jobCommands.throwError(command));
+    return this.core.run(() => this.core.jobErrors.throwError(command));
   }
 
   updateJobRetries(jobKey: string, retries: number): Promise<void> {

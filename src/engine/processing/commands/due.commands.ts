@@ -1,13 +1,13 @@
 /** What the scheduler hands over when something fell due: timers, job deadlines and retries, message TTLs. */
 import type { BufferedMessageBehavior } from '../behavior/buffered-message.behavior.js';
-import type { JobBehavior } from '../behavior/job.behavior.js';
+import type { JobRetryBehavior } from '../behavior/job-retry.behavior.js';
 import type { DueEntry, DueKind } from '../scheduler.js';
 import type { TimerCommands } from './timer.commands.js';
 
 export class DueCommands {
   private readonly handlers: Record<DueKind, (key: string, now: number) => void>;
 
-  constructor(timers: TimerCommands, jobs: JobBehavior, bufferedMessages: BufferedMessageBehavior) {
+  constructor(timers: TimerCommands, jobs: JobRetryBehavior, bufferedMessages: BufferedMessageBehavior) {
     this.handlers = {
       timer: (key, now) => timers.fire(key, now),
       jobDeadline: (key, now) => jobs.onDeadline(key, now),

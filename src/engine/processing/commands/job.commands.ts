@@ -1,15 +1,9 @@
-/** Job commands from workers: complete, fail, throw an error. */
-import {
-  EngineError,
-  type FailJobCommand,
-  type ThrowErrorCommand,
-  type Variables,
-} from '../../engine-api.js';
+/** Job commands from workers: complete and fail (throwing an error is JobErrorCommands). */
+import { EngineError, type FailJobCommand, type Variables } from '../../engine-api.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
-import type { CatchBehavior } from '../behavior/catch.behavior.js';
-import type { ElementLookup } from '../behavior/element-lookup.js';
-import type { FlowBehavior } from '../behavior/flow.behavior.js';
+import type { CompletionBehavior } from '../behavior/completion.behavior.js';
 import type { IncidentBehavior } from '../behavior/incident.behavior.js';
+import type { JobRetryBehavior } from '../behavior/job-retry.behavior.js';
 import type { JobBehavior } from '../behavior/job.behavior.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
 import { assertObject, findJob } from './job-lookup.js';
@@ -17,12 +11,11 @@ import { assertObject, findJob } from './job-lookup.js';
 export class JobCommands {
   constructor(
     private readonly state: EngineStateView,
-    private readonly lookup: ElementLookup,
     private readonly jobs: JobBehavior,
+    private readonly retries: JobRetryBehavior,
     private readonly variables: VariableBehavior,
-    private readonly flow: FlowBehavior,
     private readonly incidents: IncidentBehavior,
-    private readonly catches: CatchBehavior,
+    private readonly completion: CompletionBehavior,
   ) {}
 
   private job(jobKey: string, action: string) {
@@ -41,9 +34,8 @@ export class JobCommands {
     const instance = this.state.elements.get(job.elementInstanceKey);
     this.jobs.remove(job.key);
     if (!instance || instance.state !== 'ACTIVATED') return;
-    this.variables.mergeResult(instance, this.lookup.hasOutputMappings(instance), variables);
     instance.jobKey = null;
-    this.flow.complete(instance);
+    this.completion.completeWith(instance, variables);
   }
 
   fail(command: FailJobCommand): void {
@@ -59,7 +51,7 @@ export class JobCommands {
       this.variables.setAllLocal(job.elementInstanceKey, command.variables);
     }
     const retries = Math.max(0, command.retries);
-    this.jobs.fail(job, retries, command.errorMessage ?? '', command.retryBackOffMs ?? 0);
+    this.retries.fail(job, retries, command.errorMessage ?? '', command.retryBackOffMs ?? 0);
     if (retries === 0) {
       const instance = this.state.elements.get(job.elementInstanceKey);
       if (instance) {
@@ -72,31 +64,5 @@ export class JobCommands {
         );
       }
     }
-  }
-
-  throwError(command: ThrowErrorCommand): void {
-    const job = this.job(command.jobKey, 'throw an error for');
-    if (job.state !== 'ACTIVATED' && job.state !== 'ACTIVATABLE') {
-      throw new EngineError(
-        'FAILED_PRECONDITION',
-        `Expected to throw an error for job with key '${command.jobKey}', but it is in state '${job.state}'`,
-      );
-    }
-    assertObject(command.variables);
-    const instance = this.state.elements.get(job.elementInstanceKey);
-    if (!instance) return;
-    if (this.catches.throwError(instance, command.errorCode, command.variables ?? {})) {
-      this.jobs.remove(job.key);
-      return;
-    }
-    this.jobs.markErrorThrown(job, command.errorMessage ?? '');
-    const detail = command.errorMessage ? ` with message '${command.errorMessage}'` : '';
-    this.incidents.raise(
-      instance,
-      'UNHANDLED_ERROR_EVENT',
-      `Expected to throw an error event with the code '${command.errorCode}'${detail}, but it was not caught. No error events are available in the scope.`,
-      'job',
-      job.key,
-    );
   }
 }

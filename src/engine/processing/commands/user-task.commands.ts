@@ -3,19 +3,15 @@ import { EngineError, type UpdateUserTaskCommand, type Variables } from '../../e
 import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { UserTaskRecord } from '../../state/records.js';
 import type { StateWriter } from '../../state/state-writer.js';
-import type { ElementLookup } from '../behavior/element-lookup.js';
-import type { FlowBehavior } from '../behavior/flow.behavior.js';
+import type { CompletionBehavior } from '../behavior/completion.behavior.js';
 import type { UserTaskBehavior } from '../behavior/user-task.behavior.js';
-import type { VariableBehavior } from '../behavior/variable.behavior.js';
 
 export class UserTaskCommands {
   constructor(
     private readonly state: EngineStateView,
     private readonly writer: StateWriter,
     private readonly userTasks: UserTaskBehavior,
-    private readonly lookup: ElementLookup,
-    private readonly variables: VariableBehavior,
-    private readonly flow: FlowBehavior,
+    private readonly completion: CompletionBehavior,
   ) {}
 
   private task(userTaskKey: string): UserTaskRecord {
@@ -80,8 +76,7 @@ export class UserTaskCommands {
     const instance = this.state.elements.get(task.elementInstanceKey);
     this.userTasks.finish(task.key, 'COMPLETED');
     if (!instance || instance.state !== 'ACTIVATED') return;
-    this.variables.mergeResult(instance, this.lookup.hasOutputMappings(instance), variables);
     instance.userTaskKey = null;
-    this.flow.complete(instance);
+    this.completion.completeWith(instance, variables);
   }
 }

@@ -1,18 +1,24 @@
 /**
  * The activate and complete steps of an element instance: input mappings, event variables and subscriptions, then
- * the processor's hook, then the transition (output mappings on completion). A failed step raises an incident and
- * leaves the instance where it was, so resolving the incident retries the step.
+ * the processor's hook, then the transition (output mappings on completion). A failed step is returned, not thrown:
+ * the dispatcher turns it into an incident and the instance stays where it was, so resolving the incident retries
+ * the step.
  */
 import type { ElementInstanceRecord } from '../../state/records.js';
 import type { ElementLookup } from '../behavior/element-lookup.js';
 import type { FlowBehavior } from '../behavior/flow.behavior.js';
-import type { IncidentBehavior } from '../behavior/incident.behavior.js';
 import type { SubscriptionBehavior, SubscriptionTarget } from '../behavior/subscription.behavior.js';
 import type { TransitionBehavior } from '../behavior/transition.behavior.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
 import type { ExecutableElement } from '../element-processor.js';
 import type { ProcessorLookup } from '../processor-registry.js';
-import { OK, type StepResult } from '../step-result.js';
+import { OK, type Failure, type StepResult } from '../step-result.js';
+
+export interface FailedStep {
+  instance: ElementInstanceRecord;
+  failure: Failure;
+  retry: 'activate' | 'complete';
+}
 
 export class ElementSteps {
   constructor(
@@ -22,12 +28,11 @@ export class ElementSteps {
     private readonly processors: ProcessorLookup,
     private readonly variables: VariableBehavior,
     private readonly subscriptions: SubscriptionBehavior,
-    private readonly incidents: IncidentBehavior,
   ) {}
 
-  activate(key: string): void {
+  activate(key: string): FailedStep | null {
     const instance = this.lookup.instance(key);
-    if (!instance || instance.state !== 'ACTIVATING') return;
+    if (!instance || instance.state !== 'ACTIVATING') return null;
     if (instance.type !== 'PROCESS') this.transitions.record(instance, 'ELEMENT_ACTIVATING');
     const element = this.lookup.elementOf(instance);
     const processor = this.processors.for(instance, element);
@@ -46,13 +51,14 @@ export class ElementSteps {
     if (!opened.ok) return this.fail(instance, opened, 'activate');
     const result = processor.onActivate(element, instance);
     if (!result.ok) return this.fail(instance, result, 'activate');
-    if (instance.state !== 'ACTIVATING') return;
+    if (instance.state !== 'ACTIVATING') return null;
     this.transitions.transition(instance, 'ACTIVATED', 'ELEMENT_ACTIVATED');
+    return null;
   }
 
-  complete(key: string): void {
+  complete(key: string): FailedStep | null {
     const instance = this.lookup.instance(key);
-    if (!instance || (instance.state !== 'ACTIVATED' && instance.state !== 'COMPLETING')) return;
+    if (!instance || (instance.state !== 'ACTIVATED' && instance.state !== 'COMPLETING')) return null;
     const element = this.lookup.elementOf(instance);
     const processor = this.processors.for(instance, element);
     if (instance.state === 'ACTIVATED')
@@ -76,6 +82,7 @@ export class ElementSteps {
     this.transitions.finish(instance, 'COMPLETED', 'ELEMENT_COMPLETED');
     if (instance.flowScopeKey) this.flow.takeFlows(flows, instance.flowScopeKey);
     this.flow.childFinished(instance);
+    return null;
   }
 
   /** Boundary events of the activity and event sub-process starts of the scope: open while it is active. */
@@ -122,11 +129,7 @@ export class ElementSteps {
     return OK;
   }
 
-  private fail(
-    instance: ElementInstanceRecord,
-    failure: { errorType: string; message: string },
-    retry: 'activate' | 'complete',
-  ): void {
-    this.incidents.raise(instance, failure.errorType, failure.message, retry);
+  private fail(instance: ElementInstanceRecord, failure: Failure, retry: FailedStep['retry']): FailedStep {
+    return { instance, failure, retry };
   }
 }
