@@ -88,7 +88,10 @@ describe('/api/notifications', () => {
     // A page that is not a page number is the first page, never an error.
     for (const page of ['0', '-1', 'abc', '2.5', ''])
       expect((await vp.request('GET', `/api/notifications?page=${page}`)).body).toMatchObject({ page: 1 });
-    expect((await vp.request('GET', '/api/notifications?page=1e9')).body).toMatchObject({ page: 200, items: [] });
+    expect((await vp.request('GET', '/api/notifications?page=1e9')).body).toMatchObject({
+      page: 200,
+      items: [],
+    });
     expect((await vp.request('GET', '/api/notifications/unread-count')).body).toEqual({ unread: 55 });
 
     expect((await vp.request('POST', '/api/notifications/read-all')).status).toBe(204);
