@@ -21,7 +21,7 @@ import { openDatabase } from './lib/database.js';
 import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type Clock as EngineClock, type EmbeddedEngine } from './engine/index.js';
+import { startEmbeddedEngine, type Clock as EngineClock, type EngineWithGateways } from './engine/index.js';
 
 export interface ServiceHandle {
   url: string;
@@ -60,7 +60,7 @@ async function startLocalEngine(
   databaseUri: string,
   logger: Logger,
   clock: EngineClock | undefined,
-): Promise<EmbeddedEngine> {
+): Promise<EngineWithGateways> {
   const engineLogger = logger.child({ component: 'engine' });
   const embedded = await startEmbeddedEngine({
     mongoUri: databaseUri,
@@ -81,7 +81,7 @@ async function startLocalEngine(
 /** The official Camunda clients, at the configured remote engine or at the embedded one. */
 function engineClientsFor(
   config: Config,
-  embedded: EmbeddedEngine | undefined,
+  embedded: EngineWithGateways | undefined,
   logger: Logger,
 ): EngineClients {
   if (embedded)

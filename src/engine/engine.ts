@@ -14,7 +14,7 @@ import type {
 } from './engine-api.js';
 import { EngineError } from './engine-api.js';
 import { SystemClock } from './clock/system-clock.js';
-import { EngineCore, type EngineLogger } from './processing/engine-core.js';
+import { EngineCore, type EngineCoreLogger } from './processing/engine-core.js';
 import type { BpmnParser } from './processing/commands/deployment.commands.js';
 import type { LifecycleRecord } from './processing/record-stream.js';
 import { EngineFacade } from './processing/engine-facade.js';
@@ -26,13 +26,13 @@ export interface EngineOptions {
   mongoUri?: string;
   db?: Db;
   clock?: Clock;
-  logger?: EngineLogger;
+  logger?: EngineCoreLogger;
   /** Defaults to the model's parseBpmn. */
   parseBpmn?: BpmnParser;
 }
 
-/** The engine plus what tests and the monitor may read beyond the protocol contract. */
-export interface EmbeddedEngine extends EngineApi {
+/** The in-process engine (no gateways) plus what tests and the monitor may read beyond the protocol contract. */
+export interface EngineWithRecords extends EngineApi {
   /** Lifecycle records (bounded, in memory), optionally of one process instance. */
   records(processInstanceKey?: string): LifecycleRecord[];
 }
@@ -48,8 +48,8 @@ const defaultParser: BpmnParser = async (xml, resourceName) => {
   }
 };
 
-export async function createEngine(options: EngineOptions): Promise<EmbeddedEngine> {
-  const logger: EngineLogger = options.logger ?? (() => undefined);
+export async function createEngine(options: EngineOptions): Promise<EngineWithRecords> {
+  const logger: EngineCoreLogger = options.logger ?? (() => undefined);
   let client: MongoClient | null = null;
   let db = options.db;
   if (!db) {

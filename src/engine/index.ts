@@ -11,7 +11,7 @@ import { startRestGateway } from './gateway/rest/rest-gateway.js';
 
 export { ControllableClock } from './clock/controllable-clock.js';
 export type { Clock } from './engine-api.js';
-export type { GatewayLogger as EngineLogger } from './gateway/gateway-logger.js';
+export type { GatewayLogger } from './gateway/gateway-logger.js';
 
 export interface EmbeddedEngineOptions {
   /** MongoDB (or FerretDB) connection string including the database name. */
@@ -30,7 +30,8 @@ export interface EmbeddedEngineOptions {
   logger?: GatewayLogger;
 }
 
-export interface EmbeddedEngine {
+/** The engine started behind its gRPC and REST gateways. */
+export interface EngineWithGateways {
   /** host:port for ZEEBE_GRPC_ADDRESS (grpc://…). */
   grpcAddress: string;
   /** http://host:port for CAMUNDA_REST_ADDRESS / ZEEBE_REST_ADDRESS. */
@@ -48,7 +49,7 @@ function safeJson(data: unknown): string {
   }
 }
 
-export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
+export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EngineWithGateways> {
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
   const engine = await createEngine({

@@ -56,10 +56,6 @@ export function evaluateCorrelationKey(
   });
 }
 
-export function evaluateNumber(expression: Expression, context: FeelEvaluationContext): FeelResult<number> {
-  return typed(expression, context, 'NUMBER', (value) => (typeof value === 'number' ? value : undefined));
-}
-
 export function evaluateInteger(expression: Expression, context: FeelEvaluationContext): FeelResult<number> {
   return typed(expression, context, 'NUMBER', (value) =>
     typeof value === 'number' ? Math.trunc(value) : undefined,

@@ -341,16 +341,6 @@ export type ElementOfKind<K extends ElementKind> = ElementsWithKind<FlowElement,
 
 type ElementsWithKind<E, K> = E extends { kind: infer EK } ? (K extends EK ? E : never) : never;
 
-/** Narrowing helper: the element with the given id, typed by kind; undefined if absent or of another kind. */
-export function elementOfKind<K extends ElementKind>(
-  model: ProcessModel,
-  id: string,
-  kind: K,
-): ElementOfKind<K> | undefined {
-  const element = model.elements.get(id);
-  return element && element.kind === kind ? (element as ElementOfKind<K>) : undefined;
-}
-
 /** True for elements the runtime treats as activities (can carry boundary events, multi-instance, io mappings). */
 export function isActivity(element: FlowElement): element is Activity {
   return 'boundaryEventIds' in element;

@@ -1,45 +1,67 @@
-/** The processor of every element kind the engine executes. */
+/** The processor of every element kind the engine executes, each built with the behaviours it uses. */
+import type { EngineStateView } from '../state/engine-state-view.js';
+import type { StateWriter } from '../state/state-writer.js';
+import type { EngineBehaviors } from './engine-behaviors.js';
 import type { ProcessorMap } from './processor-registry.js';
-import { passThroughProcessor } from './task/pass-through.processor.js';
-import { jobWorkerProcessor } from './task/job-worker.processor.js';
-import { scriptTaskProcessor } from './task/script-task.processor.js';
-import { userTaskProcessor } from './task/user-task.processor.js';
-import { receiveTaskProcessor } from './task/receive-task.processor.js';
-import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway.processor.js';
-import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway.processor.js';
-import { eventBasedGatewayProcessor } from './gateway/event-based-gateway.processor.js';
-import { endEventProcessor } from './event/end-event.processor.js';
-import { intermediateCatchEventProcessor } from './event/intermediate-catch-event.processor.js';
-import { intermediateThrowEventProcessor } from './event/intermediate-throw-event.processor.js';
-import { processProcessor } from './container/process.processor.js';
-import { subProcessProcessor } from './container/sub-process.processor.js';
-import { eventSubProcessProcessor } from './container/event-sub-process.processor.js';
-import { callActivityProcessor } from './container/call-activity.processor.js';
-import { multiInstanceBodyProcessor } from './container/multi-instance-body.processor.js';
+import { PassThroughProcessor } from './task/pass-through.processor.js';
+import { JobWorkerProcessor } from './task/job-worker.processor.js';
+import { ScriptTaskProcessor } from './task/script-task.processor.js';
+import { UserTaskProcessor } from './task/user-task.processor.js';
+import { ReceiveTaskProcessor } from './task/receive-task.processor.js';
+import { FlowSelection } from './gateway/flow-selection.js';
+import { ExclusiveGatewayProcessor } from './gateway/exclusive-gateway.processor.js';
+import { InclusiveGatewayProcessor } from './gateway/inclusive-gateway.processor.js';
+import { EventBasedGatewayProcessor } from './gateway/event-based-gateway.processor.js';
+import { ThrowEventBehavior } from './event/throw-event.behavior.js';
+import { EndEventProcessor } from './event/end-event.processor.js';
+import { IntermediateCatchEventProcessor } from './event/intermediate-catch-event.processor.js';
+import { IntermediateThrowEventProcessor } from './event/intermediate-throw-event.processor.js';
+import { ScopeCompletion } from './container/scope-completion.js';
+import { ProcessProcessor } from './container/process.processor.js';
+import { SubProcessProcessor } from './container/sub-process.processor.js';
+import { EventSubProcessProcessor } from './container/event-sub-process.processor.js';
+import { CallActivityProcessor } from './container/call-activity.processor.js';
+import { MultiInstanceBodyProcessor } from './container/multi-instance-body.processor.js';
 
-export function defaultProcessors(): ProcessorMap {
+export function defaultProcessors(
+  state: EngineStateView,
+  writer: StateWriter,
+  b: EngineBehaviors,
+): ProcessorMap {
+  const passThrough = new PassThroughProcessor(b.flow);
+  const jobWorker = new JobWorkerProcessor(b.jobs);
+  const selection = new FlowSelection(b.variables, b.flow);
+  const throws = new ThrowEventBehavior(b.flow, b.variables, b.signals, b.catches, b.jobs);
+  const scopes = new ScopeCompletion(b.lookup, b.flow);
   return {
-    startEvent: passThroughProcessor,
-    boundaryEvent: passThroughProcessor,
-    endEvent: endEventProcessor,
-    intermediateCatchEvent: intermediateCatchEventProcessor,
-    intermediateThrowEvent: intermediateThrowEventProcessor,
-    serviceTask: jobWorkerProcessor,
-    sendTask: jobWorkerProcessor,
-    businessRuleTask: jobWorkerProcessor,
-    scriptTask: scriptTaskProcessor,
-    userTask: userTaskProcessor,
-    receiveTask: receiveTaskProcessor,
-    manualTask: passThroughProcessor,
-    task: passThroughProcessor,
-    exclusiveGateway: exclusiveGatewayProcessor,
-    parallelGateway: passThroughProcessor,
-    inclusiveGateway: inclusiveGatewayProcessor,
-    eventBasedGateway: eventBasedGatewayProcessor,
-    subProcess: subProcessProcessor,
-    eventSubProcess: eventSubProcessProcessor,
-    callActivity: callActivityProcessor,
-    process: processProcessor,
-    multiInstanceBody: multiInstanceBodyProcessor,
+    startEvent: passThrough,
+    boundaryEvent: passThrough,
+    endEvent: new EndEventProcessor(throws, b.lookup, writer, b.termination),
+    intermediateCatchEvent: new IntermediateCatchEventProcessor(b.triggers, b.flow, b.subscriptions),
+    intermediateThrowEvent: new IntermediateThrowEventProcessor(throws, b.lookup, b.flow),
+    serviceTask: jobWorker,
+    sendTask: jobWorker,
+    businessRuleTask: jobWorker,
+    scriptTask: new ScriptTaskProcessor(b.variables, b.flow, b.jobs),
+    userTask: new UserTaskProcessor(b.userTasks),
+    receiveTask: new ReceiveTaskProcessor(b.triggers, b.flow, b.subscriptions),
+    manualTask: passThrough,
+    task: passThrough,
+    exclusiveGateway: new ExclusiveGatewayProcessor(selection, b.flow),
+    parallelGateway: passThrough,
+    inclusiveGateway: new InclusiveGatewayProcessor(selection, b.flow),
+    eventBasedGateway: new EventBasedGatewayProcessor(b.lookup, b.subscriptions),
+    subProcess: new SubProcessProcessor(b.lookup, b.flow, scopes),
+    eventSubProcess: new EventSubProcessProcessor(b.lookup, b.flow, scopes),
+    callActivity: new CallActivityProcessor(state, writer, b.variables, b.instances, b.termination),
+    process: new ProcessProcessor(b.instances, b.flow, scopes),
+    multiInstanceBody: new MultiInstanceBodyProcessor(
+      b.lookup,
+      writer,
+      b.variables,
+      b.flow,
+      b.termination,
+      b.incidents,
+    ),
   };
 }

@@ -5,33 +5,40 @@
  */
 import type { Db } from 'mongodb';
 import type { Clock } from '../engine-api.js';
+import type { ProcessModel } from '../model/process-model.js';
+import type { EngineStateView } from '../state/engine-state-view.js';
 import { EngineState } from '../state/engine-state.js';
 import { KeyGenerator } from '../state/key-generator.js';
+import { StateWriter } from '../state/state-writer.js';
 import { PersistenceLog } from '../state/persistence/persistence-log.js';
+import { loadState } from '../state/persistence/recovery.js';
+import type { DefinitionRecord } from '../state/records.js';
 import { Effects } from './behavior/effects.js';
-import { EventTriggerBehavior } from './behavior/event-trigger.behavior.js';
-import { FlowBehavior } from './behavior/flow.behavior.js';
-import { IncidentBehavior } from './behavior/incident.behavior.js';
-import { InstanceBehavior } from './behavior/instance.behavior.js';
-import { JobBehavior } from './behavior/job.behavior.js';
-import { SignalBehavior } from './behavior/signal.behavior.js';
-import { SubscriptionBehavior } from './behavior/subscription.behavior.js';
-import { UserTaskBehavior } from './behavior/user-task.behavior.js';
-import { VariableBehavior } from './behavior/variable.behavior.js';
+import type { JobActivationBehavior } from './behavior/job-activation.behavior.js';
+import type { SignalBehavior } from './behavior/signal.behavior.js';
 import { DeploymentCommands, type BpmnParser } from './commands/deployment.commands.js';
 import { DueCommands } from './commands/due.commands.js';
+import { IncidentCommands } from './commands/incident.commands.js';
+import { JobErrorCommands } from './commands/job-error.commands.js';
 import { InstanceCommands } from './commands/instance.commands.js';
 import { JobCommands } from './commands/job.commands.js';
+import { JobUpdateCommands } from './commands/job-update.commands.js';
 import { MessageCommands } from './commands/message.commands.js';
+import { ModifyInstanceCommands } from './commands/modify-instance.commands.js';
 import { Queries } from './commands/queries.js';
+import { TimerCommands } from './commands/timer.commands.js';
 import { UserTaskCommands } from './commands/user-task.commands.js';
 import { defaultProcessors } from './default-processors.js';
-import type { ProcessingContext } from './processing-context.js';
+import { createBehaviors } from './engine-behaviors.js';
+import { ElementDispatcher } from './lifecycle/element-dispatcher.js';
+import { ElementSteps } from './lifecycle/element-steps.js';
+import { ScopeSteps } from './lifecycle/scope-steps.js';
 import { ProcessorRegistry } from './processor-registry.js';
 import { RecordStream } from './record-stream.js';
 import { Scheduler } from './scheduler.js';
 
-export type EngineLogger = (
+/** How the engine core reports what it does; the gateways adapt their own logger to it. */
+export type EngineCoreLogger = (
   level: 'debug' | 'info' | 'warn' | 'error',
   message: string,
   data?: unknown,
@@ -44,16 +51,26 @@ export interface AfterCommit {
 export class EngineCore {
   readonly keys = new KeyGenerator();
   readonly log: PersistenceLog;
-  readonly state: EngineState;
-  readonly ctx: ProcessingContext;
+  /** What the facade and restore read; all changes go through the writer. */
+  readonly state: EngineStateView;
+  private readonly engineState: EngineState;
+  private readonly writer: StateWriter;
   readonly scheduler: Scheduler;
   readonly records = new RecordStream();
+  readonly jobActivation: JobActivationBehavior;
+  readonly signals: SignalBehavior;
   readonly deployments: DeploymentCommands;
   readonly instances: InstanceCommands;
+  readonly modifications: ModifyInstanceCommands;
+  readonly incidents: IncidentCommands;
   readonly jobCommands: JobCommands;
+  readonly jobErrors: JobErrorCommands;
+  readonly jobUpdates: JobUpdateCommands;
   readonly messages: MessageCommands;
   readonly userTaskCommands: UserTaskCommands;
   readonly queries: Queries;
+  private readonly effects = new Effects();
+  private readonly dispatcher: ElementDispatcher;
   private readonly due: DueCommands;
   private afterCommit: AfterCommit = () => undefined;
 
@@ -61,45 +78,57 @@ export class EngineCore {
     db: Db,
     readonly clock: Clock,
     parse: BpmnParser,
-    private readonly logger: EngineLogger,
+    private readonly logger: EngineCoreLogger,
   ) {
-    this.log = new PersistenceLog(db, 0, () => this.keys.current(), logger);
-    this.state = new EngineState(this.log);
-    const effects = new Effects();
-    this.scheduler = new Scheduler(clock, () => void this.fireDue());
-    const variables = new VariableBehavior(this.state, this.keys, clock);
-    const flow = new FlowBehavior(this.state);
-    const triggers = new EventTriggerBehavior(this.state);
-    const instances = new InstanceBehavior(this.state);
-    const signals = new SignalBehavior(this.state);
-    this.ctx = {
-      state: this.state,
-      keys: this.keys,
+    const { keys, records } = this;
+    this.log = new PersistenceLog(db, 0, () => keys.current(), logger);
+    const state = (this.state = this.engineState = new EngineState(this.log));
+    const writer = (this.writer = new StateWriter(state));
+    const scheduler = (this.scheduler = new Scheduler(clock, () => void this.fireDue()));
+    const processors = new ProcessorRegistry();
+    const b = createBehaviors({
+      state,
+      writer,
+      keys,
       clock,
-      records: this.records,
-      scheduler: this.scheduler,
-      effects,
-      variables,
-      incidents: new IncidentBehavior(this.state, this.keys, clock),
-      jobs: new JobBehavior(this.state, this.keys, clock, variables, this.scheduler, effects),
-      subscriptions: new SubscriptionBehavior(this.state, this.keys, clock, variables, this.scheduler),
+      records,
+      scheduler,
+      effects: this.effects,
+      processors,
+    });
+    processors.register(defaultProcessors(state, writer, b));
+    const { lookup, flow, transitions, variables, subscriptions, incidents, jobs, triggers, instances } = b;
+    this.dispatcher = new ElementDispatcher(
       flow,
-      triggers,
-      userTasks: new UserTaskBehavior(this.state, clock, variables),
-      instances,
-      signals,
-    };
-    flow.bind(this.ctx, new ProcessorRegistry(defaultProcessors()));
-    triggers.bind(this.ctx);
-    instances.bind(this.ctx);
-    signals.bind(this.ctx);
-    this.deployments = new DeploymentCommands(this.ctx, parse);
-    this.instances = new InstanceCommands(this.ctx);
-    this.jobCommands = new JobCommands(this.ctx);
-    this.messages = new MessageCommands(this.ctx);
-    this.userTaskCommands = new UserTaskCommands(this.ctx);
-    this.queries = new Queries(this.state, variables);
-    this.due = new DueCommands(this.ctx, this.messages);
+      new ElementSteps(lookup, flow, transitions, processors, variables, subscriptions),
+      new ScopeSteps(lookup, flow, transitions, b.joins, processors),
+      b.bufferedMessages,
+      incidents,
+    );
+    this.jobActivation = b.jobActivation;
+    this.signals = b.signals;
+    this.deployments = new DeploymentCommands(state, writer, keys, subscriptions, parse);
+    this.instances = new InstanceCommands(state, instances, b.termination, variables);
+    this.modifications = new ModifyInstanceCommands(state, lookup, flow, b.termination, variables);
+    this.incidents = new IncidentCommands(state, incidents, flow, jobs);
+    this.jobCommands = new JobCommands(state, jobs, b.jobRetries, variables, incidents, b.completion);
+    this.jobErrors = new JobErrorCommands(state, jobs, incidents, b.catches);
+    this.jobUpdates = new JobUpdateCommands(state, writer, clock, scheduler);
+    this.messages = new MessageCommands(state, clock, keys, triggers, instances, b.bufferedMessages);
+    this.userTaskCommands = new UserTaskCommands(state, writer, b.userTasks, b.completion);
+    this.queries = new Queries(state, variables);
+    const timers = new TimerCommands(state, writer, scheduler, subscriptions, triggers, instances);
+    this.due = new DueCommands(timers, b.jobRetries, b.bufferedMessages);
+  }
+
+  /** Restart: the live records from MongoDB, with their indexes. */
+  loadState(db: Db): Promise<void> {
+    return loadState(db, this.engineState, this.writer, this.log.persisted);
+  }
+
+  /** Restart: a deployed definition whose model was parsed again. */
+  restoreDefinition(definition: DefinitionRecord, model: ProcessModel): void {
+    this.writer.restoreDefinition(definition, model);
   }
 
   onAfterCommit(listener: AfterCommit): void {
@@ -111,7 +140,7 @@ export class EngineCore {
     let result: T;
     try {
       result = command();
-      this.ctx.flow.run();
+      this.dispatcher.run();
     } catch (error) {
       // Rejections (EngineError) are thrown before any mutation; anything else is a bug, logged loudly.
       if (!(error instanceof Error && error.name === 'EngineError')) {
@@ -121,7 +150,7 @@ export class EngineCore {
       }
       throw error;
     }
-    const effects = this.ctx.effects.drain();
+    const effects = this.effects.drain();
     await this.log.commit();
     this.afterCommit(effects);
     return result;

@@ -129,7 +129,7 @@ export class EngineFacade implements EngineApi {
   }
 
   modifyInstance(command: ModifyInstanceCommand): Promise<void> {
-    return this.core.run(() => this.core.instances.modify(command));
+    return this.core.run(() => this.core.modifications.modify(command));
   }
 
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
@@ -142,7 +142,7 @@ export class EngineFacade implements EngineApi {
     }
     if (this.core.state.activatableJobs.get(command.type).size === 0) return Promise.resolve([]);
     return this.core.run(() =>
-      this.core.ctx.jobs.activate(
+      this.core.jobActivation.activate(
         command.type,
         command.worker,
         command.timeoutMs,
@@ -173,15 +173,15 @@ export class EngineFacade implements EngineApi {
   }
 
   throwError(command: ThrowErrorCommand): Promise<void> {
-    return this.core.run(() => this.core.jobCommands.throwError(command));
+    return this.core.run(() => this.core.jobErrors.throwError(command));
   }
 
   updateJobRetries(jobKey: string, retries: number): Promise<void> {
-    return this.core.run(() => this.core.jobCommands.updateRetries(jobKey, retries));
+    return this.core.run(() => this.core.jobUpdates.updateRetries(jobKey, retries));
   }
 
   updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
-    return this.core.run(() => this.core.jobCommands.updateTimeout(jobKey, timeoutMs));
+    return this.core.run(() => this.core.jobUpdates.updateTimeout(jobKey, timeoutMs));
   }
 
   async publishMessage(command: PublishMessageCommand) {
@@ -197,7 +197,7 @@ export class EngineFacade implements EngineApi {
     return this.core.run(() => {
       if (!command.signalName)
         throw new EngineError('INVALID_ARGUMENT', 'Expected a signal name, but it was empty');
-      this.core.ctx.signals.broadcast(command.signalName, command.variables ?? {});
+      this.core.signals.broadcast(command.signalName, command.variables ?? {});
       return { key: this.core.keys.next(), tenantId: command.tenantId ?? '<default>' };
     });
   }
@@ -210,7 +210,7 @@ export class EngineFacade implements EngineApi {
   }
 
   resolveIncident(incidentKey: string): Promise<void> {
-    return this.core.run(() => this.core.instances.resolveIncident(incidentKey));
+    return this.core.run(() => this.core.incidents.resolve(incidentKey));
   }
 
   async searchProcessDefinitions(query: Parameters<EngineCore['queries']['processDefinitions']>[0]) {

@@ -63,7 +63,7 @@ export class JobPush {
           let index = 0;
           for (;;) {
             const stream = streams[index % streams.length]!;
-            const [job] = this.core.ctx.jobs.activate(
+            const [job] = this.core.jobActivation.activate(
               type,
               stream.command.worker,
               stream.command.timeoutMs,

@@ -4,17 +4,17 @@
  * due while the engine was down fire once.
  */
 import type { Db } from 'mongodb';
-import type { EngineCore, EngineLogger } from './engine-core.js';
+import type { EngineCore, EngineCoreLogger } from './engine-core.js';
 import type { BpmnParser } from './commands/deployment.commands.js';
 import type { ProcessModel } from '../model/process-model.js';
 import { COLLECTIONS } from '../state/engine-state.js';
-import { loadState, replayLogTail } from '../state/persistence/recovery.js';
+import { replayLogTail } from '../state/persistence/recovery.js';
 
 export async function restoreRuntime(
   db: Db,
   core: EngineCore,
   parse: BpmnParser,
-  logger: EngineLogger,
+  logger: EngineCoreLogger,
 ): Promise<void> {
   for (const collection of Object.values(COLLECTIONS))
     await db.collection(collection).createIndex({ live: 1 });
@@ -24,7 +24,7 @@ export async function restoreRuntime(
   core.keys.restore(position.nextKey);
   core.log.resumeAt(position.seq);
   const { state, scheduler } = core;
-  await loadState(db, state, core.log.persisted);
+  await core.loadState(db);
   logger('debug', 'restore: state loaded');
 
   const parsed = new Map<string, ProcessModel[]>();
@@ -41,7 +41,7 @@ export async function restoreRuntime(
       parsed.set(definition.checksum, models);
     }
     const model = models.find((candidate) => candidate.id === definition.bpmnProcessId);
-    if (model) state.indexDefinition(definition, model);
+    if (model) core.restoreDefinition(definition, model);
   }
   for (const job of state.jobs.values()) {
     if (job.state === 'ACTIVATED') scheduler.schedule(job.deadline, 'jobDeadline', job.key);

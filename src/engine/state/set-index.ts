@@ -1,5 +1,11 @@
+export interface ReadonlySetIndex {
+  get(indexKey: string): ReadonlySet<string>;
+  /** A copy, safe to iterate while the index changes. */
+  list(indexKey: string): string[];
+}
+
 /** A secondary index: one key to an insertion-ordered set of record keys. */
-export class SetIndex {
+export class SetIndex implements ReadonlySetIndex {
   private readonly map = new Map<string, Set<string>>();
 
   add(indexKey: string, recordKey: string): void {

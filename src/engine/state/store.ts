@@ -15,7 +15,18 @@ export interface DirtySink {
   markDirty(collection: string, key: string, serialize: () => string | null, final?: boolean): void;
 }
 
-export class Store<T extends { key: string }> {
+/** What readers of engine state get: lookups and scans, no way to change the table. */
+export interface ReadonlyStore<T extends { key: string }> {
+  readonly collection: string;
+  readonly size: number;
+  get(key: string): T | undefined;
+  find(key: string): T | undefined;
+  has(key: string): boolean;
+  values(): IterableIterator<T>;
+  all(): IterableIterator<T>;
+}
+
+export class Store<T extends { key: string }> implements ReadonlyStore<T> {
   private readonly live = new Map<string, T>();
   private readonly history = new Map<string, T>();
 

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployProcessesAndForms } from '../../../src/app/deployment/index.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let database: TestDatabase;
-let engine: EmbeddedEngine;
+let engine: EngineWithGateways;
 let c8: Camunda8;
 let dirs: { processes: string; forms: string };
 let work: string;

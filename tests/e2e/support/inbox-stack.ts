@@ -14,7 +14,7 @@ import {
 } from '../../../src/app/process-start/index.js';
 import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
 import { suiteClock, suiteEngineClock } from '../../support/suite-clock.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
@@ -45,7 +45,7 @@ export async function startInboxStack(
 ): Promise<InboxStack> {
   const engineDb: TestDatabase = createTestDatabase('e2e_engine');
   const appDb: TestDatabase = createTestDatabase('e2e_app');
-  const engine: EmbeddedEngine = await startEmbeddedEngine({
+  const engine: EngineWithGateways = await startEmbeddedEngine({
     mongoUri: engineDb.uri,
     grpcPort: 0,
     restPort: 0,

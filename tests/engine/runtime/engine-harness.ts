@@ -1,14 +1,14 @@
 /** Shared set-up for runtime tests: a real engine on a fresh FerretDB database, a movable clock, BPMN helpers. */
-import { createEngine, type EmbeddedEngine } from '../../../src/engine/engine.js';
+import { createEngine, type EngineWithRecords } from '../../../src/engine/engine.js';
 import { ControllableClock } from '../../../src/engine/clock/controllable-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 export interface Harness {
-  engine: EmbeddedEngine;
+  engine: EngineWithRecords;
   clock: ControllableClock;
   database: TestDatabase;
   /** Starts another engine on the same database (after closing the first): a restart. */
-  restart(): Promise<EmbeddedEngine>;
+  restart(): Promise<EngineWithRecords>;
   close(): Promise<void>;
 }
 
@@ -77,7 +77,7 @@ export async function eventually<T>(
 }
 
 export async function instanceState(
-  engine: EmbeddedEngine,
+  engine: EngineWithRecords,
   processInstanceKey: string,
 ): Promise<string | undefined> {
   const result = await engine.searchProcessInstances({ filter: { processInstanceKey } });

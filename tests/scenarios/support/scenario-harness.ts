@@ -3,7 +3,11 @@ import { Camunda8 } from '@camunda8/sdk';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import mongoose, { type Connection } from 'mongoose';
 import { expect } from 'vitest';
-import { ControllableClock, startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import {
+  ControllableClock,
+  startEmbeddedEngine,
+  type EngineWithGateways,
+} from '../../../src/engine/index.js';
 import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
 import type { RecordStore } from '../../../src/app/records/index.js';
 import type { Notifier } from '../../../src/app/notifications/index.js';
@@ -74,7 +78,7 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
   const appDb: TestDatabase = createTestDatabase('scen_app');
   const clock = new ControllableClock(start);
   const appClock: Clock = { now: () => new Date(clock.now()) };
-  let engine: EmbeddedEngine = await startEmbeddedEngine({
+  let engine: EngineWithGateways = await startEmbeddedEngine({
     mongoUri: engineDb.uri,
     grpcPort: 0,
     restPort: 0,

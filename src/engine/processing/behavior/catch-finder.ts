@@ -5,7 +5,7 @@
  */
 import type { BoundaryEvent, EventSubProcess, FlowElement, ProcessModel } from '../../model/process-model.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { ElementLookup } from './element-lookup.js';
 
 export type CatchResult =
   | { kind: 'boundary'; owner: ElementInstanceRecord; element: BoundaryEvent; interrupting: boolean }
@@ -19,13 +19,13 @@ export type CatchResult =
 type ThrowKind = 'error' | 'escalation';
 
 export class CatchFinder {
-  constructor(private readonly ctx: ProcessingContext) {}
+  constructor(private readonly lookup: ElementLookup) {}
 
   find(source: ElementInstanceRecord, kind: ThrowKind, code: string): CatchResult | null {
     let current: ElementInstanceRecord | undefined = source;
     while (current) {
-      const model = this.ctx.flow.model(current);
-      const element = this.ctx.flow.elementOf(current);
+      const model = this.lookup.model(current);
+      const element = this.lookup.elementOf(current);
       const found =
         (current.loopCounter === undefined ? this.boundary(model, current, element, kind, code) : null) ??
         (current.type !== 'MULTI_INSTANCE_BODY'
@@ -33,7 +33,7 @@ export class CatchFinder {
           : null);
       if (found) return found;
       const parentKey: string | null | undefined = current.flowScopeKey ?? current.parentElementInstanceKey;
-      current = parentKey ? this.ctx.state.elements.get(parentKey) : undefined;
+      current = parentKey ? this.lookup.instance(parentKey) : undefined;
     }
     return null;
   }

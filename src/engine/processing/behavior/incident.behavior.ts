@@ -1,12 +1,14 @@
 /** Incidents: a failed step stops its element instance until the incident is resolved. */
 import type { Clock } from '../../engine-api.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, IncidentRecord } from '../../state/records.js';
 
 export class IncidentBehavior {
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly keys: KeyGenerator,
     private readonly clock: Clock,
   ) {}
@@ -33,22 +35,20 @@ export class IncidentBehavior {
       creationTime: this.clock.now(),
       tenantId: instance.tenantId,
     };
-    this.state.incidents.put(incident);
-    this.state.instanceIncidents.add(instance.processInstanceKey, incident.key);
+    this.writer.addIncident(incident);
     instance.incidentKey = incident.key;
-    this.state.elements.put(instance);
+    this.writer.updateElement(instance);
     return incident;
   }
 
   /** Marks it resolved; the caller retries the step. */
   resolve(incident: IncidentRecord): void {
     incident.state = 'RESOLVED';
-    this.state.incidents.retire(incident);
-    this.state.instanceIncidents.remove(incident.processInstanceKey, incident.key);
+    this.writer.retireIncident(incident);
     const instance = this.state.elements.get(incident.elementInstanceKey);
     if (instance && instance.incidentKey === incident.key) {
       instance.incidentKey = null;
-      this.state.elements.put(instance);
+      this.writer.updateElement(instance);
     }
   }
 

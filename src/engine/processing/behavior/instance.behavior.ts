@@ -1,8 +1,11 @@
 /** Creates process instances: by command, by a start event (timer, message, signal) or by a call activity. */
-import type { Variables } from '../../engine-api.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { Clock, Variables } from '../../engine-api.js';
+import type { KeyGenerator } from '../../state/key-generator.js';
 import type { DefinitionRecord, ElementInstanceRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { StateWriter } from '../../state/state-writer.js';
+import type { FlowBehavior } from './flow.behavior.js';
+import type { TransitionBehavior } from './transition.behavior.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export interface CreateOptions {
   /** Elements to start at instead of the none start event. */
@@ -15,20 +18,22 @@ export interface CreateOptions {
 
 export class InstanceBehavior {
   private readonly startElements = new Map<string, string[]>();
-  private ctx!: ProcessingContext;
 
-  constructor(private readonly state: EngineState) {}
-
-  bind(ctx: ProcessingContext): void {
-    this.ctx = ctx;
-  }
+  constructor(
+    private readonly writer: StateWriter,
+    private readonly keys: KeyGenerator,
+    private readonly clock: Clock,
+    private readonly variables: VariableBehavior,
+    private readonly transitions: TransitionBehavior,
+    private readonly flow: FlowBehavior,
+  ) {}
 
   create(
     definition: DefinitionRecord,
     variables: Variables | undefined,
     options: CreateOptions = {},
   ): ElementInstanceRecord {
-    const key = this.ctx.keys.next();
+    const key = this.keys.next();
     const instance: ElementInstanceRecord = {
       key,
       processInstanceKey: key,
@@ -39,7 +44,7 @@ export class InstanceBehavior {
       type: 'PROCESS',
       flowScopeKey: null,
       state: 'ACTIVATING',
-      startDate: this.ctx.clock.now(),
+      startDate: this.clock.now(),
       endDate: null,
       incidentKey: null,
       tenantId: definition.tenantId,
@@ -47,25 +52,11 @@ export class InstanceBehavior {
       parentElementInstanceKey: options.parentElementInstanceKey ?? null,
       startCorrelationKey: options.startCorrelationKey ?? null,
     };
-    this.state.addElement(instance);
-    if (options.startCorrelationKey != null) {
-      this.state.messageStartedInstances.set(
-        `${definition.bpmnProcessId}\u0000${options.startCorrelationKey}`,
-        key,
-      );
-    }
-    if (variables) this.ctx.variables.setAllLocal(key, variables);
+    this.writer.addElement(instance);
+    if (variables) this.variables.setAllLocal(key, variables);
     if (options.startElementIds) this.startElements.set(key, options.startElementIds);
-    this.ctx.records.append({
-      timestamp: this.ctx.clock.now(),
-      intent: 'ELEMENT_ACTIVATING',
-      key,
-      elementId: instance.elementId,
-      bpmnElementType: 'PROCESS',
-      processInstanceKey: key,
-      flowScopeKey: null,
-    });
-    this.ctx.flow.queueActivation(instance);
+    this.transitions.record(instance, 'ELEMENT_ACTIVATING');
+    this.flow.queueActivation(instance);
     return instance;
   }
 

@@ -5,13 +5,17 @@
  * still active in the scope (Zeebe's semantics since 8.x).
  */
 import type { FlowElement, ProcessModel } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
 
 export class JoinBehavior {
   private readonly reachCache = new WeakMap<ProcessModel, Map<string, Set<string>>>();
 
-  constructor(private readonly state: EngineState) {}
+  constructor(
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
+  ) {}
 
   isJoin(element: FlowElement): boolean {
     return (
@@ -22,7 +26,7 @@ export class JoinBehavior {
 
   addToken(scope: ElementInstanceRecord, flowId: string): void {
     scope.joinTokens = [...(scope.joinTokens ?? []), flowId];
-    this.state.elements.put(scope);
+    this.writer.updateElement(scope);
   }
 
   /** Consumes the tokens and returns true when the gateway may be activated now. */
@@ -39,7 +43,7 @@ export class JoinBehavior {
     const remaining = [...tokens];
     for (const id of present) remaining.splice(remaining.indexOf(id), 1);
     scope.joinTokens = remaining;
-    this.state.elements.put(scope);
+    this.writer.updateElement(scope);
     return true;
   }
 

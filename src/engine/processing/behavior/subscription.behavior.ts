@@ -6,13 +6,15 @@
 import type { Clock } from '../../engine-api.js';
 import { evaluateCorrelationKey, evaluateString } from '../../feel/evaluate-typed.js';
 import type { EventDefinition, MessageDefinition, TimerDefinition } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
 import { parseTimerSchedule } from '../../timer/timer-schedule.js';
 import { nextDueTime } from '../../timer/next-due-time.js';
-import { OK, type StepResult, type VariableBehavior } from './variable.behavior.js';
+import { OK, type StepResult } from '../step-result.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export interface SubscriptionTarget {
   id: string;
@@ -21,11 +23,12 @@ export interface SubscriptionTarget {
 }
 
 export class SubscriptionBehavior {
-  /** Message subscriptions opened in this command: the trigger behaviour checks buffered messages for them. */
-  opened: MessageSubscriptionRecord[] = [];
+  /** Message subscriptions opened in this step: buffered messages are checked for them after it. */
+  private opened: MessageSubscriptionRecord[] = [];
 
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly keys: KeyGenerator,
     private readonly clock: Clock,
     private readonly variables: VariableBehavior,
@@ -48,8 +51,7 @@ export class SubscriptionBehavior {
         targetElementId: target.id,
         tenantId: owner.tenantId,
       };
-      this.state.signalSubscriptions.put(record);
-      this.state.indexSignalSubscription(record);
+      this.writer.addSignalSubscription(record);
     }
     return OK;
   }
@@ -85,8 +87,7 @@ export class SubscriptionBehavior {
       interrupting: target.interrupting,
       tenantId: owner.tenantId,
     };
-    this.state.messageSubscriptions.put(record);
-    this.state.indexMessageSubscription(record);
+    this.writer.addMessageSubscription(record);
     this.opened.push(record);
     return OK;
   }
@@ -141,21 +142,24 @@ export class SubscriptionBehavior {
   }
 
   addTimer(record: TimerRecord): void {
-    this.state.timers.put(record);
-    this.state.indexTimer(record);
+    this.writer.putTimer(record);
     this.scheduler.schedule(record.dueDate, 'timer', record.key);
   }
 
   removeTimer(record: TimerRecord): void {
-    this.state.unindexTimer(record);
-    this.state.timers.delete(record.key);
+    this.writer.deleteTimer(record);
   }
 
   closeMessage(key: string): void {
     const record = this.state.messageSubscriptions.get(key);
     if (!record) return;
-    this.state.unindexMessageSubscription(record);
-    this.state.messageSubscriptions.delete(key);
+    this.writer.deleteMessageSubscription(record);
+  }
+
+  takeOpened(): MessageSubscriptionRecord[] {
+    const opened = this.opened;
+    this.opened = [];
+    return opened;
   }
 
   /** Everything the instance owns. */
@@ -164,8 +168,7 @@ export class SubscriptionBehavior {
     for (const key of this.state.ownedSignalSubscriptions.list(ownerKey)) {
       const record = this.state.signalSubscriptions.get(key);
       if (!record) continue;
-      this.state.unindexSignalSubscription(record);
-      this.state.signalSubscriptions.delete(key);
+      this.writer.deleteSignalSubscription(record);
     }
     for (const key of this.state.ownedTimers.list(ownerKey)) {
       const record = this.state.timers.get(key);

@@ -8,13 +8,16 @@ import {
 } from '../../feel/evaluate-typed.js';
 import type { Expression, FeelEvaluationContext, FeelResult } from '../../feel/feel-expression.js';
 import type { UserTask } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { ElementInstanceRecord, UserTaskRecord } from '../../state/records.js';
-import type { StepResult, VariableBehavior } from './variable.behavior.js';
+import type { StepResult } from '../step-result.js';
+import type { VariableBehavior } from './variable.behavior.js';
 
 export class UserTaskBehavior {
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly clock: Clock,
     private readonly variables: VariableBehavior,
   ) {}
@@ -85,8 +88,7 @@ export class UserTaskBehavior {
       customHeaders: definition.headers,
       tenantId: instance.tenantId,
     };
-    this.state.userTasks.put(task);
-    this.state.indexUserTask(task);
+    this.writer.putUserTask(task);
     instance.userTaskKey = task.key;
     return { ok: true };
   }
@@ -96,7 +98,6 @@ export class UserTaskBehavior {
     if (!task) return;
     task.state = state;
     task.completionDate = this.clock.now();
-    this.state.userTasks.retire(task);
-    this.state.indexUserTask(task);
+    this.writer.retireUserTask(task);
   }
 }

@@ -7,18 +7,17 @@
 import type { Clock } from '../../engine-api.js';
 import type { Expression, FeelResult } from '../../feel/feel-expression.js';
 import type { VariableMapping } from '../../model/process-model.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
 import type { Variables } from '../../engine-api.js';
-
-export type Failure = { ok: false; errorType: string; message: string };
-export type StepResult = { ok: true } | Failure;
-export const OK: StepResult = { ok: true };
+import { OK, type Failure, type StepResult } from '../step-result.js';
 
 export class VariableBehavior {
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
     private readonly keys: KeyGenerator,
     private readonly clock: Clock,
   ) {}
@@ -64,7 +63,7 @@ export class VariableBehavior {
     const record = existing ? this.state.variables.get(existing) : undefined;
     if (record) {
       record.value = value;
-      this.state.variables.put(record);
+      this.writer.putVariable(record);
       return;
     }
     const scope = this.state.elements.find(scopeKey);
@@ -76,8 +75,7 @@ export class VariableBehavior {
       processInstanceKey: scope?.processInstanceKey ?? scopeKey,
       tenantId: scope?.tenantId ?? '<default>',
     };
-    this.state.variables.put(created);
-    this.state.indexVariable(created);
+    this.writer.putVariable(created);
   }
 
   setAllLocal(scopeKey: string, variables: Variables): void {

@@ -5,9 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { EngineError, type DeploymentResult, type ResourceInput } from '../../engine-api.js';
+import { parseDeployedForm } from '../../model/parse-form.js';
 import type { ProcessModel } from '../../model/process-model.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { KeyGenerator } from '../../state/key-generator.js';
 import type { DefinitionRecord, FormRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { StateWriter } from '../../state/state-writer.js';
+import type { SubscriptionBehavior } from '../behavior/subscription.behavior.js';
 
 export type BpmnParseResult =
   { ok: true; processes: ProcessModel[] } | { ok: false; message: string; elementId?: string };
@@ -24,7 +28,10 @@ interface ParsedResource {
 
 export class DeploymentCommands {
   constructor(
-    private readonly ctx: ProcessingContext,
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
+    private readonly keys: KeyGenerator,
+    private readonly subscriptions: SubscriptionBehavior,
     private readonly parse: BpmnParser,
   ) {}
 
@@ -47,18 +54,7 @@ export class DeploymentCommands {
         }
         parsed.push({ resource, text, checksum, processes: result.processes, form: null });
       } else if (name.endsWith('.form')) {
-        let formId: unknown;
-        try {
-          formId = (JSON.parse(text) as { id?: unknown }).id;
-        } catch (error) {
-          throw new EngineError(
-            'INVALID_ARGUMENT',
-            `'${resource.name}': the form is not valid JSON: ${String(error)}`,
-          );
-        }
-        if (typeof formId !== 'string' || formId === '') {
-          throw new EngineError('INVALID_ARGUMENT', `'${resource.name}': the form has no 'id'`);
-        }
+        const { formId } = parseDeployedForm(text, resource.name);
         parsed.push({ resource, text, checksum, processes: [], form: { formId } });
       } else if (name.endsWith('.dmn')) {
         throw new EngineError(
@@ -77,7 +73,7 @@ export class DeploymentCommands {
 
   /** Sync part: records the new versions. */
   apply(parsed: ParsedResource[], tenantId: string): DeploymentResult {
-    const { state, keys } = this.ctx;
+    const { state, keys } = this;
     const deploymentKey = keys.next();
     const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
     for (const item of parsed) {
@@ -100,8 +96,7 @@ export class DeploymentCommands {
             tenantId,
             deleted: false,
           };
-          state.definitions.put(record);
-          state.indexDefinition(record, model);
+          this.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
         }
         result.processes.push({
@@ -127,8 +122,7 @@ export class DeploymentCommands {
             deploymentKey,
             tenantId,
           };
-          state.forms.put(record);
-          state.indexForm(record);
+          this.writer.addForm(record);
         }
         result.forms.push({
           formId: record.formId,
@@ -143,13 +137,13 @@ export class DeploymentCommands {
   }
 
   private highestVersion(bpmnProcessId: string): number | undefined {
-    const keys = this.ctx.state.versions.get(bpmnProcessId) ?? [];
+    const keys = this.state.versions.get(bpmnProcessId) ?? [];
     const last = keys[keys.length - 1];
-    return last ? this.ctx.state.definitions.get(last)?.version : undefined;
+    return last ? this.state.definitions.get(last)?.version : undefined;
   }
 
   private rescheduleStartTimers(record: DefinitionRecord, model: ProcessModel): void {
-    const { state, subscriptions } = this.ctx;
+    const { state, subscriptions } = this;
     const versionKeys = new Set(state.versions.get(record.bpmnProcessId) ?? []);
     for (const timer of [...state.timers.values()]) {
       if (
@@ -169,7 +163,7 @@ export class DeploymentCommands {
   }
 
   deleteResource(resourceKey: string): void {
-    const { state, subscriptions } = this.ctx;
+    const { state, subscriptions } = this;
     const definition = state.definitions.get(resourceKey);
     if (definition && !definition.deleted) {
       for (const instance of state.elements.values()) {
@@ -181,7 +175,7 @@ export class DeploymentCommands {
         }
       }
       definition.deleted = true;
-      state.definitions.put(definition);
+      this.writer.updateDefinition(definition);
       for (const timer of [...state.timers.values()]) {
         if (timer.elementInstanceKey === null && timer.processDefinitionKey === resourceKey)
           subscriptions.removeTimer(timer);
@@ -193,12 +187,7 @@ export class DeploymentCommands {
     }
     const form = state.forms.get(resourceKey);
     if (form) {
-      state.forms.delete(form.key);
-      const keys = state.formVersions.get(form.formId) ?? [];
-      state.formVersions.set(
-        form.formId,
-        keys.filter((key) => key !== form.key),
-      );
+      this.writer.deleteForm(form);
       return;
     }
     throw new EngineError(

@@ -1,19 +1,26 @@
-/** Process instance commands: create, cancel, modify, set variables, resolve incidents. */
+/** Process instance commands: create, cancel, set variables. */
 import {
   EngineError,
   type CreateInstanceCommand,
   type CreatedInstance,
-  type ModifyInstanceCommand,
   type SetVariablesCommand,
 } from '../../engine-api.js';
-import type { DefinitionRecord, ElementInstanceRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { DefinitionRecord } from '../../state/records.js';
+import type { InstanceBehavior } from '../behavior/instance.behavior.js';
+import type { TerminationBehavior } from '../behavior/termination.behavior.js';
+import type { VariableBehavior } from '../behavior/variable.behavior.js';
 
 export class InstanceCommands {
-  constructor(private readonly ctx: ProcessingContext) {}
+  constructor(
+    private readonly state: EngineStateView,
+    private readonly instances: InstanceBehavior,
+    private readonly termination: TerminationBehavior,
+    private readonly variables: VariableBehavior,
+  ) {}
 
   resolveDefinition(command: CreateInstanceCommand): DefinitionRecord {
-    const { state } = this.ctx;
+    const { state } = this;
     if (command.processDefinitionKey) {
       const definition = state.definitions.get(command.processDefinitionKey);
       if (!definition || definition.deleted) {
@@ -47,7 +54,7 @@ export class InstanceCommands {
 
   create(command: CreateInstanceCommand): CreatedInstance {
     const definition = this.resolveDefinition(command);
-    const model = this.ctx.state.models.get(definition.key)!;
+    const model = this.state.models.get(definition.key)!;
     const startIds = command.startInstructions?.map((instruction) => instruction.elementId);
     if (startIds) {
       for (const id of startIds) {
@@ -71,7 +78,7 @@ export class InstanceCommands {
     ) {
       throw new EngineError('INVALID_ARGUMENT', 'Expected variables to be a JSON object');
     }
-    const instance = this.ctx.instances.create(
+    const instance = this.instances.create(
       definition,
       command.variables,
       startIds ? { startElementIds: startIds } : {},
@@ -86,7 +93,7 @@ export class InstanceCommands {
   }
 
   cancel(processInstanceKey: string): void {
-    const instance = this.ctx.state.elements.get(processInstanceKey);
+    const instance = this.state.elements.get(processInstanceKey);
     if (!instance || instance.type !== 'PROCESS') {
       throw new EngineError(
         'NOT_FOUND',
@@ -99,89 +106,11 @@ export class InstanceCommands {
         `Expected to cancel a process instance with key '${processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${instance.parentProcessInstanceKey}' instead.`,
       );
     }
-    this.ctx.flow.terminate(instance);
-  }
-
-  modify(command: ModifyInstanceCommand): void {
-    const { state, flow } = this.ctx;
-    const root = state.elements.get(command.processInstanceKey);
-    if (!root || root.type !== 'PROCESS')
-      throw new EngineError(
-        'NOT_FOUND',
-        `Expected to modify process instance '${command.processInstanceKey}', but no such process instance was found`,
-      );
-    const model = flow.model(root);
-    const activations: {
-      element: NonNullable<ReturnType<typeof model.elements.get>>;
-      scope: ElementInstanceRecord;
-      variables: { variables: Record<string, unknown>; scopeId?: string }[];
-    }[] = [];
-    for (const instruction of command.activateInstructions ?? []) {
-      const element = model.elements.get(instruction.elementId);
-      if (!element)
-        throw new EngineError(
-          'INVALID_ARGUMENT',
-          `Expected to modify instance of process '${model.id}' but it contains one or more activate instructions with an element that could not be found: '${instruction.elementId}'`,
-        );
-      const scope = this.findScope(root, element.parentId, instruction.ancestorElementInstanceKey);
-      activations.push({ element, scope, variables: instruction.variableInstructions ?? [] });
-    }
-    const terminations: ElementInstanceRecord[] = [];
-    for (const instruction of command.terminateInstructions ?? []) {
-      const target = state.elements.get(instruction.elementInstanceKey);
-      if (!target || target.processInstanceKey !== root.key)
-        throw new EngineError(
-          'INVALID_ARGUMENT',
-          `Expected to modify instance of process '${model.id}' but it contains one or more terminate instructions with an element instance that could not be found: '${instruction.elementInstanceKey}'`,
-        );
-      terminations.push(target);
-    }
-    for (const activation of activations) {
-      for (const variables of activation.variables) {
-        const scope = variables.scopeId
-          ? this.findScope(root, variables.scopeId, undefined)
-          : activation.scope;
-        this.ctx.variables.setAllLocal(scope.key, variables.variables);
-      }
-      flow.activate(activation.element, activation.scope);
-    }
-    for (const target of terminations) {
-      flow.terminate(target);
-      flow.childFinished(target);
-    }
-  }
-
-  private findScope(
-    root: ElementInstanceRecord,
-    scopeElementId: string | null,
-    ancestorKey: string | undefined,
-  ): ElementInstanceRecord {
-    if (ancestorKey) {
-      const ancestor = this.ctx.state.elements.get(ancestorKey);
-      if (!ancestor)
-        throw new EngineError(
-          'INVALID_ARGUMENT',
-          `Expected the ancestor element instance '${ancestorKey}' to exist`,
-        );
-      return ancestor;
-    }
-    if (!scopeElementId || scopeElementId === root.elementId) return root;
-    for (const instance of this.ctx.state.elements.values()) {
-      if (
-        instance.processInstanceKey === root.key &&
-        instance.elementId === scopeElementId &&
-        instance.state === 'ACTIVATED'
-      )
-        return instance;
-    }
-    throw new EngineError(
-      'INVALID_ARGUMENT',
-      `Expected to find an active instance of the flow scope '${scopeElementId}' to activate the element in`,
-    );
+    this.termination.terminate(instance);
   }
 
   setVariables(command: SetVariablesCommand): void {
-    const scope = this.ctx.state.elements.get(command.elementInstanceKey);
+    const scope = this.state.elements.get(command.elementInstanceKey);
     if (!scope || scope.state === 'COMPLETED' || scope.state === 'TERMINATED') {
       throw new EngineError(
         'NOT_FOUND',
@@ -195,33 +124,7 @@ export class InstanceCommands {
     ) {
       throw new EngineError('INVALID_ARGUMENT', 'Expected variables to be a JSON object');
     }
-    if (command.local) this.ctx.variables.setAllLocal(scope.key, command.variables);
-    else this.ctx.variables.propagate(scope.key, command.variables);
-  }
-
-  resolveIncident(incidentKey: string): void {
-    const { state, incidents, flow, jobs } = this.ctx;
-    const incident = state.incidents.get(incidentKey);
-    if (!incident)
-      throw new EngineError(
-        'NOT_FOUND',
-        `Expected to resolve incident with key '${incidentKey}', but no such incident was found`,
-      );
-    incidents.resolve(incident);
-    const instance = state.elements.get(incident.elementInstanceKey);
-    if (incident.jobKey) {
-      const job = state.jobs.get(incident.jobKey);
-      if (!job) return;
-      if (job.retries > 0 || job.state === 'ERROR_THROWN') {
-        if (job.retries <= 0) job.retries = 1;
-        jobs.makeActivatable(job);
-      } else if (instance) {
-        incidents.raise(instance, incident.errorType, incident.errorMessage, 'job', job.key);
-      }
-      return;
-    }
-    if (!instance) return;
-    if (incident.retry === 'activate') flow.queueActivation(instance);
-    else flow.complete(instance);
+    if (command.local) this.variables.setAllLocal(scope.key, command.variables);
+    else this.variables.propagate(scope.key, command.variables);
   }
 }

@@ -1,24 +1,25 @@
-/** Job commands from workers: complete, fail, throw error, update retries and timeout. */
-import {
-  EngineError,
-  type FailJobCommand,
-  type ThrowErrorCommand,
-  type Variables,
-} from '../../engine-api.js';
-import type { JobRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+/** Job commands from workers: complete and fail (throwing an error is JobErrorCommands). */
+import { EngineError, type FailJobCommand, type Variables } from '../../engine-api.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
+import type { CompletionBehavior } from '../behavior/completion.behavior.js';
+import type { IncidentBehavior } from '../behavior/incident.behavior.js';
+import type { JobRetryBehavior } from '../behavior/job-retry.behavior.js';
+import type { JobBehavior } from '../behavior/job.behavior.js';
+import type { VariableBehavior } from '../behavior/variable.behavior.js';
+import { assertObject, findJob } from './job-lookup.js';
 
 export class JobCommands {
-  constructor(private readonly ctx: ProcessingContext) {}
+  constructor(
+    private readonly state: EngineStateView,
+    private readonly jobs: JobBehavior,
+    private readonly retries: JobRetryBehavior,
+    private readonly variables: VariableBehavior,
+    private readonly incidents: IncidentBehavior,
+    private readonly completion: CompletionBehavior,
+  ) {}
 
-  private job(jobKey: string, action: string): JobRecord {
-    const job = this.ctx.state.jobs.get(jobKey);
-    if (!job)
-      throw new EngineError(
-        'NOT_FOUND',
-        `Expected to ${action} job with key '${jobKey}', but no such job was found`,
-      );
-    return job;
+  private job(jobKey: string, action: string) {
+    return findJob(this.state, jobKey, action);
   }
 
   complete(jobKey: string, variables: Variables | undefined): void {
@@ -30,14 +31,11 @@ export class JobCommands {
       );
     }
     assertObject(variables);
-    const instance = this.ctx.state.elements.get(job.elementInstanceKey);
-    this.ctx.jobs.remove(job.key);
+    const instance = this.state.elements.get(job.elementInstanceKey);
+    this.jobs.remove(job.key);
     if (!instance || instance.state !== 'ACTIVATED') return;
-    const element = this.ctx.flow.elementOf(instance);
-    const hasOutput = 'outputMappings' in element && element.outputMappings.length > 0;
-    this.ctx.variables.mergeResult(instance, hasOutput, variables);
     instance.jobKey = null;
-    this.ctx.flow.complete(instance);
+    this.completion.completeWith(instance, variables);
   }
 
   fail(command: FailJobCommand): void {
@@ -50,14 +48,14 @@ export class JobCommands {
     }
     assertObject(command.variables);
     if (command.variables && Object.keys(command.variables).length > 0) {
-      this.ctx.variables.setAllLocal(job.elementInstanceKey, command.variables);
+      this.variables.setAllLocal(job.elementInstanceKey, command.variables);
     }
     const retries = Math.max(0, command.retries);
-    this.ctx.jobs.fail(job, retries, command.errorMessage ?? '', command.retryBackOffMs ?? 0);
+    this.retries.fail(job, retries, command.errorMessage ?? '', command.retryBackOffMs ?? 0);
     if (retries === 0) {
-      const instance = this.ctx.state.elements.get(job.elementInstanceKey);
+      const instance = this.state.elements.get(job.elementInstanceKey);
       if (instance) {
-        this.ctx.incidents.raise(
+        this.incidents.raise(
           instance,
           'JOB_NO_RETRIES',
           command.errorMessage || 'No more retries left.',
@@ -66,69 +64,5 @@ export class JobCommands {
         );
       }
     }
-  }
-
-  throwError(command: ThrowErrorCommand): void {
-    const job = this.job(command.jobKey, 'throw an error for');
-    if (job.state !== 'ACTIVATED' && job.state !== 'ACTIVATABLE') {
-      throw new EngineError(
-        'FAILED_PRECONDITION',
-        `Expected to throw an error for job with key '${command.jobKey}', but it is in state '${job.state}'`,
-      );
-    }
-    assertObject(command.variables);
-    const instance = this.ctx.state.elements.get(job.elementInstanceKey);
-    if (!instance) return;
-    if (this.ctx.triggers.throwError(instance, command.errorCode, command.variables ?? {})) {
-      this.ctx.jobs.remove(job.key);
-      return;
-    }
-    job.state = 'ERROR_THROWN';
-    job.errorMessage = command.errorMessage ?? '';
-    job.worker = '';
-    this.ctx.state.jobs.put(job);
-    this.ctx.state.indexJob(job);
-    const detail = command.errorMessage ? ` with message '${command.errorMessage}'` : '';
-    this.ctx.incidents.raise(
-      instance,
-      'UNHANDLED_ERROR_EVENT',
-      `Expected to throw an error event with the code '${command.errorCode}'${detail}, but it was not caught. No error events are available in the scope.`,
-      'job',
-      job.key,
-    );
-  }
-
-  updateRetries(jobKey: string, retries: number): void {
-    const job = this.job(jobKey, 'update retries of');
-    if (!Number.isInteger(retries) || retries < 1) {
-      throw new EngineError(
-        'INVALID_ARGUMENT',
-        `Expected retries to be greater than zero, but it was ${retries}`,
-      );
-    }
-    job.retries = retries;
-    this.ctx.state.jobs.put(job);
-  }
-
-  updateTimeout(jobKey: string, timeoutMs: number): void {
-    const job = this.job(jobKey, 'update the timeout of');
-    if (job.state !== 'ACTIVATED') {
-      throw new EngineError(
-        'FAILED_PRECONDITION',
-        `Expected to update the timeout of job with key '${jobKey}', but it is not active`,
-      );
-    }
-    job.deadline = this.ctx.clock.now() + timeoutMs;
-    this.ctx.state.jobs.put(job);
-    this.ctx.scheduler.schedule(job.deadline, 'jobDeadline', job.key);
-  }
-}
-
-function assertObject(variables: unknown): void {
-  if (
-    variables !== undefined &&
-    (typeof variables !== 'object' || variables === null || Array.isArray(variables))
-  ) {
-    throw new EngineError('INVALID_ARGUMENT', 'Expected variables to be a JSON object');
   }
 }

@@ -6,19 +6,30 @@
  */
 import {
   EngineError,
+  type Clock,
   type CorrelateMessageResult,
   type PublishMessageCommand,
   type Variables,
 } from '../../engine-api.js';
-import { correlationId } from '../../state/engine-state.js';
+import { correlationId, messageStartKey, type EngineStateView } from '../../state/engine-state-view.js';
+import type { KeyGenerator } from '../../state/key-generator.js';
 import type { MessageRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { BufferedMessageBehavior } from '../behavior/buffered-message.behavior.js';
+import type { EventTriggerBehavior } from '../behavior/event-trigger.behavior.js';
+import type { InstanceBehavior } from '../behavior/instance.behavior.js';
 
 export class MessageCommands {
-  constructor(private readonly ctx: ProcessingContext) {}
+  constructor(
+    private readonly state: EngineStateView,
+    private readonly clock: Clock,
+    private readonly keys: KeyGenerator,
+    private readonly triggers: EventTriggerBehavior,
+    private readonly instances: InstanceBehavior,
+    private readonly bufferedMessages: BufferedMessageBehavior,
+  ) {}
 
   publish(command: PublishMessageCommand): { key: string; processInstanceKeys: string[] } {
-    const { state, clock, keys } = this.ctx;
+    const { state, clock, keys } = this;
     if (!command.name) throw new EngineError('INVALID_ARGUMENT', 'Expected a message name, but it was empty');
     const variables = command.variables ?? {};
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
@@ -51,9 +62,7 @@ export class MessageCommands {
         correlatedProcesses: started.map((entry) => entry.bpmnProcessId),
         tenantId: command.tenantId ?? '<default>',
       };
-      state.messages.put(message);
-      state.indexMessage(message);
-      this.ctx.scheduler.schedule(message.deadline, 'messageTtl', key);
+      this.bufferedMessages.buffer(message);
     }
     return { key, processInstanceKeys: [...instances, ...started.map((entry) => entry.key)] };
   }
@@ -75,7 +84,7 @@ export class MessageCommands {
   }
 
   private correlateSubscriptions(name: string, correlationKey: string, variables: Variables): string[] {
-    const { state, triggers } = this.ctx;
+    const { state, triggers } = this;
     const correlated: string[] = [];
     for (const key of state.messageSubscriptionsByCorrelation.list(correlationId(name, correlationKey))) {
       const subscription = state.messageSubscriptions.get(key);
@@ -93,7 +102,7 @@ export class MessageCommands {
     correlationKey: string,
     variables: Variables,
   ): { key: string; bpmnProcessId: string }[] {
-    const { state, clock } = this.ctx;
+    const { state, clock } = this;
     const started: { key: string; bpmnProcessId: string }[] = [];
     for (const bpmnProcessId of state.versions.keys()) {
       const definition = state.latestDefinition(bpmnProcessId);
@@ -104,9 +113,12 @@ export class MessageCommands {
         if (start?.kind !== 'startEvent' || start.eventDefinition.type !== 'message') continue;
         const messageName = start.eventDefinition.message.name.evaluate({ variables: {}, now: clock.now() });
         if (!messageName.ok || messageName.value !== name) continue;
-        if (correlationKey && state.messageStartedInstances.has(`${bpmnProcessId}\u0000${correlationKey}`))
+        if (
+          correlationKey &&
+          state.messageStartedInstances.has(messageStartKey(bpmnProcessId, correlationKey))
+        )
           continue;
-        const instance = this.ctx.instances.create(definition, variables, {
+        const instance = this.instances.create(definition, variables, {
           startElementIds: [id],
           ...(correlationKey ? { startCorrelationKey: correlationKey } : {}),
         });
@@ -115,13 +127,5 @@ export class MessageCommands {
       }
     }
     return started;
-  }
-
-  /** Scheduler: the message's time to live is over. */
-  expire(messageKey: string, now: number): void {
-    const message = this.ctx.state.messages.get(messageKey);
-    if (!message || message.deadline > now) return;
-    this.ctx.state.unindexMessage(message);
-    this.ctx.state.messages.delete(message.key);
   }
 }

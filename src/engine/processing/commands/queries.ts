@@ -13,7 +13,7 @@ import {
   type UserTaskFilter,
   type Variable,
 } from '../../engine-api.js';
-import type { EngineState } from '../../state/engine-state.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { ElementInstanceRecord, ElementLifecycle, UserTaskRecord } from '../../state/records.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
 import { propertyTest } from './filter-property.js';
@@ -30,7 +30,7 @@ const STATE_NAMES: Record<ElementLifecycle, 'ACTIVE' | 'COMPLETED' | 'TERMINATED
 
 export class Queries {
   constructor(
-    private readonly state: EngineState,
+    private readonly state: EngineStateView,
     private readonly variables: VariableBehavior,
   ) {}
 

@@ -1,13 +1,21 @@
 /** User task commands (REST v2): assign, unassign, update, complete. */
 import { EngineError, type UpdateUserTaskCommand, type Variables } from '../../engine-api.js';
+import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { UserTaskRecord } from '../../state/records.js';
-import type { ProcessingContext } from '../processing-context.js';
+import type { StateWriter } from '../../state/state-writer.js';
+import type { CompletionBehavior } from '../behavior/completion.behavior.js';
+import type { UserTaskBehavior } from '../behavior/user-task.behavior.js';
 
 export class UserTaskCommands {
-  constructor(private readonly ctx: ProcessingContext) {}
+  constructor(
+    private readonly state: EngineStateView,
+    private readonly writer: StateWriter,
+    private readonly userTasks: UserTaskBehavior,
+    private readonly completion: CompletionBehavior,
+  ) {}
 
   private task(userTaskKey: string): UserTaskRecord {
-    const task = this.ctx.state.userTasks.get(userTaskKey);
+    const task = this.state.userTasks.get(userTaskKey);
     if (!task)
       throw new EngineError(
         'NOT_FOUND',
@@ -32,15 +40,13 @@ export class UserTaskCommands {
       );
     }
     task.assignee = assignee;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.writer.putUserTask(task);
   }
 
   unassign(userTaskKey: string): void {
     const task = this.task(userTaskKey);
     task.assignee = null;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.writer.putUserTask(task);
   }
 
   update(command: UpdateUserTaskCommand): void {
@@ -56,8 +62,7 @@ export class UserTaskCommands {
     if (command.candidateGroups !== undefined) task.candidateGroups = [...command.candidateGroups];
     if (command.candidateUsers !== undefined) task.candidateUsers = [...command.candidateUsers];
     if (command.priority !== undefined) task.priority = command.priority;
-    this.ctx.state.userTasks.put(task);
-    this.ctx.state.indexUserTask(task);
+    this.writer.putUserTask(task);
   }
 
   complete(userTaskKey: string, variables: Variables | undefined): void {
@@ -68,13 +73,10 @@ export class UserTaskCommands {
     ) {
       throw new EngineError('INVALID_ARGUMENT', 'Expected variables to be a JSON object');
     }
-    const instance = this.ctx.state.elements.get(task.elementInstanceKey);
-    this.ctx.userTasks.finish(task.key, 'COMPLETED');
+    const instance = this.state.elements.get(task.elementInstanceKey);
+    this.userTasks.finish(task.key, 'COMPLETED');
     if (!instance || instance.state !== 'ACTIVATED') return;
-    const element = this.ctx.flow.elementOf(instance);
-    const hasOutput = 'outputMappings' in element && element.outputMappings.length > 0;
-    this.ctx.variables.mergeResult(instance, hasOutput, variables);
     instance.userTaskKey = null;
-    this.ctx.flow.complete(instance);
+    this.completion.completeWith(instance, variables);
   }
 }

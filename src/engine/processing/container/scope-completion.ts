@@ -1,8 +1,18 @@
-import type { ElementProcessor, ExecutableElement } from '../element-processor.js';
+/** Containers complete when nothing is left inside them: no live child, no token waiting at a join. */
+import type { ElementInstanceRecord } from '../../state/records.js';
+import type { ElementLookup } from '../behavior/element-lookup.js';
+import type { FlowBehavior } from '../behavior/flow.behavior.js';
 
-/** Containers complete when nothing is left inside them. */
-export const completeWhenEmpty: NonNullable<ElementProcessor<ExecutableElement>['onChildFinished']> = (
-  ctx,
-  _element,
-  instance,
-) => ctx.flow.completeScopeIfDone(instance);
+export class ScopeCompletion {
+  constructor(
+    private readonly lookup: ElementLookup,
+    private readonly flow: FlowBehavior,
+  ) {}
+
+  completeIfDone(scope: ElementInstanceRecord): void {
+    if (scope.state !== 'ACTIVATED') return;
+    if (this.lookup.hasChildren(scope.key)) return;
+    if ((scope.joinTokens ?? []).length > 0) return;
+    this.flow.complete(scope);
+  }
+}

@@ -1,12 +1,22 @@
 /** Embedded sub-process: a scope started at its none start event. */
 import type { SubProcess } from '../../model/process-model.js';
+import type { ElementInstanceRecord } from '../../state/records.js';
+import type { ElementLookup } from '../behavior/element-lookup.js';
+import type { FlowBehavior } from '../behavior/flow.behavior.js';
 import type { ElementProcessor } from '../element-processor.js';
-import { completeWhenEmpty } from './scope-completion.js';
+import { OK, type StepResult } from '../step-result.js';
+import type { ScopeCompletion } from './scope-completion.js';
 
-export const subProcessProcessor: ElementProcessor<SubProcess> = {
-  onActivate(ctx, element, instance) {
+export class SubProcessProcessor implements ElementProcessor<SubProcess> {
+  constructor(
+    private readonly lookup: ElementLookup,
+    private readonly flow: FlowBehavior,
+    private readonly scopes: ScopeCompletion,
+  ) {}
+
+  onActivate(element: SubProcess, instance: ElementInstanceRecord): StepResult {
     const start = element.noneStartEventId
-      ? ctx.flow.model(instance).elements.get(element.noneStartEventId)
+      ? this.lookup.model(instance).elements.get(element.noneStartEventId)
       : undefined;
     if (!start)
       return {
@@ -14,8 +24,11 @@ export const subProcessProcessor: ElementProcessor<SubProcess> = {
         errorType: 'UNKNOWN',
         message: `Sub-process '${element.id}' has no none start event`,
       };
-    ctx.flow.activate(start, instance);
-    return { ok: true };
-  },
-  onChildFinished: completeWhenEmpty,
-};
+    this.flow.activate(start, instance);
+    return OK;
+  }
+
+  onChildFinished(_element: SubProcess, instance: ElementInstanceRecord): void {
+    this.scopes.completeIfDone(instance);
+  }
+}

@@ -4,52 +4,54 @@
  */
 import type { EndEvent } from '../../model/process-model.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
-import type { StepResult } from '../behavior/variable.behavior.js';
+import type { StateWriter } from '../../state/state-writer.js';
+import type { ElementLookup } from '../behavior/element-lookup.js';
+import type { TerminationBehavior } from '../behavior/termination.behavior.js';
 import type { ElementProcessor } from '../element-processor.js';
-import type { ProcessingContext } from '../processing-context.js';
-import { throwEventHandlers } from './throw-event-handlers.js';
+import { OK, type StepResult } from '../step-result.js';
+import type { ThrowEventBehavior } from './throw-event.behavior.js';
 
-type Handler = (ctx: ProcessingContext, element: EndEvent, instance: ElementInstanceRecord) => StepResult;
+type Handler = (element: EndEvent, instance: ElementInstanceRecord) => StepResult;
 
-const handlers: Record<EndEvent['eventDefinition']['type'], Handler> = {
-  none: throwEventHandlers.none,
-  signal: throwEventHandlers.signal,
-  escalation: throwEventHandlers.escalation,
-  message: throwEventHandlers.message,
-  terminate: (ctx, _element, instance) => {
-    ctx.flow.complete(instance);
-    return { ok: true };
-  },
-  error(ctx, element, instance) {
-    if (element.eventDefinition.type !== 'error') return { ok: true };
-    const codeResult = element.eventDefinition.errorCode
-      ? ctx.variables.evaluate(element.eventDefinition.errorCode, instance.key)
-      : { ok: true as const, value: '' };
-    if (!codeResult.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: codeResult.message };
-    const code = String(codeResult.value);
-    if (ctx.triggers.throwError(instance, code, {})) return { ok: true };
-    return {
-      ok: false,
-      errorType: 'UNHANDLED_ERROR_EVENT',
-      message: `Expected to throw an error event with the code '${code}', but it was not caught. No error events are available in the scope.`,
+export class EndEventProcessor implements ElementProcessor<EndEvent> {
+  private readonly handlers: Record<EndEvent['eventDefinition']['type'], Handler>;
+
+  constructor(
+    private readonly throws: ThrowEventBehavior,
+    private readonly lookup: ElementLookup,
+    private readonly writer: StateWriter,
+    private readonly termination: TerminationBehavior,
+  ) {
+    this.handlers = {
+      none: (element, instance) => throws.none(element, instance),
+      signal: (element, instance) => throws.signal(element, instance),
+      escalation: (element, instance) => throws.escalation(element, instance),
+      message: (element, instance) => throws.message(element, instance),
+      // The siblings are terminated when the end event completes (onComplete).
+      terminate: (element, instance) => throws.none(element, instance),
+      error: (element, instance) => throws.error(element, instance),
     };
-  },
-};
+  }
 
-export const endEventProcessor: ElementProcessor<EndEvent> = {
-  onActivate: (ctx, element, instance) => handlers[element.eventDefinition.type](ctx, element, instance),
-  onComplete(ctx, element, instance) {
+  onActivate(element: EndEvent, instance: ElementInstanceRecord): StepResult {
+    return this.handlers[element.eventDefinition.type](element, instance);
+  }
+
+  onComplete(element: EndEvent, instance: ElementInstanceRecord): StepResult {
     if (element.eventDefinition.type === 'terminate' && instance.flowScopeKey) {
-      for (const sibling of ctx.state.childrenOf(instance.flowScopeKey)) {
-        if (sibling.key !== instance.key) ctx.flow.terminate(sibling);
+      for (const sibling of this.lookup.childrenOf(instance.flowScopeKey)) {
+        if (sibling.key !== instance.key) this.termination.terminate(sibling);
       }
-      const scope = ctx.state.elements.get(instance.flowScopeKey);
+      const scope = this.lookup.flowScope(instance);
       if (scope) {
         scope.joinTokens = [];
-        ctx.state.elements.put(scope);
+        this.writer.updateElement(scope);
       }
     }
-    return { ok: true };
-  },
-  onTerminate: (ctx, _element, instance) => ctx.jobs.remove(instance.jobKey),
-};
+    return OK;
+  }
+
+  onTerminate(_element: EndEvent, instance: ElementInstanceRecord): void {
+    this.throws.releaseJob(instance);
+  }
+}

@@ -1,37 +1,49 @@
 /** Intermediate throw events: none, signal, escalation, message (a job) and link (jumps to its catch event). */
 import type { IntermediateThrowEvent } from '../../model/process-model.js';
 import type { ElementInstanceRecord } from '../../state/records.js';
-import type { StepResult } from '../behavior/variable.behavior.js';
+import type { ElementLookup } from '../behavior/element-lookup.js';
+import type { FlowBehavior } from '../behavior/flow.behavior.js';
 import type { ElementProcessor } from '../element-processor.js';
-import type { ProcessingContext } from '../processing-context.js';
-import { throwEventHandlers } from './throw-event-handlers.js';
+import { OK, type StepResult } from '../step-result.js';
+import type { ThrowEventBehavior } from './throw-event.behavior.js';
 
-type Handler = (
-  ctx: ProcessingContext,
-  element: IntermediateThrowEvent,
-  instance: ElementInstanceRecord,
-) => StepResult;
+type Handler = (element: IntermediateThrowEvent, instance: ElementInstanceRecord) => StepResult;
 
-const handlers: Record<IntermediateThrowEvent['eventDefinition']['type'], Handler> = {
-  none: throwEventHandlers.none,
-  signal: throwEventHandlers.signal,
-  escalation: throwEventHandlers.escalation,
-  message: throwEventHandlers.message,
-  link(ctx, element, instance) {
-    const scope = instance.flowScopeKey ? ctx.state.elements.get(instance.flowScopeKey) : undefined;
+export class IntermediateThrowEventProcessor implements ElementProcessor<IntermediateThrowEvent> {
+  private readonly handlers: Record<IntermediateThrowEvent['eventDefinition']['type'], Handler>;
+
+  constructor(
+    private readonly throws: ThrowEventBehavior,
+    private readonly lookup: ElementLookup,
+    private readonly flow: FlowBehavior,
+  ) {
+    this.handlers = {
+      none: (element, instance) => throws.none(element, instance),
+      signal: (element, instance) => throws.signal(element, instance),
+      escalation: (element, instance) => throws.escalation(element, instance),
+      message: (element, instance) => throws.message(element, instance),
+      link: (element, instance) => this.link(element, instance),
+    };
+  }
+
+  onActivate(element: IntermediateThrowEvent, instance: ElementInstanceRecord): StepResult {
+    return this.handlers[element.eventDefinition.type](element, instance);
+  }
+
+  onTerminate(_element: IntermediateThrowEvent, instance: ElementInstanceRecord): void {
+    this.throws.releaseJob(instance);
+  }
+
+  private link(element: IntermediateThrowEvent, instance: ElementInstanceRecord): StepResult {
+    const scope = this.lookup.flowScope(instance);
     const target = element.linkTargetId
-      ? ctx.flow.model(instance).elements.get(element.linkTargetId)
+      ? this.lookup.model(instance).elements.get(element.linkTargetId)
       : undefined;
     if (!scope || !target) {
       return { ok: false, errorType: 'UNKNOWN', message: `No link catch event for '${element.id}'` };
     }
-    ctx.flow.complete(instance);
-    ctx.flow.activate(target, scope);
-    return { ok: true };
-  },
-};
-
-export const intermediateThrowEventProcessor: ElementProcessor<IntermediateThrowEvent> = {
-  onActivate: (ctx, element, instance) => handlers[element.eventDefinition.type](ctx, element, instance),
-  onTerminate: (ctx, _element, instance) => ctx.jobs.remove(instance.jobKey),
-};
+    this.flow.complete(instance);
+    this.flow.activate(target, scope);
+    return OK;
+  }
+}

@@ -5,6 +5,7 @@
  */
 import type { Db } from 'mongodb';
 import type { EngineState } from '../engine-state.js';
+import type { StateWriter } from '../state-writer.js';
 import type { Store } from '../store.js';
 import {
   applyChanges,
@@ -49,35 +50,25 @@ async function loadInto<T extends { key: string }>(
   db: Db,
   store: Store<T>,
   persisted: PersistedKeys,
-): Promise<T[]> {
+): Promise<void> {
   const documents = await db.collection<StateDocument>(store.collection).find({ live: true }).toArray();
   let known = persisted.get(store.collection);
   if (!known) persisted.set(store.collection, (known = new Set()));
-  const records: T[] = [];
   for (const document of documents) {
     const record = store.fromJson(document.j);
     store.load(record);
     known.add(record.key);
-    records.push(record);
   }
-  return records;
 }
 
 /** Loads live records and rebuilds the indexes; the caller re-parses models and schedules. */
-export async function loadState(db: Db, state: EngineState, persisted: PersistedKeys): Promise<void> {
-  const [
-    definitions,
-    forms,
-    elements,
-    variables,
-    jobs,
-    timers,
-    messageSubs,
-    signalSubs,
-    messages,
-    incidents,
-    userTasks,
-  ] = await Promise.all([
+export async function loadState(
+  db: Db,
+  state: EngineState,
+  writer: StateWriter,
+  persisted: PersistedKeys,
+): Promise<void> {
+  await Promise.all([
     loadInto(db, state.definitions, persisted),
     loadInto(db, state.forms, persisted),
     loadInto(db, state.elements, persisted),
@@ -90,23 +81,5 @@ export async function loadState(db: Db, state: EngineState, persisted: Persisted
     loadInto(db, state.incidents, persisted),
     loadInto(db, state.userTasks, persisted),
   ]);
-  void definitions;
-  for (const form of forms) state.indexForm(form);
-  for (const element of elements) {
-    if (element.flowScopeKey) state.children.add(element.flowScopeKey, element.key);
-    if (element.type === 'PROCESS' && element.startCorrelationKey != null) {
-      state.messageStartedInstances.set(
-        `${element.bpmnProcessId}\u0000${element.startCorrelationKey}`,
-        element.key,
-      );
-    }
-  }
-  for (const variable of variables) state.indexVariable(variable);
-  for (const job of jobs) state.indexJob(job);
-  for (const timer of timers) state.indexTimer(timer);
-  for (const subscription of messageSubs) state.indexMessageSubscription(subscription);
-  for (const subscription of signalSubs) state.indexSignalSubscription(subscription);
-  for (const message of messages) state.indexMessage(message);
-  for (const incident of incidents) state.instanceIncidents.add(incident.processInstanceKey, incident.key);
-  for (const task of userTasks) state.indexUserTask(task);
+  writer.indexLoaded();
 }

@@ -1,6 +1,6 @@
 import { camundaTaskEngine, type TaskEngine } from '../../../../src/app/inbox/index.js';
 import { createEngineClients, type EngineClients } from '../../../../src/app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../../src/engine/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../../src/engine/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../support/database.js';
 
 const PROCESS_ID = 'inbox-fixture';
@@ -53,7 +53,7 @@ export interface TaskEngineFixture {
 /** The embedded engine over a fresh database, reached through the official clients, with one one-task process. */
 export async function startTaskEngineFixture(name: string): Promise<TaskEngineFixture> {
   const database: TestDatabase = createTestDatabase(`${name}_engine`);
-  const embedded: EmbeddedEngine = await startEmbeddedEngine({
+  const embedded: EngineWithGateways = await startEmbeddedEngine({
     mongoUri: database.uri,
     grpcPort: 0,
     restPort: 0,

@@ -1,7 +1,7 @@
 import { Camunda8 } from '@camunda8/sdk';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { ControllableClock } from '../../../../src/engine/clock/controllable-clock.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../../src/engine/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../../src/engine/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../support/database.js';
 
 export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
@@ -40,7 +40,7 @@ function clients(
 export async function startHarness(start = '2026-03-01T01:00:00.000Z'): Promise<EngineHarness> {
   const database: TestDatabase = createTestDatabase('engine');
   const clock = new ControllableClock(start);
-  let engine: EmbeddedEngine = await startEmbeddedEngine({
+  let engine: EngineWithGateways = await startEmbeddedEngine({
     mongoUri: database.uri,
     grpcPort: 0,
     restPort: 0,
