@@ -5,11 +5,11 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClients, grpcUrlOf } from '../../../src/app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
 let db: TestDatabase;
-let engine: EmbeddedEngine;
+let engine: EngineWithGateways;
 
 beforeAll(async () => {
   db = createTestDatabase('clients');
