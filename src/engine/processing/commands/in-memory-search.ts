@@ -1,10 +1,16 @@
 /** Filter (equality on each given field), sort and page over in-memory records: what the search endpoints need. */
 import type { SearchQuery, SearchResult } from '../../engine-api.js';
 
+/**
+ * `keyOf` names each item's key: items equal in every sort field are ordered by it, as Camunda breaks ties by the
+ * entity's key, so a sorted search answers in one order however the items were loaded (after a restart the stores
+ * are filled in the database's order, not in creation order).
+ */
 export function searchItems<T extends object, F extends object>(
   items: Iterable<T>,
   query: SearchQuery<F>,
   matches: (item: T, filter: F) => boolean = defaultMatch,
+  keyOf?: (item: T) => string,
 ): SearchResult<T> {
   const filter = query.filter;
   const selected: T[] = [];
@@ -18,13 +24,14 @@ export function searchItems<T extends object, F extends object>(
   const keyed = selected.map((item) => ({
     item,
     keys: sorts.map((sort) => sortKey(field(item, sort.field))),
+    key: keyOf ? sortKey(keyOf(item)) : undefined,
   }));
   keyed.sort((a, b) => {
     for (let index = 0; index < directions.length; index++) {
       const order = compare(a.keys[index]!, b.keys[index]!);
       if (order !== 0) return directions[index]! * order;
     }
-    return 0;
+    return a.key && b.key ? compare(a.key, b.key) : 0;
   });
   return { items: keyed.slice(from, from + limit).map((entry) => entry.item), total: selected.length };
 }

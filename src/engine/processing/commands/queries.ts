@@ -48,7 +48,7 @@ export class Queries {
         tenantId: record.tenantId,
       });
     }
-    return searchItems(items, query);
+    return searchItems(items, query, undefined, (item) => item.processDefinitionKey);
   }
 
   processDefinitionXml(key: string): string {
@@ -77,7 +77,7 @@ export class Queries {
         tenantId: record.tenantId,
       });
     }
-    return searchItems(items, query);
+    return searchItems(items, query, undefined, (item) => item.processInstanceKey);
   }
 
   elementInstances(query: SearchQuery<Partial<ElementInstance>>): SearchResult<ElementInstance> {
@@ -86,7 +86,7 @@ export class Queries {
       if (record.type === 'PROCESS') continue;
       items.push(this.elementInstance(record));
     }
-    return searchItems(items, query);
+    return searchItems(items, query, undefined, (item) => item.elementInstanceKey);
   }
 
   private elementInstance(record: ElementInstanceRecord): ElementInstance {
@@ -126,7 +126,7 @@ export class Queries {
         tenantId: record.tenantId,
       });
     }
-    return searchItems(items, query);
+    return searchItems(items, query, undefined, (item) => item.incidentKey);
   }
 
   variablesSearch(query: SearchQuery<Partial<Variable>>): SearchResult<Variable> {
@@ -141,7 +141,7 @@ export class Queries {
         tenantId: record.tenantId,
       });
     }
-    return searchItems(items, query);
+    return searchItems(items, query, undefined, (item) => item.variableKey);
   }
 
   userTasks(query: SearchQuery<UserTaskFilter>): SearchResult<UserTask> {
@@ -155,7 +155,12 @@ export class Queries {
           ? [task]
           : [];
     const test = userTaskTest(query.filter);
-    const result = searchItems<UserTaskRecord, UserTaskFilter>(candidates, query, (task) => test(task));
+    const result = searchItems<UserTaskRecord, UserTaskFilter>(
+      candidates,
+      query,
+      (task) => test(task),
+      (task) => task.key,
+    );
     return { total: result.total, items: result.items.map(toUserTask) };
   }
 
