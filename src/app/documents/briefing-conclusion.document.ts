@@ -21,8 +21,11 @@ export const BriefingConclusionSchema = Type.Object(
       {
         date: DocumentDate,
         place: Text,
-        /** Who chaired, as the notice names them: "đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy Khối". */
-        chairedBy: Text,
+        /**
+         * Who chaired, as the notice names them: "đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Đảng ủy Khối".
+         * Not the signer: the notice is usually signed by the Office (T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG).
+         */
+        chairedBy: Type.Optional(Text),
       },
       { additionalProperties: false },
     ),
@@ -52,14 +55,15 @@ export async function generateBriefingConclusion(input: BriefingConclusionData):
   ]);
 
   return packPartyDocument(`Thông báo kết luận giao ban công tác dân vận ${quarter}`, [
-    headingBlock({ kind: 'TB', number: data.number, issuedAt: requireInstant(data.issuedAt) }),
+    headingBlock({ number: data.number, issuedAt: requireInstant(data.issuedAt) }),
     ...titleBlock('THÔNG BÁO', [
       'kết luận của Thường trực Đảng ủy Khối tại buổi giao ban',
       `công tác dân vận ${quarter}`,
     ]),
     bodyParagraph(
       `Ngày ${meetingDay}, tại ${data.meeting.place}, Thường trực Đảng ủy Khối tổ chức giao ban công tác dân vận ` +
-        `${quarter} với các Đoàn thể Khối. ${capitalise(data.meeting.chairedBy)} chủ trì buổi giao ban.`,
+        `${quarter} với các Đoàn thể Khối.` +
+        (data.meeting.chairedBy ? ` ${capitalise(data.meeting.chairedBy)} chủ trì buổi giao ban.` : ''),
     ),
     bodyParagraph('Tham dự buổi giao ban có:'),
     ...data.attendees.map((attendee, index) =>

@@ -94,7 +94,7 @@ export async function generateCommendationDecision(input: CommendationDecisionDa
     bodyParagraph([run(`Điều ${number}. `, { bold: true }), text]);
 
   return packPartyDocument(`Quyết định khen thưởng công tác dân vận năm ${data.year}`, [
-    headingBlock({ kind: 'QĐ', number: data.number, issuedAt: requireInstant(data.issuedAt) }),
+    headingBlock({ number: data.number, issuedAt: requireInstant(data.issuedAt) }),
     ...titleBlock('QUYẾT ĐỊNH', ['khen thưởng các tập thể, cá nhân', what]),
     ...data.bases.map((basis) =>
       bodyParagraph([run(`- Căn cứ ${basis.replace(/[;,.]\s*$/, '')};`, { italics: true })]),

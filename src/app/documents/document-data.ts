@@ -14,15 +14,15 @@ export const DOCUMENT_KINDS = { BC: 'báo cáo', TB: 'thông báo', QĐ: 'quyế
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
 /**
- * Who signs and in what capacity: the Secretary for the collective (T/M … / BÍ THƯ), a Deputy Secretary signing for
- * the Secretary (T/M … / K/T BÍ THƯ / PHÓ BÍ THƯ), or an official signing by order (T/L … / CHÁNH VĂN PHÒNG).
+ * Who signs and in what capacity, as Quyết định 926-QĐ/ĐUK itself is signed: for a collective with the signer's own
+ * position (T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC, T/M BAN THƯỜNG VỤ / BÍ THƯ), or by order of the collective
+ * (T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG).
  */
 export const SignatureSchema = Type.Object(
   {
     authority: Type.Union([
-      Type.Object({ kind: Type.Literal('secretary'), collective: Text }, { additionalProperties: false }),
       Type.Object(
-        { kind: Type.Literal('deputy-secretary'), collective: Text },
+        { kind: Type.Literal('on-behalf'), collective: Text, position: Text },
         { additionalProperties: false },
       ),
       Type.Object(
@@ -36,23 +36,12 @@ export const SignatureSchema = Type.Object(
 );
 export type Signature = Static<typeof SignatureSchema>;
 
-/** What every document carries: its number in the year's register, when it is issued, to whom, who signs. */
+/** What every document carries: its number and symbol, when it is issued, to whom, who signs. */
 export const CommonFields = {
-  number: Type.Integer({ minimum: 1 }),
+  /** The number and symbol as the clerk typed them: "125-BC/ĐUK" (printed "Số 125-BC/ĐUK"). */
+  number: Text,
   issuedAt: DocumentDate,
-  /** The recipients, without the closing "Lưu Văn phòng" line, which is always added. */
+  /** "Nơi nhận", one line per recipient as typed; "- Lưu Văn phòng Đảng ủy Khối." is added unless typed. */
   recipients: Type.Array(Text, { minItems: 1 }),
   signature: SignatureSchema,
 };
-
-export const ISSUER = {
-  superior: 'ĐẢNG BỘ TỈNH TUYÊN QUANG',
-  name: ['ĐẢNG ỦY KHỐI CÁC CƠ QUAN', 'VÀ DOANH NGHIỆP TỈNH'],
-  abbreviation: 'ĐUK',
-  place: 'Tuyên Quang',
-  archive: 'Lưu Văn phòng Đảng ủy Khối.',
-} as const;
-
-export function documentNumber(number: number, kind: DocumentKind): string {
-  return `Số ${number}-${kind}/${ISSUER.abbreviation}`;
-}

@@ -3,7 +3,7 @@ import {
   generateCommendationDecision,
   type CommendationDecisionData,
 } from './commendation-decision.document.js';
-import { documentNumber, type DocumentKind } from './document-data.js';
+import { numberLine } from './layout-rules.js';
 import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
 import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
 
@@ -21,7 +21,6 @@ export type DocumentType = keyof DocumentDataByType;
 interface DocumentDefinition<T extends DocumentType> {
   /** What the document is called, in Vietnamese, for lists and downloads. */
   readonly title: string;
-  readonly kind: DocumentKind;
   /** A short ASCII stem for file names ("bao-cao-tong-hop"). */
   readonly fileStem: string;
   readonly generate: (data: DocumentDataByType[T]) => Promise<Buffer>;
@@ -30,25 +29,21 @@ interface DocumentDefinition<T extends DocumentType> {
 export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinition<T> } = {
   'synthesis-report': {
     title: 'Báo cáo tổng hợp kết quả công tác dân vận',
-    kind: 'BC',
     fileStem: 'bao-cao-tong-hop-cong-tac-dan-van',
     generate: generateSynthesisReport,
   },
   'briefing-conclusion': {
     title: 'Thông báo kết luận giao ban công tác dân vận',
-    kind: 'TB',
     fileStem: 'thong-bao-ket-luan-giao-ban',
     generate: generateBriefingConclusion,
   },
   'personnel-opinion': {
     title: 'Văn bản cho ý kiến về nhân sự',
-    kind: 'CV',
     fileStem: 'cho-y-kien-ve-nhan-su',
     generate: generatePersonnelOpinion,
   },
   'commendation-decision': {
     title: 'Quyết định khen thưởng',
-    kind: 'QĐ',
     fileStem: 'quyet-dinh-khen-thuong',
     generate: generateCommendationDecision,
   },
@@ -72,13 +67,23 @@ export async function generateDocument<T extends DocumentType>(
 ): Promise<GeneratedDocument> {
   const definition: DocumentDefinition<T> = documentRegistry[type];
   const content = await definition.generate(data);
-  const kindAscii = definition.kind === 'QĐ' ? 'QD' : definition.kind;
   return {
     type,
     title: definition.title,
-    number: documentNumber(data.number, definition.kind),
-    fileName: `${data.number}-${kindAscii}-DUK-${definition.fileStem}.docx`,
+    number: numberLine(data.number),
+    fileName: `${asciiStem(data.number)}-${definition.fileStem}.docx`,
     mediaType: DOCX_MEDIA_TYPE,
     content,
   };
+}
+
+/** "130-QĐ/ĐUK" → "130-QD-DUK": Vietnamese letters without their marks, anything else a hyphen. */
+export function asciiStem(text: string): string {
+  return text
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^0-9A-Za-z]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

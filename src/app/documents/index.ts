@@ -4,7 +4,8 @@ export {
   type SynthesisReportData,
 } from './synthesis-report.document.js';
 export { DocumentDataError, type DocumentDataProblem } from './document-errors.js';
-export { documentNumber, type DocumentKind, type Signature } from './document-data.js';
+export { type Signature } from './document-data.js';
+export { numberLine, recipientLines, signatureLines } from './layout-rules.js';
 export {
   generateBriefingConclusion,
   BriefingConclusionSchema,

@@ -14,21 +14,29 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import { ISSUER, documentNumber, type DocumentKind, type Signature } from './document-data.js';
-import { formatLongDate } from '../../shared/vn-date.js';
+import type { Signature } from './document-data.js';
+import {
+  CLOSING_COLUMNS,
+  FONT,
+  HEADING_COLUMNS,
+  ISSUER,
+  PAGE,
+  SIZE,
+  TEXT_WIDTH_MM,
+  numberLine,
+  placeDateLine,
+  recipientLines,
+  signatureLines,
+  unbreakable,
+} from './layout-rules.js';
 
 /**
- * The Party's administrative layout (Hướng dẫn 36-HD/VPTW): A4, Times New Roman, heading block of two columns,
- * centred title, justified body with a first-line indent, recipients bottom-left and signature bottom-right.
- * Sizes are in half-points, as docx counts them.
+ * Builds the docx parts of a Party document from the rules in `layout-rules.ts` (Hướng dẫn 36-HD/VPTW): heading
+ * table, title, body paragraphs, data tables, "Nơi nhận" and the signature block, and the A4 section.
  */
-export const FONT = 'Times New Roman';
-const SIZE = { body: 28, heading: 30, small: 24, recipients: 22 } as const;
-const MARGIN_MM = { top: 20, bottom: 20, left: 30, right: 15 } as const;
-// A4 in twips, as Word writes it (converting 210 × 297 mm would round one twip short).
-const A4 = { width: 11906, height: 16838 } as const;
-const TEXT_WIDTH = convertMillimetersToTwip(210 - MARGIN_MM.left - MARGIN_MM.right);
-const FIRST_LINE_INDENT = convertMillimetersToTwip(12.7);
+export { FONT };
+const TEXT_WIDTH = convertMillimetersToTwip(TEXT_WIDTH_MM);
+const FIRST_LINE_INDENT = convertMillimetersToTwip(PAGE.firstLineIndentMm);
 
 export interface RunStyle {
   bold?: boolean;
@@ -80,19 +88,22 @@ export function sectionHeading(text: string): Paragraph {
 
 const cellWidth = (part: number) => ({ size: Math.round(TEXT_WIDTH * part), type: WidthType.DXA });
 
-/** Rows of [left cell, right cell] in a table without any border, split at `split` of the text width. */
-function borderlessTable(rows: readonly (readonly [Paragraph[], Paragraph[]])[], split: number): Table {
+/** Rows of [left cell, right cell] in a table without any border, its columns in parts of the text width. */
+function borderlessTable(
+  rows: readonly (readonly [Paragraph[], Paragraph[]])[],
+  columns: readonly [number, number],
+): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [Math.round(TEXT_WIDTH * split), Math.round(TEXT_WIDTH * (1 - split))],
+    columnWidths: columns.map((part) => Math.round(TEXT_WIDTH * part)),
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: rows.map(
       ([left, right]) =>
         new TableRow({
           children: [
-            new TableCell({ width: cellWidth(split), children: left }),
-            new TableCell({ width: cellWidth(1 - split), children: right }),
+            new TableCell({ width: cellWidth(columns[0]), children: left }),
+            new TableCell({ width: cellWidth(columns[1]), children: right }),
           ],
         }),
     ),
@@ -100,8 +111,8 @@ function borderlessTable(rows: readonly (readonly [Paragraph[], Paragraph[]])[],
 }
 
 export interface HeadingOptions {
-  kind: DocumentKind;
-  number: number;
+  /** The number and symbol as typed ("125-BC/ĐUK"). */
+  number: string;
   issuedAt: Date;
   /** Công văn only: the subject line under the number ("V/v cho ý kiến về nhân sự"). */
   subject?: string;
@@ -110,19 +121,19 @@ export interface HeadingOptions {
 /** Left: issuing body, "*", number. Right: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined) and the place-date line. */
 export function headingBlock(options: HeadingOptions): Table {
   const issuer = [
-    centred(ISSUER.superior),
-    ...ISSUER.name.map((line) => centred(line, { bold: true })),
+    centred(unbreakable(ISSUER.superior), { size: SIZE.issuer }),
+    ...ISSUER.name.map((line) => centred(unbreakable(line), { bold: true, size: SIZE.issuer })),
     centred('*'),
   ];
-  const number = [centred(documentNumber(options.number, options.kind))];
+  const number = [centred(numberLine(options.number))];
   if (options.subject) number.push(centred(options.subject, { italics: true, size: SIZE.small }));
   // Two rows, so that the number and the place-date line sit on the same line, as the guide lays them out.
   return borderlessTable(
     [
-      [issuer, [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: SIZE.heading })]],
-      [number, [centred(`${ISSUER.place}, ${formatLongDate(options.issuedAt)}`, { italics: true })]],
+      [issuer, [centred(unbreakable(ISSUER.party), { bold: true, underline: true, size: SIZE.heading })]],
+      [number, [centred(placeDateLine(options.issuedAt), { italics: true })]],
     ],
-    0.45,
+    HEADING_COLUMNS,
   );
 }
 
@@ -139,24 +150,15 @@ export function titleBlock(title: string, subject: readonly string[] = []): Para
   ];
 }
 
-function signatureLines(signature: Signature): string[] {
-  const { authority } = signature;
-  if (authority.kind === 'secretary') return [`T/M ${authority.collective}`, 'BÍ THƯ'];
-  if (authority.kind === 'deputy-secretary')
-    return [`T/M ${authority.collective}`, 'K/T BÍ THƯ', 'PHÓ BÍ THƯ'];
-  return [`T/L ${authority.collective}`, authority.title];
-}
-
 /** Recipients bottom-left ("- …," each, the archive line last) and the signature block bottom-right. */
 export function closingBlock(recipients: readonly string[], signature: Signature): Table {
-  const item = (text: string) => new Paragraph({ children: [run(`- ${text}`, { size: SIZE.recipients })] });
+  const item = (text: string) => new Paragraph({ children: [run(text, { size: SIZE.recipients })] });
   const left = [
     new Paragraph({
       spacing: { before: 240 },
       children: [run('Nơi nhận:', { italics: true, underline: true, size: SIZE.small })],
     }),
-    ...recipients.map((recipient) => item(`${recipient.replace(/[,.;]\s*$/, '')},`)),
-    item(ISSUER.archive),
+    ...recipientLines(recipients).map(item),
   ];
   const right = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [] }),
@@ -164,7 +166,7 @@ export function closingBlock(recipients: readonly string[], signature: Signature
     ...Array.from({ length: 4 }, () => centred('')),
     centred(signature.name, { bold: true }),
   ];
-  return borderlessTable([[left, right]], 0.5);
+  return borderlessTable([[left, right]], CLOSING_COLUMNS);
 }
 
 /** A bordered data table; the first row is the header. `widths` are fractions of the text width. */
@@ -181,7 +183,7 @@ export function dataTable(
       children: [
         new Paragraph({
           alignment: isHeader || column === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(text, { bold: isHeader, size: SIZE.small + 2 })],
+          children: [run(text, { bold: isHeader, size: SIZE.table })],
         }),
       ],
     });
@@ -221,12 +223,12 @@ export async function packPartyDocument(
       {
         properties: {
           page: {
-            size: A4,
+            size: PAGE.sizeTwips,
             margin: {
-              top: mm(MARGIN_MM.top),
-              bottom: mm(MARGIN_MM.bottom),
-              left: mm(MARGIN_MM.left),
-              right: mm(MARGIN_MM.right),
+              top: mm(PAGE.marginMm.top),
+              bottom: mm(PAGE.marginMm.bottom),
+              left: mm(PAGE.marginMm.left),
+              right: mm(PAGE.marginMm.right),
             },
           },
         },

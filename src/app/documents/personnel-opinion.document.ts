@@ -27,7 +27,10 @@ export const PersonnelOpinionSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** The position's name ("Bí thư Đoàn Thanh niên Khối"), never a form's code. */
     position: Text,
+    /** Elected at a congress or conference, or appointed (chỉ định, bổ sung). */
+    procedure: Type.Union([Type.Literal('election'), Type.Literal('appointment')]),
     term: Text,
     opinion: Type.Union([Type.Literal('agree'), Type.Literal('disagree')]),
     /** Required when the Standing Committee disagrees. */
@@ -55,18 +58,17 @@ export async function generatePersonnelOpinion(input: PersonnelOpinionData): Pro
     (candidate.birthYear ? `, sinh năm ${candidate.birthYear}` : '') +
     `, ${candidate.currentPosition}`;
   const from = nomination.reference ? ` tại ${nomination.reference}` : '';
+  const toHold = `${data.procedure === 'election' ? 'bầu' : 'chỉ định'} giữ chức vụ ${data.position}`;
   const opinion =
     data.opinion === 'agree'
       ? [
           bodyParagraph(
             `Đồng ý giới thiệu ${person}, để ${nomination.organisation} tiến hành các thủ tục theo quy định ` +
-              `để bầu giữ chức vụ ${data.position}, nhiệm kỳ ${data.term}.`,
+              `để ${toHold}, nhiệm kỳ ${data.term}.`,
           ),
         ]
       : [
-          bodyParagraph(
-            `Không đồng ý giới thiệu ${person}, giữ chức vụ ${data.position}, nhiệm kỳ ${data.term}, với lý do:`,
-          ),
+          bodyParagraph(`Không đồng ý giới thiệu ${person} để ${toHold}, nhiệm kỳ ${data.term}, với lý do:`),
           ...reasons.map((reason, index) =>
             bodyParagraph(`- ${reason}${index === reasons.length - 1 ? '.' : ';'}`),
           ),
@@ -74,7 +76,6 @@ export async function generatePersonnelOpinion(input: PersonnelOpinionData): Pro
 
   return packPartyDocument(PERSONNEL_OPINION_TYPE, [
     headingBlock({
-      kind: 'CV',
       number: data.number,
       issuedAt: requireInstant(data.issuedAt),
       subject: 'V/v cho ý kiến về nhân sự',
@@ -85,7 +86,7 @@ export async function generatePersonnelOpinion(input: PersonnelOpinionData): Pro
       children: [run('Kính gửi: '), run(data.addressee)],
     }),
     bodyParagraph(
-      `Xét đề nghị của ${nomination.organisation}${from} về việc giới thiệu nhân sự giữ chức vụ ${data.position}, ` +
+      `Xét đề nghị của ${nomination.organisation}${from} về việc giới thiệu nhân sự để ${toHold}, ` +
         `nhiệm kỳ ${data.term}; trên cơ sở ý kiến thẩm định của Ban Tổ chức Đảng ủy Khối và ý kiến của Ủy ban Kiểm tra ` +
         `Đảng ủy Khối, Ban Thường vụ Đảng ủy Khối có ý kiến như sau:`,
     ),

@@ -51,7 +51,11 @@ export function synthesisPeriodText(period: SynthesisReportData['period']): stri
   return period.kind === 'first-half' ? `6 tháng đầu năm ${period.year}` : `năm ${period.year}`;
 }
 
-/** "Báo cáo tổng hợp kết quả công tác dân vận 6 tháng đầu năm / năm …" (Art. 10.2, 11.3), from BTG to BTV. */
+/**
+ * "Báo cáo tổng hợp kết quả công tác dân vận 6 tháng đầu năm / năm …" (Art. 10.2, 11.3): drafted by BTG, approved
+ * by Thường trực and issued by the Bloc Party Committee (T/M BAN THƯỜNG VỤ), so it goes to the bodies above it and
+ * to the units, not back to the Standing Committee that issues it.
+ */
 export async function generateSynthesisReport(input: SynthesisReportData): Promise<Buffer> {
   // Typed for callers, checked anyway: the data comes from process variables.
   const data = checkDocumentData(SYNTHESIS_REPORT_TYPE, SynthesisReportSchema, input);
@@ -69,13 +73,14 @@ export async function generateSynthesisReport(input: SynthesisReportData): Promi
   ]);
 
   return packPartyDocument(`Báo cáo tổng hợp kết quả công tác dân vận ${period}`, [
-    headingBlock({ kind: 'BC', number: data.number, issuedAt: requireInstant(data.issuedAt) }),
+    headingBlock({ number: data.number, issuedAt: requireInstant(data.issuedAt) }),
     ...titleBlock('BÁO CÁO', [`tổng hợp kết quả công tác dân vận ${period}`]),
     sectionHeading('I. TÌNH HÌNH CHUNG'),
     bodyParagraph(
       `Thực hiện Quy chế công tác dân vận ban hành kèm theo Quyết định số 926-QĐ/ĐUK ngày 12/7/2022 của Ban Thường vụ ` +
-        `Đảng ủy Khối, Ban Tuyên giáo Đảng ủy Khối tổng hợp kết quả công tác dân vận ${period} của các chi, đảng bộ ` +
-        `cơ sở và các Đoàn thể Khối. Có ${data.unitsReported}/${data.unitsExpected} đơn vị đã gửi báo cáo.`,
+        `Đảng ủy Khối, trên cơ sở báo cáo của các chi, đảng bộ cơ sở và các Đoàn thể Khối do Ban Tuyên giáo Đảng ủy ` +
+        `Khối tổng hợp, Ban Thường vụ Đảng ủy Khối báo cáo kết quả công tác dân vận ${period} như sau. Có ` +
+        `${data.unitsReported}/${data.unitsExpected} đơn vị đã gửi báo cáo.`,
     ),
     ...(data.assessment ?? []).map((paragraph) => bodyParagraph(paragraph)),
     sectionHeading('II. KẾT QUẢ CÔNG TÁC DÂN VẬN'),

@@ -60,32 +60,59 @@ const paragraphs = (...values: unknown[]): string[] =>
       : [],
   );
 
-/** "125-BC/ĐUK" → 125. */
-export function numberOf(soKyHieu: string): number {
-  const match = /^(\d+)-/.exec(soKyHieu);
-  if (!match) throw new BadInputError(`số, ký hiệu "${soKyHieu}" không đúng dạng "125-BC/ĐUK"`);
-  return Number(match[1]);
+/** The positions the nomination form offers (form y-kien-nhan-su-de-nghi, field chucDanh), by their code. */
+export const POSITION_NAMES: Record<string, string> = {
+  'bi-thu-doan-thanh-nien-khoi': 'Bí thư Đoàn Thanh niên Khối',
+  'pho-bi-thu-doan-thanh-nien-khoi': 'Phó Bí thư Đoàn Thanh niên Khối',
+  'chu-tich-hoi-cuu-chien-binh-khoi': 'Chủ tịch Hội Cựu chiến binh Khối',
+  'pho-chu-tich-hoi-cuu-chien-binh-khoi': 'Phó Chủ tịch Hội Cựu chiến binh Khối',
+  'chu-tich-cong-doan-vien-chuc-tinh': 'Chủ tịch Công đoàn Viên chức tỉnh',
+  'pho-chu-tich-cong-doan-vien-chuc-tinh': 'Phó Chủ tịch Công đoàn Viên chức tỉnh',
+};
+
+/** The forms of recognition the proposal form offers (danh-gia-khen-thuong-de-xuat, field hinhThuc), by code. */
+export const RECOGNITION_NAMES: Record<string, string> = {
+  'bieu-duong': 'Biểu dương',
+  'giay-khen': 'Giấy khen của Ban Thường vụ Đảng ủy Khối',
+  'de-nghi-cap-tren': 'Đề nghị cấp trên khen thưởng',
+};
+
+/** A code of a form's list by its name; text that is no code (typed by hand) is kept as it is. */
+function nameOf(names: Record<string, string>, value: string, what: string): string {
+  const name = names[value];
+  if (name) return name;
+  if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(value))
+    throw new BadInputError(`${what} "${value}" không có trong danh mục`);
+  return value;
 }
 
+/** "Nơi nhận" as the clerk typed it, one recipient a line; the template's list when left empty. */
 function recipients(issue: IssueFields, fallback: string[]): string[] {
-  const listed = paragraphs(issue.noiNhan)
-    .map((line) => line.replace(/^[-–•+]\s*/, '').replace(/[,;.]+$/, ''))
-    .filter((line) => line.length > 0 && !/^lưu/i.test(line));
-  return listed.length > 0 ? listed : fallback;
+  const typed = (issue.noiNhan ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return typed.length > 0 ? typed : fallback;
 }
 
+/**
+ * As Quyết định 926-QĐ/ĐUK is signed: a Secretary or Deputy Secretary signs for the Standing Committee with their own
+ * position (T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC); anyone else signs by its order (T/L BAN THƯỜNG VỤ /
+ * CHÁNH VĂN PHÒNG).
+ */
 function signature(issue: IssueFields): Signature {
-  const title = issue.chucVuNguoiKy.trim();
-  const collective = 'BAN THƯỜNG VỤ';
-  if (/^phó bí thư/i.test(title))
-    return { authority: { kind: 'deputy-secretary', collective }, name: issue.nguoiKy };
-  if (/^bí thư/i.test(title)) return { authority: { kind: 'secretary', collective }, name: issue.nguoiKy };
-  return { authority: { kind: 'by-order', collective, title: title.toUpperCase() }, name: issue.nguoiKy };
+  const collective = 'Ban Thường vụ';
+  // "Phó Bí thư Thường trực Đảng ủy Khối" signs as "PHÓ BÍ THƯ THƯỜNG TRỰC": the body is already in the T/M line.
+  const position = issue.chucVuNguoiKy.trim().replace(/\s+Đảng ủy Khối.*$/iu, '');
+  const name = issue.nguoiKy.trim();
+  if (/^(phó )?bí thư\b/iu.test(position))
+    return { authority: { kind: 'on-behalf', collective, position }, name };
+  return { authority: { kind: 'by-order', collective, title: position }, name };
 }
 
 function common(issue: IssueFields, fallback: string[]) {
   return {
-    number: numberOf(issue.soKyHieu),
+    number: issue.soKyHieu.trim(),
     issuedAt: issue.ngayBanHanh,
     recipients: recipients(issue, fallback),
     signature: signature(issue),
@@ -98,7 +125,13 @@ function synthesisReport(vars: Vars, issue: IssueFields): Promise<Buffer> {
   const tong = isObject(tongHop.tong) ? tongHop.tong : {};
   const list = (value: unknown): Vars[] => (isArray(value) ? value.filter(isObject) : []);
   return generateSynthesisReport({
-    ...common(issue, ['Ban Thường vụ Đảng ủy Khối', 'Thường trực Đảng ủy Khối']),
+    // Issued by the Standing Committee: to the bodies above it and to the units, never to itself.
+    ...common(issue, [
+      'Thường trực Tỉnh ủy (báo cáo)',
+      'Ban Dân vận Tỉnh ủy',
+      'Các chi, đảng bộ cơ sở',
+      'Các Đoàn thể Khối',
+    ]),
     period: { kind: period.kind === '6-thang' ? 'first-half' : 'year', year: Number(period.year) },
     unitsExpected: Number(tongHop.soDonViPhaiBaoCao ?? 0),
     unitsReported: Number(tongHop.soDonViDaBaoCao ?? 0),
@@ -135,7 +168,8 @@ function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
     meeting: {
       date: need(vars, 'ngayHop', isText, 'ngày họp'),
       place: need(vars, 'diaDiem', isText, 'địa điểm'),
-      chairedBy: `đồng chí ${issue.nguoiKy}, ${issue.chucVuNguoiKy}`,
+      // Who chaired (form giao-ban-quy-ket-luan), not who signs the notice.
+      ...(isText(vars.chuTri) ? { chairedBy: `đồng chí ${vars.chuTri.trim()}` } : {}),
     },
     attendees: paragraphs(need(vars, 'thanhPhanThamDu', isText, 'thành phần dự')),
     conclusions: paragraphs(need(vars, 'noiDungKetLuan', isText, 'nội dung kết luận')),
@@ -158,7 +192,8 @@ function personnelOpinion(vars: Vars, issue: IssueFields): Promise<Buffer> {
       fullName: need(vars, 'hoTenUngVien', isText, 'họ tên ứng viên'),
       currentPosition: textOr(vars.chucVuHienTai, 'không ghi'),
     },
-    position: need(vars, 'chucDanh', isText, 'chức danh'),
+    position: nameOf(POSITION_NAMES, need(vars, 'chucDanh', isText, 'chức danh').trim(), 'chức danh'),
+    procedure: vars.hinhThuc === 'chi-dinh' ? 'appointment' : 'election',
     term: textOr(vars.nhiemKy, 'không ghi'),
     opinion: agree ? 'agree' : 'disagree',
     ...(agree
@@ -174,7 +209,12 @@ function personnelOpinion(vars: Vars, issue: IssueFields): Promise<Buffer> {
 function commendationDecision(vars: Vars, issue: IssueFields): Promise<Buffer> {
   const period = need(vars, 'period', isObject, 'kỳ đánh giá');
   const list = isArray(vars.danhSachKhenThuong) ? vars.danhSachKhenThuong.filter(isObject) : [];
-  const recognition = (value: unknown) => (value === 'bieu-duong' ? 'Biểu dương' : 'Giấy khen');
+  const recognition = (value: unknown) =>
+    nameOf(
+      RECOGNITION_NAMES,
+      need({ hinhThuc: value }, 'hinhThuc', isText, 'hình thức khen thưởng'),
+      'hình thức',
+    );
   return generateCommendationDecision({
     ...common(issue, ['Các tập thể, cá nhân có tên tại Điều 1']),
     year: Number(period.year),

@@ -8,7 +8,7 @@ import { openDocx } from './docx-reader.js';
 import { chiefOfOffice, issuedAt } from './document-fixtures.js';
 
 const data: BriefingConclusionData = {
-  number: 7,
+  number: '7-TB/ĐUK',
   issuedAt,
   recipients: ['Thường trực Đảng ủy Khối', 'Các Đoàn thể Khối', 'Ban Tuyên giáo Đảng ủy Khối'],
   signature: chiefOfOffice,

@@ -8,7 +8,7 @@ import { openDocx } from './docx-reader.js';
 import { secretary } from './document-fixtures.js';
 
 const data: CommendationDecisionData = {
-  number: 130,
+  number: '130-QĐ/ĐUK',
   issuedAt: '2026-12-20T02:00:00Z',
   recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
   signature: secretary,

@@ -1,11 +1,11 @@
 import type { Signature } from '../../../src/app/documents/index.js';
 
 export const deputySecretary: Signature = {
-  authority: { kind: 'deputy-secretary', collective: 'BAN THƯỜNG VỤ' },
+  authority: { kind: 'on-behalf', collective: 'BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ THƯỜNG TRỰC' },
   name: 'Nguyễn Thị Hương',
 };
 export const secretary: Signature = {
-  authority: { kind: 'secretary', collective: 'BAN THƯỜNG VỤ' },
+  authority: { kind: 'on-behalf', collective: 'BAN THƯỜNG VỤ', position: 'BÍ THƯ' },
   name: 'Hoàng Văn Đức',
 };
 export const chiefOfOffice: Signature = {

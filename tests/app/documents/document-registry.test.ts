@@ -9,7 +9,7 @@ import { openDocx } from './docx-reader.js';
 import { issuedAt, secretary } from './document-fixtures.js';
 
 const decision: CommendationDecisionData = {
-  number: 130,
+  number: '130-QĐ/ĐUK',
   issuedAt,
   recipients: ['Như Điều 3'],
   signature: secretary,

@@ -17,7 +17,9 @@ const decode = (text: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // Read as a person reads it: a non-breaking space (kept in the XML, see party-layout.test.ts) is a space.
+    .replace(/\u00a0/g, ' ');
 
 /** Opens a .docx the way a reader must: a zip with the OOXML parts, and a well-formed word/document.xml. */
 export function openDocx(buffer: Buffer): OpenedDocx {

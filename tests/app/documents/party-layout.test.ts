@@ -4,7 +4,7 @@ import { openDocx, type OpenedDocx } from './docx-reader.js';
 import { deputySecretary, issuedAt } from './document-fixtures.js';
 
 const minimal: SynthesisReportData = {
-  number: 3,
+  number: '3-BC/ĐUK',
   issuedAt,
   recipients: ['Thường trực Đảng ủy Khối'],
   signature: deputySecretary,
@@ -17,10 +17,12 @@ const minimal: SynthesisReportData = {
   proposals: [],
 };
 
-/** The run (w:r) whose text is exactly `text`. */
+const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+
+/** The run (w:r) whose text is exactly `text` (heading phrases are written with non-breaking spaces). */
 function runOf(xml: string, text: string): string {
-  const found = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].find((match) =>
-    match[1]?.includes(`>${text}</w:t>`),
+  const found = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].find(
+    (match) => match[1]?.includes(`>${text}</w:t>`) || match[1]?.includes(`>${nbsp(text)}</w:t>`),
   );
   if (!found) throw new Error(`no run with text ${text}`);
   return found[0];
@@ -61,8 +63,8 @@ describe('Party document layout (Hướng dẫn 36-HD/VPTW)', () => {
 
   it('lays the heading block out as a borderless two-column table', () => {
     const firstTable = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.xml)?.[0] ?? '';
-    expect(firstTable).toContain('ĐẢNG BỘ TỈNH TUYÊN QUANG');
-    expect(firstTable).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(firstTable).toContain(nbsp('ĐẢNG BỘ TỈNH TUYÊN QUANG'));
+    expect(firstTable).toContain(nbsp('ĐẢNG CỘNG SẢN VIỆT NAM'));
     expect(firstTable.match(/<w:tc>/g)).toHaveLength(4);
     // The number and the place-date line share the second row.
     const secondRow = [...firstTable.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)][1]?.[0] ?? '';
@@ -81,6 +83,22 @@ describe('Party document layout (Hướng dẫn 36-HD/VPTW)', () => {
     expect(runOf(docx.xml, 'Tuyên Quang, ngày 15 tháng 6 năm 2026')).toContain('<w:i/>');
     expect(runOf(docx.xml, 'BÁO CÁO')).toContain('<w:b/>');
     expect(runOf(docx.xml, 'Nơi nhận:')).toContain('<w:i/>');
+  });
+
+  it('keeps each issuing-body line whole (36-HD/VPTW): non-breaking spaces, one phrase a line', () => {
+    for (const line of [
+      'ĐẢNG BỘ TỈNH TUYÊN QUANG',
+      'ĐẢNG ỦY KHỐI CÁC CƠ QUAN',
+      'VÀ DOANH NGHIỆP TỈNH',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+    ]) {
+      expect(docx.xml).toContain(`>${nbsp(line)}</w:t>`);
+    }
+    // The left column is wider than half, for "ĐẢNG ỦY KHỐI CÁC CƠ QUAN" in bold 14 pt (checked in the PDF test).
+    const grid = [...docx.xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)]
+      .slice(0, 2)
+      .map((match) => Number(match[1]));
+    expect(twipsToMm(grid[0] ?? 0)).toBeGreaterThan(75);
   });
 
   it('justifies body paragraphs with a first-line indent', () => {

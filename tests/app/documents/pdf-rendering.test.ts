@@ -29,7 +29,7 @@ describe.skipIf(!libreOffice)('rendering a generated document with LibreOffice',
     writeFileSync(
       docx,
       await generateCommendationDecision({
-        number: 1,
+        number: '1-QĐ/ĐUK',
         issuedAt: '2026-12-20',
         recipients: ['Như Điều 3'],
         signature: secretary,

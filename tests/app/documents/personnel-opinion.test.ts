@@ -8,7 +8,7 @@ import { openDocx } from './docx-reader.js';
 import { issuedAt, secretary } from './document-fixtures.js';
 
 const data: PersonnelOpinionData = {
-  number: 45,
+  number: '45-CV/ĐUK',
   issuedAt,
   recipients: ['Như kính gửi', 'Ban Tổ chức Đảng ủy Khối'],
   signature: secretary,
@@ -23,6 +23,7 @@ const data: PersonnelOpinionData = {
     currentPosition: 'Phó Bí thư Đoàn Thanh niên Khối',
   },
   position: 'Bí thư Đoàn Thanh niên Khối',
+  procedure: 'election',
   term: '2022 - 2027',
   opinion: 'agree',
 };

@@ -8,7 +8,7 @@ import { openDocx } from './docx-reader.js';
 import { deputySecretary, issuedAt } from './document-fixtures.js';
 
 const data: SynthesisReportData = {
-  number: 12,
+  number: '12-BC/ĐUK',
   issuedAt,
   recipients: ['Thường trực Tỉnh ủy (báo cáo)', 'Ban Dân vận Tỉnh ủy', 'Thường trực Đảng ủy Khối'],
   signature: deputySecretary,
@@ -67,7 +67,7 @@ describe('generateSynthesisReport', () => {
     expect(paragraphs.some((line) => line.includes('29/31 đơn vị'))).toBe(true);
   });
 
-  it('ends with the recipients and the signature block', async () => {
+  it('signs as Quyết định 926-QĐ/ĐUK is signed: T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC, no K/T', async () => {
     const { paragraphs } = openDocx(await generateSynthesisReport(data));
     expect(paragraphs).toContain('Nơi nhận:');
     expect(paragraphs).toContain('- Thường trực Tỉnh ủy (báo cáo),');
@@ -75,10 +75,26 @@ describe('generateSynthesisReport', () => {
     const signature = paragraphs.slice(paragraphs.indexOf('T/M BAN THƯỜNG VỤ'));
     expect(signature.filter((line) => line !== '')).toEqual([
       'T/M BAN THƯỜNG VỤ',
-      'K/T BÍ THƯ',
-      'PHÓ BÍ THƯ',
+      'PHÓ BÍ THƯ THƯỜNG TRỰC',
       'Nguyễn Thị Hương',
     ]);
+  });
+
+  it('prints the number and symbol and the "Nơi nhận" exactly as typed (36-HD/VPTW)', async () => {
+    const { paragraphs } = openDocx(
+      await generateSynthesisReport({
+        ...data,
+        number: '125-BC/ĐUK',
+        recipients: ['- Thường trực Tỉnh ủy (b/c);', 'Ban Dân vận Tỉnh ủy', '- Lưu VP, BTG.'],
+      }),
+    );
+    expect(paragraphs).toContain('Số 125-BC/ĐUK');
+    const recipients = paragraphs.slice(
+      paragraphs.indexOf('Nơi nhận:') + 1,
+      paragraphs.indexOf('Nơi nhận:') + 4,
+    );
+    expect(recipients).toEqual(['- Thường trực Tỉnh ủy (b/c);', '- Ban Dân vận Tỉnh ủy,', '- Lưu VP, BTG.']);
+    expect(paragraphs).not.toContain('- Lưu Văn phòng Đảng ủy Khối.');
   });
 
   it('names the full year for an annual report', async () => {
