@@ -29,3 +29,11 @@ export {
   type DocumentDataByType,
   type GeneratedDocument,
 } from './document-registry.js';
+export {
+  LibreOfficePdfConverter,
+  PdfConverterUnavailableError,
+  PDF_MEDIA_TYPE,
+  findLibreOffice,
+  libreOfficePdf,
+  type PdfConverter,
+} from './pdf-conversion.js';

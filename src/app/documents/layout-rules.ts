@@ -9,7 +9,8 @@ import { formatLongDate } from '../../shared/vn-date.js';
  * - Heading: a borderless table. Left: the superior Party body ("ĐẢNG BỘ TỈNH TUYÊN QUANG", upright), the issuing
  *   body ("ĐẢNG ỦY KHỐI …", bold), "*", then "Số …" (and, for a công văn, the "V/v …" line). Right: "ĐẢNG CỘNG SẢN
  *   VIỆT NAM" (bold, underlined), then the place and date in italics on the number's row.
- * - Each heading line is one phrase: kept whole (non-breaking spaces) in a column wide enough for it.
+ * - Each heading line is one phrase: kept whole (non-breaking spaces) in a column wide enough for it; so is the
+ *   place-date line.
  * - Title centred and bold; body justified with a first-line indent.
  * - "Nơi nhận:" bottom-left (italic, underlined), one "- …," line per recipient as the clerk typed it, closed by
  *   "- Lưu Văn phòng Đảng ủy Khối." (unless the clerk typed the archive line).
@@ -31,8 +32,12 @@ export const SIZE = { body: 28, heading: 30, issuer: 28, small: 24, recipients: 
 
 export const TEXT_WIDTH_MM = PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right;
 
-/** The heading table's columns, in parts of the text width; the issuing body's lines need the wider left column. */
-export const HEADING_COLUMNS = [0.47, 0.53] as const;
+/**
+ * The heading table: it reaches 8 mm into the wide left margin and its cells have no inner margins, so that
+ * "ĐẢNG ỦY KHỐI CÁC CƠ QUAN" (bold 14 pt) fits its column and the place-date line fits the other. Columns in parts
+ * of the table's width.
+ */
+export const HEADING = { outdentMm: 8, columns: [0.47, 0.53] } as const;
 /** "Nơi nhận" and the signature block share the width evenly. */
 export const CLOSING_COLUMNS = [0.5, 0.5] as const;
 
@@ -57,7 +62,7 @@ export function numberLine(symbol: string): string {
 
 /** "Tuyên Quang, ngày 15 tháng 6 năm 2026" */
 export function placeDateLine(issuedAt: Date): string {
-  return `${ISSUER.place}, ${formatLongDate(issuedAt)}`;
+  return unbreakable(`${ISSUER.place}, ${formatLongDate(issuedAt)}`);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Signature } from './document-data.js';
 import {
   CLOSING_COLUMNS,
   FONT,
-  HEADING_COLUMNS,
+  HEADING,
   ISSUER,
   PAGE,
   SIZE,
@@ -88,25 +88,28 @@ export function sectionHeading(text: string): Paragraph {
 
 const cellWidth = (part: number) => ({ size: Math.round(TEXT_WIDTH * part), type: WidthType.DXA });
 
-/** Rows of [left cell, right cell] in a table without any border, its columns in parts of the text width. */
+/**
+ * Rows of [left cell, right cell] in a table without any border, its columns in parts of its width; `outdent`
+ * (twips) widens it into the left margin, and then its cells have no inner margins.
+ */
 function borderlessTable(
   rows: readonly (readonly [Paragraph[], Paragraph[]])[],
   columns: readonly [number, number],
+  outdent = 0,
 ): Table {
+  const width = TEXT_WIDTH + outdent;
+  const widths = columns.map((part) => Math.round(width * part));
+  const cell = (column: 0 | 1, children: Paragraph[]) =>
+    new TableCell({ width: { size: widths[column] ?? 0, type: WidthType.DXA }, children });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: columns.map((part) => Math.round(TEXT_WIDTH * part)),
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
-    rows: rows.map(
-      ([left, right]) =>
-        new TableRow({
-          children: [
-            new TableCell({ width: cellWidth(columns[0]), children: left }),
-            new TableCell({ width: cellWidth(columns[1]), children: right }),
-          ],
-        }),
-    ),
+    ...(outdent > 0
+      ? { indent: { size: -outdent, type: WidthType.DXA }, margins: { left: 0, right: 0 } }
+      : {}),
+    rows: rows.map(([left, right]) => new TableRow({ children: [cell(0, left), cell(1, right)] })),
   });
 }
 
@@ -133,7 +136,8 @@ export function headingBlock(options: HeadingOptions): Table {
       [issuer, [centred(unbreakable(ISSUER.party), { bold: true, underline: true, size: SIZE.heading })]],
       [number, [centred(placeDateLine(options.issuedAt), { italics: true })]],
     ],
-    HEADING_COLUMNS,
+    HEADING.columns,
+    convertMillimetersToTwip(HEADING.outdentMm),
   );
 }
 

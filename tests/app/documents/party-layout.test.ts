@@ -69,7 +69,7 @@ describe('Party document layout (Hướng dẫn 36-HD/VPTW)', () => {
     // The number and the place-date line share the second row.
     const secondRow = [...firstTable.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)][1]?.[0] ?? '';
     expect(secondRow).toContain('Số 3-BC/ĐUK');
-    expect(secondRow).toContain('Tuyên Quang, ngày 15 tháng 6 năm 2026');
+    expect(secondRow).toContain(nbsp('Tuyên Quang, ngày 15 tháng 6 năm 2026'));
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(firstTable)?.[1] ?? '';
     expect(borders.match(/w:val="none"/g)).toHaveLength(6);
   });
