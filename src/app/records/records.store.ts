@@ -36,6 +36,12 @@ export interface StoredRecord {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** Binary data as the driver returns it (a Buffer, or a BSON Binary holding one). */
+function bufferOf(value: unknown): Buffer {
+  const content = value as Buffer | { buffer: Uint8Array };
+  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer);
+}
+
 /**
  * The app's records written by workers: reports, documents, decisions, personnel files, task progress. Plain
  * collections with natural keys, because FerretDB has no transactions: every write is a single-document upsert.
@@ -71,24 +77,43 @@ export class RecordStore {
       .toArray()) as unknown as StoredReport[];
   }
 
-  /** Stores a generated document under its key; a regenerated one replaces the previous content. */
+  /**
+   * Stores a generated document under its key; a regenerated one replaces the previous content and drops the PDF
+   * made from it.
+   */
   async saveDocument(document: Omit<StoredDocument, 'createdAt' | 'contentType'>, at: Date): Promise<string> {
     await this.collection('documents').updateOne(
       { _id: document.key as never },
-      { $set: { ...document, contentType: DOCX, createdAt: at } },
+      { $set: { ...document, contentType: DOCX, createdAt: at }, $unset: { pdf: '' } },
       { upsert: true },
     );
     return document.key;
   }
 
   async findDocument(id: string): Promise<StoredDocument | undefined> {
-    const found = await this.collection('documents').findOne({ _id: id as never });
+    const found = await this.collection('documents').findOne(
+      { _id: id as never },
+      { projection: { pdf: 0 } },
+    );
     if (!found) return undefined;
-    const content = found.content as Buffer | { buffer: Uint8Array };
-    return {
-      ...(found as unknown as StoredDocument),
-      content: Buffer.isBuffer(content) ? content : Buffer.from(content.buffer),
-    };
+    return { ...(found as unknown as StoredDocument), content: bufferOf(found.content) };
+  }
+
+  /** The PDF made from the stored .docx, if one was made since it was (re)generated. */
+  async findDocumentPdf(id: string): Promise<Buffer | undefined> {
+    const found = await this.collection('documents').findOne(
+      { _id: id as never },
+      { projection: { pdf: 1 } },
+    );
+    return found?.pdf ? bufferOf(found.pdf) : undefined;
+  }
+
+  /** Caches the PDF of the .docx generated at `generatedAt`; a document regenerated meanwhile keeps none. */
+  async saveDocumentPdf(id: string, pdf: Buffer, generatedAt: Date): Promise<void> {
+    await this.collection('documents').updateOne(
+      { _id: id as never, createdAt: generatedAt },
+      { $set: { pdf } },
+    );
   }
 
   /** Decisions, personnel files and task progress: one document per key, first write wins. */
