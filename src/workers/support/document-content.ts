@@ -105,7 +105,7 @@ function signature(issue: IssueFields): Signature {
   // "Phó Bí thư Thường trực Đảng ủy Khối" signs as "PHÓ BÍ THƯ THƯỜNG TRỰC": the body is already in the T/M line.
   const position = issue.chucVuNguoiKy.trim().replace(/\s+Đảng ủy Khối.*$/iu, '');
   const name = issue.nguoiKy.trim();
-  if (/^(phó )?bí thư\b/iu.test(position))
+  if (/^(phó )?bí thư(?=\s|$)/iu.test(position))
     return { authority: { kind: 'on-behalf', collective, position }, name };
   return { authority: { kind: 'by-order', collective, title: position }, name };
 }
