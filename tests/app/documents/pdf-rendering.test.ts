@@ -81,8 +81,13 @@ const SIGNER: Record<DocumentType, string[]> = {
   'commendation-decision': ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Thị Hương'],
 };
 
-// LibreOffice and poppler-utils are installed by .ci/run, so CI always runs this. The skip is only for a developer's
-// machine without them (`apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils`).
+// LibreOffice and poppler-utils are installed by .ci/run, so CI always runs this (and fails below if they are
+// missing there). The skip is only for a developer's machine without them
+// (`apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils`).
+it.runIf(process.env.CI === 'true')('CI has LibreOffice and pdftotext (.ci/run installs them)', () => {
+  expect({ soffice: Boolean(soffice), pdftotext: hasPdfToText }).toEqual({ soffice: true, pdftotext: true });
+});
+
 describe.skipIf(!soffice || !hasPdfToText)(
   'the PDF of each document, rendered by LibreOffice (36-HD/VPTW)',
   () => {
