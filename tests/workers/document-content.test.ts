@@ -125,6 +125,19 @@ describe('issuing (36-HD/VPTW; Quyết định 926-QĐ/ĐUK)', () => {
     ]);
   });
 
+  it.each([
+    ['Phó Bí thư Thường trực; ký thay mặt (T/M) Ban Thường vụ', 'PHÓ BÍ THƯ THƯỜNG TRỰC'],
+    ['T/M Ban Thường vụ, Phó Bí thư Thường trực', 'PHÓ BÍ THƯ THƯỜNG TRỰC'],
+    ['K/T Bí thư, Phó Bí thư', 'PHÓ BÍ THƯ'],
+    ['Bí thư Đảng ủy Khối', 'BÍ THƯ'],
+  ])('reads the position "%s" as %s under T/M BAN THƯỜNG VỤ', async (typed, position) => {
+    const paragraphs = await paragraphsOf('quyet-dinh-khen-thuong', commendation('giay-khen'), {
+      soKyHieu: '130-QĐ/ĐUK',
+      chucVuNguoiKy: typed,
+    });
+    expect(signatureBlock(paragraphs)).toEqual(['T/M BAN THƯỜNG VỤ', position, 'Trần Việt Hùng']);
+  });
+
   it('signs by order for the Chief of Office: "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG"', async () => {
     const paragraphs = await paragraphsOf('thong-bao-ket-luan-giao-ban', briefing(), {
       soKyHieu: '7-TB/ĐUK',

@@ -102,8 +102,13 @@ function recipients(issue: IssueFields, fallback: string[]): string[] {
  */
 function signature(issue: IssueFields): Signature {
   const collective = 'Ban Thường vụ';
-  // "Phó Bí thư Thường trực Đảng ủy Khối" signs as "PHÓ BÍ THƯ THƯỜNG TRỰC": the body is already in the T/M line.
-  const position = issue.chucVuNguoiKy.trim().replace(/\s+Đảng ủy Khối.*$/iu, '');
+  // "Phó Bí thư Thường trực Đảng ủy Khối" signs as "PHÓ BÍ THƯ THƯỜNG TRỰC": the body is already in the T/M line;
+  // a typed "T/M Ban Thường vụ, …" or "K/T Bí thư, …" and anything after ";" or "(" are not part of the position.
+  const position = issue.chucVuNguoiKy
+    .split(/[;(]/)[0]!
+    .replace(/^\s*(T\/M|T\/L|K\/T|TM\.?|KT\.?)\s+[^,]*,\s*/iu, '')
+    .replace(/\s+Đảng ủy Khối.*$/iu, '')
+    .trim();
   const name = issue.nguoiKy.trim();
   if (/^(phó )?bí thư(?=\s|$)/iu.test(position))
     return { authority: { kind: 'on-behalf', collective, position }, name };
