@@ -53,6 +53,12 @@ describe('generatePersonnelOpinion', () => {
     expect(signature).toEqual(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Hoàng Văn Đức']);
   });
 
+  it('says "để chỉ định" for an appointment, never "để bầu" (Art. 4.2)', async () => {
+    const { text } = openDocx(await generatePersonnelOpinion({ ...data, procedure: 'appointment' }));
+    expect(text).toContain('để chỉ định giữ chức vụ Bí thư Đoàn Thanh niên Khối, nhiệm kỳ 2022 - 2027.');
+    expect(text).not.toContain('bầu');
+  });
+
   it('gives the reasons when the Standing Committee disagrees', async () => {
     const { paragraphs } = openDocx(
       await generatePersonnelOpinion({
