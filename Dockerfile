@@ -1,5 +1,10 @@
 # The service image: app, embedded engine and workers in one Node process (see README, "Architecture").
 FROM node:24-bookworm-slim
+# LibreOffice renders the official documents to PDF (GET /api/documents/:id?format=pdf); Liberation Serif has Times New
+# Roman's metrics, so the layout matches Word's.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/app
 COPY package.json package-lock.json ./
 # All dependencies first: vite (a development dependency) builds the browser app; then the image keeps only
