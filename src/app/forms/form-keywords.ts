@@ -30,8 +30,11 @@ function keyword<S>(name: string, check: (schema: S, data: unknown) => Fail[]): 
   };
 }
 
-/** form-js measures lengths on the trimmed text, in characters (so Vietnamese letters count once). */
-const textLength = (value: string): number => [...value.trim()].length;
+/**
+ * form-js measures lengths as JavaScript does: `value.trim().length`, in UTF-16 units (an emoji counts twice; a
+ * precomposed Vietnamese letter, as browsers send them, once).
+ */
+export const textLength = (value: string): number => value.trim().length;
 
 export interface LengthRule {
   min?: number;
