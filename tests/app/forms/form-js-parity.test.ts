@@ -29,4 +29,20 @@ describe('validateSubmission agrees with form-js', () => {
     const feel = form({ type: 'textfield', key: 'x', validate: { maxLength: '=3' } });
     expect(codes(feel, { x: '😀😀' })).toEqual([['x', 'FORM_MAX_LENGTH']]);
   });
+
+  it('does not depend on what was validated before: absent and null are different FEEL inputs', () => {
+    const schema = form({
+      type: 'textfield',
+      key: 'x',
+      validate: { required: true },
+      conditional: { hide: '=mode = "simple"' },
+    });
+    const alone = codes(schema, {}, {});
+    codes(schema, {}, { mode: null });
+    expect(codes(schema, {}, {})).toEqual(alone);
+    // feelin: `mode = "simple"` is null for an absent `mode`, which the unary test takes as true (hidden).
+    expect(alone).toEqual([]);
+    expect(codes(schema, {}, { mode: null })).toEqual([['x', 'FORM_REQUIRED']]);
+    expect(codes(schema, {}, {})).toEqual([]);
+  });
 });
