@@ -45,4 +45,27 @@ describe('validateSubmission agrees with form-js', () => {
     expect(codes(schema, {}, { mode: null })).toEqual([['x', 'FORM_REQUIRED']]);
     expect(codes(schema, {}, {})).toEqual([]);
   });
+
+  it('compiles a checklist or taglist whose options are not static, or that has none', () => {
+    for (const component of [
+      { type: 'checklist', key: 'a' },
+      { type: 'taglist', key: 'a', values: [] },
+      { type: 'checklist', key: 'a', valuesKey: '' },
+    ] satisfies FormComponent[]) {
+      const schema = form(component);
+      expect(() => compileForm(schema)).not.toThrow();
+      expect(codes(schema, { a: [] })).toEqual([]);
+      expect(codes(schema, { a: ['x'] })).toEqual([['a.0', 'FORM_NOT_ALLOWED_VALUE']]);
+    }
+    const duplicated = form({
+      type: 'select',
+      key: 'a',
+      values: [
+        { label: 'A', value: 'a' },
+        { label: 'A again', value: 'a' },
+      ],
+    });
+    expect(() => compileForm(duplicated)).not.toThrow();
+    expect(codes(duplicated, { a: 'a' })).toEqual([]);
+  });
 });
