@@ -53,8 +53,15 @@ export interface NumberRule {
 }
 
 const formKeywords: FuncKeywordDefinition[] = [
-  keyword<boolean>('formRequired', (required, data) =>
-    required && isEmptyValue(data) ? [{ params: {} }] : [],
+  // `true`, or 'checkbox': form-js takes false for empty in a checkbox only (a radio may offer false).
+  keyword<boolean | 'checkbox'>('formRequired', (required, data) =>
+    required &&
+    (data === null ||
+      data === '' ||
+      (Array.isArray(data) && data.length === 0) ||
+      (required === 'checkbox' && data === false))
+      ? [{ params: {} }]
+      : [],
   ),
   keyword<LengthRule>('formLength', (rule, data) => {
     if (typeof data !== 'string') return [];

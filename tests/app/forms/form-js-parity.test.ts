@@ -68,4 +68,20 @@ describe('validateSubmission agrees with form-js', () => {
     expect(() => compileForm(duplicated)).not.toThrow();
     expect(codes(duplicated, { a: 'a' })).toEqual([]);
   });
+
+  it('does not take false for empty in a required radio or select with a false option (only a checkbox)', () => {
+    const schema = form({
+      type: 'radio',
+      key: 'dongY',
+      validate: { required: true },
+      values: [
+        { label: 'Có', value: true },
+        { label: 'Không', value: false },
+      ],
+    });
+    expect(codes(schema, { dongY: false })).toEqual([]);
+    expect(codes(schema, {})).toEqual([['dongY', 'FORM_REQUIRED']]);
+    const checkbox = form({ type: 'checkbox', key: 'c', validate: { required: true } });
+    expect(codes(checkbox, { c: false })).toEqual([['c', 'FORM_REQUIRED']]);
+  });
 });
