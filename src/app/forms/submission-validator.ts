@@ -43,6 +43,7 @@ export function validateSubmission(
   const pass = runSubmissionPass(compiled.nodes, data, context, vietnamToday(options.now ?? new Date()));
   const working = cloneJson(data);
   for (const path of pass.stripped) deleteAt(working, path);
+  for (const { path, value } of pass.filled) setAt(working, path, cloneJson(value));
 
   const strippedFields = pass.stripped.map(formatPath);
   const ajvErrors = compiled.validate(working)

@@ -21,6 +21,57 @@ const codes = (schema: FormJsSchema, data: unknown, context: Record<string, unkn
 };
 
 describe('validateSubmission agrees with form-js', () => {
+  it('evaluates a hide condition over the initial value of a field missing from the submission', () => {
+    // form-js starts an unticked checkbox at false, a select at null, a field at its defaultValue.
+    const byCheckbox = form(
+      { type: 'checkbox', key: 'coGhiChu' },
+      { type: 'textfield', key: 'ghiChu', validate: { required: true }, conditional: { hide: '=coGhiChu' } },
+    );
+    expect(codes(byCheckbox, {})).toEqual([['ghiChu', 'FORM_REQUIRED']]);
+    const bySelect = form(
+      { type: 'select', key: 'che', values: [{ label: 'Đơn giản', value: 'simple' }] },
+      { type: 'textfield', key: 'x', validate: { required: true }, conditional: { hide: '=che = "simple"' } },
+    );
+    expect(codes(bySelect, {})).toEqual([['x', 'FORM_REQUIRED']]);
+    expect(codes(bySelect, { che: 'simple' })).toEqual([]);
+    const byDefault = form(
+      {
+        type: 'radio',
+        key: 'loai',
+        defaultValue: 'a',
+        values: [
+          { label: 'A', value: 'a' },
+          { label: 'B', value: 'b' },
+        ],
+      },
+      { type: 'textfield', key: 'x', validate: { required: true }, conditional: { hide: '=loai = "a"' } },
+    );
+    expect(codes(byDefault, {})).toEqual([]);
+    expect(codes(byDefault, { loai: 'b' })).toEqual([['x', 'FORM_REQUIRED']]);
+  });
+
+  it('takes the defaultValue of a field missing from the submission, as form-js would have sent it', () => {
+    const schema = form({
+      type: 'textfield',
+      key: 'ten',
+      defaultValue: 'Ban Dân vận',
+      validate: { required: true },
+    });
+    expect(validateSubmission(compileForm(schema), {}, {})).toEqual({
+      ok: true,
+      value: { ten: 'Ban Dân vận' },
+    });
+    // Sent empty on purpose: empty it is.
+    expect(codes(schema, { ten: '' })).toEqual([['ten', 'FORM_REQUIRED']]);
+    const tooLong = form({
+      type: 'textfield',
+      key: 'ten',
+      defaultValue: 'abcdef',
+      validate: { maxLength: 3 },
+    });
+    expect(codes(tooLong, {})).toEqual([['ten', 'FORM_MAX_LENGTH']]);
+  });
+
   it('counts lengths in UTF-16 units, as JavaScript’s String.length in form-js', () => {
     const schema = form({ type: 'textfield', key: 'x', validate: { maxLength: 3, minLength: 2 } });
     expect(codes(schema, { x: '😀😀' })).toEqual([['x', 'FORM_MAX_LENGTH']]);
@@ -28,6 +79,64 @@ describe('validateSubmission agrees with form-js', () => {
     expect(codes(schema, { x: 'ạạạ' })).toEqual([]);
     const feel = form({ type: 'textfield', key: 'x', validate: { maxLength: '=3' } });
     expect(codes(feel, { x: '😀😀' })).toEqual([['x', 'FORM_MAX_LENGTH']]);
+  });
+
+  it('gives a missing or null dynamic list its defaultRepetitions items, and checks their required fields', () => {
+    const list = (extra: Partial<FormComponent> = {}): FormJsSchema =>
+      form({
+        type: 'dynamiclist',
+        path: 'ds',
+        isRepeating: true,
+        ...extra,
+        components: [{ type: 'textfield', key: 'ten', validate: { required: true } }],
+      });
+    expect(codes(list(), {})).toEqual([['ds.0.ten', 'FORM_REQUIRED']]);
+    expect(codes(list(), { ds: null })).toEqual([['ds.0.ten', 'FORM_REQUIRED']]);
+    expect(codes(list({ defaultRepetitions: 2 }), {})).toEqual([
+      ['ds.0.ten', 'FORM_REQUIRED'],
+      ['ds.1.ten', 'FORM_REQUIRED'],
+    ]);
+    expect(codes(list({ defaultRepetitions: 0 }), {})).toEqual([]);
+    expect(codes(list(), { ds: [] })).toEqual([]);
+    expect(codes(list(), { ds: 'x' })).toEqual([['ds', 'FORM_TYPE']]);
+    const optional = form({
+      type: 'dynamiclist',
+      path: 'ds',
+      isRepeating: true,
+      components: [{ type: 'textfield', key: 'ten', defaultValue: 'A' }],
+    });
+    expect(validateSubmission(compileForm(optional), {}, {})).toEqual({
+      ok: true,
+      value: { ds: [{ ten: 'A' }] },
+    });
+  });
+
+  it('checks the required of a read-only field on the value it shows (the context’s)', () => {
+    const schema = form({ type: 'textfield', key: 'ma', readonly: true, validate: { required: true } });
+    expect(codes(schema, {}, {})).toEqual([['ma', 'FORM_REQUIRED']]);
+    expect(codes(schema, {}, { ma: 'CS-001' })).toEqual([]);
+    expect(codes(schema, { ma: 'CS-001' }, { ma: 'CS-001' })).toEqual([]);
+    const feel = form({ type: 'textfield', key: 'ma', readonly: '=khoa', validate: { required: true } });
+    expect(codes(feel, {}, { khoa: true })).toEqual([['ma', 'FORM_REQUIRED']]);
+  });
+
+  it('answers a wrong-typed value read by a FEEL condition with a 422 on that field, not a 500', () => {
+    const schema = form(
+      { type: 'checklist', key: 'chon', values: [{ label: 'A', value: 'a' }] },
+      { type: 'textfield', key: 'x', conditional: { hide: '=count(union(chon, ["b"])) > 1' } },
+    );
+    const result = validateSubmission(compileForm(schema), { chon: 5 }, {});
+    expect(result.ok ? [] : result.errors.map((error) => [error.field, error.code])).toEqual([
+      ['chon', 'FORM_TYPE'],
+    ]);
+    expect(result.ok ? 0 : submissionError(result.errors).status).toBe(422);
+    // An unknown key read by a condition: refused, not evaluated.
+    const byUnknown = form({
+      type: 'textfield',
+      key: 'x',
+      conditional: { hide: '=count(union(la, ["b"])) > 1' },
+    });
+    expect(codes(byUnknown, { la: 5 })).toEqual([['la', 'FORM_UNKNOWN_FIELD']]);
   });
 
   it('does not depend on what was validated before: absent and null are different FEEL inputs', () => {
@@ -67,6 +176,19 @@ describe('validateSubmission agrees with form-js', () => {
     });
     expect(() => compileForm(duplicated)).not.toThrow();
     expect(codes(duplicated, { a: 'a' })).toEqual([]);
+  });
+
+  it('takes an empty string in a number field as empty, as form-js does (null)', () => {
+    const schema = form(
+      { type: 'number', key: 'n' },
+      { type: 'number', key: 'bat', validate: { required: true } },
+      { type: 'number', key: 's', serializeToString: true },
+    );
+    expect(validateSubmission(compileForm(schema), { n: '', bat: 1, s: '' }, {})).toEqual({
+      ok: true,
+      value: { n: null, bat: 1, s: null },
+    });
+    expect(codes(schema, { bat: '' })).toEqual([['bat', 'FORM_REQUIRED']]);
   });
 
   it('does not take false for empty in a required radio or select with a false option (only a checkbox)', () => {
