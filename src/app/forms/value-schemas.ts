@@ -64,10 +64,10 @@ export function textSchema(component: FormComponent, problems: string[]): JsonSc
 
 export function numberSchema(component: FormComponent): JsonSchema {
   const validate = component.validate ?? {};
-  const integer = component.decimalDigits === 0;
+  // decimalDigits 0 (an integer) is a rule of the field, as in form-js (FORM_DECIMALS), not a JSON type.
   const schema: JsonSchema = component.serializeToString
     ? { type: ['string', 'null'], formNumericString: true }
-    : { type: [integer ? 'integer' : 'number', 'null'] };
+    : { type: ['number', 'null'] };
   const rules = withDefined({
     min: staticNumber(validate.min),
     max: staticNumber(validate.max),
