@@ -29,17 +29,6 @@ export function initialValueOf(component: FormComponent): unknown {
   return component.defaultValue !== undefined ? component.defaultValue : emptyValueOf(component);
 }
 
-/** "Required" as form-js's Validator reads it: nothing, null, '', an empty list; false only for a checkbox. */
-export function isRequiredEmpty(component: FormComponent, value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0) ||
-    (component.type === 'checkbox' && value === false)
-  );
-}
-
 /** The option values form-js checks an imported value against; undefined when it does not (valuesExpression). */
 function knownOptions(component: FormComponent, context: Record<string, unknown>): unknown[] | undefined {
   if (component.valuesExpression) return undefined;

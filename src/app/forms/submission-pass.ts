@@ -4,7 +4,7 @@ import type { FieldNode } from './field-tree.js';
 import type { FormFieldError } from './form-errors.js';
 import { messagesVi } from './messages.vi.js';
 import { checkFeelRules, checkOptions, checkPassedDate } from './dynamic-checks.js';
-import { initialValueOf, isRequiredEmpty, sanitizeLikeFormJs } from './form-js-values.js';
+import { initialValueOf, sanitizeLikeFormJs } from './form-js-values.js';
 import {
   cloneJson,
   formatPath,
@@ -21,9 +21,9 @@ type StripReason = 'hidden' | 'disabled' | 'readonly' | 'computed';
 interface Strip {
   readonly path: ValuePath;
   readonly reason: StripReason;
-  /** Read-only fields: the value the field shows, and whether that leaves a required field empty. */
+  /** Read-only fields: the value the field shows, and what its FEEL-valued limits find wrong with it. */
   readonly shown?: unknown;
-  readonly missing?: boolean;
+  readonly ruleErrors?: readonly Omit<FormFieldError, 'field'>[];
 }
 
 /** What the per-submission pass decided before ajv runs on what remains. */
@@ -36,6 +36,11 @@ export interface PassOutcome {
    * field's defaultValue, a missing or null dynamic list's first items, null for '' in a number field.
    */
   readonly filled: readonly { path: ValuePath; value: unknown }[];
+  /**
+   * Read-only fields: the value they show is put in for ajv (form-js checks a read-only field's rules on it), then
+   * removed from the cleaned data.
+   */
+  readonly shownOnly: readonly ValuePath[];
   /** Expression fields, recomputed on the server. */
   readonly computed: readonly { path: ValuePath; value: unknown }[];
 }
@@ -191,11 +196,12 @@ export function runSubmissionPass(
       } else if (node.component.disabled === true) {
         strips.push({ path, reason: 'disabled' });
       } else if (node.component.readonly !== undefined && flag(node.component.readonly, scope, path, false)) {
-        // What the read-only field shows: the context's value, else its defaultValue; form-js requires it too.
+        // What the read-only field shows: the context's value, else its defaultValue. form-js checks its rules
+        // (required too) on that value.
         const before = getAt(context, path);
         const shown = before !== undefined ? before : node.component.defaultValue;
-        const missing = node.required && isRequiredEmpty(node.component, shown);
-        strips.push({ path, reason: 'readonly', shown, missing });
+        const ruleErrors = isEmptyValue(shown) ? [] : checkFeelRules(node.feelRules, shown, scope);
+        strips.push({ path, reason: 'readonly', shown, ruleErrors });
       } else {
         accepted.add(formatPath(path));
         let value = getAt(submitted, path);
@@ -226,17 +232,22 @@ export function runSubmissionPass(
   walk(nodes, { root, self: root, parent: null, indexes: [], at: [] }, false);
 
   const stripped: ValuePath[] = [];
+  const shownOnly: ValuePath[] = [];
   for (const strip of strips) {
     // Two components may share a key (one shown, one hidden): the visible one owns the value.
     if (accepted.has(formatPath(strip.path))) continue;
-    stripped.push(strip.path);
     const value = getAt(submitted, strip.path);
     const refused = refusal(strip.reason, value, strip.shown);
     if (refused) errors.push({ field: formatPath(strip.path), ...refused });
-    else if (strip.missing)
-      errors.push({ field: formatPath(strip.path), code: 'FORM_REQUIRED', message: messagesVi.required });
+    if (strip.reason === 'readonly' && !refused) {
+      filled.push({ path: strip.path, value: strip.shown });
+      shownOnly.push(strip.path);
+      errors.push(...(strip.ruleErrors ?? []).map((error) => ({ ...error, field: formatPath(strip.path) })));
+    } else {
+      stripped.push(strip.path);
+    }
   }
-  return { errors, stripped, filled, computed };
+  return { errors, stripped, filled, shownOnly, computed };
 }
 
 function refusal(

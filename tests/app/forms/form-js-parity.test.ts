@@ -111,13 +111,21 @@ describe('validateSubmission agrees with form-js', () => {
     });
   });
 
-  it('checks the required of a read-only field on the value it shows (the context’s)', () => {
+  it('checks the rules of a read-only field, required first, on the value it shows (the context’s)', () => {
     const schema = form({ type: 'textfield', key: 'ma', readonly: true, validate: { required: true } });
     expect(codes(schema, {}, {})).toEqual([['ma', 'FORM_REQUIRED']]);
     expect(codes(schema, {}, { ma: 'CS-001' })).toEqual([]);
     expect(codes(schema, { ma: 'CS-001' }, { ma: 'CS-001' })).toEqual([]);
     const feel = form({ type: 'textfield', key: 'ma', readonly: '=khoa', validate: { required: true } });
     expect(codes(feel, {}, { khoa: true })).toEqual([['ma', 'FORM_REQUIRED']]);
+    // …and its other rules too, on that value; it stays out of the cleaned data.
+    const limited = form({ type: 'number', key: 'so', readonly: '=khoa', validate: { min: 3, max: '=5' } });
+    expect(codes(limited, {}, { khoa: true, so: 1 })).toEqual([['so', 'FORM_MIN']]);
+    expect(codes(limited, {}, { khoa: true, so: 6 })).toEqual([['so', 'FORM_MAX']]);
+    expect(validateSubmission(compileForm(limited), { so: 4 }, { khoa: true, so: 4 })).toEqual({
+      ok: true,
+      value: {},
+    });
   });
 
   it('answers a wrong-typed value read by a FEEL condition with a 422 on that field, not a 500', () => {
