@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** One form-js verdict: per keyed field instance form-js rendered, its key path, value and error messages. */
+export interface ReferenceField {
+  path: string;
+  id: string;
+  value: unknown;
+  messages: string[];
+}
+export type ReferenceVerdict = { fields: ReferenceField[] } | { failed: string };
+
+export interface ReferenceCase {
+  schema: unknown;
+  data: Record<string, unknown>;
+}
+
+export interface Reference {
+  harness: { validateAll(cases: ReferenceCase[]): Promise<ReferenceVerdict[]> };
+}
+
+/**
+ * Plain form-js 1.23 (no module of ours, English messages), a new Form for every case: import the schema with the
+ * data, let it render (field instances exist only for what is shown), then `validate()`.
+ */
+const entry = `
+import { Form } from '@bpmn-io/form-js-viewer';
+const container = document.getElementById('form');
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const at = (object, keys) => keys.reduce((current, key) => (current == null ? undefined : current[key]), object);
+window.harness = {
+  async validateAll(cases) {
+    const verdicts = [];
+    for (const { schema, data } of cases) {
+      // A new Form each time: one reused across imports can answer with the previous data's errors.
+      const form = new Form({ container });
+      try {
+        await form.importSchema(schema, data);
+        await tick();
+        const errors = form.validate();
+        const state = form._getState();
+        const fields = form.get('formFieldInstanceRegistry').getAllKeyed().map((instance) => {
+          const messages = at(errors, [instance.id, ...Object.values(instance.indexes || {})]);
+          return {
+            path: instance.valuePath.join('.'),
+            id: instance.id,
+            value: at(state.data, instance.valuePath) ?? null,
+            messages: Array.isArray(messages) ? messages.filter((m) => typeof m === 'string') : [],
+          };
+        });
+        verdicts.push({ fields });
+      } catch (error) {
+        verdicts.push({ failed: String(error && error.stack || error) });
+      } finally {
+        form.destroy();
+      }
+    }
+    return verdicts;
+  },
+};
+`;
+
+const html = `<!doctype html>
+<html lang="en"><head><meta charset="UTF-8" /><title>form-js reference</title></head>
+<body><div id="form"></div><script type="module" src="./main.js"></script></body></html>`;
+
+/** Builds the reference page with vite into a fresh directory under test-artifacts; returns it. */
+export async function buildFormJsReference(): Promise<string> {
+  await mkdir(path.join(repo, 'test-artifacts'), { recursive: true });
+  const root = await mkdtemp(path.join(repo, 'test-artifacts', 'form-js-reference-src-'));
+  const outDir = root.replace('-src-', '-dist-');
+  await writeFile(path.join(root, 'index.html'), html);
+  await writeFile(path.join(root, 'main.js'), entry);
+  const { build } = await import('vite');
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    base: './',
+    publicDir: false,
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+  });
+  await rm(root, { recursive: true, force: true });
+  return outDir;
+}
