@@ -453,7 +453,12 @@ function differences(test: Case, verdict: ReferenceVerdict): string[] {
   for (const field of verdict.fields)
     if (field.messages.length > 0) reference.set(field.path, new Set(field.messages.map(codeOfMessage)));
 
-  const result = validateSubmission(compileForm(test.schema), test.data, test.context);
+  let result: ReturnType<typeof validateSubmission>;
+  try {
+    result = validateSubmission(compileForm(test.schema), test.data, test.context);
+  } catch (error) {
+    return [`server threw: ${String(error)}`];
+  }
   const server = new Map<string, Set<string>>();
   const skip = new Set<string>(Object.keys(test.strict));
   const found: string[] = [];
