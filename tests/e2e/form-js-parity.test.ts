@@ -175,6 +175,17 @@ const families: Family[] = [
       dt: [MISSING, '2026-06-15T08:00', bad('2026-06-15', 'FORM_DATE')],
     },
   },
+  {
+    name: 'date not before today',
+    components: [{ type: 'datetime', key: 'v', subtype: 'date', disallowPassedDates: true }],
+    fields: { v: [MISSING, '2099-01-01', bad('2020-01-01', 'FORM_DATE_PASSED')] },
+  },
+  {
+    name: 'file picker required',
+    components: [{ type: 'filepicker', key: 'f', validate: { required: true } }],
+    // A reference ("files::…") is not compared: form-js drops one whose files its page does not hold.
+    fields: { f: [MISSING, null, '', bad(5, 'FORM_TYPE')] },
+  },
   // Choices.
   {
     name: 'select and radio, static options',
@@ -349,6 +360,7 @@ const families: Family[] = [
       { data: { ds: [{ ten: 'a', so: 0 }] } },
       { data: { ds: [{ ten: 'a' }, { so: 2 }, { ten: '😀', so: null }] } },
       { data: { ds: 'x' }, strict: { ds: 'FORM_TYPE' } },
+      { data: { ds: [{ ten: 'a' }, { ten: 'b' }, { ten: 'c' }, { ten: 'd' }, { ten: 'e' }, { so: 0 }] } },
     ],
   })),
   {
