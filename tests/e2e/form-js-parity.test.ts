@@ -364,6 +364,105 @@ const families: Family[] = [
     ],
   })),
   {
+    name: 'condition on an expression field',
+    components: [
+      { type: 'number', key: 'a' },
+      { type: 'expression', key: 'gapDoi', expression: '=a * 2', computeOn: 'change' },
+      { type: 'textfield', key: 'x', validate: { required: true }, conditional: { hide: '=gapDoi > 10' } },
+    ],
+    fields: { a: [MISSING, 1, 6], x: [MISSING, 'x'] },
+  },
+  {
+    name: 'options from a FEEL expression over another field',
+    components: [
+      { type: 'textfield', key: 'tien' },
+      { type: 'select', key: 'chon', valuesExpression: '=[tien, "co-dinh"]', validate: { required: true } },
+    ],
+    // form-js empties a value its options no longer offer (then says required); the server refuses it.
+    submissions: [
+      { data: {} },
+      { data: { tien: 'k' } },
+      { data: { chon: 'co-dinh' } },
+      { data: { tien: 'k', chon: 'k' } },
+      { data: { chon: 'k' }, strict: { chon: 'FORM_NOT_ALLOWED_VALUE' } },
+      { data: { tien: 'k', chon: 'z' }, strict: { chon: 'FORM_NOT_ALLOWED_VALUE' } },
+    ],
+  },
+  {
+    name: 'hidden dynamic list',
+    components: [
+      { type: 'checkbox', key: 'coDs' },
+      {
+        type: 'dynamiclist',
+        path: 'ds',
+        isRepeating: true,
+        conditional: { hide: '=coDs != true' },
+        components: [{ type: 'textfield', key: 'ten', validate: { required: true } }],
+      },
+    ],
+    submissions: [
+      { data: {} },
+      { data: { coDs: true } },
+      { data: { coDs: true, ds: [{ ten: 'a' }, {}] } },
+      { data: { coDs: false, ds: [] } },
+    ],
+  },
+  {
+    name: 'nested lists, a group in an item, parent and i',
+    components: [
+      { type: 'textfield', key: 'ma' },
+      {
+        type: 'dynamiclist',
+        path: 'ngoai',
+        isRepeating: true,
+        components: [
+          { type: 'textfield', key: 'ten', validate: { required: true } },
+          {
+            type: 'group',
+            path: 'chiTiet',
+            components: [
+              { type: 'number', key: 'so', validate: { min: 1 }, conditional: { hide: '=i[1] > 1' } },
+            ],
+          },
+          {
+            type: 'dynamiclist',
+            path: 'trong',
+            isRepeating: true,
+            defaultRepetitions: 0,
+            components: [
+              {
+                type: 'textfield',
+                key: 'ghiChu',
+                validate: { required: true },
+                conditional: { hide: '=parent.ten = "bo qua"' },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    submissions: [
+      { data: {} },
+      {
+        data: {
+          ngoai: [
+            { ten: 'a', chiTiet: { so: 0 } },
+            { ten: 'b', chiTiet: { so: 0 } },
+          ],
+        },
+      },
+      {
+        data: {
+          ngoai: [
+            { ten: 'a', trong: [{}, { ghiChu: 'x' }] },
+            { ten: 'bo qua', trong: [{}] },
+          ],
+        },
+      },
+      { data: { ngoai: [{ trong: null }] } },
+    ],
+  },
+  {
     name: 'dynamic list with conditions on this',
     components: [
       {

@@ -61,7 +61,9 @@ function defaultItems(node: FieldNode): Record<string, unknown>[] {
  * The data form-js would hold for this submission, which FEEL is evaluated over: the context (form-js's initial
  * data), each field of the form at the value form-js makes of it — the submitted one as form-js sanitises it (a
  * wrong type becomes the field's empty value, as in the browser), else the context's, else its defaultValue or
- * empty value — and the items of each dynamic list. Keys the form does not have are not in it (they are refused).
+ * empty value — the items of each dynamic list, and expression fields computed (in order, as form-js does on
+ * change; `computeOn: "presubmit"` ones stay at their initial value). Keys the form does not have are not in it
+ * (they are refused).
  */
 function formJsView(
   nodes: readonly FieldNode[],
@@ -69,45 +71,67 @@ function formJsView(
   context: Record<string, unknown>,
 ): Record<string, unknown> {
   const view = cloneJson(context);
-  const place = (
+  /** One scope: the root or a list item (`target`), filled from what was given and what was there before. */
+  const fill = (
     children: readonly FieldNode[],
     target: Record<string, unknown>,
     given: unknown,
     initial: unknown,
+    parent: unknown,
+    indexes: readonly number[],
   ): void => {
-    for (const node of children) {
-      if (node.role === 'group') {
-        place(node.children, target, given, initial);
-        continue;
+    const expressions: FieldNode[] = [];
+    const place = (placed: readonly FieldNode[]): void => {
+      for (const node of placed) {
+        if (node.role === 'group') {
+          place(node.children);
+          continue;
+        }
+        const raw = getAt(given, node.path);
+        const before = getAt(initial, node.path);
+        if (node.role === 'list') {
+          const source = Array.isArray(raw)
+            ? raw
+            : raw === undefined && Array.isArray(before)
+              ? before
+              : defaultItems(node);
+          const items = source.map(() => ({}) as Record<string, unknown>);
+          setAt(target, node.path, items);
+          source.forEach((item, index) =>
+            fill(node.children, items[index] ?? {}, isPlainObject(item) ? item : {}, undefined, target, [
+              ...indexes,
+              index + 1,
+            ]),
+          );
+        } else if (node.role === 'computed') {
+          if (getAt(target, node.path) === undefined) setAt(target, node.path, null);
+          expressions.push(node);
+        } else {
+          const value =
+            raw !== undefined
+              ? sanitizeLikeFormJs(node.component, raw, context)
+              : before !== undefined
+                ? sanitizeLikeFormJs(node.component, before, context)
+                : cloneJson(initialValueOf(node.component));
+          setAt(target, node.path, value);
+        }
       }
-      const raw = getAt(given, node.path);
-      const before = getAt(initial, node.path);
-      if (node.role === 'list') {
-        const source = Array.isArray(raw)
-          ? raw
-          : raw === undefined && Array.isArray(before)
-            ? before
-            : defaultItems(node);
-        const items = source.map((item) => {
-          const made: Record<string, unknown> = {};
-          place(node.children, made, isPlainObject(item) ? item : {}, undefined);
-          return made;
-        });
-        setAt(target, node.path, items);
-      } else if (node.role === 'computed') {
-        if (getAt(target, node.path) === undefined) setAt(target, node.path, null);
-      } else {
-        const value =
-          raw !== undefined
-            ? sanitizeLikeFormJs(node.component, raw, context)
-            : before !== undefined
-              ? sanitizeLikeFormJs(node.component, before, context)
-              : cloneJson(initialValueOf(node.component));
-        setAt(target, node.path, value);
-      }
+    };
+    place(children);
+    for (const node of expressions) {
+      const { expression, computeOn } = node.component;
+      if (typeof expression !== 'string' || computeOn === 'presubmit') continue;
+      const outcome = runExpression(stripFeelMarker(expression) ?? expression, {
+        root: view,
+        self: target,
+        parent,
+        indexes,
+      });
+      // A broken expression is reported where the field itself is computed; here it is just left at null.
+      if (outcome.ok) setAt(target, node.path, copyOutcome(outcome.value));
     }
   };
-  place(nodes, view, submitted, context);
+  fill(nodes, view, submitted, context, null, []);
   return view;
 }
 

@@ -72,6 +72,17 @@ describe('validateSubmission agrees with form-js', () => {
     expect(codes(tooLong, {})).toEqual([['ten', 'FORM_MAX_LENGTH']]);
   });
 
+  it('evaluates a condition on an expression field over its computed value (not a submitted one)', () => {
+    const schema = form(
+      { type: 'number', key: 'a' },
+      { type: 'expression', key: 'gapDoi', expression: '=a * 2', computeOn: 'change' },
+      { type: 'textfield', key: 'x', validate: { required: true }, conditional: { hide: '=gapDoi > 10' } },
+    );
+    expect(codes(schema, { a: 1 })).toEqual([['x', 'FORM_REQUIRED']]);
+    expect(codes(schema, { a: 1, gapDoi: 100 })).toEqual([['x', 'FORM_REQUIRED']]);
+    expect(codes(schema, { a: 6 })).toEqual([]);
+  });
+
   it('counts lengths in UTF-16 units, as JavaScript’s String.length in form-js', () => {
     const schema = form({ type: 'textfield', key: 'x', validate: { maxLength: 3, minLength: 2 } });
     expect(codes(schema, { x: '😀😀' })).toEqual([['x', 'FORM_MAX_LENGTH']]);

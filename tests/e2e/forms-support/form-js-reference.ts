@@ -24,40 +24,57 @@ export interface Reference {
 
 /**
  * Plain form-js 1.23 (no module of ours, English messages), a new Form for every case: import the schema with the
- * data, let it render (field instances exist only for what is shown), then `validate()`.
+ * data, let it render (field instances exist only for what is shown), then `validate()`. Cases run in batches, each
+ * Form in its own container, so that they wait for the same frames.
  */
 const entry = `
 import { Form } from '@bpmn-io/form-js-viewer';
-const container = document.getElementById('form');
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const host = document.getElementById('form');
+// preact runs effects after the next frame (or 100 ms): a frame and a task later, they have run.
+const afterEffects = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const at = (object, keys) => keys.reduce((current, key) => (current == null ? undefined : current[key]), object);
-window.harness = {
-  async validateAll(cases) {
-    const verdicts = [];
-    for (const { schema, data } of cases) {
-      // A new Form each time: one reused across imports can answer with the previous data's errors.
-      const form = new Form({ container });
-      try {
-        await form.importSchema(schema, data);
-        await tick();
-        const errors = form.validate();
-        const state = form._getState();
-        const fields = form.get('formFieldInstanceRegistry').getAllKeyed().map((instance) => {
-          const messages = at(errors, [instance.id, ...Object.values(instance.indexes || {})]);
-          return {
-            path: instance.valuePath.join('.'),
-            id: instance.id,
-            value: at(state.data, instance.valuePath) ?? null,
-            messages: Array.isArray(messages) ? messages.filter((m) => typeof m === 'string') : [],
-          };
-        });
-        verdicts.push({ fields });
-      } catch (error) {
-        verdicts.push({ failed: String(error && error.stack || error) });
-      } finally {
-        form.destroy();
-      }
+
+async function verdictOf({ schema, data }) {
+  const container = document.createElement('div');
+  host.append(container);
+  // A new Form each time: one reused across imports can answer with the previous data's errors.
+  const form = new Form({ container });
+  try {
+    await form.importSchema(schema, data);
+    // Let form-js settle: some fields change the data in an effect (an expression field computes, a select
+    // empties a value its options lost), and what that shows or hides renders after.
+    let before = JSON.stringify(form._getState().data);
+    for (let round = 0; round < 10; round++) {
+      await afterEffects();
+      const now = JSON.stringify(form._getState().data);
+      if (now === before) break;
+      before = now;
     }
+    const errors = form.validate();
+    const state = form._getState();
+    const fields = form.get('formFieldInstanceRegistry').getAllKeyed().map((instance) => {
+      const messages = at(errors, [instance.id, ...Object.values(instance.indexes || {})]);
+      return {
+        path: instance.valuePath.join('.'),
+        id: instance.id,
+        value: at(state.data, instance.valuePath) ?? null,
+        messages: Array.isArray(messages) ? messages.filter((m) => typeof m === 'string') : [],
+      };
+    });
+    return { fields };
+  } catch (error) {
+    return { failed: String((error && error.stack) || error) };
+  } finally {
+    form.destroy();
+    container.remove();
+  }
+}
+
+window.harness = {
+  async validateAll(cases, batch = 40) {
+    const verdicts = [];
+    for (let start = 0; start < cases.length; start += batch)
+      verdicts.push(...(await Promise.all(cases.slice(start, start + batch).map(verdictOf))));
     return verdicts;
   },
 };
