@@ -294,6 +294,21 @@ const families: Family[] = [
     contexts: [{}, { mode: null }, { mode: 'simple' }, {}],
   },
   {
+    name: 'condition on a hidden field, at the top and in a group',
+    components: [
+      { type: 'checkbox', key: 'an' },
+      { type: 'textfield', key: 't', conditional: { hide: '=an' } },
+      {
+        type: 'group',
+        path: 'g',
+        components: [{ type: 'select', key: 's', values: AB, conditional: { hide: '=an' } }],
+      },
+      { type: 'textfield', key: 'y', validate: { required: true }, conditional: { hide: '=t = null' } },
+      { type: 'textfield', key: 'z', validate: { required: true }, conditional: { hide: '=g.s = null' } },
+    ],
+    fields: { an: [MISSING, true], t: [MISSING, '', 'x'], 'g.s': [MISSING, null, 'a'], y: ['y'], z: ['z'] },
+  },
+  {
     name: 'hidden by a radio with a defaultValue',
     components: [
       { type: 'radio', key: 'r', values: AB, defaultValue: 'a' },
@@ -556,6 +571,46 @@ function codeOfMessage(message: string): string {
 /** Refusals that are the server's own and depend on the value sent, not on a rule form-js has. */
 const REFUSALS: ReadonlySet<string> = new Set(['FORM_DISABLED_FIELD', 'FORM_READONLY_FIELD']);
 
+/** Key paths of the form's input fields that have a value in the data ("ds.1.ten"), dynamic list items included. */
+function filledFieldPaths(
+  components: readonly FormComponent[],
+  data: unknown,
+  prefix: string[] = [],
+): string[] {
+  const at = (keys: string[]): unknown =>
+    keys.reduce<unknown>(
+      (current, key) =>
+        typeof current === 'object' && current !== null
+          ? (current as Record<string, unknown>)[key]
+          : undefined,
+      data,
+    );
+  return components.flatMap((component): string[] => {
+    const own = [...prefix, ...(component.path ?? '').split('.').filter(Boolean)];
+    if (component.type === 'dynamiclist') {
+      const items = at(own);
+      return Array.isArray(items)
+        ? items.flatMap((item, index) =>
+            filledFieldPaths(component.components ?? [], item, []).map((path) =>
+              [...own, index, path].join('.'),
+            ),
+          )
+        : [];
+    }
+    if (component.components) return filledFieldPaths(component.components, data, own);
+    if (!component.key || component.type === 'expression') return [];
+    const path = [...prefix, ...component.key.split('.')];
+    const value = at(path);
+    const empty =
+      value === undefined ||
+      value === null ||
+      value === '' ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0);
+    return empty ? [] : [path.join('.')];
+  });
+}
+
 /** The differences between form-js's verdict and the server's for one case; none when they agree. */
 function differences(test: Case, verdict: ReferenceVerdict): string[] {
   if ('failed' in verdict) return [`form-js failed: ${verdict.failed}`];
@@ -595,6 +650,11 @@ function differences(test: Case, verdict: ReferenceVerdict): string[] {
     server.get(field)?.add(error.code);
   }
   const problems = found.filter((entry) => !entry.startsWith('strict '));
+  // A value sent for a field form-js does not show must be refused as hidden (or for what it is).
+  const refusedHere = new Set((result.ok ? [] : result.errors).map((error) => error.field));
+  for (const path of filledFieldPaths(test.schema.components, test.data))
+    if (!shown.has(path) && !refusedHere.has(path) && !skip.has(path))
+      problems.push(`${path}: server takes a value for a field form-js does not show`);
   for (const [path, code] of Object.entries(test.strict))
     if (!found.includes(`strict ${path}`)) problems.push(`${path}: server should refuse with ${code}`);
   for (const path of new Set([...reference.keys(), ...server.keys()])) {
