@@ -71,7 +71,7 @@ async function verdictOf({ schema, data }) {
 }
 
 window.harness = {
-  async validateAll(cases, batch = 40) {
+  async validateAll(cases, batch = 120) {
     const verdicts = [];
     for (let start = 0; start < cases.length; start += batch)
       verdicts.push(...(await Promise.all(cases.slice(start, start + batch).map(verdictOf))));
