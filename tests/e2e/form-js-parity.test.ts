@@ -155,7 +155,22 @@ const families: Family[] = [
         decimalDigits: 1,
       },
     ],
-    fields: { v: [MISSING, '', '1', '3', '3.5', '3.55', bad('x', 'FORM_TYPE'), bad(3, 'FORM_TYPE')] },
+    fields: {
+      v: [
+        MISSING,
+        '',
+        '1',
+        '3',
+        '3.5',
+        '3.55',
+        '3.50',
+        '4.',
+        '.5',
+        '5e1',
+        bad('x', 'FORM_TYPE'),
+        bad(3, 'FORM_TYPE'),
+      ],
+    },
   },
   // Dates.
   {
@@ -745,14 +760,19 @@ function projectCases(): Case[] {
   );
 }
 
+/** What form-js held for each field it showed, for the report. */
+const held = (verdict: ReferenceVerdict): Record<string, unknown> =>
+  'failed' in verdict ? {} : Object.fromEntries(verdict.fields.map((field) => [field.path, field.value]));
+
 let dist: string;
 let browser: Browser;
 let page: Page;
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   dist = await buildFormJsReference();
   browser = await launchBrowser();
-  ({ page } = await openPage(browser, HARNESS_ORIGIN));
+  ({ page, errors: pageErrors } = await openPage(browser, HARNESS_ORIGIN));
   await openFormHarness(page, dist);
 }, 180_000);
 
@@ -763,6 +783,7 @@ afterAll(async () => {
 
 describe('server validation against form-js 1.23 in Chromium', () => {
   it('gives the same errors per field as form-js validate() on every generated submission', async () => {
+    pageErrors.length = 0;
     const cases = families.flatMap(casesOf);
     expect(cases.length).toBeGreaterThan(300);
     // form-js sees the task's variables with the submission on top, as the browser does.
@@ -775,13 +796,17 @@ describe('server validation against form-js 1.23 in Chromium', () => {
       return found.length === 0
         ? []
         : [
-            `${test.family} | ${JSON.stringify(test.data)} | ctx ${JSON.stringify(test.context)}: ${found.join('; ')}`,
+            `${test.family} | ${JSON.stringify(test.data)} | ctx ${JSON.stringify(test.context)}: ${found.join('; ')}` +
+              ` | form-js held ${JSON.stringify(held(verdicts[index] as ReferenceVerdict))}`,
           ];
     });
     expect(report).toEqual([]);
+    // form-js must not have crashed on a case: an error in one form's effect stops the others' (one batch).
+    expect(pageErrors).toEqual([]);
   });
 
   it("gives the same errors as form-js on the project's forms, empty and filled", async () => {
+    pageErrors.length = 0;
     const cases = projectCases();
     expect(cases.length).toBe(29 * 3);
     const verdicts = await page.evaluate(
@@ -795,5 +820,6 @@ describe('server validation against form-js 1.23 in Chromium', () => {
         : [`${test.family} | ${JSON.stringify(test.data).slice(0, 200)}: ${found.join('; ')}`];
     });
     expect(report).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -210,6 +210,14 @@ describe('validateSubmission agrees with form-js', () => {
     expect(codes(schema, { bat: '' })).toEqual([['bat', 'FORM_REQUIRED']]);
   });
 
+  it('counts decimals as form-js (big.js) does, and takes a number string only as form-js writes it', () => {
+    const schema = form({ type: 'number', key: 'n', serializeToString: true, decimalDigits: 1 });
+    expect(codes(schema, { n: '3.50' })).toEqual([]);
+    expect(codes(schema, { n: '3.55' })).toEqual([['n', 'FORM_DECIMALS']]);
+    // form-js never writes spaces around a number; its own validation throws on them.
+    expect(codes(schema, { n: ' 4 ' })).toEqual([['n', 'FORM_TYPE']]);
+  });
+
   it('does not take false for empty in a required radio or select with a false option (only a checkbox)', () => {
     const schema = form({
       type: 'radio',

@@ -19,7 +19,7 @@ export interface ReferenceCase {
 }
 
 export interface Reference {
-  harness: { validateAll(cases: ReferenceCase[]): Promise<ReferenceVerdict[]> };
+  harness: { validateAll(cases: ReferenceCase[], batch?: number): Promise<ReferenceVerdict[]> };
 }
 
 /**
@@ -43,11 +43,12 @@ async function verdictOf({ schema, data }) {
     await form.importSchema(schema, data);
     // Let form-js settle: some fields change the data in an effect (an expression field computes, a select
     // empties a value its options lost), and what that shows or hides renders after.
+    // Settled: the data unchanged over three frames in a row (a render can itself wait for a frame).
     let before = JSON.stringify(form._getState().data);
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0, still = 0; round < 20 && still < 3; round++) {
       await afterEffects();
       const now = JSON.stringify(form._getState().data);
-      if (now === before) break;
+      still = now === before ? still + 1 : 0;
       before = now;
     }
     const errors = form.validate();
