@@ -42,6 +42,8 @@ const byKeyword: Record<string, Mapping> = {
   additionalProperties: () => ({ code: 'FORM_UNKNOWN_FIELD', message: messagesVi.unknownField }),
   type: typeMessage,
   enum: () => ({ code: 'FORM_NOT_ALLOWED_VALUE', message: messagesVi.notAllowed }),
+  // Only for the items of a checklist or taglist that has no options at all.
+  not: () => ({ code: 'FORM_NOT_ALLOWED_VALUE', message: messagesVi.notAllowed }),
   uniqueItems: () => ({ code: 'FORM_DUPLICATE_VALUE', message: messagesVi.duplicate }),
   minItems: (p) => ({ code: 'FORM_MIN_ITEMS', message: messagesVi.minItems(p.limit) }),
   maxItems: (p) => ({ code: 'FORM_MAX_ITEMS', message: messagesVi.maxItems(p.limit) }),

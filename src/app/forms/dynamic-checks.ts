@@ -5,6 +5,7 @@ import type { FormFieldError } from './form-errors.js';
 import type { FormComponent } from './form-schema.types.js';
 import { messagesVi } from './messages.vi.js';
 import { isNumericString } from './number-rules.js';
+import { textLength } from './form-keywords.js';
 import { getAt, isPlainObject, splitKey } from './value-path.js';
 
 type Issue = Omit<FormFieldError, 'field'>;
@@ -89,7 +90,7 @@ export function checkFeelRules(rules: readonly FeelRule[], value: unknown, scope
       if (rule === 'min' && number < limit) issues.push({ code: 'FORM_MIN', message: messagesVi.min(limit) });
       if (rule === 'max' && number > limit) issues.push({ code: 'FORM_MAX', message: messagesVi.max(limit) });
     } else if (typeof value === 'string') {
-      const length = [...value.trim()].length;
+      const length = textLength(value);
       if (rule === 'minLength' && length < limit)
         issues.push({ code: 'FORM_MIN_LENGTH', message: messagesVi.minLength(limit) });
       if (rule === 'maxLength' && length > limit)

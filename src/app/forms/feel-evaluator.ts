@@ -96,12 +96,9 @@ function evaluateIn(mode: Mode, expression: string, scope: ScopeInfo): FeelOutco
   if (!names) return run(mode, expression, fullContext(scope));
   const context = Object.fromEntries(names.map((name) => [name, lookup(scope, name)]));
   if (volatile) return run(mode, expression, context);
-  let key: string;
-  try {
-    key = `${mode}\u0000${expression}\u0000${JSON.stringify(names.map((name) => context[name]))}`;
-  } catch {
-    return run(mode, expression, context);
-  }
+  const values = memoKey(names.map((name) => context[name]));
+  if (values === undefined) return run(mode, expression, context);
+  const key = `${mode}\u0000${expression}\u0000${values}`;
   // Large inputs (a long list) are rare and would make the memory large: evaluate those every time.
   if (key.length > MAX_KEY_LENGTH) return run(mode, expression, context);
   const remembered = outcomes.get(key);
@@ -110,6 +107,46 @@ function evaluateIn(mode: Mode, expression: string, scope: ScopeInfo): FeelOutco
   if (outcomes.size >= OUTCOME_LIMIT) outcomes.clear();
   outcomes.set(key, outcome);
   return outcome;
+}
+
+/**
+ * The memo key of the variables' values: one key per distinct FEEL input. Unlike JSON.stringify, it tells
+ * `undefined` (an absent variable) from `null`, which FEEL treats differently; undefined when a value is not plain
+ * data (a Date, a class instance, a cycle) and so is not remembered.
+ */
+export function memoKey(value: unknown, depth = 0): string | undefined {
+  if (depth > 64) return undefined;
+  if (value === undefined) return 'u';
+  if (value === null) return 'n';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'number':
+      return Object.is(value, -0) ? 'd-0' : `d${String(value)}`;
+    case 'string':
+      return `s${JSON.stringify(value)}`;
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const part = memoKey(value[index], depth + 1);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  for (const [name, item] of Object.entries(value)) {
+    const part = memoKey(item, depth + 1);
+    if (part === undefined) return undefined;
+    parts.push(`${JSON.stringify(name)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** Hide conditions are unary tests in form-js (its ConditionChecker calls feelin's unaryTest). */

@@ -30,8 +30,11 @@ function keyword<S>(name: string, check: (schema: S, data: unknown) => Fail[]): 
   };
 }
 
-/** form-js measures lengths on the trimmed text, in characters (so Vietnamese letters count once). */
-const textLength = (value: string): number => [...value.trim()].length;
+/**
+ * form-js measures lengths as JavaScript does: `value.trim().length`, in UTF-16 units (an emoji counts twice; a
+ * precomposed Vietnamese letter, as browsers send them, once).
+ */
+export const textLength = (value: string): number => value.trim().length;
 
 export interface LengthRule {
   min?: number;
@@ -50,8 +53,15 @@ export interface NumberRule {
 }
 
 const formKeywords: FuncKeywordDefinition[] = [
-  keyword<boolean>('formRequired', (required, data) =>
-    required && isEmptyValue(data) ? [{ params: {} }] : [],
+  // `true`, or 'checkbox': form-js takes false for empty in a checkbox only (a radio may offer false).
+  keyword<boolean | 'checkbox'>('formRequired', (required, data) =>
+    required &&
+    (data === null ||
+      data === '' ||
+      (Array.isArray(data) && data.length === 0) ||
+      (required === 'checkbox' && data === false))
+      ? [{ params: {} }]
+      : [],
   ),
   keyword<LengthRule>('formLength', (rule, data) => {
     if (typeof data !== 'string') return [];

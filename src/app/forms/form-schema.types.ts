@@ -44,7 +44,11 @@ export interface FormComponent {
   /** datetime: the picker refuses days before today. */
   disallowPassedDates?: boolean;
   disabled?: boolean;
+  /** The value form-js starts the field at when the data has none. */
+  defaultValue?: unknown;
   isRepeating?: boolean;
+  /** Dynamic lists: how many items form-js creates when the data has no list (1 if unset). */
+  defaultRepetitions?: number;
   expression?: string;
   [extra: string]: unknown;
 }

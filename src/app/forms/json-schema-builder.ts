@@ -66,7 +66,7 @@ export function buildScopeSchema(nodes: readonly FieldNode[], problems: string[]
       );
     } else {
       const schema: JsonSchema = { ...(node.valueSchema ?? {}) };
-      if (node.required) schema.formRequired = true;
+      if (node.required) schema.formRequired = node.component.type === 'checkbox' ? 'checkbox' : true;
       place(node.path, { kind: 'value', schema, owner: node.id }, node.required, node.id);
     }
   };

@@ -8,7 +8,8 @@ export function decimalsOf(value: number | string): number {
     return Math.max(0, decimalsOf(mantissa) - Number(exponent[1]));
   }
   const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
+  // Trailing zeros are not decimals ("3.50" has one), as form-js counts them (with big.js).
+  return dot < 0 ? 0 : text.slice(dot + 1).replace(/0+$/, '').length;
 }
 
 /** When the value is not a multiple of the increment: the two nearest valid values, else undefined. */
@@ -23,7 +24,8 @@ export function incrementMiss(value: number, increment: number): [number, number
   return [previous, (scaledValue - offset + scaledStep) / scale];
 }
 
-const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+// No spaces around: form-js never writes them, and its own validation fails on them (big.js throws).
+const NUMERIC = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A number form-js submitted as a string (serializeToString): "12", "-3.50". */
 export function isNumericString(value: string): boolean {

@@ -43,6 +43,9 @@ export function validateSubmission(
   const pass = runSubmissionPass(compiled.nodes, data, context, vietnamToday(options.now ?? new Date()));
   const working = cloneJson(data);
   for (const path of pass.stripped) deleteAt(working, path);
+  for (const { path, value } of pass.filled)
+    if (value === undefined) deleteAt(working, path);
+    else setAt(working, path, cloneJson(value));
 
   const strippedFields = pass.stripped.map(formatPath);
   const ajvErrors = compiled.validate(working)
@@ -53,6 +56,7 @@ export function validateSubmission(
   const errors = tidy([...pass.errors, ...ajvErrors]);
   if (errors.length > 0) return { ok: false, errors };
 
+  for (const path of pass.shownOnly) deleteAt(working, path);
   pruneAddedContainers(working, data);
   for (const { path, value } of pass.computed) setAt(working, path, value);
   return { ok: true, value: working };

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { isPlainObject } from './value-path.js';
 import type { FormComponent } from './form-schema.types.js';
 import type { JsonSchema } from './json-schema.types.js';
 
@@ -27,7 +29,13 @@ function withDefined(entries: Record<string, unknown>): Record<string, unknown> 
 /** Static option values of a select, radio, checklist or taglist; undefined when they come from data or FEEL. */
 export function staticOptionValues(component: FormComponent): unknown[] | undefined {
   if (component.valuesKey || component.valuesExpression) return undefined;
-  return (component.values ?? []).map((option) => option.value);
+  const values: unknown[] = [];
+  // Once each: ajv refuses an enum with repeated items, form-js does not mind two options with one value.
+  for (const option of Array.isArray(component.values) ? component.values : []) {
+    const value = isPlainObject(option) && 'value' in option ? option.value : undefined;
+    if (value !== undefined && !values.some((known) => isDeepStrictEqual(known, value))) values.push(value);
+  }
+  return values;
 }
 
 export function textSchema(component: FormComponent, problems: string[]): JsonSchema {
@@ -56,10 +64,10 @@ export function textSchema(component: FormComponent, problems: string[]): JsonSc
 
 export function numberSchema(component: FormComponent): JsonSchema {
   const validate = component.validate ?? {};
-  const integer = component.decimalDigits === 0;
+  // decimalDigits 0 (an integer) is a rule of the field, as in form-js (FORM_DECIMALS), not a JSON type.
   const schema: JsonSchema = component.serializeToString
     ? { type: ['string', 'null'], formNumericString: true }
-    : { type: [integer ? 'integer' : 'number', 'null'] };
+    : { type: ['number', 'null'] };
   const rules = withDefined({
     min: staticNumber(validate.min),
     max: staticNumber(validate.max),
@@ -85,7 +93,12 @@ export function multiChoiceSchema(component: FormComponent): JsonSchema {
   return {
     type: ['array', 'null'],
     uniqueItems: true,
-    items: values ? { enum: values } : { type: ['string', 'number', 'boolean'] },
+    // No options at all (none written, or an empty list): form-js shows none, so no value can be chosen.
+    items: !values
+      ? { type: ['string', 'number', 'boolean'] }
+      : values.length > 0
+        ? { enum: values }
+        : { not: {} },
   };
 }
 

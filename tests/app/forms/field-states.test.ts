@@ -18,9 +18,10 @@ describe('validateSubmission: read-only, disabled, computed and shared keys', ()
     expect(codes(form, { ketLuan: 'sửa lại' }, { daKhoa: true, ketLuan: 'bản gốc' })).toEqual([
       ['ketLuan', 'FORM_READONLY_FIELD'],
     ]);
-    // Read-only and unchanged: accepted, and not required of the submitter.
+    // Read-only and unchanged: accepted; its required is met by the value it shows (the context's), as in form-js.
     expect(codes(form, { ketLuan: 'bản gốc' }, { daKhoa: true, ketLuan: 'bản gốc' })).toEqual([]);
-    expect(codes(form, {}, { daKhoa: true })).toEqual([]);
+    expect(codes(form, {}, { daKhoa: true, ketLuan: 'bản gốc' })).toEqual([]);
+    expect(codes(form, {}, { daKhoa: true })).toEqual([['ketLuan', 'FORM_REQUIRED']]);
     expect(codes(form, {}, { daKhoa: false })).toEqual([['ketLuan', 'FORM_REQUIRED']]);
   });
 

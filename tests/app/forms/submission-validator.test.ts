@@ -65,7 +65,7 @@ describe('validateSubmission: values of every component type', () => {
     ]);
     expect(codesFor(errorsOf({ ...valid, soCuoc: 1001 }), 'soCuoc')).toEqual(['FORM_MAX']);
     expect(errorsOf({ ...valid, soCuoc: 1.5 })).toEqual([
-      { field: 'soCuoc', code: 'FORM_TYPE', message: 'Giá trị phải là số nguyên.' },
+      { field: 'soCuoc', code: 'FORM_DECIMALS', message: 'Giá trị phải là số nguyên.' },
     ]);
     expect(codesFor(errorsOf({ ...valid, soCuoc: '12' }), 'soCuoc')).toEqual(['FORM_TYPE']);
     expect(codesFor(errorsOf({ ...valid, tyLe: 87.123 }), 'tyLe')).toContain('FORM_DECIMALS');
