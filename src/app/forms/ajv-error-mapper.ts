@@ -53,7 +53,7 @@ const byKeyword: Record<string, Mapping> = {
   formPattern: (p) => ({
     code: 'FORM_PATTERN',
     message:
-      typeof p.message === 'string' && p.message.trim() !== '' ? p.message : messagesVi.pattern(p.pattern),
+      typeof p.message === 'string' && p.message.trim() !== '' ? p.message : messagesVi.pattern(),
   }),
   formValidationType: (p) =>
     p.validationType === 'phone'
