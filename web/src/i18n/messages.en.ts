@@ -102,6 +102,7 @@ export const en: Messages = {
   process: 'Process',
   created: 'Created',
   due: 'Due',
+  noDueDate: 'No due date',
   assignee: 'Assignee',
   status: 'Status',
   statusCompleted: 'Completed',

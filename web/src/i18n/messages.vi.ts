@@ -100,6 +100,7 @@ export const vi = {
   process: 'Quy trình',
   created: 'Ngày tạo',
   due: 'Hạn xử lý',
+  noDueDate: 'Không đặt hạn',
   assignee: 'Người thực hiện',
   status: 'Trạng thái',
   statusCompleted: 'Đã hoàn thành',

@@ -10,8 +10,13 @@ const GROUPS: readonly (readonly [selector: string, role: string])[] = [
 
 let counter = 0;
 
-/** Gives every radio group and checklist inside the root its group role and name. */
+/**
+ * Gives every radio group and checklist inside the root its group role and name. A table in a form's text scrolls
+ * sideways on a phone (app.css): it is made focusable, so it can be scrolled with the keyboard.
+ */
 export function markGroups(root: Element): void {
+  for (const table of root.querySelectorAll<HTMLElement>('.fjs-form-field-text table'))
+    if (table.tabIndex !== 0) table.tabIndex = 0;
   for (const [selector, role] of GROUPS)
     for (const field of root.querySelectorAll<HTMLElement>(selector)) {
       if (field.getAttribute('role') !== role) field.setAttribute('role', role);

@@ -25,7 +25,7 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
           <dt>{t.created}</dt>
           <dd>{formatDate(task.createdAt)}</dd>
           <dt>{t.due}</dt>
-          <dd>{formatDate(task.dueDate) || '—'}</dd>
+          <dd>{formatDate(task.dueDate) || t.noDueDate}</dd>
           <dt>{t.assignee}</dt>
           <dd>{task.assigneeName ?? t.unassigned}</dd>
           {(completed || !task.open) && <dt>{t.status}</dt>}
