@@ -244,6 +244,11 @@ describe('the task page as a clerk meets it', () => {
     const group = page.getByRole('radiogroup', { name: 'Loại kỳ báo cáo' });
     expect(await group.getByRole('radio').count()).toBe(2);
     expect(await seriousViolations(page, 'start (form)')).toEqual([]);
+    // An empty start: the errors are summed up beside the button and the focus goes to the first of them.
+    await page.getByRole('button', { name: 'Khởi tạo quy trình' }).click();
+    await page.locator('.error-summary[role="alert"]').waitFor();
+    await expect.poll(() => activeElement(page)).toMatchObject({ inForm: true });
+    expect(await seriousViolations(page, 'start (form with errors)')).toEqual([]);
     await screenshot(page, 'start-form-a11y');
     expect(unexpectedErrors(errors)).toEqual([]);
   });

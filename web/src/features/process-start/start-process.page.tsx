@@ -4,7 +4,9 @@ import { ApiProblem } from '../../lib/problem.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
+import { ErrorSummary } from '../forms/error-summary.js';
 import type { MountedForm } from '../forms/form-viewer.js';
+import type { InvalidField } from '../forms/invalid-fields.js';
 import type { FormData } from '../../lib/contracts.js';
 import { TaskForm } from '../task/task-form.js';
 import { processStartApi, type StartableProcess } from './process-start.api.js';
@@ -22,7 +24,15 @@ export function StartProcessPage() {
   const [outcome, setOutcome] = useState<
     { kind: 'success' | 'error'; text: string; started?: boolean } | undefined
   >();
+  const [invalid, setInvalid] = useState<InvalidField[]>([]);
   const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
+
+  /** The fields in error, summed up beside the button, and the focus in the first of them. */
+  const showInvalid = async (current: MountedForm) => {
+    const fields = await current.invalidFields();
+    setInvalid(fields);
+    fields[0]?.focus();
+  };
 
   useEffect(() => {
     processStartApi.startable().then(
@@ -34,8 +44,9 @@ export function StartProcessPage() {
   const start = async () => {
     if (!chosen || !form) return;
     setOutcome(undefined);
+    setInvalid([]);
     const { data, errors } = form.submit();
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return void (await showInvalid(form));
     setBusy(true);
     try {
       await processStartApi.start(chosen.processId, data);
@@ -51,6 +62,7 @@ export function StartProcessPage() {
       if (caught instanceof ApiProblem && caught.errors.length > 0) {
         const unplaced = form.showServerErrors(caught.errors);
         setOutcome({ kind: 'error', text: [t.errorValidation, ...unplaced].join(' ') });
+        await showInvalid(form);
       } else setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) });
     } finally {
       setBusy(false);
@@ -84,7 +96,7 @@ export function StartProcessPage() {
           </Alert>
         )}
       </div>
-      {outcome && !outcome.started && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+      {!chosen && outcome && !outcome.started && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
       {!chosen && items === undefined && !outcome && <p class="muted">{t.loading}</p>}
       {!chosen && items !== undefined && items.length === 0 && (
         <Alert kind="info">
@@ -107,6 +119,7 @@ export function StartProcessPage() {
                   aria-label={`${t.startChoose}: ${item.name}`}
                   onClick={() => {
                     setOutcome(undefined);
+                    setInvalid([]);
                     setChosen(item);
                   }}
                 >
@@ -120,6 +133,11 @@ export function StartProcessPage() {
       {chosen && (
         <section class="card" aria-label={chosen.name}>
           <TaskForm schema={chosen.form} data={EMPTY} onReady={onReady} />
+          {/* Messages beside the button that caused them. */}
+          <div aria-live="polite">
+            {outcome && !outcome.started && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+          </div>
+          <ErrorSummary fields={invalid} />
           <div class="task-actions">
             <button
               type="button"
@@ -134,6 +152,7 @@ export function StartProcessPage() {
               class="button"
               onClick={() => {
                 setOutcome(undefined);
+                setInvalid([]);
                 setChosen(undefined);
               }}
             >
