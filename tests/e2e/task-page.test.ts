@@ -98,6 +98,11 @@ describe('the task page as a clerk meets it', () => {
     await head.page.getByRole('button', { name: 'Nhận việc' }).click();
     await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
     await expect.poll(() => activeElement(head.page)).toMatchObject({ inForm: true });
+    // Un-claiming leaves the focus on "Nhận việc", where the button was.
+    await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).click();
+    await expect.poll(() => activeElement(head.page)).toMatchObject({ tag: 'BUTTON', text: 'Nhận việc' });
+    await head.page.getByRole('button', { name: 'Nhận việc' }).click();
+    await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
     await clerk.page.getByRole('button', { name: 'Nhận việc' }).click();
     const refused = clerk.page.locator('.claim-bar [role="alert"]');
     await refused.waitFor();
@@ -218,6 +223,8 @@ describe('the task page as a clerk meets it', () => {
     await page.locator('.fjs-dropdownlist-item', { hasText: /^Đạt$/ }).click();
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await page.getByText('Đã hoàn thành công việc.').waitFor();
+    // The form is gone; the focus is on the way back to the list.
+    await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'A', text: 'Về danh sách việc' });
     await page.reload();
     await page.getByText('Công việc này đã kết thúc').waitFor();
     const facts = (await page.getByRole('complementary').locator('dl').textContent()) ?? '';

@@ -35,6 +35,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [completedHere, setCompletedHere] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const claimBar = useRef<HTMLDivElement>(null);
+  const backLink = useRef<HTMLAnchorElement>(null);
+  /** Where the focus goes once an action is over and the page drawn again (a disabled button takes no focus). */
+  const focusNext = useRef<(() => void) | undefined>(undefined);
   const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
   const loaded = task !== undefined;
 
@@ -42,6 +45,13 @@ export function TaskPage({ taskId }: { taskId: string }) {
   useEffect(() => {
     if (loaded) heading.current?.focus();
   }, [loaded, taskId]);
+
+  useEffect(() => {
+    if (busy !== undefined || !focusNext.current) return;
+    const move = focusNext.current;
+    focusNext.current = undefined;
+    move();
+  }, [busy, task]);
 
   /** Shows the fields in error beside the buttons, and puts the focus in the first of them. */
   const showInvalid = async (current: MountedForm, extra: string[] = []) => {
@@ -60,12 +70,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
       if (action === 'claim') {
         await inboxApi.claim(current.id);
         await reload({ quiet: true });
-        form?.focusFirstField();
+        focusNext.current = () => form?.focusFirstField();
       }
       if (action === 'unclaim') {
         await inboxApi.unclaim(current.id);
         await reload({ quiet: true });
-        claimBar.current?.querySelector<HTMLButtonElement>('button')?.focus();
+        focusNext.current = () => claimBar.current?.querySelector<HTMLButtonElement>('button')?.focus();
       }
       if (action === 'draft' && form) {
         const { savedAt } = await inboxApi.saveDraft(current.id, form.data());
@@ -80,6 +90,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
         setOutcome({ at, kind: 'success', text: t.taskCompleted });
         // The side panel's holder and history as they are now (the completion is in the history).
         await reload({ quiet: true });
+        // The form is gone: the focus goes to what comes next, the way back to the list.
+        focusNext.current = () => backLink.current?.focus();
       }
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.errors.length > 0 && form) {
@@ -130,6 +142,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             // The task is gone from the user's list: the next step is the list, one click away.
             <p class="task-actions">
               <a
+                ref={backLink}
                 class="button button--primary"
                 href="/inbox"
                 onClick={(event) => onLinkClick(event, '/inbox')}
