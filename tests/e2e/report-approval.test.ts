@@ -92,7 +92,7 @@ async function openFromInbox(page: Page, taskName: string, shot: string): Promis
 /** Claims the open task; the task's facts then name the user as its holder, by full name. */
 async function claim(page: Page, fullName: string): Promise<void> {
   await page.getByRole('button', { name: 'Nhận việc' }).click();
-  await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+  await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
   await page.locator('.fjs-form').waitFor();
   const facts = page.getByRole('complementary').locator('dl');
   await expect.poll(() => facts.textContent(), PATIENCE).toContain(`Người thực hiện${fullName}`);

@@ -96,13 +96,13 @@ describe('the task page as a clerk meets it', () => {
 
     // The head claims first; the clerk's claim is refused beside the claim button and the form stays read-only.
     await head.page.getByRole('button', { name: 'Nhận việc' }).click();
-    await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    await head.page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
     await expect.poll(() => activeElement(head.page)).toMatchObject({ inForm: true });
     // Un-claiming leaves the focus on "Nhận việc", where the button was.
-    await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).click();
+    await head.page.getByRole('button', { name: 'Hủy nhận việc' }).click();
     await expect.poll(() => activeElement(head.page)).toMatchObject({ tag: 'BUTTON', text: 'Nhận việc' });
     await head.page.getByRole('button', { name: 'Nhận việc' }).click();
-    await head.page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    await head.page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
     await clerk.page.getByRole('button', { name: 'Nhận việc' }).click();
     const refused = clerk.page.locator('.claim-bar [role="alert"]');
     await refused.waitFor();
@@ -124,7 +124,7 @@ describe('the task page as a clerk meets it', () => {
     await signIn(page, people.staff.username);
     await openTask(page, await newestTaskId(page));
     await page.getByRole('button', { name: 'Nhận việc' }).click();
-    await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
     // After claiming, the focus is in the form's first field, ready to type.
     await expect.poll(() => activeElement(page)).toMatchObject({ inForm: true });
     expect(await title(page).isEditable()).toBe(true);
@@ -216,7 +216,7 @@ describe('the task page as a clerk meets it', () => {
     // Completed, the task still says which unit and period it was for; no dash, no ISO date, no raw id.
     await page.locator('.fjs-form').waitFor();
     await page.getByRole('button', { name: 'Nhận việc' }).click();
-    await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
     await title(page).fill('Báo cáo sau khi trả lại');
     await page.getByLabel('Số mô hình', { exact: false }).fill('3');
     await page.locator('.fjs-form-field-select .fjs-input-group').click();

@@ -26,7 +26,7 @@ import {
 
 const actionLabels: Record<InboxAction, string> = {
   claim: 'Nhận việc',
-  unclaim: 'Bỏ nhận việc',
+  unclaim: 'Hủy nhận việc',
   draft: 'Lưu nháp',
   complete: 'Hoàn thành',
 };

@@ -106,7 +106,7 @@ export const vi = {
   statusCompleted: 'Đã hoàn thành',
   taskClosed: 'Công việc này đã kết thúc; không còn gì phải làm ở đây.',
   claim: 'Nhận việc',
-  unclaim: 'Bỏ nhận việc',
+  unclaim: 'Hủy nhận việc',
   saveDraft: 'Lưu nháp',
   complete: 'Hoàn thành',
   draftSaved: (time: string) => `Đã lưu nháp lúc ${time}.`,

@@ -12,7 +12,7 @@ interface Props {
 }
 
 /**
- * Above the form: who holds the task, and "Nhận việc" / "Bỏ nhận việc". The form cannot be typed into until the user
+ * Above the form: who holds the task, and "Nhận việc" / "Hủy nhận việc". The form cannot be typed into until the user
  * has claimed the task, so nobody types into a task that someone else then takes.
  */
 export function ClaimBar({ task, busy, onClaim, onUnclaim, children }: Props) {

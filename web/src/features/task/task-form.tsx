@@ -14,7 +14,7 @@ interface Props {
 
 /**
  * The task's form-js form; the viewer is fetched the first time a task is opened. The task is fetched again after
- * "Nhận việc" or "Bỏ nhận việc": the form is mounted again only when its schema or data really changed, never for
+ * "Nhận việc" or "Hủy nhận việc": the form is mounted again only when its schema or data really changed, never for
  * a new copy of the same ones, or whatever the user had typed would be wiped.
  */
 export function TaskForm({ schema, data, onReady, readOnly = false }: Props) {
