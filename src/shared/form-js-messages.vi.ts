@@ -10,7 +10,7 @@ export interface FormJsMessageTranslation {
 
 export const formJsMessagesVi: readonly FormJsMessageTranslation[] = [
   { en: 'Field is required.', vi: 'Trường này là bắt buộc.' },
-  { en: 'Field must match pattern {0}.', vi: 'Giá trị không đúng định dạng yêu cầu (mẫu {0}).' },
+  { en: 'Field must match pattern {0}.', vi: 'Giá trị không đúng định dạng yêu cầu.' },
   { en: 'Field must have minimum value of {0}.', vi: 'Giá trị phải lớn hơn hoặc bằng {0}.' },
   { en: 'Field must have maximum value of {0}.', vi: 'Giá trị phải nhỏ hơn hoặc bằng {0}.' },
   { en: 'Field must have minimum length of {0}.', vi: 'Độ dài tối thiểu là {0} ký tự.' },

@@ -167,4 +167,30 @@ describe('the 29 forms rendered in the browser, in Vietnamese', () => {
     expect(back.own).toEqual(expect.arrayContaining(['Thêm mới', 'Thu gọn', 'T2']));
     expect(back.own).not.toContain('Add new');
   });
+
+  it.each([
+    [
+      'y-kien-nhan-su-de-nghi.form',
+      'Nhiệm kỳ',
+      '2022/27',
+      /Nhiệm kỳ gồm năm bắt đầu và năm kết thúc.*2022-2027\./,
+    ],
+    ['giao-ban-quy-de-xuat.form', 'Giờ bắt đầu', '8h', /Giờ nhập theo dạng giờ:phút.*08:00/],
+    ['ban-hanh-van-ban.form', 'Số, ký hiệu văn bản', '125 TB', /Số, ký hiệu gồm số văn bản.*125-TB\/ĐUK\./],
+  ])(
+    '%s: a wrong “%s” says in words what is expected, never the pattern',
+    async (form, label, value, expected) => {
+      await render(schemaOf(form));
+      const field = page
+        .locator('.fjs-form-field-textfield')
+        .filter({ has: page.locator('.fjs-form-field-label', { hasText: label }) });
+      await field.locator('input').first().fill(value);
+      await page.evaluate(() => (globalThis as unknown as Harness).harness.submit());
+      await expect
+        .poll(async () => (await field.locator('.fjs-form-field-error').allTextContents()).join(' '))
+        .toMatch(expected);
+      const shown = (await field.locator('.fjs-form-field-error').allTextContents()).join(' ');
+      expect(shown).not.toMatch(/[\^$[\]{}]|mẫu/);
+    },
+  );
 });

@@ -6,6 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
 import { DEMO_PASSWORD } from './support/people.js';
@@ -91,10 +92,10 @@ async function openFromInbox(page: Page, taskName: string, shot: string): Promis
 /** Claims the open task; the task's facts then name the user as its holder, by full name. */
 async function claim(page: Page, fullName: string): Promise<void> {
   await page.getByRole('button', { name: 'Nhận việc' }).click();
-  await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+  await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
   await page.locator('.fjs-form').waitFor();
   const facts = page.getByRole('complementary').locator('dl');
-  await expect.poll(() => facts.textContent(), PATIENCE).toContain(`Người nhận${fullName}`);
+  await expect.poll(() => facts.textContent(), PATIENCE).toContain(`Người thực hiện${fullName}`);
 }
 
 /** The input of this label, as a user finds it. */
@@ -164,7 +165,16 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await page.getByRole('button', { name: 'Khởi tạo quy trình' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Đã khởi tạo quy trình' });
     await done.waitFor();
-    run.processInstanceKey = /\(mã (\d+)\)/.exec((await done.textContent()) ?? '')?.[1];
+    // The confirmation names the period started, never the engine's number for it.
+    expect(await done.textContent()).toContain(`kỳ báo cáo 6 tháng đầu năm ${run.year}`);
+    expect(await done.textContent()).not.toMatch(/\d{6,}/);
+    // The instance, for the checks at the end, as the engine lists it (the only one of this process in this stack).
+    const found = await stack.service.engineClients.rest.searchProcessInstances(
+      { filter: { processDefinitionId: 'bao-cao-dan-van' } } as never,
+      { consistency: { waitUpToMs: 0 } },
+    );
+    run.processInstanceKey = String(found.items[0]?.processInstanceKey ?? '');
+    expect(found.items).toHaveLength(1);
     expect(run.processInstanceKey).toMatch(/^\d+$/);
     await signOut(page);
     expect(unexpectedErrors(errors)).toEqual([]);
@@ -175,10 +185,10 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await signIn(page, people.drafter.username);
     await openFromInbox(page, 'Lập báo cáo', 'report-02-inbox-staff');
     await screenshot(page, 'report-03-draft-opened');
-    // Starts on the first figure before claiming the task: claiming must not wipe it.
-    await fill(page, 'Số hội nghị, buổi quán triệt, tuyên truyền', '12');
+    // The form cannot be typed into before the task is claimed; once claimed, the first figure can.
+    expect(await input(page, 'Số hội nghị, buổi quán triệt, tuyên truyền').isEditable()).toBe(false);
     await claim(page, people.drafter.fullName);
-    expect(await input(page, 'Số hội nghị, buổi quán triệt, tuyên truyền').inputValue()).toBe('12');
+    await fill(page, 'Số hội nghị, buổi quán triệt, tuyên truyền', '12');
     const intro = (await page.locator('.fjs-form').textContent()) ?? '';
     expect(intro).toContain(UNIT);
     expect(intro).toContain(`6 tháng đầu năm ${run.year}`);
@@ -237,6 +247,11 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     const toApprove = (await page.locator('.fjs-form').textContent()) ?? '';
     expect(toApprove).toContain('850');
     expect(toApprove).toContain('Đề nghị tổ chức tập huấn nghiệp vụ công tác dân vận.');
+    // The decision is a radio group named by its question; the real review form has no serious a11y violation.
+    const groups = page.getByRole('radiogroup');
+    expect(await groups.count()).toBeGreaterThan(0);
+    expect(await groups.first().getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await seriousViolations(page, 'task page (head review, real form)')).toEqual([]);
     await page.getByRole('radio', { name: 'Đồng ý gửi Ban Tuyên giáo' }).check();
     await screenshot(page, 'report-07-head-approves');
     await complete(page);

@@ -54,8 +54,15 @@ describe('starting a process and commenting, in the browser', () => {
     await page.getByRole('button', { name: 'Khởi tạo quy trình' }).click();
     const done = page.getByRole('status').filter({ hasText: 'Đã khởi tạo quy trình' });
     await done.waitFor();
-    expect(await done.textContent()).toMatch(/Báo cáo công tác dân vận.*\d+/);
+    // What was started, by its name and period: no engine number, and it stays until the user closes it.
+    expect(await done.textContent()).toContain(
+      'Đã khởi tạo quy trình “Báo cáo công tác dân vận” — kỳ báo cáo năm 2026.',
+    );
+    expect(await done.textContent()).not.toMatch(/\d{6,}/);
     await screenshot(page, 'start-process-done');
+    await page.waitForTimeout(3_500);
+    expect(await done.isVisible()).toBe(true);
+    await done.getByRole('link', { name: 'Về danh sách việc' }).click();
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
     expect(unexpectedErrors(errors)).toEqual([]);
   });

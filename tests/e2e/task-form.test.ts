@@ -39,7 +39,7 @@ async function openAndClaimNewTask(page: Page): Promise<void> {
   await unclaimedList;
   await page.getByRole('link', { name: TASK_NAME }).first().click();
   await page.getByRole('button', { name: 'Nhận việc' }).click();
-  await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+  await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
   await page.locator('.fjs-form').waitFor();
 }
 
@@ -64,16 +64,16 @@ describe('a task from the engine, in the browser', () => {
     await page.locator('.process-diagram [data-element-id="lapBaoCao"].current-step').waitFor();
     const context = (await page.getByRole('complementary').textContent()) ?? '';
     expect(context).toContain('Nguyễn Thị Lan: Nhận việc');
-    // Un-claiming is "Bỏ nhận việc", on its button and in the history, and the task can be claimed again.
-    await page.getByRole('button', { name: 'Bỏ nhận việc' }).click();
+    // Un-claiming is "Hủy nhận việc", on its button and in the history, and the task can be claimed again.
+    await page.getByRole('button', { name: 'Hủy nhận việc' }).click();
     await page.getByRole('button', { name: 'Nhận việc' }).click();
-    await page.getByRole('button', { name: 'Bỏ nhận việc' }).waitFor();
+    await page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();
     const history = page.getByRole('complementary').locator('.timeline');
     await expect
       .poll(() => history.locator('li').allTextContents(), { timeout: 10_000 })
       .toEqual([
         expect.stringMatching(/Nguyễn Thị Lan: Nhận việc$/),
-        expect.stringMatching(/Nguyễn Thị Lan: Bỏ nhận việc$/),
+        expect.stringMatching(/Nguyễn Thị Lan: Hủy nhận việc$/),
         expect.stringMatching(/Nguyễn Thị Lan: Nhận việc$/),
       ]);
     expect(context).toContain('Báo cáo thử');

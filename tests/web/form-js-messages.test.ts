@@ -59,6 +59,12 @@ describe("form-js's validation messages in Vietnamese", () => {
     ).toBe('Giá trị không hợp lệ; hai giá trị hợp lệ gần nhất là 10 và 15.');
   });
 
+  it('never shows the regular expression of a pattern', () => {
+    expect(translateFormJsMessage('Field must match pattern ^[0-9]{4}-[0-9]{4}$.')).toBe(
+      'Giá trị không đúng định dạng yêu cầu.',
+    );
+  });
+
   it("leaves a form author's own message unchanged", () => {
     expect(translateFormJsMessage('Mã số đảng viên gồm 8 chữ số.')).toBe('Mã số đảng viên gồm 8 chữ số.');
   });

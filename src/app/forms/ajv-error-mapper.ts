@@ -52,8 +52,7 @@ const byKeyword: Record<string, Mapping> = {
   formNumericString: byRuleParam,
   formPattern: (p) => ({
     code: 'FORM_PATTERN',
-    message:
-      typeof p.message === 'string' && p.message.trim() !== '' ? p.message : messagesVi.pattern(p.pattern),
+    message: typeof p.message === 'string' && p.message.trim() !== '' ? p.message : messagesVi.pattern(),
   }),
   formValidationType: (p) =>
     p.validationType === 'phone'

@@ -5,7 +5,8 @@ export const messagesVi = {
   max: (limit: unknown) => `Giá trị phải nhỏ hơn hoặc bằng ${String(limit)}.`,
   minLength: (limit: unknown) => `Độ dài tối thiểu là ${String(limit)} ký tự.`,
   maxLength: (limit: unknown) => `Độ dài tối đa là ${String(limit)} ký tự.`,
-  pattern: (pattern: unknown) => `Giá trị không đúng định dạng yêu cầu (mẫu ${String(pattern)}).`,
+  // Never the regular expression itself: users cannot read it (a field says what it wants in its patternErrorMessage).
+  pattern: () => 'Giá trị không đúng định dạng yêu cầu.',
   email: 'Địa chỉ email không hợp lệ.',
   phone: 'Số điện thoại không hợp lệ; hãy nhập theo dạng quốc tế, ví dụ +84912345678.',
   decimalDigits: (limit: unknown) =>

@@ -10,7 +10,7 @@ import {
   taskClosed,
   taskNotFound,
 } from './inbox.errors.js';
-import { businessContextOf, CONTEXT_VARIABLES } from './business-context.js';
+import { businessContextOf, CONTEXT_VARIABLES, type BusinessContext } from './business-context.js';
 import type { CommentStore } from './comment.store.js';
 import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
@@ -26,7 +26,7 @@ import {
 
 const actionLabels: Record<InboxAction, string> = {
   claim: 'Nhận việc',
-  unclaim: 'Bỏ nhận việc',
+  unclaim: 'Hủy nhận việc',
   draft: 'Lưu nháp',
   complete: 'Hoàn thành',
 };
@@ -48,6 +48,7 @@ function summaryOf(
     processName,
     unitName: '',
     period: '',
+    returned: false,
     createdAt: task.creationDate,
     dueDate: task.dueDate,
     priority: task.priority,
@@ -63,7 +64,7 @@ export class InboxService {
    * The unit and period of each listed task. A task's unit and period are fixed when it is created (processes/
    * README.md), so they are read from the engine once per task, not at every refresh of every inbox.
    */
-  private readonly contexts = new LRUCache<string, { unitName: string; period: string }>({ max: 100_000 });
+  private readonly contexts = new LRUCache<string, BusinessContext>({ max: 100_000 });
 
   constructor(
     private readonly engine: TaskEngine,
@@ -156,7 +157,7 @@ export class InboxService {
     ]);
     return {
       ...summaryOf(task, definition?.name || undefined, assignees),
-      ...businessContextOf(variables),
+      ...this.contextOfDetail(task, variables),
       form: form?.schema ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
@@ -168,6 +169,7 @@ export class InboxService {
         at: entry.at.toISOString(),
         actor: entry.actorName ?? entry.actor,
         action: actionLabels[entry.action],
+        step: entry.stepName ?? '',
       })),
       comments: comments.map((comment) => ({
         at: comment.at.toISOString(),
@@ -227,7 +229,20 @@ export class InboxService {
     return true;
   }
 
-  private async contextOf(key: string): Promise<{ unitName: string; period: string }> {
+  /**
+   * An open task's context from its variables (kept for the lists); a completed task's variables are gone with its
+   * scope, so it keeps the context it was listed or opened with.
+   */
+  private contextOfDetail(task: EngineTask, variables: Record<string, unknown>): BusinessContext {
+    const read = businessContextOf(variables);
+    if (read.unitName || read.period) {
+      this.contexts.set(task.key, read);
+      return read;
+    }
+    return this.contexts.get(task.key) ?? read;
+  }
+
+  private async contextOf(key: string): Promise<BusinessContext> {
     const kept = this.contexts.get(key);
     if (kept) return kept;
     try {
@@ -236,7 +251,7 @@ export class InboxService {
       return context;
     } catch {
       // Shown without its context rather than not at all; asked again next time.
-      return { unitName: '', period: '' };
+      return { unitName: '', period: '', returned: false };
     }
   }
 
@@ -307,6 +322,7 @@ export class InboxService {
       actorName: taker.fullName ?? taker.username,
       action,
       taskKey: task.key,
+      stepName: task.name,
       processInstanceKey: task.processInstanceKey,
     });
   }

@@ -17,6 +17,8 @@ export interface InboxAuditRecord {
   actorName?: string;
   action: InboxAction;
   taskKey: string;
+  /** The task's name (the step) at the time, as the history shows it. */
+  stepName?: string;
   processInstanceKey: string;
 }
 
@@ -38,6 +40,7 @@ const auditSchema = new Schema<InboxAuditRecord>(
     actorName: { type: String },
     action: { type: String, required: true },
     taskKey: { type: String, required: true },
+    stepName: { type: String },
     processInstanceKey: { type: String, required: true },
   },
   { collection: 'inbox_audit', versionKey: false },

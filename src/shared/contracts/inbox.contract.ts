@@ -32,6 +32,8 @@ export interface TaskSummary {
   assignee: string | null;
   /** The assignee's full name (their username if the organisation does not know them). */
   assigneeName: string | null;
+  /** Back with its drafter after a reviewer returned it for rework ("trả lại để hoàn thiện"). */
+  returned: boolean;
 }
 
 export interface InboxPage {
@@ -45,6 +47,8 @@ export interface HistoryEntry {
   at: string;
   actor: string;
   action: string;
+  /** The step (the task's name) the action was taken on; empty for entries recorded before steps were named. */
+  step: string;
 }
 
 export interface TaskComment {

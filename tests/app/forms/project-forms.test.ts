@@ -50,3 +50,35 @@ describe.skipIf(cases.length === 0)('the project forms refuse what their fields 
     },
   );
 });
+
+/** Every field of the project's forms, at any depth (groups, dynamic lists). */
+function allFields(components: readonly FormComponent[]): FormComponent[] {
+  return components.flatMap((component) => [component, ...allFields(component.components ?? [])]);
+}
+
+const patterned = projectForms().flatMap(({ file, schema }) =>
+  allFields(schema.components)
+    .filter((field) => typeof field.validate?.pattern === 'string')
+    .map((field) => ({ file, schema, field })),
+);
+
+// A clerk is never shown a regular expression: each pattern says in Vietnamese what it wants, in the browser (form-js
+// shows `patternErrorMessage`) and on the server (the same text).
+describe('the project forms explain their patterns', () => {
+  it('has patterned fields (nhiệm kỳ, giờ họp, số ký hiệu, điện thoại)', () => {
+    expect(patterned.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(patterned.map((entry) => [`${entry.file} ${String(entry.field.key)}`, entry] as const))(
+    '%s: its own message, the same on the server',
+    (_name, { schema, field }) => {
+      const message = field.validate?.patternErrorMessage;
+      expect(message).toMatch(/^[A-ZĐÀ-Ỹ][^^$\\[\]{}]+\.$/u);
+      // The server's check, where the field's value sits at its key (nested ones: the compiler's tests).
+      if (!topLevelFields(schema.components).includes(field)) return;
+      const result = validateSubmission(compileForm(schema), { [field.key as string]: '§' }, {});
+      const errors = result.ok ? [] : result.errors.filter((error) => error.field === field.key);
+      expect(errors).toContainEqual({ field: field.key, code: 'FORM_PATTERN', message });
+    },
+  );
+});

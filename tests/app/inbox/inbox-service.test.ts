@@ -188,4 +188,26 @@ describe('the inbox service over the embedded engine', () => {
       'complete',
     ]);
   });
+
+  it('marks a task returned for rework, names the step in the history, and keeps the unit once the task is done', async () => {
+    const { btg, lan } = people('returned');
+    const unit = { code: 'so-tai-chinh', name: 'Đảng bộ Sở Tài chính' };
+    const period = { code: '2026-6T', label: '6 tháng đầu năm 2026' };
+    const back = await fixture.task({ groups: [btg], variables: { unit, period, quyetDinh: 'tra-lai' } });
+    const fresh = await fixture.task({ groups: [btg], variables: { unit, period, quyetDinh: null } });
+    const listed = await inbox.list(lan, parseInboxQuery({ scope: 'unclaimed', sort: 'created' }));
+    const returnedOf = (key: string) => listed.items.find((item) => item.id === key)?.returned;
+    expect(returnedOf(back.key)).toBe(true);
+    expect(returnedOf(fresh.key)).toBe(false);
+    expect((await inbox.get(lan, back.key)).returned).toBe(true);
+
+    await inbox.claim(lan, fresh.key);
+    await inbox.complete(lan, fresh.key, { a: 'xong' });
+    const done = await inbox.get(lan, fresh.key);
+    expect(done).toMatchObject({ open: false, unitName: unit.name, period: period.label, returned: false });
+    expect(done.history.map(({ step, action }) => `${step}: ${action}`)).toEqual([
+      'Lập báo cáo: Nhận việc',
+      'Lập báo cáo: Hoàn thành',
+    ]);
+  });
 });

@@ -28,6 +28,8 @@ window.harness = {
       [...host.querySelectorAll('.fjs-datepicker input[data-input]')].every((input) => input._flatpickr);
   },
   data: () => current.data(),
+  /** form-js's own validation, as "Hoàn thành" runs it: the errors by field id. */
+  submit: () => current.submit().errors,
   /** Every text and user-facing attribute inside the form as rendered; "text" components' output apart. */
   texts() {
     const host = document.getElementById('form');
@@ -96,6 +98,7 @@ export interface Harness {
     setLanguage(lang: string): void;
     ready(): boolean;
     data(): Record<string, unknown>;
+    submit(): Record<string, unknown>;
     texts(): { own: string[]; templates: string[] };
   };
 }

@@ -40,6 +40,19 @@ export const reportForm = {
       validate: { required: true },
       conditional: { hide: '=ketLuan != "chua-dat"' },
     },
+    // What made the page wider than a phone: a long label (form-js keeps labels on one line) and a table in a text.
+    {
+      type: 'textarea',
+      id: 'Field_vanDeNoiCom',
+      key: 'vanDeNoiCom',
+      label: 'Những vấn đề nổi cộm, bức xúc của cán bộ, đảng viên và nhân dân trong kỳ báo cáo (nếu có)',
+      validate: { required: false },
+    },
+    {
+      type: 'text',
+      id: 'Text_soLieu',
+      text: '| Chỉ tiêu | Kỳ trước | Kỳ này | Ghi chú về nguồn số liệu |\n|---|---|---|---|\n| Mô hình "Dân vận khéo" được công nhận | 12 | 15 | Báo cáo của các chi bộ trực thuộc |',
+    },
   ],
 };
 

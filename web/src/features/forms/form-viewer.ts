@@ -3,6 +3,8 @@ import type { FormData, FormSchema } from '../../lib/contracts.js';
 import { withDisplayDates, withOriginalDates } from './display-dates.js';
 import { toFormErrors } from './field-errors.js';
 import { translateFormJsTexts } from './form-js-ui-texts.js';
+import { keepGroupSemantics } from './group-semantics.js';
+import { invalidFieldsIn, type InvalidField } from './invalid-fields.js';
 import { StickyErrors, valueAt, type StickyErrorHost } from './sticky-errors.js';
 
 export interface MountedForm {
@@ -12,6 +14,12 @@ export interface MountedForm {
   data(): FormData;
   /** Shows the server's errors on their fields; returns the messages of fields the form does not have. */
   showServerErrors(problems: readonly FieldProblem[]): string[];
+  /** Read-only until the user holds the task: what is shown cannot be typed into. */
+  setReadOnly(readOnly: boolean): void;
+  /** The fields showing an error now, in the order of the form, once form-js has drawn them. */
+  invalidFields(): Promise<InvalidField[]>;
+  /** Puts the focus in the form's first field (after claiming). */
+  focusFirstField(): void;
   destroy(): void;
 }
 
@@ -21,6 +29,9 @@ interface FormInternals {
   _getState(): { data: FormData };
   on(event: string, handler: (payload: never) => void): void;
 }
+
+const FOCUSABLE =
+  '.fjs-form-field input:not([type="hidden"]), .fjs-form-field textarea, .fjs-form-field select';
 
 /**
  * Renders a form-js form into the container. form-js (~450 KB with its CSS) is loaded on first use only, so the
@@ -48,6 +59,7 @@ export async function mountForm(
   const shown = withDisplayDates(schema, data);
   await form.importSchema(schema, shown.data);
   const stopTranslating = translateFormJsTexts(container);
+  const stopGroups = keepGroupSemantics(container);
   const internals = form as unknown as FormInternals;
   const host: StickyErrorHost = {
     on: (event: string, handler: (payload: never) => void) => internals.on(event, handler),
@@ -66,7 +78,13 @@ export async function mountForm(
       sticky.hold(byFieldId, (id) => valueAt(current, pathOf[id] ?? ''));
       return unplaced;
     },
+    setReadOnly: (readOnly) => form.setProperty('readOnly', readOnly),
+    invalidFields: () => invalidFieldsIn(container),
+    focusFirstField: () => {
+      container.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    },
     destroy: () => {
+      stopGroups();
       stopTranslating();
       form.destroy();
     },

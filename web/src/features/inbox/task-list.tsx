@@ -38,6 +38,7 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
                   <a href={href} onClick={(event) => onLinkClick(event, href)}>
                     {task.name}
                   </a>
+                  {task.returned && <span class="tag tag--returned">{t.returnedTag}</span>}
                   <span class="task-table__process">{task.processName}</span>
                 </div>
               </td>

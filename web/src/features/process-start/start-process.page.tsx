@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiProblem } from '../../lib/problem.js';
-import { navigate, onLinkClick } from '../../lib/router.js';
+import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
+import { ErrorSummary } from '../forms/error-summary.js';
 import type { MountedForm } from '../forms/form-viewer.js';
+import type { InvalidField } from '../forms/invalid-fields.js';
 import type { FormData } from '../../lib/contracts.js';
 import { TaskForm } from '../task/task-form.js';
 import { processStartApi, type StartableProcess } from './process-start.api.js';
+import { startedWhat } from './started-summary.js';
 
 const EMPTY: FormData = {};
 
@@ -18,8 +21,18 @@ export function StartProcessPage() {
   const [chosen, setChosen] = useState<StartableProcess | undefined>(undefined);
   const [form, setForm] = useState<MountedForm | null>(null);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const [outcome, setOutcome] = useState<
+    { kind: 'success' | 'error'; text: string; started?: boolean } | undefined
+  >();
+  const [invalid, setInvalid] = useState<InvalidField[]>([]);
   const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
+
+  /** The fields in error, summed up beside the button, and the focus in the first of them. */
+  const showInvalid = async (current: MountedForm) => {
+    const fields = await current.invalidFields();
+    setInvalid(fields);
+    fields[0]?.focus();
+  };
 
   useEffect(() => {
     processStartApi.startable().then(
@@ -31,18 +44,25 @@ export function StartProcessPage() {
   const start = async () => {
     if (!chosen || !form) return;
     setOutcome(undefined);
+    setInvalid([]);
     const { data, errors } = form.submit();
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return void (await showInvalid(form));
     setBusy(true);
     try {
-      const { processInstanceKey } = await processStartApi.start(chosen.processId, data);
+      await processStartApi.start(chosen.processId, data);
       setChosen(undefined);
-      setOutcome({ kind: 'success', text: t.startDone(chosen.name, processInstanceKey) });
-      setTimeout(() => navigate('/inbox'), 2500);
+      // What was started, by its name and period (never the engine's number); kept until the user closes it.
+      const what = startedWhat(chosen.processId, data, t);
+      setOutcome({
+        kind: 'success',
+        text: what ? t.startDoneFor(chosen.name, what) : t.startDone(chosen.name),
+        started: true,
+      });
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.errors.length > 0) {
         const unplaced = form.showServerErrors(caught.errors);
         setOutcome({ kind: 'error', text: [t.errorValidation, ...unplaced].join(' ') });
+        await showInvalid(form);
       } else setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) });
     } finally {
       setBusy(false);
@@ -57,7 +77,26 @@ export function StartProcessPage() {
         </a>
       </p>
       <h1>{chosen ? chosen.name : t.startTitle}</h1>
-      {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+      <div aria-live="polite">
+        {outcome?.started && (
+          <Alert kind="success">
+            <p>{outcome.text}</p>
+            <p class="alert__actions">
+              <a
+                class="button button--primary"
+                href="/inbox"
+                onClick={(event) => onLinkClick(event, '/inbox')}
+              >
+                {t.backToInbox}
+              </a>
+              <button type="button" class="button" onClick={() => setOutcome(undefined)}>
+                {t.dismiss}
+              </button>
+            </p>
+          </Alert>
+        )}
+      </div>
+      {!chosen && outcome && !outcome.started && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
       {!chosen && items === undefined && !outcome && <p class="muted">{t.loading}</p>}
       {!chosen && items !== undefined && items.length === 0 && (
         <Alert kind="info">
@@ -80,6 +119,7 @@ export function StartProcessPage() {
                   aria-label={`${t.startChoose}: ${item.name}`}
                   onClick={() => {
                     setOutcome(undefined);
+                    setInvalid([]);
                     setChosen(item);
                   }}
                 >
@@ -93,6 +133,11 @@ export function StartProcessPage() {
       {chosen && (
         <section class="card" aria-label={chosen.name}>
           <TaskForm schema={chosen.form} data={EMPTY} onReady={onReady} />
+          {/* Messages beside the button that caused them. */}
+          <div aria-live="polite">
+            {outcome && !outcome.started && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
+          </div>
+          <ErrorSummary fields={invalid} />
           <div class="task-actions">
             <button
               type="button"
@@ -107,6 +152,7 @@ export function StartProcessPage() {
               class="button"
               onClick={() => {
                 setOutcome(undefined);
+                setInvalid([]);
                 setChosen(undefined);
               }}
             >

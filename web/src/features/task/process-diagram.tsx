@@ -1,41 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
-
-interface ViewBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import { viewFor, type Box } from './diagram-view.js';
 
 interface Canvas {
-  zoom(mode: string): void;
-  viewbox(): ViewBox & { scale: number; outer: { width: number; height: number } };
-  viewbox(box: ViewBox): void;
+  viewbox(): Box & { scale: number; inner: Box; outer: { width: number; height: number } };
+  viewbox(box: Box): void;
   addMarker(id: string, marker: string): void;
+  resized(): void;
 }
 
 interface ElementRegistry {
-  get(id: string): { x: number; y: number; width: number; height: number } | undefined;
+  get(id: string): Box | undefined;
 }
 
-/** Below this scale the diagram's names cannot be read: the view is centred on the current step instead. */
-const READABLE_SCALE = 0.7;
-
-/** The whole diagram when it can be read at that size, else the current step at a readable size, in the middle. */
-function showCurrentStep(canvas: Canvas, registry: ElementRegistry, activeElementId: string): void {
-  canvas.zoom('fit-viewport');
-  const fitted = canvas.viewbox();
-  const step = registry.get(activeElementId);
-  if (fitted.scale >= READABLE_SCALE || !step) return;
-  const width = fitted.outer.width / READABLE_SCALE;
-  const height = fitted.outer.height / READABLE_SCALE;
-  canvas.viewbox({
-    x: step.x + step.width / 2 - width / 2,
-    y: step.y + step.height / 2 - height / 2,
-    width,
-    height,
-  });
+/** Shows the whole diagram or, when that would be unreadable, the current step at a readable size (diagram-view). */
+function showCurrentStep(canvas: Canvas, registry: ElementRegistry, activeElementId?: string): void {
+  canvas.resized();
+  const { inner, outer } = canvas.viewbox();
+  if (outer.width === 0 || outer.height === 0) return;
+  const step = activeElementId === undefined ? undefined : registry.get(activeElementId);
+  canvas.viewbox(viewFor(outer, inner, step));
 }
 
 /**
@@ -64,12 +48,17 @@ export function ProcessDiagram({ bpmnXml, activeElementId }: { bpmnXml: string; 
         destroy = () => viewer.destroy();
         await viewer.importXML(bpmnXml);
         const canvas = viewer.get<Canvas>('canvas');
-        if (activeElementId === undefined) {
-          canvas.zoom('fit-viewport');
-          return;
-        }
-        canvas.addMarker(activeElementId, 'current-step');
-        showCurrentStep(canvas, viewer.get<ElementRegistry>('elementRegistry'), activeElementId);
+        const registry = viewer.get<ElementRegistry>('elementRegistry');
+        if (activeElementId !== undefined) canvas.addMarker(activeElementId, 'current-step');
+        const show = () => showCurrentStep(canvas, registry, activeElementId);
+        show();
+        // The viewer's size changes as the page settles (the form loads, a phone turns): fitted again each time.
+        const resizes = new ResizeObserver(show);
+        resizes.observe(container);
+        destroy = () => {
+          resizes.disconnect();
+          viewer.destroy();
+        };
       })
       .catch(() => {
         // A process deployed without diagram information (BPMN DI) cannot be drawn.

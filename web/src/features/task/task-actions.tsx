@@ -1,19 +1,21 @@
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n/i18n.js';
-import type { TaskDetail } from '../../lib/contracts.js';
 
 export type TaskAction = 'claim' | 'unclaim' | 'draft' | 'complete';
 
 interface Props {
-  task: TaskDetail;
   busy: TaskAction | undefined;
-  formReady: boolean;
-  onAction(action: TaskAction): void;
+  /** The user holds the task and its form is ready. */
+  enabled: boolean;
+  onAction(action: 'draft' | 'complete'): void;
+  /** Messages about these actions (saved, refused, errors), shown just above the buttons, in a live region. */
+  children?: ComponentChildren;
 }
 
-/** Claim / unclaim, save a draft, complete: each enabled only when the user may do it. */
-export function TaskActions({ task, busy, formReady, onAction }: Props) {
+/** Below the form: save a draft, complete; with their messages beside them. */
+export function TaskActions({ busy, enabled, onAction, children }: Props) {
   const { t } = useI18n();
-  const button = (action: TaskAction, label: string, primary = false, enabled = true) => (
+  const button = (action: 'draft' | 'complete', label: string, primary = false) => (
     <button
       type="button"
       class={`button${primary ? ' button--primary' : ''}`}
@@ -26,11 +28,13 @@ export function TaskActions({ task, busy, formReady, onAction }: Props) {
   );
   return (
     <div class="task-actions">
-      {task.canClaim && button('claim', t.claim)}
-      {task.canComplete && button('unclaim', t.unclaim)}
-      {button('draft', t.saveDraft, false, formReady && task.canComplete)}
-      {button('complete', t.complete, true, formReady && task.canComplete)}
-      {!task.canComplete && <p class="muted">{t.claimFirst}</p>}
+      <div class="task-actions__messages" aria-live="polite">
+        {children}
+      </div>
+      <div class="task-actions__buttons">
+        {button('draft', t.saveDraft)}
+        {button('complete', t.complete, true)}
+      </div>
     </div>
   );
 }

@@ -17,14 +17,15 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
         <dl class="facts">
           <dt>{t.process}</dt>
           <dd>{task.processName}</dd>
-          <dt>{t.unit}</dt>
-          <dd>{task.unitName || '—'}</dd>
-          <dt>{t.period}</dt>
-          <dd>{task.period || '—'}</dd>
+          {/* A task outside any unit or period (a Bloc body's own step) has no such row, rather than a dash. */}
+          {task.unitName && <dt>{t.unit}</dt>}
+          {task.unitName && <dd>{task.unitName}</dd>}
+          {task.period && <dt>{t.period}</dt>}
+          {task.period && <dd>{task.period}</dd>}
           <dt>{t.created}</dt>
           <dd>{formatDate(task.createdAt)}</dd>
           <dt>{t.due}</dt>
-          <dd>{formatDate(task.dueDate) || '—'}</dd>
+          <dd>{formatDate(task.dueDate) || t.noDueDate}</dd>
           <dt>{t.assignee}</dt>
           <dd>{task.assigneeName ?? t.unassigned}</dd>
           {(completed || !task.open) && <dt>{t.status}</dt>}
@@ -48,7 +49,18 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
           <ol class="timeline">
             {task.history.map((entry) => (
               <li key={`${entry.at}-${entry.action}`}>
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> — {entry.actor}: {entry.action}
+                <span class="timeline__meta">
+                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  {entry.step && (
+                    <>
+                      {' · '}
+                      <span class="timeline__step">{entry.step}</span>
+                    </>
+                  )}
+                </span>{' '}
+                <span>
+                  {entry.actor}: {entry.action}
+                </span>
               </li>
             ))}
           </ol>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatTime } from '../../lib/dates.js';
 import { events } from '../../lib/event-bus.js';
@@ -6,15 +6,24 @@ import { ApiProblem } from '../../lib/problem.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
+import { ErrorSummary } from '../forms/error-summary.js';
 import type { MountedForm } from '../forms/form-viewer.js';
+import type { InvalidField } from '../forms/invalid-fields.js';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
 import type { TaskDetail } from '../../lib/contracts.js';
+import { ClaimBar } from './claim-bar.js';
 import { TaskActions, type TaskAction } from './task-actions.js';
 import { TaskContext } from './task-context.js';
 import { TaskForm } from './task-form.js';
 import { useTask } from './use-task.js';
 
-type Outcome = { kind: 'success' | 'error' | 'info'; text: string } | undefined;
+/** A message and where it belongs: beside the claim button at the top, or beside the form's buttons. */
+type Outcome = { at: 'claim' | 'actions'; kind: 'success' | 'error' | 'info'; text: string } | undefined;
+interface Invalid {
+  fields: InvalidField[];
+  extra: string[];
+}
+const NO_ERRORS: Invalid = { fields: [], extra: [] };
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const { t, locale } = useI18n();
@@ -22,35 +31,79 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const [form, setForm] = useState<MountedForm | null>(null);
   const [busy, setBusy] = useState<TaskAction | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
+  const [invalid, setInvalid] = useState<Invalid>(NO_ERRORS);
+  const [completedHere, setCompletedHere] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const claimBar = useRef<HTMLDivElement>(null);
+  const backLink = useRef<HTMLAnchorElement>(null);
+  /** Where the focus goes once an action is over and the page drawn again (a disabled button takes no focus). */
+  const focusNext = useRef<(() => void) | undefined>(undefined);
   const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
+  const loaded = task !== undefined;
+
+  // Opening a task puts the focus on its title, so keyboard and screen reader users start at the task, not the body.
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded, taskId]);
+
+  useEffect(() => {
+    if (busy !== undefined || !focusNext.current) return;
+    const move = focusNext.current;
+    focusNext.current = undefined;
+    move();
+  }, [busy, task]);
+
+  /** Shows the fields in error beside the buttons, and puts the focus in the first of them. */
+  const showInvalid = async (current: MountedForm, extra: string[] = []) => {
+    const fields = await current.invalidFields();
+    setInvalid({ fields, extra });
+    fields[0]?.focus();
+  };
 
   const run = async (action: TaskAction, current: TaskDetail) => {
     setOutcome(undefined);
+    setInvalid(NO_ERRORS);
     if ((action === 'draft' || action === 'complete') && !form) return;
+    const at = action === 'claim' || action === 'unclaim' ? 'claim' : 'actions';
     setBusy(action);
     try {
-      if (action === 'claim') await inboxApi.claim(current.id);
-      if (action === 'unclaim') await inboxApi.unclaim(current.id);
+      if (action === 'claim') {
+        await inboxApi.claim(current.id);
+        await reload({ quiet: true });
+        focusNext.current = () => form?.focusFirstField();
+      }
+      if (action === 'unclaim') {
+        await inboxApi.unclaim(current.id);
+        await reload({ quiet: true });
+        focusNext.current = () => claimBar.current?.querySelector<HTMLButtonElement>('button')?.focus();
+      }
       if (action === 'draft' && form) {
         const { savedAt } = await inboxApi.saveDraft(current.id, form.data());
-        setOutcome({ kind: 'success', text: t.draftSaved(formatTime(savedAt)) });
+        setOutcome({ at, kind: 'success', text: t.draftSaved(formatTime(savedAt)) });
       }
       if (action === 'complete' && form) {
         const { data, errors } = form.submit();
-        if (Object.keys(errors).length > 0) return;
+        if (Object.keys(errors).length > 0) return void (await showInvalid(form));
         await inboxApi.complete(current.id, data);
         events.emit('task.completed', { taskId: current.id });
-        setOutcome({ kind: 'success', text: t.taskCompleted });
+        setCompletedHere(true);
+        setOutcome({ at, kind: 'success', text: t.taskCompleted });
         // The side panel's holder and history as they are now (the completion is in the history).
         await reload({ quiet: true });
-        return;
+        // The form is gone: the focus goes to what comes next, the way back to the list.
+        focusNext.current = () => backLink.current?.focus();
       }
-      if (action === 'claim' || action === 'unclaim') await reload();
     } catch (caught) {
       if (caught instanceof ApiProblem && caught.errors.length > 0 && form) {
         const unplaced = form.showServerErrors(caught.errors);
-        setOutcome({ kind: 'error', text: [t.errorValidation, ...unplaced].join(' ') });
-      } else setOutcome({ kind: 'error', text: problemMessage(caught, t, locale) });
+        setOutcome({ at, kind: 'error', text: t.errorValidation });
+        await showInvalid(form, unplaced);
+      } else {
+        setOutcome({ at, kind: 'error', text: problemMessage(caught, t, locale) });
+        // Someone else was quicker, or the task moved on: show who holds it now.
+        if (caught instanceof ApiProblem && (caught.status === 409 || caught.status === 403))
+          await reload({ quiet: true });
+      }
     } finally {
       setBusy(undefined);
     }
@@ -58,9 +111,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   if (error !== undefined) return <Alert kind="error">{problemMessage(error, t, locale)}</Alert>;
   if (!task) return <p class="muted">{t.loading}</p>;
-  const completedHere = outcome?.kind === 'success' && outcome.text === t.taskCompleted;
   // Completed here, or opened again later (from a link or the history) after it was done.
   const done = completedHere || !task.open;
+  const message = (at: 'claim' | 'actions') =>
+    outcome?.at === at && <Alert kind={outcome.kind}>{outcome.text}</Alert>;
   return (
     <div class="task-page">
       <p>
@@ -68,16 +122,27 @@ export function TaskPage({ taskId }: { taskId: string }) {
           ← {t.backToInbox}
         </a>
       </p>
-      <h1>{task.name}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {task.name}
+      </h1>
+      {task.returned && !done && (
+        <p class="returned-note">
+          <span class="tag tag--returned">{t.returnedTag}</span> {t.returnedNote}
+        </p>
+      )}
       <div class="task-page__columns">
         <section class="card task-page__form" aria-labelledby="task-form-title">
           <h2 id="task-form-title">{t.formTitle}</h2>
-          {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
-          {!completedHere && !task.open && <Alert kind="info">{t.taskClosed}</Alert>}
+          {done && (
+            <div aria-live="polite">
+              {completedHere ? message('actions') : <Alert kind="info">{t.taskClosed}</Alert>}
+            </div>
+          )}
           {done && (
             // The task is gone from the user's list: the next step is the list, one click away.
             <p class="task-actions">
               <a
+                ref={backLink}
                 class="button button--primary"
                 href="/inbox"
                 onClick={(event) => onLinkClick(event, '/inbox')}
@@ -86,14 +151,26 @@ export function TaskPage({ taskId }: { taskId: string }) {
               </a>
             </p>
           )}
-          {!done && <TaskForm schema={task.form} data={task.data} onReady={onReady} />}
           {!done && (
-            <TaskActions
-              task={task}
-              busy={busy}
-              formReady={form !== null}
-              onAction={(a) => void run(a, task)}
-            />
+            <div ref={claimBar}>
+              <ClaimBar
+                task={task}
+                busy={busy !== undefined}
+                onClaim={() => void run('claim', task)}
+                onUnclaim={() => void run('unclaim', task)}
+              >
+                {message('claim')}
+              </ClaimBar>
+            </div>
+          )}
+          {!done && (
+            <TaskForm schema={task.form} data={task.data} onReady={onReady} readOnly={!task.canComplete} />
+          )}
+          {!done && task.canComplete && (
+            <TaskActions busy={busy} enabled={form !== null} onAction={(a) => void run(a, task)}>
+              {message('actions')}
+              <ErrorSummary fields={invalid.fields} extra={invalid.extra} />
+            </TaskActions>
           )}
         </section>
         <TaskContext task={task} completed={done} />

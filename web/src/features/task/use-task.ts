@@ -2,6 +2,19 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
 import type { TaskDetail } from '../../lib/contracts.js';
 
+/**
+ * A task's unit and period never change; once the task is done the engine may no longer give them, so the page keeps
+ * those it was shown rather than blank them.
+ */
+function keepContext(previous: TaskDetail | undefined, next: TaskDetail): TaskDetail {
+  if (!previous || previous.id !== next.id) return next;
+  return {
+    ...next,
+    unitName: next.unitName || previous.unitName,
+    period: next.period || previous.period,
+  };
+}
+
 export function useTask(taskId: string): {
   task: TaskDetail | undefined;
   error: unknown;
@@ -13,7 +26,8 @@ export function useTask(taskId: string): {
   const reload = useCallback(
     async (options: { quiet?: boolean } = {}) => {
       try {
-        setTask(await inboxApi.get(taskId));
+        const next = await inboxApi.get(taskId);
+        setTask((previous) => keepContext(previous, next));
         setError(undefined);
       } catch (caught) {
         if (!options.quiet) setError(caught);

@@ -1,0 +1,25 @@
+import type { Messages } from '../../i18n/messages.types.js';
+import type { FormData } from '../../lib/contracts.js';
+
+const QUARTERS: Record<string, string> = { '1': 'I', '2': 'II', '3': 'III', '4': 'IV' };
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+
+/**
+ * What a start created, in the users' words, from the start form's values (processes/README.md): the reporting
+ * period, the quarter, the year under review, or the person proposed. Empty when the form says none of these (a
+ * start without a period takes the current one, which the app cannot name before the engine has).
+ */
+export function startedWhat(processId: string, data: FormData, t: Messages): string {
+  const year = text(data.nam);
+  const quarter = QUARTERS[text(data.quy)];
+  const candidate = text(data.hoTenUngVien);
+  if (candidate) return t.startPersonnel(candidate);
+  if (quarter && year) return t.startPeriodQuarter(quarter, year);
+  if (!year) return '';
+  if (data.loaiKy === '6-thang') return t.startPeriodHalf(year);
+  if (data.loaiKy === 'nam') return t.startPeriodYear(year);
+  if (processId === 'danh-gia-khen-thuong') return t.startEvaluationYear(year);
+  return '';
+}
