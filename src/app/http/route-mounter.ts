@@ -35,6 +35,8 @@ export interface AuditTrail {
     target: string;
     detail: Record<string, string>;
     requestId: string;
+    /** The client's address (behind a trusted proxy, the one it forwarded). */
+    ip?: string;
   }): Promise<void>;
 }
 
@@ -56,12 +58,14 @@ async function recordAudit(
   deps: MountDependencies,
 ): Promise<void> {
   if (!deps.auditTrail) return;
+  if (audit.when && !audit.when(context)) return;
   const entry = {
     actor: principal.username,
     action: audit.action,
     target: audit.target ? audit.target(context) : Object.values(context.req.params).map(String).join('/'),
     detail: audit.detail ? audit.detail(context) : {},
     requestId: String(context.req.id ?? ''),
+    ip: context.req.ip ?? '',
   };
   // The change is made and answered; a failure to write it down must be loud, but cannot undo it.
   await deps.auditTrail.record(entry).catch((error: unknown) => {
