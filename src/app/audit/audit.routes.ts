@@ -4,7 +4,7 @@ import { defineRoute, type RouteDefinition } from '../http/route.types.js';
 import type { AdminAuditStore, AuditFilter } from './admin-audit.store.js';
 
 const PAGE_SIZE = 50;
-const TEXT = /^[\p{L}\p{N}._:@/\-]{1,200}$/u;
+const TEXT = /^[\p{L}\p{N}._:@/-]{1,200}$/u;
 
 /** The query's filters, checked: a malformed one is a 400 naming it, never a silent "everything". */
 function filterOf(query: Record<string, unknown>): AuditFilter {

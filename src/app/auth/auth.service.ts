@@ -74,7 +74,8 @@ export class AuthService {
     // The audit must not turn a sign-in into a failure; the listener logs its own trouble.
     const tell = (outcome: SignInOutcome): Promise<void> =>
       this.listener({ username, ip, requestId, outcome }).catch(() => undefined);
-    if (!(await this.limits.reserveIp(ip))) {
+    const ipSlot = await this.limits.reserveIp(ip);
+    if (!ipSlot) {
       await tell('rate-limited');
       throw tooManyAttempts();
     }
@@ -94,7 +95,7 @@ export class AuthService {
     });
     if (verdict.busy) {
       // Not verified, so not a failure: both attempts are given back.
-      await Promise.all([this.limits.releaseIp(ip), this.limits.releaseAccount(username)]);
+      await Promise.all([this.limits.release(ipSlot), this.limits.release(reservation.slot)]);
       await tell('busy');
       throw busy();
     }
@@ -104,7 +105,7 @@ export class AuthService {
       await tell(lockedUntil ? 'locked' : 'failure');
       throw lockedUntil ? accountLocked(lockedUntil) : invalidCredentials();
     }
-    await Promise.all([this.limits.releaseIp(ip), this.limits.clearAccount(username)]);
+    await Promise.all([this.limits.release(ipSlot), this.limits.clearAccount(username)]);
     const { token, session } = await this.sessions.create(user.username);
     await tell('success');
     return { token, session, user };

@@ -10,160 +10,139 @@ export interface LoginLimitPolicy {
   ipWindowMinutes: number;
 }
 
-interface LimitRecord {
-  /** `acct:<username>` or `ip:<address>`. */
+/**
+ * One reserved attempt: `<key>#<slot>` for an account name (`acct:<name>`), `<key>#<window>#<slot>` for a client
+ * address (`ip:<address>`). The limit is the number of slots; taking one is an insert, the one operation FerretDB
+ * makes atomic under concurrency (its unique `_id`): a conditional `$inc` there loses updates under load.
+ */
+interface SlotRecord {
   _id: string;
-  /** Attempts reserved and not given back (failures, and attempts still being verified). */
-  count: number;
-  /** Start of the per-address window. */
-  since: Date;
-  /** Accounts only: locked until then. */
-  lockedUntil: Date | null;
+  key: string;
+  at: Date;
 }
 
-const schema = new Schema<LimitRecord>(
+const schema = new Schema<SlotRecord>(
   {
     _id: { type: String, required: true },
-    count: { type: Number, required: true },
-    since: { type: Date, required: true },
-    lockedUntil: { type: Date, default: null },
+    key: { type: String, required: true },
+    at: { type: Date, required: true },
   },
   { collection: 'login_limits', versionKey: false },
 );
+schema.index({ key: 1 });
 
-export type AccountReservation = { ok: true } | { ok: false; lockedUntil: Date };
+export type AccountReservation = { ok: true; slot: string } | { ok: false; lockedUntil: Date };
 
 const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 11000;
 
+/** Failed attempts of an account name older than this no longer count (and are swept). */
+const ACCOUNT_MEMORY_MS = 24 * 3_600_000;
+
 /**
- * The sign-in limits, kept in the database and taken *before* a password is verified: each attempt first reserves a
- * slot with one single-document atomic update (FerretDB has no transactions), so parallel requests cannot all pass a
- * check that only a finished failure would have updated. A success gives its slots back; a failure keeps them.
+ * The sign-in limits, kept in the database and taken *before* a password is verified: each attempt first takes a
+ * slot (an insert with a unique id), so parallel requests cannot all pass a check that only a finished failure would
+ * have updated. A success gives its slots back; a failure keeps them; a full set of an account's slots is a lock
+ * that ends LOGIN_LOCKOUT_MINUTES after the last was taken.
  *
  * Account names are counted whether or not an account exists, so a locked account and an unknown name answer alike.
  */
 export class LoginLimits {
-  private readonly Limit: Model<LimitRecord>;
+  private readonly Slot: Model<SlotRecord>;
 
   constructor(
     connection: Connection,
     private readonly clock: Clock,
     private readonly policy: LoginLimitPolicy,
   ) {
-    this.Limit =
-      (connection.models.LoginLimit as Model<LimitRecord> | undefined) ??
-      connection.model<LimitRecord>('LoginLimit', schema);
+    this.Slot =
+      (connection.models.LoginLimit as Model<SlotRecord> | undefined) ??
+      connection.model<SlotRecord>('LoginLimit', schema);
   }
 
-  /** Takes one attempt from the address's window; false when the window is used up. */
-  async reserveIp(ip: string): Promise<boolean> {
-    const _id = `ip:${ip}`;
-    const now = this.clock.now();
-    const cutoff = new Date(now.getTime() - this.policy.ipWindowMinutes * 60_000);
-    for (let round = 0; round < 3; round++) {
-      const taken = await this.Limit.updateOne(
-        { _id, since: { $gt: cutoff }, count: { $lt: this.policy.ipMaxAttempts } },
-        { $inc: { count: 1 } },
-      );
-      if (taken.modifiedCount === 1) return true;
-      // The window ran out: the first request to see it starts a new one.
-      const renewed = await this.Limit.updateOne(
-        { _id, since: { $lte: cutoff } },
-        { $set: { since: now, count: 1 } },
-      );
-      if (renewed.modifiedCount === 1) return true;
-      try {
-        await this.Limit.create({ _id, count: 1, since: now, lockedUntil: null });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        // Someone else created it meanwhile: it exists now, so the next round decides.
-      }
-      const current = await this.Limit.findById(_id).lean<LimitRecord>();
-      if (current && current.since.getTime() > cutoff.getTime()) return false;
-    }
-    return false;
+  /** Takes one attempt from the address's current window; null when the window is used up. */
+  async reserveIp(ip: string): Promise<string | null> {
+    const windowMs = this.policy.ipWindowMinutes * 60_000;
+    const window = Math.floor(this.clock.now().getTime() / windowMs);
+    const key = `ip:${ip}#${window}`;
+    return this.takeSlot(key, this.policy.ipMaxAttempts);
   }
 
-  /** Gives an address's attempt back (the sign-in succeeded or was never tried). */
-  async releaseIp(ip: string): Promise<void> {
-    await this.Limit.updateOne({ _id: `ip:${ip}`, count: { $gt: 0 } }, { $inc: { count: -1 } });
+  /** Gives an attempt back (the sign-in succeeded or was never tried). */
+  async release(slot: string): Promise<void> {
+    await this.Slot.deleteOne({ _id: slot });
   }
 
-  /** Takes one attempt of an account name; refused while it is locked or every attempt is taken. */
+  /** Takes one attempt of an account name; refused while it is locked (every slot taken). */
   async reserveAccount(username: string): Promise<AccountReservation> {
-    const _id = `acct:${username}`;
+    const key = `acct:${username}`;
     const now = this.clock.now();
-    // A lock that has run out is lifted, with its count.
-    await this.Limit.updateOne(
-      { _id, lockedUntil: { $lte: now } },
-      { $set: { count: 0, lockedUntil: null } },
-    );
-    const taken = await this.Limit.updateOne(
-      { _id, lockedUntil: null, count: { $lt: this.policy.accountMaxFailures } },
-      { $inc: { count: 1 } },
-    );
-    if (taken.modifiedCount === 1) return { ok: true };
-    try {
-      await this.Limit.create({ _id, count: 1, since: now, lockedUntil: null });
-      return { ok: true };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    const current = await this.Limit.findById(_id).lean<LimitRecord>();
-    if (current?.lockedUntil && current.lockedUntil.getTime() > now.getTime())
-      return { ok: false, lockedUntil: current.lockedUntil };
-    // Every attempt is taken by requests still being verified: as good as locked for this one.
-    return { ok: false, lockedUntil: this.lockEnd(now) };
+    await this.Slot.deleteMany({ key, at: { $lte: new Date(now.getTime() - ACCOUNT_MEMORY_MS) } });
+    const slot = await this.takeSlot(key, this.policy.accountMaxFailures);
+    if (slot) return { ok: true, slot };
+    const lockedUntil = await this.lockedUntil(username);
+    if (lockedUntil) return { ok: false, lockedUntil };
+    // The lock has run out: its failures are forgotten and the attempt tried once more.
+    await this.Slot.deleteMany({ key, at: { $lte: new Date(now.getTime() - this.lockoutMs()) } });
+    const retried = await this.takeSlot(key, this.policy.accountMaxFailures);
+    return retried ? { ok: true, slot: retried } : { ok: false, lockedUntil: this.lockEnd(now) };
   }
 
-  /** Gives an account's attempt back (it was never verified). */
-  async releaseAccount(username: string): Promise<void> {
-    await this.Limit.updateOne(
-      { _id: `acct:${username}`, lockedUntil: null, count: { $gt: 0 } },
-      { $inc: { count: -1 } },
-    );
-  }
-
-  /** After a wrong password: locks the account once its attempts are used up; returns the lock's end if locked. */
+  /** After a wrong password: the end of the account's lock when its attempts are used up, else null. */
   async accountFailed(username: string): Promise<Date | null> {
-    const _id = `acct:${username}`;
-    const now = this.clock.now();
-    const lockedUntil = this.lockEnd(now);
-    await this.Limit.updateOne(
-      { _id, lockedUntil: null, count: { $gte: this.policy.accountMaxFailures } },
-      { $set: { lockedUntil } },
-    );
-    const current = await this.Limit.findById(_id).lean<LimitRecord>();
-    return current?.lockedUntil && current.lockedUntil.getTime() > now.getTime() ? current.lockedUntil : null;
+    return this.lockedUntil(username);
   }
 
-  /** After a right password, or an administrator's reset: the account's count starts again, unlocked. */
+  /** After a right password, or an administrator's reset: the account's failures are forgotten. */
   async clearAccount(username: string): Promise<void> {
-    await this.Limit.updateOne({ _id: `acct:${username}` }, { $set: { count: 0, lockedUntil: null } });
+    await this.Slot.deleteMany({ key: `acct:${username}` });
   }
 
+  /** When every slot of the account is taken: the last one's time plus the lockout. */
   async lockedUntil(username: string): Promise<Date | null> {
-    const current = await this.Limit.findById(`acct:${username}`).lean<LimitRecord>();
-    const now = this.clock.now().getTime();
-    return current?.lockedUntil && current.lockedUntil.getTime() > now ? current.lockedUntil : null;
+    const slots = await this.Slot.find({ key: `acct:${username}` }).lean<SlotRecord[]>();
+    if (slots.length < this.policy.accountMaxFailures) return null;
+    const last = Math.max(...slots.map((slot) => slot.at.getTime()));
+    const until = new Date(last + this.lockoutMs());
+    return until.getTime() > this.clock.now().getTime() ? until : null;
   }
 
-  /** Drops records that no longer limit anything, so unknown names and addresses do not pile up. */
+  /** Drops slots that no longer limit anything, so unknown names and addresses do not pile up. */
   async sweep(): Promise<void> {
-    const now = this.clock.now();
-    const cutoff = new Date(now.getTime() - this.policy.ipWindowMinutes * 60_000);
-    await this.Limit.deleteMany({
+    const now = this.clock.now().getTime();
+    await this.Slot.deleteMany({
       $or: [
-        { _id: { $regex: /^ip:/ }, since: { $lte: cutoff } },
-        { _id: { $regex: /^acct:/ }, count: 0, lockedUntil: null },
-        { _id: { $regex: /^acct:/ }, lockedUntil: { $lte: now } },
+        { key: { $regex: /^ip:/ }, at: { $lte: new Date(now - this.policy.ipWindowMinutes * 60_000) } },
+        { key: { $regex: /^acct:/ }, at: { $lte: new Date(now - ACCOUNT_MEMORY_MS) } },
       ],
     });
   }
 
+  /**
+   * The first free slot of `key`, taken; null when all `limit` are. A count read first spares a blocked caller the
+   * inserts (it may be stale, never wrong in the caller's favour: the inserts decide).
+   */
+  private async takeSlot(key: string, limit: number): Promise<string | null> {
+    if ((await this.Slot.countDocuments({ key })) >= limit) return null;
+    const at = this.clock.now();
+    const start = Math.floor(Math.random() * limit);
+    for (let i = 0; i < limit; i++) {
+      const _id = `${key}#${(start + i) % limit}`;
+      try {
+        await this.Slot.create({ _id, key, at });
+        return _id;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    return null;
+  }
+
+  private lockoutMs(): number {
+    return this.policy.accountLockoutMinutes * 60_000;
+  }
+
   private lockEnd(now: Date): Date {
-    return new Date(now.getTime() + this.policy.accountLockoutMinutes * 60_000);
+    return new Date(now.getTime() + this.lockoutMs());
   }
 }
 
