@@ -16,6 +16,10 @@ import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
 import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from '../../shared/contracts/index.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
+import { chainOf, scopeOf, type TaskScope } from './task-scope.js';
+
+/** The process whose tasks and variables are personnel data (processes/README.md). */
+export const PERSONNEL_PROCESS_ID = 'y-kien-nhan-su';
 import {
   EngineRefusal,
   type EngineTask,
@@ -143,15 +147,18 @@ export class InboxService {
     };
   }
 
-  async get(taker: TaskTaker, key: string): Promise<TaskDetail> {
+  /** One task as the user may see it; `seen` is told which task it was (the route audits personnel reads). */
+  async get(taker: TaskTaker, key: string, seen?: (task: EngineTask) => void): Promise<TaskDetail> {
     const task = await this.visibleTask(taker, key);
-    const [form, variables, draft, history, definition, comments, assignees] = await Promise.all([
+    seen?.(task);
+    const variables = await this.engine.variables(key);
+    const scope = scopeOf(task, variables, taker);
+    const [form, draft, history, definition, comments, assignees] = await Promise.all([
       this.engine.form(key),
-      this.engine.variables(key),
       this.store.draftOf(key, taker.username),
-      this.store.historyOf(task.processInstanceKey),
+      this.store.historyOf(task.processInstanceKey, scope),
       this.engine.definition(task.processDefinitionKey),
-      this.comments?.of(task.processInstanceKey) ?? Promise.resolve([]),
+      this.comments?.page(task.processInstanceKey, scope) ?? Promise.resolve({ items: [], next: null }),
       this.assigneeNames([task]),
     ]);
     return {
@@ -169,11 +176,12 @@ export class InboxService {
         actor: entry.actorName ?? entry.actor,
         action: actionLabels[entry.action],
       })),
-      comments: comments.map((comment) => ({
+      comments: comments.items.map((comment) => ({
         at: comment.at.toISOString(),
         author: comment.authorName,
         text: comment.text,
       })),
+      commentsNext: comments.next,
     };
   }
 
@@ -269,19 +277,28 @@ export class InboxService {
     return names;
   }
 
-  /** The task when the user may see it: 404 when unknown, 403 outside their groups. */
-  visible(taker: TaskTaker, key: string): Promise<EngineTask> {
-    return this.visibleTask(taker, key);
+  /** The task when the user may see it, with what of its instance they may see; 404 otherwise. */
+  async visible(taker: TaskTaker, key: string): Promise<{ task: EngineTask; scope: TaskScope }> {
+    const task = await this.visibleTask(taker, key);
+    return { task, scope: scopeOf(task, await this.engine.variables(key, ['unit']), taker) };
   }
 
-  private async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {
+  /** Whether the process is one whose data is personnel data (its reads are audited). */
+  isPersonnel(task: EngineTask): boolean {
+    return task.processDefinitionId === PERSONNEL_PROCESS_ID;
+  }
+
+  /**
+   * The task when the user may see it. One existence rule: a task they may not see is answered exactly like one that
+   * does not exist (404), so its existence is not disclosed.
+   */
+  async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {
     const task = await this.engine.get(key);
-    if (!task) throw taskNotFound();
-    if (!canSee(task, taker)) throw notYourGroup();
+    if (!task || !canSee(task, taker)) throw taskNotFound();
     return task;
   }
 
-  /** The task, held by this user and still open: 403 outside their groups or held by another, 409 otherwise. */
+  /** The task, held by this user and still open: 404 when not theirs to see, 403 held by another, 409 otherwise. */
   private async heldTask(taker: TaskTaker, key: string): Promise<EngineTask> {
     const task = await this.visibleTask(taker, key);
     if (task.state !== 'CREATED') throw taskClosed();
@@ -301,7 +318,9 @@ export class InboxService {
   }
 
   private async audit(taker: TaskTaker, task: EngineTask, action: InboxAction): Promise<void> {
+    const variables = await this.engine.variables(task.key, ['unit']).catch(() => ({}));
     await this.store.record({
+      chain: chainOf(task, variables),
       at: this.clock.now(),
       actor: taker.username,
       actorName: taker.fullName ?? taker.username,
