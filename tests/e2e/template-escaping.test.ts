@@ -115,19 +115,20 @@ async function render(schema: unknown, data: Record<string, unknown>): Promise<R
     [schema, data] as const,
   );
   await page.waitForFunction(() => (globalThis as unknown as Harness).harness.ready());
-  return page.evaluate(() => {
+  // Run in the page (a string: this file is compiled without the DOM's types).
+  return page.evaluate<Rendered>(`(() => {
     const views = [...document.querySelectorAll('#form .fjs-form-field-text')];
-    const all = (selector: string) => views.flatMap((view) => [...view.querySelectorAll(selector)]);
+    const all = (selector) => views.flatMap((view) => [...view.querySelectorAll(selector)]);
     return {
       links: all('a').map((a) => a.getAttribute('href') ?? ''),
       images: all('img').length,
       scripts: all('script').length,
       iframes: all('iframe').length,
       strong: all('strong').length,
-      text: views.map((view) => view.textContent ?? '').join('\n'),
+      text: views.map((view) => view.textContent ?? '').join('\\n'),
       pwned: '__pwned' in globalThis,
     };
-  });
+  })()`);
 }
 
 describe('values inserted into form text templates render as text (Chromium)', () => {

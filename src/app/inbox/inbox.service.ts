@@ -1,9 +1,16 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
-import { compileForm, validateSubmission, type CompiledForm, type FormJsSchema } from '../forms/index.js';
+import {
+  compileForm,
+  validateSubmission,
+  type CompiledForm,
+  type FormErrorCode,
+  type FormJsSchema,
+} from '../forms/index.js';
 import {
   alreadyClaimed,
   claimedByOther,
+  draftTooLarge,
   invalidSubmission,
   notClaimed,
   notYourGroup,
@@ -17,6 +24,16 @@ import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
 import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from '../../shared/contracts/index.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
 import { chainOf, scopeOf, type TaskScope } from './task-scope.js';
+
+/** The largest draft kept (its JSON text); a form's text fields together stay far below it. */
+export const DRAFT_MAX_BYTES = 256 * 1024;
+
+/** What a draft may not have even half-filled: keys the form lacks, values of the wrong type, not an object. */
+const DRAFT_SHAPE_ERRORS: ReadonlySet<FormErrorCode> = new Set([
+  'FORM_UNKNOWN_FIELD',
+  'FORM_TYPE',
+  'FORM_INVALID',
+]);
 
 /** The process whose tasks and variables are personnel data (processes/README.md). */
 export const PERSONNEL_PROCESS_ID = 'y-kien-nhan-su';
@@ -200,12 +217,27 @@ export class InboxService {
     await this.audit(taker, task, 'unclaim');
   }
 
+  /**
+   * Keeps the form as a draft. A draft may be incomplete (required fields empty, limits not met yet) but must have the
+   * form's shape: a key the form does not have, or a value of the wrong type, is refused (422 per field); so is a draft
+   * larger than DRAFT_MAX_BYTES (413).
+   */
   async saveDraft(
     taker: TaskTaker,
     key: string,
     data: Record<string, unknown>,
   ): Promise<{ savedAt: string }> {
     const task = await this.heldTask(taker, key);
+    if (Buffer.byteLength(JSON.stringify(data)) > DRAFT_MAX_BYTES) throw draftTooLarge();
+    const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
+    const misshapen = form
+      ? (() => {
+          const result = validateSubmission(this.compiled(form), data, variables, { now: this.clock.now() });
+          return result.ok ? [] : result.errors.filter((error) => DRAFT_SHAPE_ERRORS.has(error.code));
+        })()
+      : Object.keys(data).map((field) => ({ field, message: 'Công việc này không có trường này.' }));
+    if (misshapen.length > 0)
+      throw invalidSubmission(misshapen.map(({ field, message }) => ({ field, message })));
     const savedAt = this.clock.now();
     await this.store.saveDraft(key, taker.username, data, savedAt);
     await this.audit(taker, task, 'draft');

@@ -224,6 +224,27 @@ describe('no data crosses units within one process instance', () => {
     expect((await store.page('p-paging', { chain: 'co-so:so-tai-chinh', whole: false })).items).toEqual([]);
   });
 
+  it('keeps a draft only in the form’s shape: unknown keys and wrong types refused (422), size limited (413)', async () => {
+    const path = `/api/inbox/tasks/${keys.stc}/draft`;
+    const put = (data: unknown) => stc.request('PUT', path, { data });
+    // Half-filled is fine: a draft need not be complete.
+    expect((await put({ a: 'bản nháp', g: { x: 'y' } })).status).toBe(200);
+    expect((await put({})).status).toBe(200);
+    const unknown = await put({ a: 'x', khongCo: 1, g: { x: 'y', z: 2 } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors?.map((e) => e.field).sort()).toEqual(['g.z', 'khongCo']);
+    const wrongType = await put({ n: 'năm', a: { html: '<b>' } });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.errors?.map((e) => e.field).sort()).toEqual(['a', 'n']);
+    const huge = await put({ a: 'x'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('draft_too_large');
+    // None of the refused drafts replaced the last good one.
+    const detail = await stc.get(`/api/inbox/tasks/${keys.stc}`);
+    expect(detail.body.data).not.toHaveProperty('khongCo');
+    expect((detail.body.data as { a?: unknown }).a).not.toEqual({ html: '<b>' });
+  });
+
   it('keeps a completed task’s comments read-only (409), still readable by its assignee', async () => {
     expect((await xm.post(`/api/inbox/tasks/${keys.xm}/complete`, { data: { a: 'xong' } })).status).toBe(204);
     const late = await xm.post(`/api/inbox/tasks/${keys.xm}/comments`, { text: 'muộn' });
