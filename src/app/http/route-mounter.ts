@@ -1,5 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AppError, forbidden, unauthenticated } from '../../lib/errors.js';
+import { AppError, badRequest, forbidden, unauthenticated } from '../../lib/errors.js';
 import type { BodyValidator } from './body-validator.js';
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from './csrf.js';
 import type { Principal, RouteContext, RouteDefinition } from './route.types.js';
@@ -73,6 +73,13 @@ async function recordAudit(
   });
 }
 
+/** A parsed JSON body with something in it (an empty object is what a client sends for "nothing"). */
+function hasContent(body: unknown): boolean {
+  if (body === undefined || body === null) return false;
+  if (typeof body === 'object' && !Array.isArray(body)) return Object.keys(body).length > 0;
+  return true;
+}
+
 export function mountRoutes(app: Express, routes: readonly RouteDefinition[], deps: MountDependencies): void {
   for (const route of routes) {
     const guarded: GuardedHandler = async (req, res) => {
@@ -86,6 +93,9 @@ export function mountRoutes(app: Express, routes: readonly RouteDefinition[], de
         if (principal.mustChangePassword && !route.allowPendingPasswordChange) throw passwordChangeRequired();
         if (!(await route.permission.allows(principal, req))) throw forbidden();
       }
+      if (!route.body && hasContent(req.body))
+        // A route that takes no body refuses one rather than act while ignoring what it was sent.
+        throw badRequest('unexpected_body', 'Yêu cầu này không nhận dữ liệu gửi kèm.');
       const body: unknown = route.body ? deps.validator.validate(route.body, req.body ?? {}) : undefined;
       const context = { req, res, principal, body };
       await route.handler(context);
