@@ -110,9 +110,7 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
     routes,
     startHousekeeping() {
       const housekeeping = setInterval(() => {
-        limits
-          .sweep()
-          .catch((error: unknown) => logger.warn({ err: error }, 'sign-in limits sweep failed'));
+        limits.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sign-in limits sweep failed'));
         sessions
           .purgeExpired()
           .catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));

@@ -168,7 +168,7 @@ beforeAll(async () => {
     LOGIN_IP_MAX_ATTEMPTS: '100000',
   });
   service = await startService(config);
-  await service.app.directory.users.create({
+  await service.directory.users.create({
     username: USER,
     fullName: 'Kiểm Thử Viên',
     password: PASSWORD,
@@ -211,7 +211,7 @@ const rank = (path: string): number =>
 
 describe('bad input on every write route', () => {
   it('answers ≥ 30 bad variants on every write route with a 4xx problem+json, never ≥ 500, and stays ready', async () => {
-    const writes = listRoutes(service.app.app)
+    const writes = listRoutes(service.app)
       .filter((route) => ['post', 'put', 'patch', 'delete'].includes(route.method))
       // Giving the task back and signing out go last: an empty body is a valid request to them, and the other routes
       // need the held task and the session.
