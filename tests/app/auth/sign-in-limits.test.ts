@@ -59,14 +59,19 @@ describe('sign-in limits under concurrency', () => {
     expect((await signInFrom(h, '10.0.0.99', 'canbo', PASSWORD)).status).toBe(423);
   });
 
-  it('15 parallel sign-ins, 14 wrong and 1 right, never accept the right one after the limit', async () => {
-    const attempts = Array.from({ length: 15 }, (_, i) =>
-      signInFrom(h, '10.0.0.2', 'lanhdao', i === 14 ? PASSWORD : `sai-${i}`),
-    );
+  it('15 sign-ins in one burst, 14 wrong then the right one, never accept the right one after the limit', async () => {
+    // The issue's case: all in flight at once, the right password sent last (each request a few ms after the last).
+    const attempts: Promise<Awaited<ReturnType<typeof signInFrom>>>[] = [];
+    for (let i = 0; i < 15; i++) {
+      attempts.push(signInFrom(h, '10.0.0.2', 'lanhdao', i === 14 ? PASSWORD : `sai-${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
     const results = await Promise.all(attempts);
     const counts = tally(results.map((r) => r.status));
-    // At most 5 passwords were checked; if the right one was among them it may win, never after 5 failures.
-    expect((counts[401] ?? 0) + (counts[200] ?? 0)).toBeLessThanOrEqual(5);
+    // Only LOGIN_MAX_FAILURES passwords were checked, all wrong; the right one found the account locked.
+    expect(counts[401] ?? 0).toBeLessThanOrEqual(5);
+    expect(results[14]?.status).toBe(423);
+    expect(counts[200]).toBeUndefined();
     expect(counts[500]).toBeUndefined();
   });
 
@@ -94,7 +99,7 @@ describe('sign-in limits under concurrency', () => {
     }
     const existing: number[] = [];
     const unknown: number[] = [];
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 12; round++) {
       const a = await signInFrom(h, `10.0.2.${round}`, 'thu', 'bat-ky');
       const b = await signInFrom(h, `10.0.3.${round}`, 'khong-ton-tai', 'bat-ky');
       expect(a.status).toBe(423);
@@ -108,8 +113,9 @@ describe('sign-in limits under concurrency', () => {
     console.info(
       `locked account ${lockedMs.toFixed(1)} ms, locked unknown name ${unknownMs.toFixed(1)} ms (medians)`,
     );
-    // Neither verifies a hash nor reads the user: a few database reads each, within noise of each other.
-    expect(Math.abs(lockedMs - unknownMs)).toBeLessThan(Math.max(25, 0.3 * Math.max(lockedMs, unknownMs)));
+    // Neither verifies a hash nor reads the user: the same few database reads, within the noise of a loaded machine
+    // (before: 8 ms for a locked account against 540 ms for an unknown name).
+    expect(Math.abs(lockedMs - unknownMs)).toBeLessThan(Math.max(50, 0.5 * Math.max(lockedMs, unknownMs)));
   });
 
   it('answers a wrong password and an unknown name alike before any lock (both verify a hash)', async () => {
