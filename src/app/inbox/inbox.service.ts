@@ -35,6 +35,9 @@ const DRAFT_SHAPE_ERRORS: ReadonlySet<FormErrorCode> = new Set([
   'FORM_INVALID',
 ]);
 
+/** The first key of a field path (`g.z` → `g`, `l[0].x` → `l`). */
+const topKeyOf = (field: string): string => field.split(/[.[]/)[0] ?? field;
+
 /** The process whose tasks and variables are personnel data (processes/README.md). */
 export const PERSONNEL_PROCESS_ID = 'y-kien-nhan-su';
 import {
@@ -230,16 +233,27 @@ export class InboxService {
     const task = await this.heldTask(taker, key);
     if (Buffer.byteLength(JSON.stringify(data)) > DRAFT_MAX_BYTES) throw draftTooLarge();
     const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
-    const misshapen = form
+    // form-js hands back the task's variables with the form's values: those are known, not kept (the task has them).
+    const isVariable = (field: string): boolean => Object.hasOwn(variables, topKeyOf(field));
+    const errors = form
       ? (() => {
           const result = validateSubmission(this.compiled(form), data, variables, { now: this.clock.now() });
           return result.ok ? [] : result.errors.filter((error) => DRAFT_SHAPE_ERRORS.has(error.code));
         })()
-      : Object.keys(data).map((field) => ({ field, message: 'Công việc này không có trường này.' }));
+      : Object.keys(data).map((field) => ({
+          field,
+          code: 'FORM_UNKNOWN_FIELD' as const,
+          message: 'Công việc này không có trường này.',
+        }));
+    const copied = errors.filter((error) => error.code === 'FORM_UNKNOWN_FIELD' && isVariable(error.field));
+    const misshapen = errors.filter((error) => !copied.includes(error));
     if (misshapen.length > 0)
       throw invalidSubmission(misshapen.map(({ field, message }) => ({ field, message })));
+    const kept = Object.fromEntries(
+      Object.entries(data).filter(([name]) => !copied.some((error) => topKeyOf(error.field) === name)),
+    );
     const savedAt = this.clock.now();
-    await this.store.saveDraft(key, taker.username, data, savedAt);
+    await this.store.saveDraft(key, taker.username, kept, savedAt);
     await this.audit(taker, task, 'draft');
     return { savedAt: savedAt.toISOString() };
   }

@@ -230,6 +230,11 @@ describe('no data crosses units within one process instance', () => {
     // Half-filled is fine: a draft need not be complete.
     expect((await put({ a: 'bản nháp', g: { x: 'y' } })).status).toBe(200);
     expect((await put({})).status).toBe(200);
+    // form-js hands back the task's variables with the values: accepted, not kept in the draft.
+    expect((await put({ a: 'có biến', units: [{ code: 'x' }], unit: { code: 'y' } })).status).toBe(200);
+    const withVariables = await stc.get(`/api/inbox/tasks/${keys.stc}`);
+    expect((withVariables.body.data as { unit: { code: string } }).unit.code).toBe('so-tai-chinh');
+    expect((withVariables.body.data as { units: unknown[] }).units).toHaveLength(2);
     const unknown = await put({ a: 'x', khongCo: 1, g: { x: 'y', z: 2 } });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors?.map((e) => e.field).sort()).toEqual(['g.z', 'khongCo']);
