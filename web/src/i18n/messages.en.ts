@@ -20,6 +20,10 @@ export const en: Messages = {
   errorInvalidCredentials: 'Wrong username or password.',
   errorAccountLocked: 'This account is temporarily locked after repeated failed sign-ins.',
   errorTooManyAttempts: 'Too many failed sign-ins from this address. Please try again later.',
+  errorSignInBusy: 'Many sign-ins are being processed. Please try again in a few seconds.',
+  errorWeakPassword:
+    'The password is not strong enough: at least 12 characters, not a common password, and not containing your name.',
+  errorTooManyComments: 'You are sending comments too quickly. Please try again in a few minutes.',
   errorCsrf: 'Your session changed. Reload the page and try again.',
   errorSessionExpired: 'Your session has expired. Please sign in again.',
   errorForbidden: 'You are not allowed to do this.',

@@ -18,6 +18,10 @@ export const vi = {
   errorInvalidCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   errorAccountLocked: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần.',
   errorTooManyAttempts: 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau.',
+  errorSignInBusy: 'Hệ thống đang xử lý nhiều lượt đăng nhập. Vui lòng thử lại sau ít giây.',
+  errorWeakPassword:
+    'Mật khẩu chưa đủ mạnh: cần ít nhất 12 ký tự, không phải mật khẩu phổ biến và không chứa tên của bạn.',
+  errorTooManyComments: 'Bạn gửi ý kiến quá nhanh. Vui lòng thử lại sau ít phút.',
   errorCsrf: 'Phiên làm việc đã thay đổi. Hãy tải lại trang rồi thử lại.',
   errorSessionExpired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   errorForbidden: 'Bạn không có quyền thực hiện thao tác này.',
