@@ -6,7 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import { argon2Hasher, type PasswordHasher } from '../lib/password.js';
 import { AuthService } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { LoginThrottle } from './auth/login-throttle.js';
+import { LoginLimits } from './auth/login-throttle.js';
 import { SessionAuthenticator } from './auth/session.authenticator.js';
 import { SessionService } from './auth/session.service.js';
 import { createApp } from './http/app.factory.js';
@@ -64,8 +64,14 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
   directory.users.onAccessRevoked(async (username) => {
     await sessions.destroyAllOf(username);
   });
-  const throttle = new LoginThrottle(clock, config.loginIpMaxAttempts, config.loginIpWindowMinutes);
-  const auth = new AuthService(directory, sessions, throttle, hasher, config, () => clock.now());
+  const limits = new LoginLimits(connection, clock, {
+    accountMaxFailures: config.loginMaxFailures,
+    accountLockoutMinutes: config.loginLockoutMinutes,
+    ipMaxAttempts: config.loginIpMaxAttempts,
+    ipWindowMinutes: config.loginIpWindowMinutes,
+  });
+  directory.users.onUnlock((username) => limits.clearAccount(username));
+  const auth = new AuthService(directory, sessions, limits, hasher);
 
   const readiness = new Readiness();
   readiness.add({
@@ -77,6 +83,16 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
   });
 
   const auditTrail = new AdminAuditStore(connection, clock);
+  auth.onSignIn(async ({ username, ip, outcome, requestId }) => {
+    await auditTrail.record({
+      actor: username,
+      action: 'auth.sign-in',
+      target: username,
+      detail: { outcome },
+      requestId,
+      ip,
+    });
+  });
   const routes = [
     ...healthRoutes(readiness),
     ...authRoutes({ auth, sessions, directory, config }),
@@ -94,7 +110,7 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
     routes,
     startHousekeeping() {
       const housekeeping = setInterval(() => {
-        throttle.sweep();
+        limits.sweep().catch((error: unknown) => logger.warn({ err: error }, 'sign-in limits sweep failed'));
         sessions
           .purgeExpired()
           .catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));

@@ -47,7 +47,7 @@ const reportVariables = {
 const valid = { tieuDe: 'Báo cáo 6 tháng', soMoHinh: 12, ketLuan: 'dat' };
 
 describe('inbox API over the embedded engine', () => {
-  it('lists a group task for its members only, with counts; outsiders get 403 on every task action', async () => {
+  it('lists a group task for its members only, with counts; outsiders get 404 on every task action (as if it did not exist)', async () => {
     const staff = await signedIn('btg.canbo');
     const outsider = await signedIn('vanphong.canbo');
     const key = await newReportTask(staff);
@@ -73,7 +73,8 @@ describe('inbox API over the embedded engine', () => {
       ['POST', `/api/inbox/tasks/${key}/complete`, { data: valid }],
     ] as const) {
       const answer = await outsider.request(method, path, body);
-      expect(answer.status, `${method} ${path}`).toBe(403);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(answer.body.code).toBe('task_not_found');
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
     }
   });

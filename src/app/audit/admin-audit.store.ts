@@ -10,6 +10,8 @@ export interface AdminAuditRecord {
   /** Kept as JSON text: detail keys are free and MongoDB restricts some characters in keys. */
   detailJson: string;
   requestId: string;
+  /** The client's address. */
+  ip: string;
 }
 
 export interface AdminAuditEntry {
@@ -19,6 +21,18 @@ export interface AdminAuditEntry {
   target: string;
   detail: Record<string, string>;
   requestId: string;
+  ip: string;
+}
+
+/** What a supervisor narrows the trail to; every part optional. */
+export interface AuditFilter {
+  actor?: string;
+  /** An action (`auth.sign-in`) or a family of them (`auth`, `personnel`). */
+  action?: string;
+  target?: string;
+  ip?: string;
+  from?: Date;
+  to?: Date;
 }
 
 const schema = new Schema<AdminAuditRecord>(
@@ -29,12 +43,19 @@ const schema = new Schema<AdminAuditRecord>(
     target: { type: String, default: '' },
     detailJson: { type: String, default: '{}' },
     requestId: { type: String, default: '' },
+    ip: { type: String, default: '' },
   },
   { collection: 'admin_audit', versionKey: false },
 );
 schema.index({ at: -1 });
 
-/** The administrators' changes to units, users and roles: who did what to whom, when. Append-only. */
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The audit trail: administrators' changes to units, users and roles, and access — sign-ins (success, failure,
+ * lockout), sign-outs, password changes, document downloads, reads of personnel data. Who, when, from where, what;
+ * never a password or token. Append-only.
+ */
 export class AdminAuditStore implements AuditTrail {
   private readonly Entry: Model<AdminAuditRecord>;
 
@@ -48,23 +69,35 @@ export class AdminAuditStore implements AuditTrail {
   async record(entry: Parameters<AuditTrail['record']>[0]): Promise<void> {
     await this.Entry.create({
       at: this.clock.now(),
-      actor: entry.actor,
+      actor: entry.actor || '-',
       action: entry.action,
       target: entry.target,
       detailJson: JSON.stringify(entry.detail),
       requestId: entry.requestId,
+      ip: entry.ip ?? '',
     });
   }
 
-  /** Newest first, one page, with the number of all entries. */
-  async page(page: number, pageSize: number): Promise<{ items: AdminAuditEntry[]; total: number }> {
+  /** Newest first, one page, with the number of all matching entries. */
+  async page(
+    page: number,
+    pageSize: number,
+    filter: AuditFilter = {},
+  ): Promise<{ items: AdminAuditEntry[]; total: number }> {
+    const query: Record<string, unknown> = {};
+    if (filter.actor) query.actor = filter.actor.toLowerCase();
+    if (filter.action) query.action = { $regex: new RegExp(`^${escapeRegex(filter.action)}(\\.|-|$)`) };
+    if (filter.target) query.target = filter.target;
+    if (filter.ip) query.ip = filter.ip;
+    if (filter.from || filter.to)
+      query.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     const [records, total] = await Promise.all([
-      this.Entry.find()
+      this.Entry.find(query)
         .sort({ at: -1, _id: -1 })
         .skip((page - 1) * pageSize)
         .limit(pageSize)
         .lean(),
-      this.Entry.countDocuments(),
+      this.Entry.countDocuments(query),
     ]);
     return {
       total,
@@ -75,6 +108,7 @@ export class AdminAuditStore implements AuditTrail {
         target: record.target,
         detail: JSON.parse(record.detailJson) as Record<string, string>,
         requestId: record.requestId,
+        ip: record.ip ?? '',
       })),
     };
   }

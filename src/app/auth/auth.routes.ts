@@ -35,6 +35,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
           body.username.trim(),
           body.password,
           req.ip ?? 'unknown',
+          String(req.id ?? ''),
         );
         // A session the browser already held (perhaps planted by someone else) does not survive a new sign-in.
         const previous = readCookie(req, SESSION_COOKIE);
@@ -82,6 +83,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
       permission: SIGNED_IN,
       allowPendingPasswordChange: true,
       summary: 'End this session',
+      audit: { action: 'auth.sign-out', target: ({ principal }) => principal?.username ?? '' },
       handler: async ({ req, res, principal }) => {
         await sessions.destroy(signedIn(principal).sessionId);
         clearSessionCookie(req, res, config.cookieSecure);
@@ -95,6 +97,7 @@ export function authRoutes(deps: AuthRouteDependencies): RouteDefinition[] {
       allowPendingPasswordChange: true,
       body: ChangePasswordBody,
       summary: "Change one's own password (needs the current one); ends the user's other sessions",
+      audit: { action: 'auth.password-change', target: ({ principal }) => principal?.username ?? '' },
       handler: async ({ res, principal, body }) => {
         const me = signedIn(principal);
         await auth.changePassword(

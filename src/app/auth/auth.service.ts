@@ -1,12 +1,10 @@
-import type { Config } from '../../lib/config.js';
 import { formatDateTime } from '../../shared/vn-date.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import type { PasswordHasher } from '../../lib/password.js';
 import type { OrganisationDirectory, UserRecord } from '../organisation/index.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { assertStrongPassword } from '../../lib/password-policy.js';
+import { VerificationGate, type LoginLimits } from './login-throttle.js';
 import type { ActiveSession, SessionService } from './session.service.js';
-
-export type AuthPolicy = Pick<Config, 'loginMaxFailures' | 'loginLockoutMinutes'>;
 
 const invalidCredentials = (): AppError =>
   new AppError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -18,50 +16,98 @@ const accountLocked = (until: Date): AppError =>
     `Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatDateTime(until)}.`,
   );
 
+/** What a sign-in attempt was, for the access audit (never the password). */
+export type SignInOutcome = 'success' | 'failure' | 'locked' | 'rate-limited' | 'busy';
+
+export interface SignInEvent {
+  username: string;
+  ip: string;
+  requestId: string;
+  outcome: SignInOutcome;
+}
+
+const tooManyAttempts = (): AppError =>
+  new AppError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau.');
+
+const busy = (): AppError =>
+  new AppError(
+    503,
+    'sign_in_busy',
+    'Hệ thống đang xử lý nhiều lượt đăng nhập. Vui lòng thử lại sau ít giây.',
+  );
+
 export class AuthService {
   /** Verified against when the username is unknown, so a miss costs as long as a wrong password. */
   private decoyHash: Promise<string> | undefined;
+  private readonly gate: VerificationGate;
+  private listener: (event: SignInEvent) => Promise<void> = async () => undefined;
 
   constructor(
     private readonly directory: OrganisationDirectory,
     private readonly sessions: SessionService,
-    private readonly throttle: LoginThrottle,
+    private readonly limits: LoginLimits,
     private readonly hasher: PasswordHasher,
-    private readonly policy: AuthPolicy,
-    private readonly now: () => Date,
-  ) {}
+    options: { maxConcurrentVerifications?: number; maxQueuedVerifications?: number } = {},
+  ) {
+    this.gate = new VerificationGate(
+      options.maxConcurrentVerifications ?? 2,
+      options.maxQueuedVerifications ?? 32,
+    );
+  }
 
+  /** Told of every sign-in attempt and its outcome (the access audit). */
+  onSignIn(listener: (event: SignInEvent) => Promise<void>): void {
+    this.listener = listener;
+  }
+
+  /**
+   * The address's and the account name's attempts are reserved before the password is verified (at most a few
+   * verifications run at once); a success gives them back. A locked account and an unknown name are answered alike.
+   */
   async signIn(
-    username: string,
+    rawUsername: string,
     password: string,
     ip: string,
+    requestId = '',
   ): Promise<{ token: string; session: ActiveSession; user: UserRecord }> {
-    if (this.throttle.isBlocked(ip))
-      throw new AppError(
-        429,
-        'too_many_attempts',
-        'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau.',
-      );
-    const user = await this.directory.users.find(username);
-    if (!user || !user.active) {
-      this.decoyHash ??= this.hasher.hash('decoy-password-never-matches');
-      await this.hasher.verify(await this.decoyHash, password);
-      this.throttle.recordFailure(ip);
-      throw invalidCredentials();
+    const username = rawUsername.trim().toLowerCase();
+    // The audit must not turn a sign-in into a failure; the listener logs its own trouble.
+    const tell = (outcome: SignInOutcome): Promise<void> =>
+      this.listener({ username, ip, requestId, outcome }).catch(() => undefined);
+    const ipSlot = await this.limits.reserveIp(ip);
+    if (!ipSlot) {
+      await tell('rate-limited');
+      throw tooManyAttempts();
     }
-    if (user.lockedUntil && new Date(user.lockedUntil).getTime() > this.now().getTime())
-      throw accountLocked(new Date(user.lockedUntil));
-    if (!(await this.hasher.verify(user.passwordHash, password))) {
-      this.throttle.recordFailure(ip);
-      const lockedUntil = await this.directory.users.registerLoginFailure(
-        user.username,
-        this.policy.loginMaxFailures,
-        this.policy.loginLockoutMinutes,
-      );
+    const reservation = await this.limits.reserveAccount(username);
+    if (!reservation.ok) {
+      await tell('locked');
+      throw accountLocked(reservation.lockedUntil);
+    }
+    const verdict = await this.gate.run(async () => {
+      const user = await this.directory.users.find(username);
+      if (!user || !user.active) {
+        this.decoyHash ??= this.hasher.hash('decoy-password-never-matches');
+        await this.hasher.verify(await this.decoyHash, password);
+        return null;
+      }
+      return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
+    });
+    if (verdict.busy) {
+      // Not verified, so not a failure: both attempts are given back.
+      await Promise.all([this.limits.release(ipSlot), this.limits.release(reservation.slot)]);
+      await tell('busy');
+      throw busy();
+    }
+    const user = verdict.value;
+    if (!user) {
+      const lockedUntil = await this.limits.accountFailed(username);
+      await tell(lockedUntil ? 'locked' : 'failure');
       throw lockedUntil ? accountLocked(lockedUntil) : invalidCredentials();
     }
-    await this.directory.users.registerLoginSuccess(user.username);
+    await Promise.all([this.limits.release(ipSlot), this.limits.clearAccount(username)]);
     const { token, session } = await this.sessions.create(user.username);
+    await tell('success');
     return { token, session, user };
   }
 
@@ -75,6 +121,7 @@ export class AuthService {
       throw badRequest('password_unchanged', 'Mật khẩu mới phải khác mật khẩu hiện tại.', [
         { field: '/newPassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
       ]);
+    assertStrongPassword(newPassword, user, '/newPassword');
     await this.directory.users.setPassword(user.username, newPassword);
     // Whoever else holds a session (perhaps the reason for the change) is signed out.
     await this.sessions.destroyAllOf(user.username, session.id);

@@ -6,6 +6,7 @@ import type { Config } from '../../lib/config.js';
 import type { Logger } from '../../lib/logger.js';
 import { BodyValidator } from './body-validator.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { jsonDepthGuard } from './json-depth.js';
 import { infrastructure, mountRoutes, type AuditTrail, type Authenticator } from './route-mounter.js';
 import type { RouteDefinition } from './route.types.js';
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDependencies): Express {
     ),
   );
   app.use(infrastructure(express.json({ limit: deps.config.bodyLimit, strict: true })));
+  app.use(infrastructure(jsonDepthGuard));
   mountRoutes(app, deps.routes, {
     authenticator: deps.authenticator,
     auditTrail: deps.auditTrail,

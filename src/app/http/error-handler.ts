@@ -26,6 +26,21 @@ function bodyParserError(error: unknown): AppError | undefined {
   }
 }
 
+/**
+ * Any other error that express, the router or zlib marked as the client's (a 4xx `status`): a path that does not
+ * decode (`/%ff`), a body whose gzip is broken. It becomes a 4xx problem too, never a 500.
+ */
+function clientError(error: unknown): AppError | undefined {
+  const raw = error as { status?: unknown; statusCode?: unknown; code?: unknown } | null;
+  const status = typeof raw?.status === 'number' ? raw.status : raw?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (error instanceof URIError)
+    return new AppError(400, 'malformed_path', 'Địa chỉ yêu cầu có ký tự mã hóa không hợp lệ.');
+  if (typeof raw?.code === 'string' && raw.code.startsWith('Z_'))
+    return new AppError(400, 'malformed_encoding', 'Dữ liệu nén gửi lên bị hỏng hoặc không giải nén được.');
+  return new AppError(status, 'bad_request', 'Yêu cầu không hợp lệ.');
+}
+
 export const notFoundHandler: RequestHandler = (req, res) => {
   sendProblem(
     res,
@@ -40,7 +55,7 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = error instanceof AppError ? error : bodyParserError(error);
+    const known = error instanceof AppError ? error : (bodyParserError(error) ?? clientError(error));
     if (known) {
       if (known.status >= 500) (req.log ?? logger).error({ err: error }, known.message);
       return sendProblem(res, problemOf(known, req.originalUrl));

@@ -1,5 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AppError, forbidden, unauthenticated } from '../../lib/errors.js';
+import { AppError, badRequest, forbidden, unauthenticated } from '../../lib/errors.js';
 import type { BodyValidator } from './body-validator.js';
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from './csrf.js';
 import type { Principal, RouteContext, RouteDefinition } from './route.types.js';
@@ -35,6 +35,8 @@ export interface AuditTrail {
     target: string;
     detail: Record<string, string>;
     requestId: string;
+    /** The client's address (behind a trusted proxy, the one it forwarded). */
+    ip?: string;
   }): Promise<void>;
 }
 
@@ -56,17 +58,26 @@ async function recordAudit(
   deps: MountDependencies,
 ): Promise<void> {
   if (!deps.auditTrail) return;
+  if (audit.when && !audit.when(context)) return;
   const entry = {
     actor: principal.username,
     action: audit.action,
     target: audit.target ? audit.target(context) : Object.values(context.req.params).map(String).join('/'),
     detail: audit.detail ? audit.detail(context) : {},
     requestId: String(context.req.id ?? ''),
+    ip: context.req.ip ?? '',
   };
   // The change is made and answered; a failure to write it down must be loud, but cannot undo it.
   await deps.auditTrail.record(entry).catch((error: unknown) => {
     context.req.log?.error({ err: error, audit: entry }, 'audit trail write failed');
   });
+}
+
+/** A parsed JSON body with something in it (an empty object is what a client sends for "nothing"). */
+function hasContent(body: unknown): boolean {
+  if (body === undefined || body === null) return false;
+  if (typeof body === 'object' && !Array.isArray(body)) return Object.keys(body).length > 0;
+  return true;
 }
 
 export function mountRoutes(app: Express, routes: readonly RouteDefinition[], deps: MountDependencies): void {
@@ -82,6 +93,9 @@ export function mountRoutes(app: Express, routes: readonly RouteDefinition[], de
         if (principal.mustChangePassword && !route.allowPendingPasswordChange) throw passwordChangeRequired();
         if (!(await route.permission.allows(principal, req))) throw forbidden();
       }
+      if (!route.body && hasContent(req.body))
+        // A route that takes no body refuses one rather than act while ignoring what it was sent.
+        throw badRequest('unexpected_body', 'Yêu cầu này không nhận dữ liệu gửi kèm.');
       const body: unknown = route.body ? deps.validator.validate(route.body, req.body ?? {}) : undefined;
       const context = { req, res, principal, body };
       await route.handler(context);

@@ -34,7 +34,7 @@ export interface RouteContext<TBody = unknown> {
   body: TBody;
 }
 
-/** An administrative change, written to the audit trail once the route has answered with success. */
+/** An administrative change or an audited access, written to the audit trail once the route has answered with success. */
 export interface RouteAudit<TBody = unknown> {
   /** A stable name such as `user.deactivate`. */
   action: string;
@@ -42,6 +42,8 @@ export interface RouteAudit<TBody = unknown> {
   target?(ctx: RouteContext<TBody>): string;
   /** Facts worth keeping beside it (which fields, which role); never a secret, never a personal value. */
   detail?(ctx: RouteContext<TBody>): Record<string, string>;
+  /** Recorded only when this holds (e.g. a read that turned out to be of personnel data); always when not given. */
+  when?(ctx: RouteContext<TBody>): boolean;
 }
 
 export interface RouteDefinition {

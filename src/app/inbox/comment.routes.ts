@@ -1,8 +1,12 @@
 import type { CommentList } from '../../shared/contracts/index.js';
 import { Type } from '@sinclair/typebox';
+import { badRequest } from '../../lib/errors.js';
 import { anyRole } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
 import type { CommentService } from './comment.service.js';
+import { isCommentCursor } from './comment.store.js';
+import { markPersonnelRead, personnelReadAudit } from './personnel-audit.js';
+import type { EngineTask } from './task-engine.port.js';
 import type { TaskTaker } from './task-access.js';
 
 const TASK_TAKER = anyRole('staff', 'head');
@@ -17,10 +21,16 @@ const CommentBody = Type.Object(
 export interface CommentRouteDependencies {
   comments: CommentService;
   groupsOf(username: string): Promise<string[]>;
+  /** Whether a task's data is personnel data (its reads are audited). */
+  isPersonnel(task: EngineTask): boolean;
 }
 
 /** Comments on a task's process instance, for those who may see the task. */
-export function commentRoutes({ comments, groupsOf }: CommentRouteDependencies): RouteDefinition[] {
+export function commentRoutes({
+  comments,
+  groupsOf,
+  isPersonnel,
+}: CommentRouteDependencies): RouteDefinition[] {
   const takerOf = async (principal: Principal | null): Promise<TaskTaker> => {
     if (!principal) throw new Error('comment route ran without a principal');
     return {
@@ -35,11 +45,24 @@ export function commentRoutes({ comments, groupsOf }: CommentRouteDependencies):
       method: 'get',
       path: '/api/inbox/tasks/:key/comments',
       permission: TASK_TAKER,
-      summary: "The comments on a task's process instance, oldest first",
+      summary:
+        "The comments the user may see on a task's process instance (their unit's tasks, or all for the Bloc's bodies), newest first, 50 a page (?before=<next>)",
+      audit: personnelReadAudit('personnel.comments-read'),
       handler: async ({ req, res, principal }) => {
-        res.json({
-          items: await comments.list(await takerOf(principal), keyOf(req.params.key)),
-        } satisfies CommentList);
+        const before = req.query.before;
+        if (before !== undefined && (typeof before !== 'string' || !isCommentCursor(before)))
+          throw badRequest('invalid_cursor', 'Tham số "before" không hợp lệ.', [
+            { field: 'before', message: 'Hãy dùng giá trị "next" của trang trước.' },
+          ]);
+        const page = await comments.list(await takerOf(principal), keyOf(req.params.key), before, (task) => {
+          if (isPersonnel(task))
+            markPersonnelRead(res, {
+              taskKey: task.key,
+              processInstanceKey: task.processInstanceKey,
+              taskName: task.name,
+            });
+        });
+        res.json(page satisfies CommentList);
       },
     }),
     defineRoute({
@@ -47,10 +70,18 @@ export function commentRoutes({ comments, groupsOf }: CommentRouteDependencies):
       path: '/api/inbox/tasks/:key/comments',
       permission: TASK_TAKER,
       body: CommentBody,
-      summary: "Add a comment (1–2000 characters) to a task's process instance",
+      summary:
+        "Add a comment (1–2000 characters) to an open task's process instance (at most 10 a minute per user)",
       handler: async ({ req, res, principal, body }) => {
-        const items = await comments.add(await takerOf(principal), keyOf(req.params.key), body.text);
-        res.status(201).json({ items } satisfies CommentList);
+        res
+          .status(201)
+          .json(
+            (await comments.add(
+              await takerOf(principal),
+              keyOf(req.params.key),
+              body.text,
+            )) satisfies CommentList,
+          );
       },
     }),
   ];

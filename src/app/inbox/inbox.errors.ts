@@ -18,3 +18,5 @@ export const invalidSubmission = (errors: FieldError[]): AppError =>
     'Dữ liệu biểu mẫu chưa hợp lệ. Hãy xem các trường được đánh dấu.',
     errors,
   );
+export const draftTooLarge = (): AppError =>
+  new AppError(413, 'draft_too_large', 'Bản nháp quá lớn. Hãy rút gọn nội dung trước khi lưu.');

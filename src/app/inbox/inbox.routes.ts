@@ -5,6 +5,7 @@ import { parseInboxQuery } from './inbox-query.js';
 import { FormDataBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { TaskTaker } from './task-access.js';
+import { markPersonnelRead, personnelReadAudit } from './personnel-audit.js';
 
 /** Staff and unit heads take tasks; which tasks is decided per task against their candidate groups (403 otherwise). */
 const TASK_TAKER = anyRole('staff', 'head');
@@ -47,9 +48,19 @@ export function inboxRoutes({ inbox, groupsOf }: InboxRouteDependencies): RouteD
       method: 'get',
       path: '/api/inbox/tasks/:key',
       permission: TASK_TAKER,
-      summary: 'One task with its form, its data (variables and the saved draft) and its history',
+      summary:
+        'One task with its form, its data (variables and the saved draft), its history and comments as the user may see them',
+      audit: personnelReadAudit('personnel.task-read'),
       handler: async ({ req, res, principal }) => {
-        res.json((await inbox.get(await takerOf(principal), keyOf(req.params.key))) satisfies TaskDetail);
+        const detail = await inbox.get(await takerOf(principal), keyOf(req.params.key), (task) => {
+          if (inbox.isPersonnel(task))
+            markPersonnelRead(res, {
+              taskKey: task.key,
+              processInstanceKey: task.processInstanceKey,
+              taskName: task.name,
+            });
+        });
+        res.json(detail satisfies TaskDetail);
       },
     }),
     defineRoute({

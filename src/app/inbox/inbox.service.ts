@@ -1,9 +1,16 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
-import { compileForm, validateSubmission, type CompiledForm, type FormJsSchema } from '../forms/index.js';
+import {
+  compileForm,
+  validateSubmission,
+  type CompiledForm,
+  type FormErrorCode,
+  type FormJsSchema,
+} from '../forms/index.js';
 import {
   alreadyClaimed,
   claimedByOther,
+  draftTooLarge,
   invalidSubmission,
   notClaimed,
   notYourGroup,
@@ -16,6 +23,23 @@ import type { InboxAction, InboxStore } from './inbox.store.js';
 import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
 import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from '../../shared/contracts/index.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
+import { chainOf, scopeOf, type TaskScope } from './task-scope.js';
+
+/** The largest draft kept (its JSON text); a form's text fields together stay far below it. */
+export const DRAFT_MAX_BYTES = 256 * 1024;
+
+/** What a draft may not have even half-filled: keys the form lacks, values of the wrong type, not an object. */
+const DRAFT_SHAPE_ERRORS: ReadonlySet<FormErrorCode> = new Set([
+  'FORM_UNKNOWN_FIELD',
+  'FORM_TYPE',
+  'FORM_INVALID',
+]);
+
+/** The first key of a field path (`g.z` → `g`, `l[0].x` → `l`). */
+const topKeyOf = (field: string): string => field.split(/[.[]/)[0] ?? field;
+
+/** The process whose tasks and variables are personnel data (processes/README.md). */
+export const PERSONNEL_PROCESS_ID = 'y-kien-nhan-su';
 import {
   EngineRefusal,
   type EngineTask,
@@ -144,15 +168,18 @@ export class InboxService {
     };
   }
 
-  async get(taker: TaskTaker, key: string): Promise<TaskDetail> {
+  /** One task as the user may see it; `seen` is told which task it was (the route audits personnel reads). */
+  async get(taker: TaskTaker, key: string, seen?: (task: EngineTask) => void): Promise<TaskDetail> {
     const task = await this.visibleTask(taker, key);
-    const [form, variables, draft, history, definition, comments, assignees] = await Promise.all([
+    seen?.(task);
+    const variables = await this.engine.variables(key);
+    const scope = scopeOf(task, variables, taker);
+    const [form, draft, history, definition, comments, assignees] = await Promise.all([
       this.engine.form(key),
-      this.engine.variables(key),
       this.store.draftOf(key, taker.username),
-      this.store.historyOf(task.processInstanceKey),
+      this.store.historyOf(task.processInstanceKey, scope),
       this.engine.definition(task.processDefinitionKey),
-      this.comments?.of(task.processInstanceKey) ?? Promise.resolve([]),
+      this.comments?.page(task.processInstanceKey, scope) ?? Promise.resolve({ items: [], next: null }),
       this.assigneeNames([task]),
     ]);
     return {
@@ -171,11 +198,12 @@ export class InboxService {
         action: actionLabels[entry.action],
         step: entry.stepName ?? '',
       })),
-      comments: comments.map((comment) => ({
+      comments: comments.items.map((comment) => ({
         at: comment.at.toISOString(),
         author: comment.authorName,
         text: comment.text,
       })),
+      commentsNext: comments.next,
     };
   }
 
@@ -194,14 +222,40 @@ export class InboxService {
     await this.audit(taker, task, 'unclaim');
   }
 
+  /**
+   * Keeps the form as a draft. A draft may be incomplete (required fields empty, limits not met yet) but must have the
+   * form's shape: a key the form does not have, or a value of the wrong type, is refused (422 per field); so is a draft
+   * larger than DRAFT_MAX_BYTES (413).
+   */
   async saveDraft(
     taker: TaskTaker,
     key: string,
     data: Record<string, unknown>,
   ): Promise<{ savedAt: string }> {
     const task = await this.heldTask(taker, key);
+    if (Buffer.byteLength(JSON.stringify(data)) > DRAFT_MAX_BYTES) throw draftTooLarge();
+    const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
+    // form-js hands back the task's variables with the form's values: those are known, not kept (the task has them).
+    const isVariable = (field: string): boolean => Object.hasOwn(variables, topKeyOf(field));
+    const errors = form
+      ? (() => {
+          const result = validateSubmission(this.compiled(form), data, variables, { now: this.clock.now() });
+          return result.ok ? [] : result.errors.filter((error) => DRAFT_SHAPE_ERRORS.has(error.code));
+        })()
+      : Object.keys(data).map((field) => ({
+          field,
+          code: 'FORM_UNKNOWN_FIELD' as const,
+          message: 'Công việc này không có trường này.',
+        }));
+    const copied = errors.filter((error) => error.code === 'FORM_UNKNOWN_FIELD' && isVariable(error.field));
+    const misshapen = errors.filter((error) => !copied.includes(error));
+    if (misshapen.length > 0)
+      throw invalidSubmission(misshapen.map(({ field, message }) => ({ field, message })));
+    const kept = Object.fromEntries(
+      Object.entries(data).filter(([name]) => !copied.some((error) => topKeyOf(error.field) === name)),
+    );
     const savedAt = this.clock.now();
-    await this.store.saveDraft(key, taker.username, data, savedAt);
+    await this.store.saveDraft(key, taker.username, kept, savedAt);
     await this.audit(taker, task, 'draft');
     return { savedAt: savedAt.toISOString() };
   }
@@ -284,19 +338,28 @@ export class InboxService {
     return names;
   }
 
-  /** The task when the user may see it: 404 when unknown, 403 outside their groups. */
-  visible(taker: TaskTaker, key: string): Promise<EngineTask> {
-    return this.visibleTask(taker, key);
+  /** The task when the user may see it, with what of its instance they may see; 404 otherwise. */
+  async visible(taker: TaskTaker, key: string): Promise<{ task: EngineTask; scope: TaskScope }> {
+    const task = await this.visibleTask(taker, key);
+    return { task, scope: scopeOf(task, await this.engine.variables(key, ['unit']), taker) };
   }
 
-  private async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {
+  /** Whether the process is one whose data is personnel data (its reads are audited). */
+  isPersonnel(task: EngineTask): boolean {
+    return task.processDefinitionId === PERSONNEL_PROCESS_ID;
+  }
+
+  /**
+   * The task when the user may see it. One existence rule: a task they may not see is answered exactly like one that
+   * does not exist (404), so its existence is not disclosed.
+   */
+  async visibleTask(taker: TaskTaker, key: string): Promise<EngineTask> {
     const task = await this.engine.get(key);
-    if (!task) throw taskNotFound();
-    if (!canSee(task, taker)) throw notYourGroup();
+    if (!task || !canSee(task, taker)) throw taskNotFound();
     return task;
   }
 
-  /** The task, held by this user and still open: 403 outside their groups or held by another, 409 otherwise. */
+  /** The task, held by this user and still open: 404 when not theirs to see, 403 held by another, 409 otherwise. */
   private async heldTask(taker: TaskTaker, key: string): Promise<EngineTask> {
     const task = await this.visibleTask(taker, key);
     if (task.state !== 'CREATED') throw taskClosed();
@@ -316,7 +379,9 @@ export class InboxService {
   }
 
   private async audit(taker: TaskTaker, task: EngineTask, action: InboxAction): Promise<void> {
+    const variables = await this.engine.variables(task.key, ['unit']).catch(() => ({}));
     await this.store.record({
+      chain: chainOf(task, variables),
       at: this.clock.now(),
       actor: taker.username,
       actorName: taker.fullName ?? taker.username,

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { scopeFilter, type TaskScope } from './task-scope.js';
 
 export interface DraftRecord {
   taskKey: string;
@@ -20,6 +21,8 @@ export interface InboxAuditRecord {
   /** The task's name (the step) at the time, as the history shows it. */
   stepName?: string;
   processInstanceKey: string;
+  /** The task's chain (task-scope.ts): who else may read this entry. */
+  chain: string;
 }
 
 const draftSchema = new Schema<DraftRecord>(
@@ -42,6 +45,7 @@ const auditSchema = new Schema<InboxAuditRecord>(
     taskKey: { type: String, required: true },
     stepName: { type: String },
     processInstanceKey: { type: String, required: true },
+    chain: { type: String, default: '' },
   },
   { collection: 'inbox_audit', versionKey: false },
 );
@@ -89,7 +93,12 @@ export class InboxStore {
     await this.Audit.create(entry);
   }
 
-  async historyOf(processInstanceKey: string): Promise<InboxAuditRecord[]> {
-    return this.Audit.find({ processInstanceKey }, { _id: 0 }).sort({ at: 1 }).limit(200).lean();
+  /** The history of an instance as the scope lets its viewer see it (task-scope.ts), the latest 200, oldest first. */
+  async historyOf(processInstanceKey: string, scope: TaskScope): Promise<InboxAuditRecord[]> {
+    const latest = await this.Audit.find(scopeFilter(processInstanceKey, scope), { _id: 0 })
+      .sort({ at: -1, _id: -1 })
+      .limit(200)
+      .lean();
+    return latest.reverse();
   }
 }

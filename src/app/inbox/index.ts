@@ -47,6 +47,7 @@ export function createInboxModule(deps: InboxModuleDependencies): {
       ...commentRoutes({
         comments: new CommentService(inbox, comments, deps.clock),
         groupsOf: (username) => deps.groupsOf(username),
+        isPersonnel: (task) => inbox.isPersonnel(task),
       }),
     ],
   };

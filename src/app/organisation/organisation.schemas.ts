@@ -33,7 +33,7 @@ export const CreateUserBody = Type.Object(
     fullName,
     email: Type.Optional(email),
     phone: Type.Optional(phone),
-    password: Type.String({ minLength: 8, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
     memberships: Type.Optional(Type.Array(membership)),
     mustChangePassword: Type.Optional(Type.Boolean()),
   },
@@ -46,7 +46,7 @@ export const UpdateUserBody = Type.Object(
 );
 
 export const ResetPasswordBody = Type.Object(
-  { temporaryPassword: Type.String({ minLength: 8, maxLength: 200 }) },
+  { temporaryPassword: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { AppError } from '../../lib/errors.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import type { PasswordHasher } from '../../lib/password.js';
+import { assertStrongPassword } from '../../lib/password-policy.js';
 import { isDuplicateKey, type UnitService } from './unit.service.js';
 import type { MembershipRecord, Role, UserRecord } from './organisation.types.js';
 
@@ -45,6 +46,7 @@ const USER_CACHE_MS = 30_000;
 
 export class UserService {
   private revokeSessions: SessionRevoker = async () => undefined;
+  private unlock: (username: string) => Promise<void> = async () => undefined;
   private readonly cache: LRUCache<string, UserRecord>;
   /** Counts writes, so that a read that overlapped one does not put what it read in memory. */
   private writes = 0;
@@ -66,6 +68,11 @@ export class UserService {
 
   onAccessRevoked(revoker: SessionRevoker): void {
     this.revokeSessions = revoker;
+  }
+
+  /** Called when an administrator resets a password, so the sign-in limits lift the account's lock. */
+  onUnlock(unlock: (username: string) => Promise<void>): void {
+    this.unlock = unlock;
   }
 
   async list(): Promise<PublicUser[]> {
@@ -131,6 +138,13 @@ export class UserService {
   }
 
   async create(input: NewUser, options: { passwordHash?: string } = {}): Promise<PublicUser> {
+    // A password hashed by the caller (the demo seed) was chosen by the project, not typed by a person.
+    if (!options.passwordHash)
+      assertStrongPassword(
+        input.password,
+        { username: input.username, fullName: input.fullName },
+        '/password',
+      );
     const memberships = mergeMemberships(input.memberships ?? []);
     for (const membership of memberships) await this.assertAssignable(membership.unitCode);
     const now = this.clock.now();
@@ -210,34 +224,6 @@ export class UserService {
     return publicUser(await this.get(user.username));
   }
 
-  /**
-   * Counts a failed sign-in; the failure that reaches `maxFailures` locks the account until `lockedUntil` and restarts
-   * the count. Returns the lock end when this failure locked it.
-   */
-  async registerLoginFailure(
-    username: string,
-    maxFailures: number,
-    lockoutMinutes: number,
-  ): Promise<Date | null> {
-    const now = this.clock.now();
-    return this.writing(username, async () => {
-      const after = await this.users
-        .findOneAndUpdate({ username }, { $inc: { failedLogins: 1 } }, { new: true })
-        .lean<UserRecord>();
-      // (No projection: FerretDB does not support `fields` in findAndModify.)
-      if (!after || after.failedLogins < maxFailures) return null;
-      const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-      await this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil } });
-      return lockedUntil;
-    });
-  }
-
-  async registerLoginSuccess(username: string): Promise<void> {
-    await this.writing(username, () =>
-      this.users.updateOne({ username }, { $set: { failedLogins: 0, lockedUntil: null } }),
-    );
-  }
-
   /** The user's own new password. */
   async setPassword(username: string, password: string): Promise<void> {
     await this.writePassword(username, password, { mustChangePassword: false });
@@ -249,13 +235,28 @@ export class UserService {
    */
   async resetPassword(username: string, temporaryPassword: string): Promise<PublicUser> {
     const name = username.toLowerCase();
+    const user = await this.get(name);
+    assertStrongPassword(temporaryPassword, user, '/temporaryPassword');
     await this.writePassword(name, temporaryPassword, {
       mustChangePassword: true,
       failedLogins: 0,
       lockedUntil: null,
     });
+    await this.unlock(name);
     await this.revokeSessions(name);
     return publicUser(await this.get(name));
+  }
+
+  /** An administrator makes the user choose a new password at their next request (their sessions stay). */
+  async requirePasswordChange(username: string): Promise<PublicUser> {
+    const result = await this.writing(username, () =>
+      this.users.updateOne(
+        { username: username.toLowerCase() },
+        { $set: { mustChangePassword: true, updatedAt: this.clock.now() } },
+      ),
+    );
+    if (result.matchedCount === 0) throw userNotFound(username);
+    return publicUser(await this.get(username));
   }
 
   private async writePassword(username: string, password: string, extra: Partial<UserRecord>): Promise<void> {

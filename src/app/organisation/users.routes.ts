@@ -100,6 +100,17 @@ export function userRoutes(users: UserService): RouteDefinition[] {
     }),
     defineRoute({
       method: 'post',
+      path: '/api/admin/users/:username/require-password-change',
+      permission: ADMIN,
+      summary:
+        'Make the user choose a new password at their next request (nothing else is allowed until then)',
+      audit: { action: 'user.password-change-required' },
+      handler: async ({ req, res }) => {
+        res.json(await users.requirePasswordChange(usernameOf(req)));
+      },
+    }),
+    defineRoute({
+      method: 'post',
       path: '/api/admin/users/:username/roles',
       permission: ADMIN,
       body: RoleBody,

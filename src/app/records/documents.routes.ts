@@ -52,6 +52,11 @@ export function documentRoutes(
       permission: SIGNED_IN,
       summary:
         'Download a generated official document (.docx, or ?format=pdf); personnel documents only for their groups',
+      audit: {
+        action: 'document.download',
+        target: ({ req }) => String(req.params.id ?? ''),
+        detail: ({ req }): Record<string, string> => ({ format: formatOf(req.query.format) }),
+      },
       handler: async ({ req, res, principal }) => {
         const id = String(req.params.id ?? '');
         const format = formatOf(req.query.format);

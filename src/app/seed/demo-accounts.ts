@@ -1,7 +1,10 @@
 import type { MembershipRecord } from '../organisation/index.js';
 
-/** The one password of every demo account; shown in the README. Never seed these in production. */
-export const DEMO_PASSWORD = 'DanVan@2026';
+/**
+ * The one password of every demo account; shown in the README. Never seed these in production. It meets the password
+ * policy (12+ characters, not common, none of the accounts' names), checked by the seed test.
+ */
+export const DEMO_PASSWORD = 'DanVan@Khoi2026';
 
 export interface DemoAccount {
   username: string;

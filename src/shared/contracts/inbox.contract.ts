@@ -57,9 +57,12 @@ export interface TaskComment {
   text: string;
 }
 
-/** A task's comments, oldest first (GET and POST …/comments). */
+/** The comments of a task the user may see (GET and POST …/comments). */
 export interface CommentList {
+  /** Newest first, one page. */
   items: TaskComment[];
+  /** Pass as `?before=` for the older ones; null when there are none. */
+  next: string | null;
 }
 
 /** PUT …/draft: when the server kept the draft. */
@@ -85,6 +88,9 @@ export interface TaskDetail extends TaskSummary {
   /** The signed-in user holds it. */
   canComplete: boolean;
   diagram: { bpmnXml: string; activeElementId: string } | null;
+  /** What the viewer may see of the instance: their unit's chain of tasks, or all of it for the Bloc's bodies. */
   history: HistoryEntry[];
+  /** The newest comments first, one page (the comments route pages on with `commentsNext`). */
   comments: TaskComment[];
+  commentsNext: string | null;
 }

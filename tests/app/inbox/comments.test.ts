@@ -41,11 +41,11 @@ describe('comments on a task', () => {
     await fixture?.close();
   });
 
-  it('refuses a user outside the task’s groups (403) for reading and writing', async () => {
+  it('answers a user outside the task’s groups as for an unknown task (404), reading and writing', async () => {
     const huong = h.client();
     await huong.signIn('huong');
-    expect((await huong.get(path)).status).toBe(403);
-    expect((await huong.post(path, { text: 'Tôi không thuộc nhóm này' })).status).toBe(403);
+    expect((await huong.get(path)).status).toBe(404);
+    expect((await huong.post(path, { text: 'Tôi không thuộc nhóm này' })).status).toBe(404);
     expect((await huong.get('/api/inbox/tasks/999/comments')).status).toBe(404);
   });
 
@@ -62,7 +62,7 @@ describe('comments on a task', () => {
     expect((await lan.post(path, {})).status).toBe(400);
   });
 
-  it('lists comments oldest first with the author’s full name and the clock’s time, also on the task', async () => {
+  it('lists comments newest first with the author’s full name and the clock’s time, also on the task', async () => {
     const lan = h.client();
     await lan.signIn('lan');
     const tuan = h.client();
@@ -75,11 +75,11 @@ describe('comments on a task', () => {
     expect(added.status).toBe(201);
     const listed = await tuan.get(path);
     const items = listed.body.items as { at: string; author: string; text: string }[];
-    expect(items.slice(-2)).toEqual([
-      { at: firstAt, author: 'Người dùng lan', text: 'Đề nghị bổ sung số liệu quý II.' },
+    expect(items.slice(0, 2)).toEqual([
       { at: h.clock.now().toISOString(), author: 'Người dùng tuan', text: 'Đồng ý.' },
+      { at: firstAt, author: 'Người dùng lan', text: 'Đề nghị bổ sung số liệu quý II.' },
     ]);
     const detail = await lan.get(`/api/inbox/tasks/${task.key}`);
-    expect((detail.body.comments as unknown[]).slice(-2)).toEqual(items.slice(-2));
+    expect((detail.body.comments as unknown[]).slice(0, 2)).toEqual(items.slice(0, 2));
   });
 });

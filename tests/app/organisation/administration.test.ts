@@ -134,7 +134,7 @@ describe('user administration', () => {
         await admin.post('/api/admin/users', {
           username: 'nguyenvana',
           fullName: 'Trùng',
-          password: '12345678',
+          password: 'Mot-mat-khau-kha-dai',
         })
       ).status,
     ).toBe(409);
@@ -182,10 +182,10 @@ describe('user administration', () => {
     await user.signIn('nguyenvana', 'Tam-thoi-123');
     await h.connection
       .collection('users')
-      .updateOne(
-        { username: 'nguyenvana' },
-        { $set: { lockedUntil: new Date('2099-01-01'), mustChangePassword: false } },
-      );
+      .updateOne({ username: 'nguyenvana' }, { $set: { mustChangePassword: false } });
+    // Locked by wrong passwords (LOGIN_MAX_FAILURES, 5 by default).
+    for (let i = 0; i < 5; i++) await h.client().signIn('nguyenvana', `sai-mat-khau-${i}`);
+    expect((await h.client().signIn('nguyenvana', 'Tam-thoi-123')).status).toBe(423);
     const reset = await admin.post('/api/admin/users/nguyenvana/password', {
       temporaryPassword: 'Mat-khau-tam-2',
     });
@@ -198,6 +198,59 @@ describe('user administration', () => {
     expect(
       (await admin.post('/api/admin/users/quantri/password', { temporaryPassword: 'Tu-dat-lai-1' })).status,
     ).toBe(400);
+  });
+
+  it('refuses weak passwords with a reason on the field, and can require a change at next sign-in', async () => {
+    const weak = async (password: string) =>
+      admin.post('/api/admin/users', { username: 'hoangphuong', fullName: 'Hoàng Thị Phượng', password });
+    for (const [password, reason] of [
+      ['12345678', '12 ký tự'],
+      ['hoangphuong-26', 'tên đăng nhập'],
+      ['Phuong@Ha-Giang', 'họ tên'],
+      ['password1234', 'dễ đoán'],
+      ['qwertyuiop12', 'dễ đoán'],
+    ]) {
+      const refused = await weak(password!);
+      expect(refused.status, password).toBe(400);
+      expect(refused.body.code).toBe('weak_password');
+      expect(refused.body.errors?.[0]).toMatchObject({ field: '/password' });
+      expect(refused.body.detail).toContain(reason);
+    }
+    expect(await h.connection.collection('users').countDocuments({ username: 'hoangphuong' })).toBe(0);
+    expect(
+      (await admin.post('/api/admin/users/nguyenvana/password', { temporaryPassword: 'nguyenvana12' })).body
+        .code,
+    ).toBe('weak_password');
+
+    const user = h.client();
+    await user.signIn('nguyenvana', 'Mat-khau-tam-2');
+    await user.post('/api/auth/change-password', {
+      currentPassword: 'Mat-khau-tam-2',
+      newPassword: 'Hoa-ban-no-tren-nui',
+    });
+    expect((await user.get('/api/admin/users')).body.code).toBe('forbidden');
+    const forced = await admin.post('/api/admin/users/nguyenvana/require-password-change');
+    expect(forced.status).toBe(200);
+    expect(forced.body).toMatchObject({ mustChangePassword: true });
+    const blocked = await user.get('/api/auth/session');
+    expect(blocked.body.user).toMatchObject({ mustChangePassword: true });
+    // Nothing else until the password is changed.
+    expect((await user.get('/api/admin/users')).body.code).toBe('password_change_required');
+    const weakChange = await user.post('/api/auth/change-password', {
+      currentPassword: 'Hoa-ban-no-tren-nui',
+      newPassword: 'nguyenvana-1',
+    });
+    expect(weakChange.status).toBe(400);
+    expect(weakChange.body.errors?.[0]?.field).toBe('/newPassword');
+    expect(
+      (
+        await user.post('/api/auth/change-password', {
+          currentPassword: 'Hoa-ban-no-tren-nui',
+          newPassword: 'Suoi-da-chay-qua-lang',
+        })
+      ).status,
+    ).toBe(204);
+    expect((await user.get('/api/auth/session')).body.user).toMatchObject({ mustChangePassword: false });
   });
 
   it('does not let an administrator lock themselves out', async () => {

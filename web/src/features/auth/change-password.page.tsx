@@ -23,7 +23,7 @@ export function ChangePasswordPage() {
     event.preventDefault();
     const found: Problems = {};
     if (!current) found.current = t.fieldRequired;
-    if (next.length < 8) found.next = t.passwordTooShort;
+    if (next.length < 12) found.next = t.passwordTooShort;
     if (confirm !== next) found.confirm = t.passwordMismatch;
     setProblems(found);
     setDone(false);

@@ -42,9 +42,10 @@ export async function mountForm(
   schema: FormSchema,
   data: FormData,
 ): Promise<MountedForm> {
-  const [{ Form }, { viValidatorModule }] = await Promise.all([
+  const [{ Form }, { viValidatorModule }, { safeTemplatingModule }] = await Promise.all([
     import('@bpmn-io/form-js-viewer'),
     import('./vi-validator.module.js'),
+    import('./safe-templating.module.js'),
     import('@bpmn-io/form-js-viewer/dist/assets/form-js.css'),
   ]);
   // form-js holds a typed value for 300 ms before taking it, and a render in that time puts the old value back
@@ -52,7 +53,8 @@ export async function mountForm(
   // (useFlushDebounce) although its FormOptions type does not list it.
   const options: ConstructorParameters<typeof Form>[0] & { debounce: false } = {
     container,
-    additionalModules: [viValidatorModule],
+    // Values inserted into text templates come from users (names, units): they are escaped, never markup.
+    additionalModules: [viValidatorModule, safeTemplatingModule],
     debounce: false,
   };
   const form = new Form(options);

@@ -9,8 +9,19 @@ import type { CommentList, TaskComment } from '../../lib/contracts.js';
 
 const MAX_LENGTH = 2000;
 
-/** The "Ý kiến" panel: the instance's comments, oldest first, and a labelled form to add one. */
-export function TaskComments({ taskId, initial }: { taskId: string; initial: TaskComment[] }) {
+/**
+ * The "Ý kiến" panel: the comments the user may see (their unit's tasks), newest first, and a labelled form to add
+ * one while the task is open (a completed task's comments are a record).
+ */
+export function TaskComments({
+  taskId,
+  initial,
+  open = true,
+}: {
+  taskId: string;
+  initial: TaskComment[];
+  open?: boolean;
+}) {
   const { t, locale } = useI18n();
   const id = useId();
   const [comments, setComments] = useState<TaskComment[]>(initial);
@@ -63,32 +74,34 @@ export function TaskComments({ taskId, initial }: { taskId: string; initial: Tas
         </ul>
       )}
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
-      <form class="comment-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div class={`field${fieldError ? ' field--invalid' : ''}`}>
-          <label for={`${id}-text`}>{t.commentLabel}</label>
-          <textarea
-            id={`${id}-text`}
-            name="comment"
-            rows={3}
-            maxLength={MAX_LENGTH}
-            value={text}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ''}`}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-          <p class="field__hint" id={`${id}-hint`}>
-            {t.commentHint}
-          </p>
-          {fieldError && (
-            <p class="field__error" id={`${id}-error`}>
-              {fieldError}
+      {open && (
+        <form class="comment-form" onSubmit={(event) => void submit(event)} noValidate>
+          <div class={`field${fieldError ? ' field--invalid' : ''}`}>
+            <label for={`${id}-text`}>{t.commentLabel}</label>
+            <textarea
+              id={`${id}-text`}
+              name="comment"
+              rows={3}
+              maxLength={MAX_LENGTH}
+              value={text}
+              aria-invalid={fieldError ? true : undefined}
+              aria-describedby={`${id}-hint${fieldError ? ` ${id}-error` : ''}`}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+            <p class="field__hint" id={`${id}-hint`}>
+              {t.commentHint}
             </p>
-          )}
-        </div>
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? t.commentSending : t.commentSubmit}
-        </button>
-      </form>
+            {fieldError && (
+              <p class="field__error" id={`${id}-error`}>
+                {fieldError}
+              </p>
+            )}
+          </div>
+          <button type="submit" class="button" disabled={busy}>
+            {busy ? t.commentSending : t.commentSubmit}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

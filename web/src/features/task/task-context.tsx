@@ -66,7 +66,7 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
           </ol>
         )}
       </section>
-      <TaskComments taskId={task.id} initial={task.comments} />
+      <TaskComments taskId={task.id} initial={task.comments} open={task.open} />
     </aside>
   );
 }
