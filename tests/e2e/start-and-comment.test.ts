@@ -76,7 +76,7 @@ describe('starting a process and commenting, in the browser', () => {
     await signInAsStaff(page);
     await page.getByRole('button', { name: /Chưa ai nhận/ }).click();
     await page.getByRole('link', { name: 'Lập báo cáo công tác dân vận' }).first().click();
-    await page.getByRole('heading', { name: 'Ý kiến' }).waitFor();
+    await page.getByRole('heading', { name: 'Ý kiến trao đổi' }).waitFor();
 
     await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await page.getByText('Hãy nhập nội dung ý kiến.').waitFor();
