@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC } from '../../src/app/http/permissions.js';
 import { auditRoutes, listRoutes } from '../../src/app/http/route-audit.js';
 import { defineRoute } from '../../src/app/http/route.types.js';
-import { startHarness, type Harness } from './support/app-harness.js';
+import { startTestApp, type TestApp } from '../support/harness/index.js';
 
 /** The only routes a stranger may reach. Adding to this list is a security decision: review it. */
 const ALLOWED_PUBLIC = ['GET /healthz', 'GET /readyz', 'POST /api/auth/sign-in'];
 
-let h: Harness;
+let h: TestApp;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startTestApp();
   await h.user('canbo', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
   await h.user('giamsat', [{ unitCode: 'van-phong', roles: ['supervisor'] }]);
 });
@@ -36,7 +36,7 @@ describe('one authorisation mechanism for every route', () => {
   });
 
   it('flags a route registered around the mechanism', async () => {
-    const local = await startHarness();
+    const local = await startTestApp();
     try {
       local.module.app.get('/api/sneaky', (_req, res) => {
         res.json({ secret: true });
@@ -50,7 +50,7 @@ describe('one authorisation mechanism for every route', () => {
   });
 
   it('flags middleware mounted around the mechanism', async () => {
-    const local = await startHarness();
+    const local = await startTestApp();
     try {
       local.module.app.use('/api/backdoor', function backdoor(_req, res) {
         res.json({ open: true });
@@ -62,7 +62,7 @@ describe('one authorisation mechanism for every route', () => {
   });
 
   it('flags a route that adds a second handler beside the guard', async () => {
-    const local = await startHarness();
+    const local = await startTestApp();
     try {
       const route = listRoutes(local.module.app).find(
         (r) => r.path === '/api/admin/units' && r.method === 'get',
@@ -80,7 +80,7 @@ describe('one authorisation mechanism for every route', () => {
   });
 
   it('flags a public route outside the allowed list', async () => {
-    const local = await startHarness({}, [
+    const local = await startTestApp({}, [
       defineRoute({
         method: 'get',
         path: '/api/open',

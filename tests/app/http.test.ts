@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './support/app-harness.js';
+import { startTestApp, type TestApp } from '../support/harness/index.js';
 
-let h: Harness;
+let h: TestApp;
 
 beforeAll(async () => {
-  h = await startHarness({ BODY_LIMIT: '2kb' });
+  h = await startTestApp({ BODY_LIMIT: '2kb' });
   await h.user('quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
 });
 afterAll(async () => h?.close());
@@ -27,7 +27,7 @@ describe('HTTP foundation', () => {
   });
 
   it('/readyz answers 503 problem+json when a readiness check fails', async () => {
-    const local = await startHarness();
+    const local = await startTestApp();
     try {
       local.module.readiness.add({
         name: 'engine',
@@ -45,7 +45,7 @@ describe('HTTP foundation', () => {
   });
 
   it('/readyz reports not ready once shutdown has begun', async () => {
-    const local = await startHarness();
+    const local = await startTestApp();
     try {
       local.module.readiness.markStopping();
       const response = await fetch(`${local.url}/readyz`);
@@ -126,7 +126,7 @@ describe('HTTP foundation', () => {
   it('answers a bug with a bare 500 problem+json without details', async () => {
     const { defineRoute } = await import('../../src/app/http/route.types.js');
     const { PUBLIC } = await import('../../src/app/http/permissions.js');
-    const buggy = await startHarness({}, [
+    const buggy = await startTestApp({}, [
       defineRoute({
         method: 'get',
         path: '/healthz/bug',

@@ -6,7 +6,7 @@ import { createAppModule } from '../../src/app/app.module.js';
 import { startHttpServer } from '../../src/app/http/http-server.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { loadConfig } from '../../src/lib/config.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase } from '../support/harness/index.js';
 
 const db = createTestDatabase('log');
 afterAll(async () => db.drop());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/seed/demo-accounts.js';
-import { HttpClient } from '../app/support/app-harness.js';
 import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { HttpClient } from '../support/harness/index.js';
 
 let stack: InboxStack;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase } from '../support/harness/index.js';
 
 describe('test database', () => {
   it('gives each caller its own database on a real MongoDB-compatible server', async () => {

@@ -10,7 +10,7 @@ import { WEB_PUBLIC_ROUTES, webRoutes } from '../../src/app/web/web.routes.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { loadConfig } from '../../src/lib/config.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase } from '../support/harness/index.js';
 
 let dist: string;
 let db: TestDatabase;

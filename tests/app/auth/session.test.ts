@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startHarness, type Harness } from '../support/app-harness.js';
+import { PASSWORD, startTestApp, type TestApp } from '../../support/harness/index.js';
 
-let h: Harness;
+let h: TestApp;
 
 beforeAll(async () => {
-  h = await startHarness({ SESSION_TTL_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' });
+  h = await startTestApp({ SESSION_TTL_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' });
   await h.user('lan', [{ unitCode: 'van-phong', roles: ['staff'] }]);
   await h.user('quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
   await h.user('minh', [{ unitCode: 'van-phong', roles: ['staff', 'head'] }]);

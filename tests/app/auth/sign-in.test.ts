@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startHarness, type Harness } from '../support/app-harness.js';
+import { PASSWORD, startTestApp, type TestApp } from '../../support/harness/index.js';
 
-let h: Harness;
+let h: TestApp;
 
 beforeAll(async () => {
-  h = await startHarness({
+  h = await startTestApp({
     LOGIN_MAX_FAILURES: '3',
     LOGIN_LOCKOUT_MINUTES: '15',
     LOGIN_IP_MAX_ATTEMPTS: '8',
@@ -105,7 +105,7 @@ describe('sign-in', () => {
   });
 
   it('marks the cookie Secure when the request came over TLS through a trusted proxy', async () => {
-    const behindProxy = await startHarness({ TRUST_PROXY: 'loopback' });
+    const behindProxy = await startTestApp({ TRUST_PROXY: 'loopback' });
     try {
       await behindProxy.user('canbo', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
       const response = await behindProxy

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployProcessesAndForms } from '../../../src/app/deployment/index.js';
-import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let database: TestDatabase;

@@ -1,12 +1,16 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboxModule } from '../../../src/app/inbox/index.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { startHarness, type Harness } from '../support/app-harness.js';
 import { startTaskEngineFixture, type TaskEngineFixture } from './support/task-engine-fixture.js';
+import {
+  createTestDatabase,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from '../../support/harness/index.js';
 
 describe('comments on a task', () => {
-  let h: Harness;
+  let h: TestApp;
   let db: TestDatabase;
   let connection: Connection;
   let fixture: TaskEngineFixture;
@@ -20,7 +24,7 @@ describe('comments on a task', () => {
     path = `/api/inbox/tasks/${task.key}/comments`;
     db = createTestDatabase('comments');
     connection = await mongoose.createConnection(db.uri).asPromise();
-    const holder: { h?: Harness } = {};
+    const holder: { h?: TestApp } = {};
     const inbox = createInboxModule({
       connection,
       clock: { now: () => holder.h?.clock.now() ?? new Date() },
@@ -28,7 +32,7 @@ describe('comments on a task', () => {
       groupsOf: (username) =>
         holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     });
-    h = await startHarness({}, inbox.routes);
+    h = await startTestApp({}, inbox.routes);
     holder.h = h;
     await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
     await h.user('tuan', [{ unitCode: 'ban-tuyen-giao', roles: ['head'] }]);

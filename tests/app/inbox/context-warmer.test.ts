@@ -6,8 +6,8 @@ import { InboxStore } from '../../../src/app/inbox/inbox.store.js';
 import { parseInboxQuery } from '../../../src/app/inbox/inbox-query.js';
 import type { TaskEngine } from '../../../src/app/inbox/task-engine.port.js';
 import { TestClock } from '../../../src/lib/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startTaskEngineFixture, type TaskEngineFixture } from './support/task-engine-fixture.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 let db: TestDatabase;
 let connection: Connection;

@@ -6,8 +6,8 @@ import type { TaskTaker } from '../../../src/app/inbox/task-access.js';
 import { parseInboxQuery } from '../../../src/app/inbox/inbox-query.js';
 import { AppError } from '../../../src/lib/errors.js';
 import { TestClock } from '../../../src/lib/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startTaskEngineFixture, type TaskEngineFixture } from './support/task-engine-fixture.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 let db: TestDatabase;
 let connection: Connection;

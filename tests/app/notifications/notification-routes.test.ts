@@ -2,12 +2,12 @@
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Notifier, notificationRoutes } from '../../../src/app/notifications/index.js';
-import { startHarness, type Harness } from '../support/app-harness.js';
+import { startTestApp, type TestApp } from '../../support/harness/index.js';
 
-let h: Harness;
+let h: TestApp;
 let connection: Connection;
 beforeAll(async () => {
-  h = await startHarness(
+  h = await startTestApp(
     {},
     notificationRoutes({ collection: (name: string) => h.connection.collection(name) } as never),
   );

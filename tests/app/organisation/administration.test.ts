@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, type HttpClient } from '../support/app-harness.js';
+import { type HttpClient, startTestApp, type TestApp } from '../../support/harness/index.js';
 
-let h: Harness;
+let h: TestApp;
 let admin: HttpClient;
 
 beforeAll(async () => {
-  h = await startHarness({ SESSION_TTL_MINUTES: '600' });
+  h = await startTestApp({ SESSION_TTL_MINUTES: '600' });
   await h.user('quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
   admin = h.client();
   await admin.signIn('quantri');

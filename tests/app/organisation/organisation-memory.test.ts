@@ -2,8 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
 import { TestClock } from '../../../src/lib/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { TEST_HASHER } from '../support/app-harness.js';
+import { createTestDatabase, TEST_HASHER, type TestDatabase } from '../../support/harness/index.js';
 
 let db: TestDatabase;
 let connection: Connection;

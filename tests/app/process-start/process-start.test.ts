@@ -9,7 +9,7 @@ import {
   type ProcessStarter,
 } from '../../../src/app/process-start/index.js';
 import type { RouteDefinition } from '../../../src/app/http/route.types.js';
-import { startHarness, type Harness } from '../support/app-harness.js';
+import { startTestApp, type TestApp } from '../../support/harness/index.js';
 
 const started: { processId: string; variables: Record<string, unknown> }[] = [];
 const fakeStarter: ProcessStarter = {
@@ -20,7 +20,7 @@ const fakeStarter: ProcessStarter = {
 };
 
 describe('starting a process from its start form', () => {
-  let h: Harness;
+  let h: TestApp;
 
   beforeAll(async () => {
     // The harness takes its routes when it starts; these delegate to the module built over its connection.
@@ -39,7 +39,7 @@ describe('starting a process from its start form', () => {
         : {}),
       handler: (ctx) => late.routes?.[index]?.handler(ctx),
     }));
-    h = await startHarness({}, delegates);
+    h = await startTestApp({}, delegates);
     const module = createProcessStartModule({
       connection: h.connection,
       clock: h.clock,

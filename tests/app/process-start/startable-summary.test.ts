@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../../src/app/http/route.types.js';
 import { unitRefOf } from '../../../src/app/organisation/index.js';
 import { createProcessStartModule, formsDirectoryLoader } from '../../../src/app/process-start/index.js';
-import { startHarness, type Harness } from '../support/app-harness.js';
+import { startTestApp, type TestApp } from '../../support/harness/index.js';
 
 const SUMMARY = '/api/processes/startable/summary';
 
 describe('the processes a user may start, names only (for the navigation)', () => {
-  let h: Harness;
+  let h: TestApp;
   let summaryRoute: RouteDefinition | undefined;
   const formsRead: string[] = [];
 
@@ -21,7 +21,7 @@ describe('the processes a user may start, names only (for the navigation)', () =
       summary: 'delegate',
       handler: (ctx) => summaryRoute?.handler(ctx),
     };
-    h = await startHarness({}, [delegate]);
+    h = await startTestApp({}, [delegate]);
     const loadForm = formsDirectoryLoader(path.resolve(import.meta.dirname, '../../../forms'));
     const module = createProcessStartModule({
       connection: h.connection,

@@ -9,7 +9,7 @@ import { runSeedCommand } from '../../../src/app/seed/seed.command.js';
 import { seedOrganisation } from '../../../src/app/seed/seed.service.js';
 import { TestClock } from '../../../src/lib/clock.js';
 import { argon2Hasher } from '../../../src/lib/password.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 let db: TestDatabase;
 let connection: Connection;

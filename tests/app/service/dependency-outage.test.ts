@@ -3,8 +3,7 @@ import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineClients } from '../../../src/app/engine-client/engine-clients.js';
 import { camundaTaskEngine, createInboxModule } from '../../../src/app/inbox/index.js';
-import { createTestDatabase } from '../../support/database.js';
-import { startHarness, type Harness } from '../support/app-harness.js';
+import { createTestDatabase, startTestApp, type TestApp } from '../../support/harness/index.js';
 
 /** A loopback port nobody listens on: taken, then given back. */
 async function closedPort(): Promise<number> {
@@ -16,14 +15,14 @@ async function closedPort(): Promise<number> {
 }
 
 describe('an unreachable database or engine', () => {
-  let h: Harness | undefined;
+  let h: TestApp | undefined;
   afterEach(async () => {
     await h?.close().catch(() => undefined);
     h = undefined;
   });
 
   it('answers 503 with a Vietnamese message and Retry-After when the database is gone, not 500', async () => {
-    h = await startHarness();
+    h = await startTestApp();
     await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
     const lan = h.client();
     await lan.signIn('lan');
@@ -47,7 +46,7 @@ describe('an unreachable database or engine', () => {
     });
     const db = createTestDatabase('outage_inbox');
     const connection = await mongoose.createConnection(db.uri).asPromise();
-    const holder: { h?: Harness } = {};
+    const holder: { h?: TestApp } = {};
     const inbox = createInboxModule({
       connection,
       clock: { now: () => new Date() },
@@ -56,7 +55,7 @@ describe('an unreachable database or engine', () => {
         holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
     });
     try {
-      h = await startHarness({}, inbox.routes);
+      h = await startTestApp({}, inbox.routes);
       holder.h = h;
       await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
       const lan = h.client();

@@ -8,7 +8,7 @@ import { defineRoute } from '../../../src/app/http/route.types.js';
 import { WEB_PUBLIC_ROUTES } from '../../../src/app/web/web.routes.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { startService } from '../../../src/main.js';
-import { createTestDatabase } from '../../support/database.js';
+import { createTestDatabase } from '../../support/harness/index.js';
 
 const db = createTestDatabase('svc');
 afterAll(async () => db.drop());

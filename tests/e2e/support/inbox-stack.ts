@@ -18,8 +18,8 @@ import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engin
 import { suiteClock, suiteEngineClock } from '../../support/suite-clock.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { REPORT_PROCESS_ID, reportForm, reportProcessXml } from './report-process.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

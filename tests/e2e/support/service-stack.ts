@@ -6,8 +6,7 @@ import { sendFile } from '../../../src/app/web/send-file.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { startService, type ServiceHandle } from '../../../src/main.js';
-import { createTestDatabase } from '../../support/database.js';
-import { suiteClock, suiteEngineClock } from '../../support/suite-clock.js';
+import { createTestDatabase } from '../../support/harness/index.js';
 
 /** The browser app's pages (web/src/app/routes.tsx, plus "/" and "/sign-in", which lead to the inbox). */
 const SPA_PAGES = [

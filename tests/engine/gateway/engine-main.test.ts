@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../support/database.js';
+import { createTestDatabase } from '../../support/harness/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const database = createTestDatabase('engine_main');

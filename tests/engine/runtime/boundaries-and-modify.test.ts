@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 describe('message/signal/escalation boundaries, error event sub-process, modify, delete', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   const take = async (type: string) => {
     const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
     return job;
@@ -14,29 +21,36 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
       .map((r) => r.elementId);
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'bnd.bpmn',
-        content: bpmn(
-          'bnd',
-          `<bpmn:startEvent id="s"/>${serviceTask('w', 'bnd-work')}
+        content: Buffer.from(
+          processXml(
+            'bnd',
+            `<bpmn:startEvent id="s"/>${serviceTask('w', 'bnd-work')}
            <bpmn:boundaryEvent id="onMsg" attachedToRef="w"><bpmn:messageEventDefinition messageRef="m"/></bpmn:boundaryEvent>
            <bpmn:boundaryEvent id="onSig" attachedToRef="w" cancelActivity="false"><bpmn:signalEventDefinition signalRef="sg"/></bpmn:boundaryEvent>
            <bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/><bpmn:intermediateThrowEvent id="up"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:intermediateThrowEvent>${serviceTask('inner', 'bnd-inner')}<bpmn:endEvent id="se"/>
-             ${flow('sf0', 'ss', 'up')}${flow('sf1', 'up', 'inner')}${flow('sf2', 'inner', 'se')}</bpmn:subProcess>
+             ${flow('ss', 'up', { id: 'sf0' })}${flow('up', 'inner', { id: 'sf1' })}${flow('inner', 'se', { id: 'sf2' })}</bpmn:subProcess>
            <bpmn:boundaryEvent id="onEsc" attachedToRef="sub"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:boundaryEvent>
            <bpmn:endEvent id="e"/><bpmn:endEvent id="eMsg"/><bpmn:endEvent id="eSig"/><bpmn:endEvent id="eEsc"/>
-           ${flow('f0', 's', 'w')}${flow('f1', 'w', 'sub')}${flow('f2', 'sub', 'e')}${flow('f3', 'onMsg', 'eMsg')}${flow('f4', 'onSig', 'eSig')}${flow('f5', 'onEsc', 'eEsc')}`,
-          '<bpmn:message id="m" name="stop"><bpmn:extensionElements><zeebe:subscription correlationKey="=id"/></bpmn:extensionElements></bpmn:message><bpmn:signal id="sg" name="poke"/><bpmn:escalation id="esc" escalationCode="UP"/>',
+           ${flow('s', 'w', { id: 'f0' })}${flow('w', 'sub', { id: 'f1' })}${flow('sub', 'e', { id: 'f2' })}${flow('onMsg', 'eMsg', { id: 'f3' })}${flow('onSig', 'eSig', { id: 'f4' })}${flow('onEsc', 'eEsc', { id: 'f5' })}`,
+            {
+              roots:
+                '<bpmn:message id="m" name="stop"><bpmn:extensionElements><zeebe:subscription correlationKey="=id"/></bpmn:extensionElements></bpmn:message><bpmn:signal id="sg" name="poke"/><bpmn:escalation id="esc" escalationCode="UP"/>',
+            },
+          ),
         ),
       },
       {
         name: 'err-esp.bpmn',
-        content: bpmn(
-          'err-esp',
-          `<bpmn:startEvent id="s"/>${serviceTask('w', 'err-esp-work')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'w')}${flow('f1', 'w', 'e')}
-           <bpmn:subProcess id="handler" triggeredByEvent="true"><bpmn:startEvent id="hs"><bpmn:errorEventDefinition/></bpmn:startEvent>${serviceTask('fix', 'err-esp-fix')}${flow('hf0', 'hs', 'fix')}</bpmn:subProcess>`,
+        content: Buffer.from(
+          processXml(
+            'err-esp',
+            `<bpmn:startEvent id="s"/>${serviceTask('w', 'err-esp-work')}<bpmn:endEvent id="e"/>${flow('s', 'w', { id: 'f0' })}${flow('w', 'e', { id: 'f1' })}
+           <bpmn:subProcess id="handler" triggeredByEvent="true"><bpmn:startEvent id="hs"><bpmn:errorEventDefinition/></bpmn:startEvent>${serviceTask('fix', 'err-esp-fix')}${flow('hs', 'fix', { id: 'hf0' })}</bpmn:subProcess>`,
+          ),
         ),
       },
     ]);

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 const errorDef = (ref: string) => `<bpmn:errorEventDefinition errorRef="${ref}"/>`;
 const escalationDef = (ref: string) => `<bpmn:escalationEventDefinition escalationRef="${ref}"/>`;
 
 describe('errors, escalations, sub-processes, call activities', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   const take = async (type: string) => {
     const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
     if (!job) throw new Error(`no job of type ${type}`);
@@ -18,56 +25,70 @@ describe('errors, escalations, sub-processes, call activities', () => {
       .map((r) => r.elementId);
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'errors.bpmn',
-        content: bpmn(
-          'errors',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'errors',
+            `<bpmn:startEvent id="s"/>
            <bpmn:subProcess id="sub">
              <bpmn:startEvent id="ss"/>${serviceTask('risky', 'risky')}
              <bpmn:exclusiveGateway id="g" default="ok"/>
              <bpmn:endEvent id="fail">${errorDef('errRejected')}</bpmn:endEvent>
              <bpmn:endEvent id="se"/>
-             ${flow('sf0', 'ss', 'risky')}${flow('sf1', 'risky', 'g')}${flow('bad', 'g', 'fail', '=rejected')}${flow('ok', 'g', 'se')}
+             ${flow('ss', 'risky', { id: 'sf0' })}${flow('risky', 'g', { id: 'sf1' })}${flow('g', 'fail', { id: 'bad', condition: '=rejected' })}${flow('g', 'se', { id: 'ok' })}
            </bpmn:subProcess>
            <bpmn:boundaryEvent id="onRisky" attachedToRef="sub">${errorDef('errTechnical')}</bpmn:boundaryEvent>
            <bpmn:boundaryEvent id="onRejected" attachedToRef="sub">${errorDef('errRejected')}</bpmn:boundaryEvent>
            <bpmn:endEvent id="e"/><bpmn:endEvent id="eTech"/><bpmn:endEvent id="eRej"/>
-           ${flow('f0', 's', 'sub')}${flow('f1', 'sub', 'e')}${flow('f2', 'onRisky', 'eTech')}${flow('f3', 'onRejected', 'eRej')}`,
-          '<bpmn:error id="errTechnical" errorCode="TECH"/><bpmn:error id="errRejected" errorCode="REJECTED"/>',
+           ${flow('s', 'sub', { id: 'f0' })}${flow('sub', 'e', { id: 'f1' })}${flow('onRisky', 'eTech', { id: 'f2' })}${flow('onRejected', 'eRej', { id: 'f3' })}`,
+            {
+              roots:
+                '<bpmn:error id="errTechnical" errorCode="TECH"/><bpmn:error id="errRejected" errorCode="REJECTED"/>',
+            },
+          ),
         ),
       },
       {
         name: 'esp.bpmn',
-        content: bpmn(
-          'esp',
-          `<bpmn:startEvent id="s"/>${serviceTask('main', 'esp-main')}<bpmn:endEvent id="e"/>
+        content: Buffer.from(
+          processXml(
+            'esp',
+            `<bpmn:startEvent id="s"/>${serviceTask('main', 'esp-main')}<bpmn:endEvent id="e"/>
            <bpmn:subProcess id="cancelEsp" triggeredByEvent="true">
-             <bpmn:startEvent id="cs"><bpmn:messageEventDefinition messageRef="cancelMsg"/></bpmn:startEvent><bpmn:endEvent id="ce"/>${flow('cf', 'cs', 'ce')}
+             <bpmn:startEvent id="cs"><bpmn:messageEventDefinition messageRef="cancelMsg"/></bpmn:startEvent><bpmn:endEvent id="ce"/>${flow('cs', 'ce', { id: 'cf' })}
            </bpmn:subProcess>
            <bpmn:subProcess id="escEsp" triggeredByEvent="true">
-             <bpmn:startEvent id="es" isInterrupting="false">${escalationDef('esc')}</bpmn:startEvent>${serviceTask('handleEsc', 'esp-escalated')}${flow('ef', 'es', 'handleEsc')}
+             <bpmn:startEvent id="es" isInterrupting="false">${escalationDef('esc')}</bpmn:startEvent>${serviceTask('handleEsc', 'esp-escalated')}${flow('es', 'handleEsc', { id: 'ef' })}
            </bpmn:subProcess>
            <bpmn:intermediateThrowEvent id="raise">${escalationDef('esc')}</bpmn:intermediateThrowEvent>
            <bpmn:intermediateThrowEvent id="raiseUncaught">${escalationDef('other')}</bpmn:intermediateThrowEvent>
-           ${flow('f0', 's', 'raise')}${flow('f1', 'raise', 'raiseUncaught')}${flow('f2', 'raiseUncaught', 'main')}${flow('f3', 'main', 'e')}`,
-          '<bpmn:message id="cancelMsg" name="cancel-request"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId"/></bpmn:extensionElements></bpmn:message><bpmn:escalation id="esc" escalationCode="LATE"/><bpmn:escalation id="other" escalationCode="NOBODY"/>',
+           ${flow('s', 'raise', { id: 'f0' })}${flow('raise', 'raiseUncaught', { id: 'f1' })}${flow('raiseUncaught', 'main', { id: 'f2' })}${flow('main', 'e', { id: 'f3' })}`,
+            {
+              roots:
+                '<bpmn:message id="cancelMsg" name="cancel-request"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId"/></bpmn:extensionElements></bpmn:message><bpmn:escalation id="esc" escalationCode="LATE"/><bpmn:escalation id="other" escalationCode="NOBODY"/>',
+            },
+          ),
         ),
       },
       {
         name: 'child.bpmn',
-        content: bpmn(
-          'child',
-          `<bpmn:startEvent id="s"/>${serviceTask('cw', 'child-work')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'cw')}${flow('f1', 'cw', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'child',
+            `<bpmn:startEvent id="s"/>${serviceTask('cw', 'child-work')}<bpmn:endEvent id="e"/>${flow('s', 'cw', { id: 'f0' })}${flow('cw', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
       {
         name: 'parent.bpmn',
-        content: bpmn(
-          'parent',
-          `<bpmn:startEvent id="s"/><bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="true"/></bpmn:extensionElements></bpmn:callActivity>${serviceTask('after', 'parent-after')}<bpmn:endEvent id="e"/>${flow('f0', 's', 'call')}${flow('f1', 'call', 'after')}${flow('f2', 'after', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'parent',
+            `<bpmn:startEvent id="s"/><bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="true"/></bpmn:extensionElements></bpmn:callActivity>${serviceTask('after', 'parent-after')}<bpmn:endEvent id="e"/>${flow('s', 'call', { id: 'f0' })}${flow('call', 'after', { id: 'f1' })}${flow('after', 'e', { id: 'f2' })}`,
+          ),
         ),
       },
     ]);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bpmn,
-  eventually,
   flow,
   instanceState,
+  pollUntil,
+  processXml,
   serviceTask,
-  startHarness,
-  type Harness,
-} from './engine-harness.js';
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 const timer = (kind: string, value: string) =>
   `<bpmn:timerEventDefinition><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
@@ -18,74 +18,88 @@ const message = (id: string, name: string, key?: string) =>
     : `<bpmn:message id="${id}" name="${name}"/>`;
 
 describe('timers, messages, signals, event-based gateway', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   const instancesOf = async (bpmnProcessId: string) =>
     (await h.engine.searchProcessInstances({ filter: { processDefinitionId: bpmnProcessId } })).items;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'wait.bpmn',
-        content: bpmn(
-          'wait',
-          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="t">${timer('timeDuration', 'PT1H')}</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('f0', 's', 't')}${flow('f1', 't', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'wait',
+            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="t">${timer('timeDuration', 'PT1H')}</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
       {
         name: 'boundary.bpmn',
-        content: bpmn(
-          'boundary',
-          `<bpmn:startEvent id="s"/>${serviceTask('w', 'slow')}
+        content: Buffer.from(
+          processXml(
+            'boundary',
+            `<bpmn:startEvent id="s"/>${serviceTask('w', 'slow')}
            <bpmn:boundaryEvent id="late" attachedToRef="w">${timer('timeDuration', 'PT5M')}</bpmn:boundaryEvent>
            <bpmn:userTask id="remind"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>
            <bpmn:boundaryEvent id="nag" attachedToRef="remind" cancelActivity="false">${timer('timeCycle', 'R/PT1M')}</bpmn:boundaryEvent>
            <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/><bpmn:endEvent id="e3"/>
-           ${flow('f0', 's', 'w')}${flow('f1', 'w', 'e1')}${flow('f2', 'late', 'remind')}${flow('f3', 'remind', 'e2')}${flow('f4', 'nag', 'e3')}`,
+           ${flow('s', 'w', { id: 'f0' })}${flow('w', 'e1', { id: 'f1' })}${flow('late', 'remind', { id: 'f2' })}${flow('remind', 'e2', { id: 'f3' })}${flow('nag', 'e3', { id: 'f4' })}`,
+          ),
         ),
       },
       {
         name: 'msg.bpmn',
-        content: bpmn(
-          'msg',
-          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c">${messageRef('m1')}</bpmn:intermediateCatchEvent><bpmn:receiveTask id="r" messageRef="m2"/><bpmn:endEvent id="e"/>${flow('f0', 's', 'c')}${flow('f1', 'c', 'r')}${flow('f2', 'r', 'e')}`,
-          `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}`,
+        content: Buffer.from(
+          processXml(
+            'msg',
+            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c">${messageRef('m1')}</bpmn:intermediateCatchEvent><bpmn:receiveTask id="r" messageRef="m2"/><bpmn:endEvent id="e"/>${flow('s', 'c', { id: 'f0' })}${flow('c', 'r', { id: 'f1' })}${flow('r', 'e', { id: 'f2' })}`,
+            { roots: `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}` },
+          ),
         ),
       },
       {
         name: 'msg-start.bpmn',
-        content: bpmn(
-          'msg-start',
-          `<bpmn:startEvent id="s">${messageRef('ms')}</bpmn:startEvent>${serviceTask('w', 'started-by-message')}${flow('f0', 's', 'w')}`,
-          message('ms', 'report-submitted'),
+        content: Buffer.from(
+          processXml(
+            'msg-start',
+            `<bpmn:startEvent id="s">${messageRef('ms')}</bpmn:startEvent>${serviceTask('w', 'started-by-message')}${flow('s', 'w', { id: 'f0' })}`,
+            { roots: message('ms', 'report-submitted') },
+          ),
         ),
       },
       {
         name: 'signals.bpmn',
-        content: bpmn(
-          'signals',
-          `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('f0', 's', 'c')}${flow('f1', 'c', 'e')}`,
-          '<bpmn:signal id="sig" name="go"/>',
+        content: Buffer.from(
+          processXml(
+            'signals',
+            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('s', 'c', { id: 'f0' })}${flow('c', 'e', { id: 'f1' })}`,
+            { roots: '<bpmn:signal id="sig" name="go"/>' },
+          ),
         ),
       },
       {
         name: 'signal-start.bpmn',
-        content: bpmn(
-          'signal-start',
-          `<bpmn:startEvent id="s"><bpmn:signalEventDefinition signalRef="sig2"/></bpmn:startEvent>${serviceTask('w', 'signal-started')}${flow('f0', 's', 'w')}`,
-          '<bpmn:signal id="sig2" name="go"/>',
+        content: Buffer.from(
+          processXml(
+            'signal-start',
+            `<bpmn:startEvent id="s"><bpmn:signalEventDefinition signalRef="sig2"/></bpmn:startEvent>${serviceTask('w', 'signal-started')}${flow('s', 'w', { id: 'f0' })}`,
+            { roots: '<bpmn:signal id="sig2" name="go"/>' },
+          ),
         ),
       },
       {
         name: 'ebg.bpmn',
-        content: bpmn(
-          'ebg',
-          `<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="g"/>
+        content: Buffer.from(
+          processXml(
+            'ebg',
+            `<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="g"/>
            <bpmn:intermediateCatchEvent id="answer">${messageRef('ma')}</bpmn:intermediateCatchEvent>
            <bpmn:intermediateCatchEvent id="timeout">${timer('timeDuration', 'P1D')}</bpmn:intermediateCatchEvent>
            <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
-           ${flow('f0', 's', 'g')}${flow('f1', 'g', 'answer')}${flow('f2', 'g', 'timeout')}${flow('f3', 'answer', 'e1')}${flow('f4', 'timeout', 'e2')}`,
-          message('ma', 'answer', '=requestId'),
+           ${flow('s', 'g', { id: 'f0' })}${flow('g', 'answer', { id: 'f1' })}${flow('g', 'timeout', { id: 'f2' })}${flow('answer', 'e1', { id: 'f3' })}${flow('timeout', 'e2', { id: 'f4' })}`,
+            { roots: message('ma', 'answer', '=requestId') },
+          ),
         ),
       },
     ]);
@@ -100,7 +114,7 @@ describe('timers, messages, signals, event-based gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await instanceState(h.engine, created.processInstanceKey)).toBe('ACTIVE');
     h.clock.advance(60_000);
-    await eventually(
+    await pollUntil(
       () => instanceState(h.engine, created.processInstanceKey),
       (state) => state === 'COMPLETED',
     );
@@ -110,15 +124,17 @@ describe('timers, messages, signals, event-based gateway', () => {
     await h.engine.deploy([
       {
         name: 'cycle.bpmn',
-        content: bpmn(
-          'cycle',
-          `<bpmn:startEvent id="s">${timer('timeCycle', 'R3/PT10M')}</bpmn:startEvent>${serviceTask('w', 'cycle-work')}${flow('f0', 's', 'w')}`,
+        content: Buffer.from(
+          processXml(
+            'cycle',
+            `<bpmn:startEvent id="s">${timer('timeCycle', 'R3/PT10M')}</bpmn:startEvent>${serviceTask('w', 'cycle-work')}${flow('s', 'w', { id: 'f0' })}`,
+          ),
         ),
       },
     ]);
     for (let i = 0; i < 5; i++) {
       h.clock.advance(10 * 60_000);
-      await eventually(
+      await pollUntil(
         () => instancesOf('cycle'),
         (items) => items.length === Math.min(3, i + 1),
       );
@@ -136,7 +152,7 @@ describe('timers, messages, signals, event-based gateway', () => {
       maxJobsToActivate: 1,
     });
     h.clock.advance(5 * 60_000);
-    await eventually(
+    await pollUntil(
       async () =>
         (await h.engine.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } }))
           .total,
@@ -144,7 +160,7 @@ describe('timers, messages, signals, event-based gateway', () => {
     );
     await expect(h.engine.completeJob(job!.key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     h.clock.advance(60_000);
-    await eventually(
+    await pollUntil(
       () =>
         h.engine
           .records(created.processInstanceKey)
@@ -152,7 +168,7 @@ describe('timers, messages, signals, event-based gateway', () => {
       (n) => n === 1,
     );
     h.clock.advance(60_000);
-    await eventually(
+    await pollUntil(
       () =>
         h.engine
           .records(created.processInstanceKey)
@@ -236,7 +252,7 @@ describe('timers, messages, signals, event-based gateway', () => {
     expect(ids).not.toContain('timeout');
     const late = await h.engine.createInstance({ bpmnProcessId: 'ebg', variables: { requestId: 'r2' } });
     h.clock.advance(86_400_000);
-    await eventually(
+    await pollUntil(
       () => instanceState(h.engine, late.processInstanceKey),
       (state) => state === 'COMPLETED',
     );

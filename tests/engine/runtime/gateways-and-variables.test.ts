@@ -1,71 +1,82 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
-async function takeJob(h: Harness, type: string) {
+async function takeJob(h: TestEngineCore, type: string) {
   const [job] = await h.engine.activateJobs({ type, worker: 't', timeoutMs: 60_000, maxJobsToActivate: 1 });
   if (!job) throw new Error(`no job of type ${type}`);
   return job;
 }
 
 describe('gateways, io mappings and variable propagation', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'xor.bpmn',
-        content: bpmn(
-          'xor',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'xor',
+            `<bpmn:startEvent id="s"/>
            <bpmn:exclusiveGateway id="g" default="toLow"/>
            ${serviceTask('high', 'high')}
            ${serviceTask('low', 'low')}
            <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
-           ${flow('f0', 's', 'g')}
-           ${flow('toHigh', 'g', 'high', '=amount &gt; 100')}
-           ${flow('toLow', 'g', 'low')}
-           ${flow('f3', 'high', 'e1')}${flow('f4', 'low', 'e2')}`,
+           ${flow('s', 'g', { id: 'f0' })}
+           ${flow('g', 'high', { id: 'toHigh', condition: '=amount > 100' })}
+           ${flow('g', 'low', { id: 'toLow' })}
+           ${flow('high', 'e1', { id: 'f3' })}${flow('low', 'e2', { id: 'f4' })}`,
+          ),
         ),
       },
       {
         name: 'and.bpmn',
-        content: bpmn(
-          'and',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'and',
+            `<bpmn:startEvent id="s"/>
            <bpmn:parallelGateway id="fork"/>
            ${serviceTask('a', 'pa')}
            ${serviceTask('b', 'pb')}
            <bpmn:parallelGateway id="join"/>
            ${serviceTask('after', 'pafter')}
            <bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'fork')}${flow('f1', 'fork', 'a')}${flow('f2', 'fork', 'b')}
-           ${flow('f3', 'a', 'join')}${flow('f4', 'b', 'join')}${flow('f5', 'join', 'after')}${flow('f6', 'after', 'e')}`,
+           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'a', { id: 'f1' })}${flow('fork', 'b', { id: 'f2' })}
+           ${flow('a', 'join', { id: 'f3' })}${flow('b', 'join', { id: 'f4' })}${flow('join', 'after', { id: 'f5' })}${flow('after', 'e', { id: 'f6' })}`,
+          ),
         ),
       },
       {
         name: 'io.bpmn',
-        content: bpmn(
-          'io',
-          `<bpmn:startEvent id="s"/>
-           ${serviceTask(
-             'work',
-             'io-work',
-             `<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`,
-           )}
+        content: Buffer.from(
+          processXml(
+            'io',
+            `<bpmn:startEvent id="s"/>
+           ${serviceTask('work', 'io-work', { extensions: [`<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`] })}
            ${serviceTask('check', 'io-check')}
            <bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'work')}${flow('f1', 'work', 'check')}${flow('f2', 'check', 'e')}`,
+           ${flow('s', 'work', { id: 'f0' })}${flow('work', 'check', { id: 'f1' })}${flow('check', 'e', { id: 'f2' })}`,
+          ),
         ),
       },
       {
         name: 'bad-io.bpmn',
-        content: bpmn(
-          'bad-io',
-          `<bpmn:startEvent id="s"/>
-           ${serviceTask('work', 'bad-io', `<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`)}
+        content: Buffer.from(
+          processXml(
+            'bad-io',
+            `<bpmn:startEvent id="s"/>
+           ${serviceTask('work', 'bad-io', { extensions: [`<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`] })}
            <bpmn:exclusiveGateway id="g"/>
            <bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'g')}${flow('f1', 'g', 'e', '=flag')}`,
+           ${flow('s', 'g', { id: 'f0' })}${flow('g', 'e', { id: 'f1', condition: '=flag' })}`,
+          ),
         ),
       },
     ]);
@@ -137,9 +148,11 @@ describe('gateways, io mappings and variable propagation', () => {
     await h.engine.deploy([
       {
         name: 'io-fail.bpmn',
-        content: bpmn(
-          'io-fail',
-          `<bpmn:startEvent id="s"/>${serviceTask('work', 'never', `<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`)}<bpmn:endEvent id="e"/>${flow('f0', 's', 'work')}${flow('f1', 'work', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'io-fail',
+            `<bpmn:startEvent id="s"/>${serviceTask('work', 'never', { extensions: [`<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`] })}<bpmn:endEvent id="e"/>${flow('s', 'work', { id: 'f0' })}${flow('work', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
     ]);

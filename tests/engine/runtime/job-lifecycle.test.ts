@@ -1,27 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bpmn,
-  eventually,
   flow,
   instanceState,
+  pollUntil,
+  processXml,
   serviceTask,
-  startHarness,
-  type Harness,
-} from './engine-harness.js';
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 describe('job lifecycle', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   const activate = (type: string, timeoutMs = 60_000) =>
     h.engine.activateJobs({ type, worker: 'w', timeoutMs, maxJobsToActivate: 10 });
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'jobs.bpmn',
-        content: bpmn(
-          'jobs',
-          `<bpmn:startEvent id="s"/>${serviceTask('t', 'flaky', '<zeebe:taskDefinition type="flaky" retries="2"/>').replace('<zeebe:taskDefinition type="flaky"/>', '')}<bpmn:endEvent id="e"/>${flow('f0', 's', 't')}${flow('f1', 't', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'jobs',
+            `<bpmn:startEvent id="s"/>${serviceTask('t', 'flaky', { retries: 2 })}<bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
     ]);
@@ -37,7 +39,7 @@ describe('job lifecycle', () => {
     expect(job!.deadline).toBe(h.clock.now() + 1000);
     expect(await activate('flaky')).toHaveLength(0);
     h.clock.advance(1001);
-    const again = await eventually(
+    const again = await pollUntil(
       () => activate('flaky'),
       (jobs) => jobs.length === 1,
     );
@@ -54,7 +56,7 @@ describe('job lifecycle', () => {
     await h.engine.failJob({ jobKey: job!.key, retries: 1, errorMessage: 'boom', retryBackOffMs: 5000 });
     expect(await activate('flaky')).toHaveLength(0);
     h.clock.advance(5000);
-    const [retried] = await eventually(
+    const [retried] = await pollUntil(
       () => activate('flaky'),
       (jobs) => jobs.length === 1,
     );
@@ -102,7 +104,7 @@ describe('job lifecycle', () => {
       pushed.push(job.key),
     );
     const created = await h.engine.createInstance({ bpmnProcessId: 'jobs' });
-    await eventually(
+    await pollUntil(
       () => pushed.length,
       (n) => n === 1,
     );

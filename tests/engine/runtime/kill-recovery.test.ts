@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, type EngineWithRecords } from '../../../src/engine/engine.js';
-import { createTestDatabase } from '../../support/database.js';
+import { createEngine } from '../../../src/engine/engine.js';
+import { createTestDatabase, type EngineCore } from '../../support/harness/index.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'kill-target.ts');
 
 describe('kill -9 in the middle of a load', () => {
   const database = createTestDatabase('kill');
-  let engine: EngineWithRecords | undefined;
+  let engine: EngineCore | undefined;
   afterAll(async () => {
     await engine?.close();
     await database.drop();

@@ -1,59 +1,74 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 const mi = (attrs: string, collection = '=items', element = 'item', output = '', condition = '') =>
   `<bpmn:multiInstanceLoopCharacteristics ${attrs}><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="${collection}" inputElement="${element}" ${output}/></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
 
 describe('multi-instance, inclusive gateway, link, terminate, script', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   const takeAll = (type: string) =>
     h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 50 });
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       {
         name: 'mi.bpmn',
-        content: bpmn(
-          'mi',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'mi',
+            `<bpmn:startEvent id="s"/>
            <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="mi-each"/></bpmn:extensionElements>${mi('', '=items', 'item', 'outputCollection="results" outputElement="=result"')}</bpmn:serviceTask>
            ${serviceTask('after', 'mi-after')}<bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'each')}${flow('f1', 'each', 'after')}${flow('f2', 'after', 'e')}`,
+           ${flow('s', 'each', { id: 'f0' })}${flow('each', 'after', { id: 'f1' })}${flow('after', 'e', { id: 'f2' })}`,
+          ),
         ),
       },
       {
         name: 'mi-seq.bpmn',
-        content: bpmn(
-          'mi-seq',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'mi-seq',
+            `<bpmn:startEvent id="s"/>
            <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="seq-each"/></bpmn:extensionElements>${mi('isSequential="true"', '=[1,2,3,4]', 'n', '', '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>')}</bpmn:serviceTask>
-           <bpmn:endEvent id="e"/>${flow('f0', 's', 'each')}${flow('f1', 'each', 'e')}`,
+           <bpmn:endEvent id="e"/>${flow('s', 'each', { id: 'f0' })}${flow('each', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
       {
         name: 'or.bpmn',
-        content: bpmn(
-          'or',
-          `<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="fork" default="fd"/>
+        content: Buffer.from(
+          processXml(
+            'or',
+            `<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="fork" default="fd"/>
            ${serviceTask('a', 'or-a')}${serviceTask('b', 'or-b')}${serviceTask('d', 'or-d')}
            <bpmn:inclusiveGateway id="join"/>${serviceTask('after', 'or-after')}<bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'fork')}${flow('fa', 'fork', 'a', '=wantA')}${flow('fb', 'fork', 'b', '=wantB')}${flow('fd', 'fork', 'd')}
-           ${flow('ja', 'a', 'join')}${flow('jb', 'b', 'join')}${flow('jd', 'd', 'join')}${flow('fj', 'join', 'after')}${flow('fe', 'after', 'e')}`,
+           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'a', { id: 'fa', condition: '=wantA' })}${flow('fork', 'b', { id: 'fb', condition: '=wantB' })}${flow('fork', 'd', { id: 'fd' })}
+           ${flow('a', 'join', { id: 'ja' })}${flow('b', 'join', { id: 'jb' })}${flow('d', 'join', { id: 'jd' })}${flow('join', 'after', { id: 'fj' })}${flow('after', 'e', { id: 'fe' })}`,
+          ),
         ),
       },
       {
         name: 'misc.bpmn',
-        content: bpmn(
-          'misc',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'misc',
+            `<bpmn:startEvent id="s"/>
            <bpmn:scriptTask id="calc"><bpmn:extensionElements><zeebe:script expression="=a + b" resultVariable="sum"/></bpmn:extensionElements></bpmn:scriptTask>
            <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateThrowEvent>
            <bpmn:intermediateCatchEvent id="land"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateCatchEvent>
            <bpmn:parallelGateway id="fork"/>
            ${serviceTask('never', 'misc-never')}
            <bpmn:endEvent id="stop"><bpmn:terminateEventDefinition/></bpmn:endEvent>
-           ${flow('f0', 's', 'calc')}${flow('f1', 'calc', 'jump')}${flow('f2', 'land', 'fork')}${flow('f3', 'fork', 'never')}${flow('f4', 'fork', 'stop')}`,
+           ${flow('s', 'calc', { id: 'f0' })}${flow('calc', 'jump', { id: 'f1' })}${flow('land', 'fork', { id: 'f2' })}${flow('fork', 'never', { id: 'f3' })}${flow('fork', 'stop', { id: 'f4' })}`,
+          ),
         ),
       },
     ]);

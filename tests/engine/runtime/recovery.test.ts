@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, eventually, flow, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  pollUntil,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 describe('restart on the same database', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
   });
   afterAll(async () => {
     await h.close();
@@ -14,25 +21,32 @@ describe('restart on the same database', () => {
     await h.engine.deploy([
       {
         name: 'durable.bpmn',
-        content: bpmn(
-          'durable',
-          `<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>
+        content: Buffer.from(
+          processXml(
+            'durable',
+            `<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>
            <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="clerks"/></bpmn:extensionElements></bpmn:userTask>
            ${serviceTask('work', 'durable-work')}
            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
            <bpmn:intermediateCatchEvent id="msg"><bpmn:messageEventDefinition messageRef="m"/></bpmn:intermediateCatchEvent>
            <bpmn:receiveTask id="later" messageRef="m2"/>
            <bpmn:parallelGateway id="join"/><bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'fork')}${flow('f1', 'fork', 'review')}${flow('f2', 'fork', 'work')}${flow('f3', 'fork', 'wait')}${flow('f4', 'fork', 'msg')}
-           ${flow('f5', 'review', 'join')}${flow('f6', 'work', 'join')}${flow('f7', 'wait', 'join')}${flow('f8', 'msg', 'later')}${flow('f9', 'later', 'join')}${flow('f10', 'join', 'e')}`,
-          '<bpmn:message id="m" name="ping"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message><bpmn:message id="m2" name="pong"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message>',
+           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'review', { id: 'f1' })}${flow('fork', 'work', { id: 'f2' })}${flow('fork', 'wait', { id: 'f3' })}${flow('fork', 'msg', { id: 'f4' })}
+           ${flow('review', 'join', { id: 'f5' })}${flow('work', 'join', { id: 'f6' })}${flow('wait', 'join', { id: 'f7' })}${flow('msg', 'later', { id: 'f8' })}${flow('later', 'join', { id: 'f9' })}${flow('join', 'e', { id: 'f10' })}`,
+            {
+              roots:
+                '<bpmn:message id="m" name="ping"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message><bpmn:message id="m2" name="pong"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message>',
+            },
+          ),
         ),
       },
       {
         name: 'broken.bpmn',
-        content: bpmn(
-          'broken',
-          `<bpmn:startEvent id="s"/>${serviceTask('t', 'broken-work')}<bpmn:endEvent id="e"/>${flow('f0', 's', 't')}${flow('f1', 't', 'e')}`,
+        content: Buffer.from(
+          processXml(
+            'broken',
+            `<bpmn:startEvent id="s"/>${serviceTask('t', 'broken-work')}<bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
     ]);
@@ -67,14 +81,14 @@ describe('restart on the same database', () => {
       await engine.activateJobs({ type: 'durable-work', worker: 'w', timeoutMs: 1000, maxJobsToActivate: 1 }),
     ).toHaveLength(0);
     h.clock.advance(3_600_001);
-    const [again] = await eventually(
+    const [again] = await pollUntil(
       () =>
         engine.activateJobs({ type: 'durable-work', worker: 'w2', timeoutMs: 600_000, maxJobsToActivate: 1 }),
       (jobs) => jobs.length === 1,
     );
     expect(again!.key).toBe(job!.key);
     // The timer (1 h) fell due during the advance above: it fires once.
-    await eventually(
+    await pollUntil(
       () =>
         engine
           .records(created.processInstanceKey)
@@ -83,7 +97,7 @@ describe('restart on the same database', () => {
     );
     // Message subscription survived; the buffered message correlates to the receive task opened afterwards.
     await engine.publishMessage({ name: 'ping', correlationKey: 'k1' });
-    await eventually(
+    await pollUntil(
       () =>
         engine
           .records(created.processInstanceKey)

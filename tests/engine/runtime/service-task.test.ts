@@ -1,19 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, serviceTask, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  serviceTask,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
-const PROCESS = bpmn(
-  'one-task',
-  `<bpmn:startEvent id="start"/>
-   ${serviceTask('work', 'do-work', '<zeebe:taskHeaders><zeebe:header key="a.b" value="c"/></zeebe:taskHeaders>')}
+const PROCESS = Buffer.from(
+  processXml(
+    'one-task',
+    `<bpmn:startEvent id="start"/>
+   ${serviceTask('work', 'do-work', { extensions: ['<zeebe:taskHeaders><zeebe:header key="a.b" value="c"/></zeebe:taskHeaders>'] })}
    <bpmn:endEvent id="end"/>
-   ${flow('f1', 'start', 'work')}
-   ${flow('f2', 'work', 'end')}`,
+   ${flow('start', 'work', { id: 'f1' })}
+   ${flow('work', 'end', { id: 'f2' })}`,
+  ),
 );
 
 describe('start → service task → end', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
   });
   afterAll(async () => {
     await h.close();

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bpmn, flow, instanceState, startHarness, type Harness } from './engine-harness.js';
+import {
+  flow,
+  instanceState,
+  processXml,
+  startEngineCore,
+  type TestEngineCore,
+} from '../../support/harness/index.js';
 
 const FORM = JSON.stringify({
   id: 'approve-form',
@@ -12,19 +18,21 @@ function userTask(id: string, attributes: string, extra = ''): string {
 }
 
 describe('native user tasks', () => {
-  let h: Harness;
+  let h: TestEngineCore;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startEngineCore();
     await h.engine.deploy([
       { name: 'approve.form', content: Buffer.from(FORM) },
       {
         name: 'approve.bpmn',
-        content: bpmn(
-          'approve',
-          `<bpmn:startEvent id="s"/>
+        content: Buffer.from(
+          processXml(
+            'approve',
+            `<bpmn:startEvent id="s"/>
            ${userTask('review', 'assignee="=initiator" candidateGroups="=[&quot;clerks&quot;, unit]"', '<zeebe:taskSchedule dueDate="=&quot;2026-03-10T00:00:00Z&quot;"/><zeebe:priorityDefinition priority="=80"/>')}
            <bpmn:endEvent id="e"/>
-           ${flow('f0', 's', 'review')}${flow('f1', 'review', 'e')}`,
+           ${flow('s', 'review', { id: 'f0' })}${flow('review', 'e', { id: 'f1' })}`,
+          ),
         ),
       },
     ]);

@@ -13,8 +13,8 @@ import type { RecordStore } from '../../../src/app/records/index.js';
 import type { Notifier } from '../../../src/app/notifications/index.js';
 import { startProcessAutomation } from '../../../src/workers/index.js';
 import type { Clock } from '../../../src/lib/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
+import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
 
 export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 export const noWait = { consistency: { waitUpToMs: 0 } };

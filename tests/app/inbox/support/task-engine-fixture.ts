@@ -1,7 +1,7 @@
 import { camundaTaskEngine, type TaskEngine } from '../../../../src/app/inbox/index.js';
 import { createEngineClients, type EngineClients } from '../../../../src/app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type EngineWithGateways } from '../../../../src/engine/index.js';
-import { createTestDatabase, type TestDatabase } from '../../../support/database.js';
+import { startEmbeddedEngine, type EmbeddedEngine } from '../../../../src/engine/index.js';
+import { createTestDatabase, type TestDatabase } from '../../../support/harness/index.js';
 
 const PROCESS_ID = 'inbox-fixture';
 const FORM_ID = 'inbox-fixture-form';

@@ -6,9 +6,11 @@ import { TestClock } from '../../../src/lib/clock.js';
 import { loadConfig, type Config } from '../../../src/lib/config.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { createArgon2Hasher } from '../../../src/lib/password.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { HttpClient, PASSWORD } from './http-client.js';
 
-export interface Harness {
+/** The app module (auth, organisation, HTTP) on a real port over a fresh database; no engine. */
+export interface TestApp {
   config: Config;
   clock: TestClock;
   db: TestDatabase;
@@ -25,16 +27,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const PASSWORD = 'Mat-khau-1234';
-
 /** Real argon2id at a lower cost than production, so the suite stays fast on two shared cores. */
 export const TEST_HASHER = createArgon2Hasher({ memoryCost: 4_096, timeCost: 2, parallelism: 1 });
 
 /** The app on a real port against a fresh real database, with a clock the test moves. */
-export async function startHarness(
+export async function startTestApp(
   env: Record<string, string> = {},
   extraRoutes: RouteDefinition[] = [],
-): Promise<Harness> {
+): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -78,6 +78,7 @@ export async function startHarness(
         mustChangePassword: false,
       });
     },
+    /** Closes in reverse order of start: the app, the server, the connection; then drops the database. */
     async close() {
       module.stop();
       await server.close();
@@ -85,66 +86,4 @@ export async function startHarness(
       await db.drop();
     },
   };
-}
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown> & {
-    code?: string;
-    detail?: string;
-    errors?: { field: string; message: string }[];
-  };
-}
-
-/** A browser-like client: keeps the session cookie and sends the CSRF token on state-changing requests. */
-export class HttpClient {
-  cookie: string | undefined;
-  csrfToken: string | undefined;
-
-  constructor(private readonly base: string) {}
-
-  async request(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<ApiResponse> {
-    const all: Record<string, string> = { ...headers };
-    if (this.cookie) all.cookie = this.cookie;
-    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in all)) all['x-csrf-token'] = this.csrfToken;
-    if (body !== undefined && typeof body !== 'string') all['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: all,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const pair = setCookie.split(';')[0] ?? '';
-      this.cookie = pair.endsWith('=') ? undefined : pair;
-    }
-    const text = await response.text();
-    let parsed: ApiResponse['body'] = {};
-    if (text) parsed = JSON.parse(text) as ApiResponse['body'];
-    return { status: response.status, headers: response.headers, body: parsed };
-  }
-
-  get(path: string): Promise<ApiResponse> {
-    return this.request('GET', path);
-  }
-
-  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse> {
-    return this.request('POST', path, body, headers);
-  }
-
-  patch(path: string, body?: unknown): Promise<ApiResponse> {
-    return this.request('PATCH', path, body);
-  }
-
-  async signIn(username: string, password = PASSWORD): Promise<ApiResponse> {
-    const response = await this.post('/api/auth/sign-in', { username, password });
-    if (response.status === 200) this.csrfToken = String(response.body.csrfToken);
-    return response;
-  }
 }

@@ -1,0 +1,69 @@
+import { ControllableClock, startEmbeddedEngine } from '../../../src/engine/index.js';
+import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+
+/** The embedded engine with its gRPC and REST gateways, as `startEmbeddedEngine` returns it. */
+export type RunningEngine = Awaited<ReturnType<typeof startEmbeddedEngine>>;
+
+export interface TestEngineOptions {
+  /** Prefix of the fresh database's name. */
+  database?: string;
+  /** Where the engine's clock starts (it only moves when the test moves it); the system clock when left out. */
+  clock?: string | ControllableClock;
+  /** How the official clients are set up. */
+  clients?: ClientOptions;
+}
+
+/** One embedded engine on a fresh database, on free ports, reached through the official clients over real sockets. */
+export interface TestEngine {
+  /** The engine's clock, when the options asked for one. */
+  clock: ControllableClock | undefined;
+  database: TestDatabase;
+  grpcAddress: string;
+  restAddress: string;
+  clients: TestClients;
+  zeebe: ZeebeClient;
+  rest: CamundaClientLoose;
+  /** Stops the engine and starts a new one on the same database, ports and clock; the clients stay connected. */
+  restart(): Promise<void>;
+  /** Closes, in reverse order of start: the clients, the engine, the database (dropped). */
+  close(): Promise<void>;
+}
+
+const portOf = (address: string) => Number(address.split(':').pop());
+
+export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
+  const database = createTestDatabase(options.database ?? 'engine');
+  const clock = typeof options.clock === 'string' ? new ControllableClock(options.clock) : options.clock;
+  const start = (ports: { grpc: number; rest: number }) =>
+    startEmbeddedEngine({
+      mongoUri: database.uri,
+      grpcPort: ports.grpc,
+      restPort: ports.rest,
+      ...(clock ? { clock } : {}),
+    });
+  let engine: RunningEngine = await start({ grpc: 0, rest: 0 });
+  const ports = { grpc: portOf(engine.grpcAddress), rest: portOf(engine.restAddress) };
+  const clients = connectClients(engine, options.clients);
+  let closing: Promise<void> | undefined;
+  return {
+    clock,
+    database,
+    grpcAddress: engine.grpcAddress,
+    restAddress: engine.restAddress,
+    clients,
+    zeebe: clients.zeebe,
+    rest: clients.rest,
+    async restart() {
+      await engine.close();
+      engine = await start(ports);
+    },
+    close: () =>
+      (closing ??= (async () => {
+        await clients.close();
+        await engine.close();
+        await database.drop();
+      })()),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The one test harness: a fresh database per file, the embedded engine with the official clients, the app, the
+ * whole service, and test BPMN. tests/README.md tells which to start for which kind of test.
+ */
+export { createTestDatabase, type TestDatabase } from './database.js';
+export {
+  connectClients,
+  type ClientOptions,
+  type EngineAddresses,
+  type TestClients,
+  type ZeebeClient,
+} from './clients.js';
+export { startTestEngine, type RunningEngine, type TestEngine, type TestEngineOptions } from './engine.js';
+export { instanceState, startEngineCore, type EngineCore, type TestEngineCore } from './engine-core.js';
+export { startTestApp, TEST_HASHER, type TestApp } from './app.js';
+export { HttpClient, PASSWORD, type ApiResponse } from './http-client.js';
+export { appClockOf, startTestService, type TestService, type TestServiceOptions } from './service.js';
+export { eventually, loose, noWait, pollUntil } from './waiting.js';
+export {
+  bpmnElement,
+  element,
+  endEvent,
+  expression,
+  flow,
+  oneTaskProcess,
+  processResource,
+  processXml,
+  sequence,
+  serviceTask,
+  startEvent,
+  text,
+  userTask,
+  userTaskProcess,
+  type DocumentOptions,
+  type ServiceTaskOptions,
+  type UserTaskOptions,
+  type Xml,
+} from './bpmn.js';
+export { ControllableClock } from '../../../src/engine/index.js';
+export { TestClock } from '../../../src/lib/clock.js';
