@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../support/harness/index.js';
+import { connectClients, createTestDatabase } from '../../support/harness/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const database = createTestDatabase('engine_main');
@@ -32,19 +31,11 @@ describe('npm run engine (src/engine/main.ts)', () => {
       expect(grpcAddress).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(restAddress).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
-      const c8 = new Camunda8({
-        ZEEBE_GRPC_ADDRESS: `grpc://${grpcAddress}`,
-        CAMUNDA_REST_ADDRESS: restAddress,
-        ZEEBE_REST_ADDRESS: restAddress,
-        CAMUNDA_AUTH_STRATEGY: 'NONE',
-        CAMUNDA_LOG_LEVEL: 'none',
-        zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-      } as ConstructorParameters<typeof Camunda8>[0]);
-      const zeebe = c8.getZeebeGrpcApiClient();
-      expect((await zeebe.topology()).gatewayVersion).toMatch(/^8\.8\./);
-      const topology = await c8.getOrchestrationClusterApiClientLoose().getTopology();
+      const clients = connectClients({ grpcAddress: String(grpcAddress), restAddress: String(restAddress) });
+      expect((await clients.zeebe.topology()).gatewayVersion).toMatch(/^8\.8\./);
+      const topology = await clients.rest.getTopology();
       expect(topology.brokers).toHaveLength(1);
-      await zeebe.close(1_000);
+      await clients.close();
     } finally {
       child.kill('SIGTERM');
     }

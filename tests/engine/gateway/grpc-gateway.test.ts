@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, oneTaskProcess } from '../scenarios/support/bpmn.js';
-import { startHarness, type EngineHarness } from '../scenarios/support/harness.js';
-import { noRetryClient } from './support/no-retry-client.js';
 import { rawGatewayClient } from './support/raw-grpc.js';
+import {
+  type ClockedTestEngine,
+  connectClients,
+  flow,
+  oneTaskProcess,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
 /** grpc-js error codes as the SDK surfaces them. */
 const code = {
@@ -24,9 +29,9 @@ async function grpcError(
   return error;
 }
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 });
 afterAll(async () => harness?.close());
 
@@ -68,7 +73,7 @@ describe('gRPC gateway', () => {
   });
 
   it('refuses invalid BPMN with INVALID_ARGUMENT naming the element', async () => {
-    const broken = definitions(
+    const broken = processXml(
       'gw-broken',
       `<bpmn:startEvent id="start" />
       <bpmn:serviceTask id="taskWithoutType" />
@@ -135,7 +140,7 @@ describe('gRPC gateway', () => {
 
   it('refuses messages over 4 MB', async () => {
     // The SDK retries RESOURCE_EXHAUSTED as back-pressure; a client without retries sees the status itself.
-    const { zeebe, close } = noRetryClient(harness.grpcAddress);
+    const { zeebe, close } = connectClients(harness, { retry: false });
     try {
       const error = await grpcError(
         zeebe.publishMessage({

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, oneTaskProcess } from '../scenarios/support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from '../scenarios/support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  oneTaskProcess,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 });
 afterAll(async () => harness?.close());
 
@@ -25,7 +32,7 @@ describe('REST v2 gateway', () => {
     expect(topology.brokers[0]?.partitions[0]).toMatchObject({ role: 'leader', health: 'healthy' });
   });
 
-  it('deploys multipart resources and serves process definitions, their XML and search', async () => {
+  it('deploys multipart resources and serves process processXml, their XML and search', async () => {
     const xml = oneTaskProcess('rest-deploy', 'rest-deploy');
     const deployment = await harness.rest.createDeployment({
       resources: loose([new File([xml], 'rest-deploy.bpmn', { type: 'application/xml' })]),
@@ -56,7 +63,7 @@ describe('REST v2 gateway', () => {
   });
 
   it('refuses invalid BPMN with 400 naming the element', async () => {
-    const broken = definitions(
+    const broken = processXml(
       'rest-broken',
       `<bpmn:startEvent id="start" /><bpmn:serviceTask id="noType" />${flow('start', 'noType')}`,
     );
@@ -118,7 +125,7 @@ describe('REST v2 gateway', () => {
     await harness.zeebe.deployResource({
       name: 'rest-await.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'rest-await',
           `<bpmn:startEvent id="start" /><bpmn:endEvent id="end" />${flow('start', 'end')}`,
         ),

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, serviceTask } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  serviceTask,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-const reminders = definitions(
+const reminders = processXml(
   'ev-reminders',
   `<bpmn:startEvent id="start" />
   ${serviceTask('task', 'ev-slow')}
@@ -22,7 +29,7 @@ const reminders = definitions(
   ${flow('reminded', 'remindEnd')}`,
 );
 
-const race = definitions(
+const race = processXml(
   'ev-race',
   `<bpmn:startEvent id="start" />
   <bpmn:eventBasedGateway id="race" />
@@ -35,12 +42,14 @@ const race = definitions(
   ${flow('race', 'timeout')}
   ${flow('answer', 'answered')}
   ${flow('timeout', 'timedOut')}`,
-  `<bpmn:message id="Message_answer" name="ev-answer">
+  {
+    roots: `<bpmn:message id="Message_answer" name="ev-answer">
     <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
   </bpmn:message>`,
+  },
 );
 
-const escalation = definitions(
+const escalation = processXml(
   'ev-escalation',
   `<bpmn:startEvent id="start" />
   <bpmn:subProcess id="work">
@@ -54,11 +63,11 @@ const escalation = definitions(
   ${flow('start', 'work')}
   ${flow('work', 'end')}
   ${flow('caught', 'escalatedEnd')}`,
-  '<bpmn:escalation id="Escalation_late" name="late" escalationCode="LATE" />',
+  { roots: '<bpmn:escalation id="Escalation_late" name="late" escalationCode="LATE" />' },
 );
 
 beforeAll(async () => {
-  harness = await startHarness('2026-03-01T01:00:00.000Z');
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'ev-reminders.bpmn', process: Buffer.from(reminders) },
     { name: 'ev-race.bpmn', process: Buffer.from(race) },

@@ -1,22 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow } from './support/bpmn.js';
-import { loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  flow,
+  loose,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const exclusive = definitions(
+const exclusive = processXml(
   'gw-exclusive',
   `<bpmn:startEvent id="start" />
   <bpmn:exclusiveGateway id="split" default="Flow_split_small" />
   <bpmn:endEvent id="big" />
   <bpmn:endEvent id="small" />
   ${flow('start', 'split')}
-  ${flow('split', 'big', '=amount &gt; 100')}
+  ${flow('split', 'big', { condition: '=amount > 100' })}
   ${flow('split', 'small')}`,
 );
 
-const parallel = definitions(
+const parallel = processXml(
   'gw-parallel',
   `<bpmn:startEvent id="start" />
   <bpmn:parallelGateway id="fork" />
@@ -37,7 +42,7 @@ const parallel = definitions(
 );
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'gw-exclusive.bpmn', process: Buffer.from(exclusive) },
     { name: 'gw-parallel.bpmn', process: Buffer.from(parallel) },

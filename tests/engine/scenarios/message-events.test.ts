@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const waitForPayment = definitions(
+const waitForPayment = processXml(
   'msg-catch',
   `<bpmn:startEvent id="start" />
   <bpmn:intermediateCatchEvent id="paid">
@@ -14,23 +20,25 @@ const waitForPayment = definitions(
   <bpmn:endEvent id="end" />
   ${flow('start', 'paid')}
   ${flow('paid', 'end')}`,
-  `<bpmn:message id="Message_paid" name="payment-received">
+  {
+    roots: `<bpmn:message id="Message_paid" name="payment-received">
     <bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements>
   </bpmn:message>`,
+  },
 );
 
-const startedByMessage = definitions(
+const startedByMessage = processXml(
   'msg-start',
   `<bpmn:startEvent id="start">
     <bpmn:messageEventDefinition messageRef="Message_report" />
   </bpmn:startEvent>
   <bpmn:endEvent id="end" />
   ${flow('start', 'end')}`,
-  '<bpmn:message id="Message_report" name="report-submitted" />',
+  { roots: '<bpmn:message id="Message_report" name="report-submitted" />' },
 );
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'msg-catch.bpmn', process: Buffer.from(waitForPayment) },
     { name: 'msg-start.bpmn', process: Buffer.from(startedByMessage) },

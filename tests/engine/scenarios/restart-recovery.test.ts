@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, oneTaskProcess, userTaskProcess } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  oneTaskProcess,
+  processXml,
+  startTestEngine,
+  userTaskProcess,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 beforeAll(async () => {
-  harness = await startHarness('2026-03-01T01:00:00.000Z');
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'rec-job.bpmn', process: Buffer.from(oneTaskProcess('rec-job', 'rec-job')) },
     {
@@ -16,7 +24,7 @@ beforeAll(async () => {
     {
       name: 'rec-timer.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'rec-timer',
           `<bpmn:startEvent id="start" />
           <bpmn:intermediateCatchEvent id="wait">

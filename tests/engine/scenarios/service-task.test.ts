@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, oneTaskProcess, serviceTask } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  oneTaskProcess,
+  processXml,
+  serviceTask,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 });
 afterAll(async () => harness?.close());
 
@@ -43,10 +51,10 @@ describe('service tasks (jobs)', () => {
   });
 
   it('passes task headers and fetches only the requested variables', async () => {
-    const xml = definitions(
+    const xml = processXml(
       'st-headers',
       `<bpmn:startEvent id="start" />
-      ${serviceTask('task', 'st-headers', 3, '<zeebe:taskHeaders><zeebe:header key="template" value="letter" /></zeebe:taskHeaders>')}
+      ${serviceTask('task', 'st-headers', { extensions: ['<zeebe:taskHeaders><zeebe:header key="template" value="letter" /></zeebe:taskHeaders>'] })}
       <bpmn:endEvent id="end" />
       ${flow('start', 'task')}
       ${flow('task', 'end')}`,
@@ -132,7 +140,7 @@ describe('service tasks (jobs)', () => {
   });
 
   it('catches a thrown error on an error boundary event', async () => {
-    const xml = definitions(
+    const xml = processXml(
       'st-error',
       `<bpmn:startEvent id="start" />
       ${serviceTask('task', 'st-error')}
@@ -144,7 +152,7 @@ describe('service tasks (jobs)', () => {
       ${flow('start', 'task')}
       ${flow('task', 'end')}
       ${flow('rejected', 'endRejected')}`,
-      '<bpmn:error id="Error_rejected" name="rejected" errorCode="REJECTED" />',
+      { roots: '<bpmn:error id="Error_rejected" name="rejected" errorCode="REJECTED" />' },
     );
     await harness.zeebe.deployResource({ name: 'st-error.bpmn', process: Buffer.from(xml) });
     const worker = harness.zeebe.createWorker({

@@ -1,37 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 const signal = '<bpmn:signal id="Signal_alert" name="storm-alert" />';
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     {
       name: 'sig-catch.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'sig-catch',
           `<bpmn:startEvent id="start" />
           <bpmn:intermediateCatchEvent id="alert"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:intermediateCatchEvent>
           <bpmn:endEvent id="end" />
           ${flow('start', 'alert')}
           ${flow('alert', 'end')}`,
-          signal,
+          { roots: signal },
         ),
       ),
     },
     {
       name: 'sig-start.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'sig-start',
           `<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:startEvent>
           <bpmn:endEvent id="end" />
           ${flow('start', 'end')}`,
-          signal,
+          { roots: signal },
         ),
       ),
     },

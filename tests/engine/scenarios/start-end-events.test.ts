@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, serviceTask } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  serviceTask,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-const monthly = definitions(
+const monthly = processXml(
   'se-cycle',
   `<bpmn:startEvent id="start">
     <bpmn:timerEventDefinition><bpmn:timeCycle ${xsi}>R3/2026-03-02T00:00:00Z/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
@@ -15,7 +22,7 @@ const monthly = definitions(
   ${flow('start', 'end')}`,
 );
 
-const terminate = definitions(
+const terminate = processXml(
   'se-terminate',
   `<bpmn:startEvent id="start" />
   <bpmn:parallelGateway id="fork" />
@@ -31,7 +38,7 @@ const terminate = definitions(
   ${flow('slow', 'slowEnd')}`,
 );
 
-const eventSub = definitions(
+const eventSub = processXml(
   'se-event-sub',
   `<bpmn:startEvent id="start" />
   ${serviceTask('work', 'se-work')}
@@ -48,14 +55,16 @@ const eventSub = definitions(
     <bpmn:endEvent id="abortEnd" />
     ${flow('abortStart', 'abortEnd')}
   </bpmn:subProcess>`,
-  `<bpmn:message id="Message_note" name="se-note">
+  {
+    roots: `<bpmn:message id="Message_note" name="se-note">
     <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
   </bpmn:message>
   <bpmn:signal id="Signal_abort" name="se-abort" />`,
+  },
 );
 
 beforeAll(async () => {
-  harness = await startHarness('2026-03-01T12:00:00.000Z');
+  harness = await startTestEngine({ clock: '2026-03-01T12:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'se-cycle.bpmn', process: Buffer.from(monthly) },
     { name: 'se-terminate.bpmn', process: Buffer.from(terminate) },

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, serviceTask } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  serviceTask,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const child = definitions(
+const child = processXml(
   'sp-child',
   `<bpmn:startEvent id="start" />
   ${serviceTask('childTask', 'sp-child-task')}
@@ -14,7 +21,7 @@ const child = definitions(
   ${flow('childTask', 'end')}`,
 );
 
-const parent = definitions(
+const parent = processXml(
   'sp-parent',
   `<bpmn:startEvent id="start" />
   <bpmn:subProcess id="embedded">
@@ -31,7 +38,7 @@ const parent = definitions(
   ${flow('call', 'end')}`,
 );
 
-const multi = definitions(
+const multi = processXml(
   'sp-multi',
   `<bpmn:startEvent id="start" />
   <bpmn:serviceTask id="perUnit">
@@ -50,7 +57,7 @@ const multi = definitions(
 );
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'sp-child.bpmn', process: Buffer.from(child) },
     { name: 'sp-parent.bpmn', process: Buffer.from(parent) },

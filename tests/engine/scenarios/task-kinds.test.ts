@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const kinds = definitions(
+const kinds = processXml(
   'tk-kinds',
   `<bpmn:startEvent id="start" />
   <bpmn:scriptTask id="script">
@@ -28,24 +34,26 @@ const kinds = definitions(
   ${flow('send', 'rule')}
   ${flow('rule', 'receive')}
   ${flow('receive', 'end')}`,
-  `<bpmn:message id="Message_ack" name="tk-ack">
+  {
+    roots: `<bpmn:message id="Message_ack" name="tk-ack">
     <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
   </bpmn:message>`,
+  },
 );
 
-const feelFailure = definitions(
+const feelFailure = processXml(
   'tk-feel-error',
   `<bpmn:startEvent id="start" />
   <bpmn:exclusiveGateway id="decide" />
   <bpmn:endEvent id="yes" />
   <bpmn:endEvent id="no" />
   ${flow('start', 'decide')}
-  ${flow('decide', 'yes', '=score &gt; 5')}
-  ${flow('decide', 'no', '=score &lt;= 5')}`,
+  ${flow('decide', 'yes', { condition: '=score > 5' })}
+  ${flow('decide', 'no', { condition: '=score <= 5' })}`,
 );
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     { name: 'tk-kinds.bpmn', process: Buffer.from(kinds) },
     { name: 'tk-feel-error.bpmn', process: Buffer.from(feelFailure) },

@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, flow, serviceTask } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  flow,
+  loose,
+  processXml,
+  serviceTask,
+  startTestEngine,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 beforeAll(async () => {
-  harness = await startHarness('2026-03-01T01:00:00.000Z');
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   await harness.zeebe.deployResources([
     {
       name: 'tm-wait.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'tm-wait',
           `<bpmn:startEvent id="start" />
           <bpmn:intermediateCatchEvent id="wait3days">
@@ -26,7 +33,7 @@ beforeAll(async () => {
     {
       name: 'tm-deadline.bpmn',
       process: Buffer.from(
-        definitions(
+        processXml(
           'tm-deadline',
           `<bpmn:startEvent id="start" />
           ${serviceTask('task', 'tm-deadline')}

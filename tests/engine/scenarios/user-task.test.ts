@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userTaskProcess } from './support/bpmn.js';
-import { eventually, loose, startHarness, type EngineHarness } from './support/harness.js';
+import {
+  type ClockedTestEngine,
+  eventually,
+  loose,
+  startTestEngine,
+  userTaskProcess,
+} from '../../support/harness/index.js';
 
-let harness: EngineHarness;
+let harness: ClockedTestEngine;
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
   const form = {
     id: 'ut-review-form',
     type: 'default',

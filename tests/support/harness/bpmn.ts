@@ -113,7 +113,7 @@ export interface ServiceTaskOptions {
 
 /** A service task whose jobs have type `type`. */
 export function serviceTask(id: string, type: string, options: ServiceTaskOptions = {}): Xml {
-  return bpmnElement('serviceTask', { id, ...options.attributes }, [
+  return bpmnElement('serviceTask', { id, name: id, ...options.attributes }, [
     element('zeebe:taskDefinition', { type, retries: options.retries }),
     ...(options.extensions ?? []),
   ]);

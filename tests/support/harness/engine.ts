@@ -1,7 +1,7 @@
+import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { ControllableClock, startEmbeddedEngine } from '../../../src/engine/index.js';
 import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 
 /** The embedded engine with its gRPC and REST gateways, as `startEmbeddedEngine` returns it. */
 export type RunningEngine = Awaited<ReturnType<typeof startEmbeddedEngine>>;
@@ -11,9 +11,16 @@ export interface TestEngineOptions {
   database?: string;
   /** Where the engine's clock starts (it only moves when the test moves it); the system clock when left out. */
   clock?: string | ControllableClock;
-  /** How the official clients are set up. */
+  /** How the official clients are set up; CONFORMANCE_CLIENTS when left out. */
   clients?: ClientOptions;
 }
+
+/** Responses checked strictly against Camunda's schemas, job workers that poll often: what engine tests want. */
+export const CONFORMANCE_CLIENTS: ClientOptions = {
+  validation: 'req:none,res:strict',
+  workerPollIntervalMs: 50,
+  workerMaxBackoffMs: 500,
+};
 
 /** One embedded engine on a fresh database, on free ports, reached through the official clients over real sockets. */
 export interface TestEngine {
@@ -33,6 +40,13 @@ export interface TestEngine {
 
 const portOf = (address: string) => Number(address.split(':').pop());
 
+/** A test engine whose clock the test moves. */
+export type ClockedTestEngine = TestEngine & { clock: ControllableClock };
+
+export function startTestEngine(
+  options: TestEngineOptions & { clock: string | ControllableClock },
+): Promise<ClockedTestEngine>;
+export function startTestEngine(options?: TestEngineOptions): Promise<TestEngine>;
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const database = createTestDatabase(options.database ?? 'engine');
   const clock = typeof options.clock === 'string' ? new ControllableClock(options.clock) : options.clock;
@@ -45,7 +59,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     });
   let engine: RunningEngine = await start({ grpc: 0, rest: 0 });
   const ports = { grpc: portOf(engine.grpcAddress), rest: portOf(engine.restAddress) };
-  const clients = connectClients(engine, options.clients);
+  const clients = connectClients(engine, options.clients ?? CONFORMANCE_CLIENTS);
   let closing: Promise<void> | undefined;
   return {
     clock,

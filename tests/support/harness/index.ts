@@ -10,7 +10,14 @@ export {
   type TestClients,
   type ZeebeClient,
 } from './clients.js';
-export { startTestEngine, type RunningEngine, type TestEngine, type TestEngineOptions } from './engine.js';
+export {
+  CONFORMANCE_CLIENTS,
+  startTestEngine,
+  type ClockedTestEngine,
+  type RunningEngine,
+  type TestEngine,
+  type TestEngineOptions,
+} from './engine.js';
 export { instanceState, startEngineCore, type EngineCore, type TestEngineCore } from './engine-core.js';
 export { startTestApp, TEST_HASHER, type TestApp } from './app.js';
 export { HttpClient, PASSWORD, type ApiResponse } from './http-client.js';
