@@ -11,7 +11,7 @@ import { startMongoServer } from '../../src/lib/db/mongo-server.js';
 import { measureLatency } from './phases/latency.phase.js';
 import { measureThroughput } from './phases/throughput.phase.js';
 import { createWaitingUserTasks, measureUserTaskSearch } from './phases/user-tasks.phase.js';
-import { connect } from './support/clients.js';
+import { BENCH_CLIENTS, connectClients } from '../support/harness/clients.js';
 import { freePort, startEngineProcess } from './support/engine-process.js';
 import { round, sleep } from './support/stats.js';
 
@@ -44,7 +44,10 @@ async function jobPhases(baseUri: string, figures: Record<string, unknown>): Pro
   const ports = { grpc: await freePort(), rest: await freePort() };
   const engine = await startEngineProcess(withDatabase(baseUri, 'engine_bench_jobs'), ports);
   figures.coldStartMs = engine.startupMs;
-  const { zeebe } = connect(engine.grpcAddress, engine.restAddress);
+  const { zeebe } = connectClients(
+    { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+    BENCH_CLIENTS,
+  );
   try {
     await zeebe.topology();
     // Latency is a steady-state figure, so it is measured before the saturating throughput run: right after that
@@ -75,7 +78,10 @@ async function userTaskPhases(baseUri: string, figures: Record<string, unknown>)
   const mongoUri = withDatabase(baseUri, 'engine_bench_tasks');
   const ports = { grpc: await freePort(), rest: await freePort() };
   let engine = await startEngineProcess(mongoUri, ports);
-  let clients = connect(engine.grpcAddress, engine.restAddress);
+  let clients = connectClients(
+    { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+    BENCH_CLIENTS,
+  );
   const userTasks = size('BENCH_USER_TASKS', 10_000);
   const result: Record<string, unknown> = { instances: userTasks };
   figures.waitingUserTasks = result;
@@ -91,7 +97,10 @@ async function userTaskPhases(baseUri: string, figures: Record<string, unknown>)
     await clients.zeebe.close(2_000);
     await engine.stop();
     engine = await startEngineProcess(mongoUri, ports);
-    clients = connect(engine.grpcAddress, engine.restAddress);
+    clients = connectClients(
+      { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+      BENCH_CLIENTS,
+    );
     result.restartToReadyMs = { value: engine.startupMs, target: '<= 10000' };
     result.engineRssAfterRestartMb = round((await engine.rssBytes()) / 1_048_576);
     result.searchAfterRestart = await phase('user-task search after restart', () =>

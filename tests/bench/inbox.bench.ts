@@ -18,7 +18,7 @@
  * Figures go to stdout, progress to stderr. Exit code 1 when a check failed (a target missed is only reported).
  */
 import os from 'node:os';
-import { connect } from './support/clients.js';
+import { BENCH_CLIENTS, connectClients } from '../support/harness/clients.js';
 import { round } from './support/stats.js';
 import { Cleanup } from './inbox/cleanup.js';
 import { measureComplete } from './inbox/complete.phase.js';
@@ -86,7 +86,10 @@ async function main(cleanup: Cleanup): Promise<number> {
   progress('starting the database server and the service');
   const server = await startBenchServer(cleanup, progress);
   progress(`service ready at ${server.url} (pid ${server.pid}) in ${seconds(server.startupMs)}`);
-  const { zeebe } = connect(server.grpcAddress, server.restAddress);
+  const { zeebe } = connectClients(
+    { grpcAddress: server.grpcAddress, restAddress: server.restAddress },
+    BENCH_CLIENTS,
+  );
   cleanup.add('close the gRPC client', () =>
     zeebe.close(2_000).then(
       () => undefined,

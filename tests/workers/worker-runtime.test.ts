@@ -10,6 +10,15 @@ import {
   startScenario,
   type ScenarioHarness,
 } from '../scenarios/support/scenario-harness.js';
+import {
+  bpmnElement,
+  element,
+  endEvent,
+  flow,
+  processXml,
+  startEvent,
+  taskHeaders,
+} from '../support/harness/index.js';
 
 let h: ScenarioHarness;
 beforeAll(async () => {
@@ -112,21 +121,16 @@ describe('worker runtime', () => {
   }, 60_000);
 
   it('an unexpected failure is retried, then becomes an incident with the worker, element and cause', async () => {
-    const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
-  <bpmn:process id="thu-thong-bao" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sendTask id="Task_Gui" name="Gửi">
-      <bpmn:extensionElements>
-        <zeebe:taskDefinition type="gui-thong-bao" retries="2" />
-        <zeebe:taskHeaders><zeebe:header key="loaiThongBao" value="khong-co-loai-nay" /></zeebe:taskHeaders>
-      </bpmn:extensionElements>
-    </bpmn:sendTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_Gui" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_Gui" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+    const bpmn = processXml('thu-thong-bao', [
+      startEvent('start'),
+      bpmnElement('sendTask', { id: 'Task_Gui', name: 'Gửi' }, [
+        element('zeebe:taskDefinition', { type: 'gui-thong-bao', retries: 2 }),
+        taskHeaders({ loaiThongBao: 'khong-co-loai-nay' }),
+      ]),
+      endEvent('end'),
+      flow('start', 'Task_Gui', { id: 'f1' }),
+      flow('Task_Gui', 'end', { id: 'f2' }),
+    ]);
     await h.zeebe.deployResource({ name: 'thu-thong-bao.bpmn', process: Buffer.from(bpmn) });
     const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
       bpmnProcessId: 'thu-thong-bao',

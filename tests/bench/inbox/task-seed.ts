@@ -1,5 +1,6 @@
 import type { UnitRef } from '../../../src/app/organisation/index.js';
-import type { ZeebeClient } from '../support/clients.js';
+import { endEvent, flow, processXml, startEvent, userTask } from '../../support/harness/bpmn.js';
+import type { ZeebeClient } from '../../support/harness/clients.js';
 import { sleep } from '../support/stats.js';
 
 export const BENCH_PROCESS_ID = 'bench-inbox-bao-cao';
@@ -10,28 +11,23 @@ export const BENCH_FORM_ID = 'bao-cao-dan-van-lap';
  * One native user task for a unit's committee, as `Task_LapBaoCao` of bao-cao-dan-van has it, with the candidate
  * group, due date and priority taken from variables so they can vary per instance.
  */
-export const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
-  xmlns:modeler="http://camunda.org/schema/modeler/1.0"
-  id="Definitions_${BENCH_PROCESS_ID}" targetNamespace="http://bpmn.io/schema/bpmn"
-  modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="${BENCH_PROCESS_ID}" name="Báo cáo công tác dân vận (thử tải)" isExecutable="true">
-    <bpmn:startEvent id="StartEvent_1" />
-    <bpmn:userTask id="Task_LapBaoCao" name="Lập báo cáo">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:formDefinition formId="${BENCH_FORM_ID}" />
-        <zeebe:assignmentDefinition candidateGroups="=[unitGroup]" />
-        <zeebe:taskSchedule dueDate="=reportDueDate" />
-        <zeebe:priorityDefinition priority="=priority" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="EndEvent_1" />
-    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Task_LapBaoCao" />
-    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_LapBaoCao" targetRef="EndEvent_1" />
-  </bpmn:process>
-</bpmn:definitions>`;
+export const BENCH_BPMN = processXml(
+  BENCH_PROCESS_ID,
+  [
+    startEvent('StartEvent_1'),
+    userTask('Task_LapBaoCao', {
+      name: 'Lập báo cáo',
+      formId: BENCH_FORM_ID,
+      candidateGroups: '=[unitGroup]',
+      dueDate: '=reportDueDate',
+      priority: '=priority',
+    }),
+    endEvent('EndEvent_1'),
+    flow('StartEvent_1', 'Task_LapBaoCao', { id: 'Flow_1' }),
+    flow('Task_LapBaoCao', 'EndEvent_1', { id: 'Flow_2' }),
+  ],
+  { name: 'Báo cáo công tác dân vận (thử tải)' },
+);
 
 const DAY_MS = 86_400_000;
 const PRIORITIES = [10, 40, 60, 90]; // low, medium, medium, high by the inbox's levels (<25, <75, ≥75)

@@ -1,5 +1,5 @@
-import { oneTaskProcess } from '../../engine/scenarios/support/bpmn.js';
-import type { ZeebeClient } from '../support/clients.js';
+import { oneTaskProcess } from '../../support/harness/bpmn.js';
+import type { ZeebeClient } from '../../support/harness/clients.js';
 import { round, sleep } from '../support/stats.js';
 
 export interface ThroughputFigures {

@@ -1,5 +1,5 @@
-import { userTaskProcess } from '../../engine/scenarios/support/bpmn.js';
-import type { ZeebeClient } from '../support/clients.js';
+import { userTaskProcess } from '../../support/harness/bpmn.js';
+import type { ZeebeClient } from '../../support/harness/clients.js';
 import { percentile, round } from '../support/stats.js';
 
 const groups = ['ban-dan-van', 'van-phong', 'to-chuc', 'tuyen-giao', 'kiem-tra'];

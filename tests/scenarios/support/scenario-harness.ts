@@ -1,24 +1,24 @@
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import mongoose, { type Connection } from 'mongoose';
 import { expect } from 'vitest';
-import {
-  ControllableClock,
-  startEmbeddedEngine,
-  type EngineWithGateways,
-} from '../../../src/engine/index.js';
 import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
 import type { RecordStore } from '../../../src/app/records/index.js';
 import type { Notifier } from '../../../src/app/notifications/index.js';
 import { startProcessAutomation } from '../../../src/workers/index.js';
-import type { Clock } from '../../../src/lib/clock.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
-import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
+import {
+  appClockOf,
+  createTestDatabase,
+  eventually as eventuallyEvery,
+  loose,
+  noWait,
+  startTestEngine,
+  type ControllableClock,
+  type ZeebeClient,
+} from '../../support/harness/index.js';
 
-export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
-export const noWait = { consistency: { waitUpToMs: 0 } };
-export const loose = <T>(value: T): never => value as never;
+export { loose, noWait };
 const root = path.resolve(import.meta.dirname, '../../..');
 
 export interface UserTask {
@@ -54,18 +54,9 @@ export interface ScenarioHarness {
   close(): Promise<void>;
 }
 
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await check();
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw lastError;
+/** The harness's `eventually`, with the patience a whole process needs (20 s, every 100 ms). */
+export function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  return eventuallyEvery(check, timeoutMs, 100);
 }
 
 const plainHasher = {
@@ -74,32 +65,14 @@ const plainHasher = {
 };
 
 export async function startScenario(start: string): Promise<ScenarioHarness> {
-  const engineDb: TestDatabase = createTestDatabase('scen_engine');
-  const appDb: TestDatabase = createTestDatabase('scen_app');
-  const clock = new ControllableClock(start);
-  const appClock: Clock = { now: () => new Date(clock.now()) };
-  let engine: EngineWithGateways = await startEmbeddedEngine({
-    mongoUri: engineDb.uri,
-    grpcPort: 0,
-    restPort: 0,
-    clock,
+  const engine = await startTestEngine({
+    database: 'scen_engine',
+    clock: start,
+    clients: { validation: 'req:none,res:none', workerPollIntervalMs: 100, workerMaxBackoffMs: 500 },
   });
-  const ports = {
-    grpc: Number(engine.grpcAddress.split(':').pop()),
-    rest: Number(engine.restAddress.split(':').pop()),
-  };
-  const c8 = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
-    ZEEBE_REST_ADDRESS: engine.restAddress,
-    CAMUNDA_REST_ADDRESS: engine.restAddress,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_SDK_VALIDATION: 'req:none,res:none',
-    CAMUNDA_JOB_WORKER_MAX_BACKOFF_MS: 500,
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_WORKER_POLL_INTERVAL_MS: 100 },
-  } as ConstructorParameters<typeof Camunda8>[0]);
-  const zeebe = c8.getZeebeGrpcApiClient();
-  const rest = c8.getOrchestrationClusterApiClientLoose();
+  const { clock, zeebe, rest } = engine;
+  const appDb = createTestDatabase('scen_app');
+  const appClock = appClockOf(clock);
   const connection = await mongoose.createConnection(appDb.uri).asPromise();
   const directory = new OrganisationDirectory(connection, appClock, plainHasher);
   const smtp = await startSmtpSink();
@@ -133,15 +106,7 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
       return task!;
     });
 
-  const restartEngine = async () => {
-    await engine.close();
-    engine = await startEmbeddedEngine({
-      mongoUri: engineDb.uri,
-      grpcPort: ports.grpc,
-      restPort: ports.rest,
-      clock,
-    });
-  };
+  const restartEngine = () => engine.restart();
 
   return {
     clock,
@@ -177,12 +142,9 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
     },
     async close() {
       await automation.close();
-      await zeebe.close(2_000).catch(() => undefined);
-      await c8.closeAllClients().catch(() => undefined);
       await engine.close();
       await smtp.close();
       await connection.close();
-      await engineDb.drop();
       await appDb.drop();
     },
   };

@@ -124,6 +124,10 @@ export interface UserTaskOptions {
   candidateGroups?: string;
   assignee?: string;
   formId?: string;
+  /** zeebe:taskSchedule dueDate (FEEL or ISO). */
+  dueDate?: string;
+  /** zeebe:priorityDefinition priority (FEEL or 0–100). */
+  priority?: string;
   extensions?: Xml[];
 }
 
@@ -141,8 +145,16 @@ export function userTask(id: string, options: UserTaskOptions = {}): Xml {
         ]
       : []),
     ...(options.formId ? [element('zeebe:formDefinition', { formId: options.formId })] : []),
+    ...(options.dueDate ? [element('zeebe:taskSchedule', { dueDate: options.dueDate })] : []),
+    ...(options.priority ? [element('zeebe:priorityDefinition', { priority: options.priority })] : []),
     ...(options.extensions ?? []),
   ]);
+}
+
+/** zeebe:taskHeaders with one header per entry. */
+export function taskHeaders(headers: Record<string, string>): Xml {
+  const entries = Object.entries(headers).map(([key, value]) => element('zeebe:header', { key, value }));
+  return element('zeebe:taskHeaders', {}, ...entries);
 }
 
 /** start → one service task `task` of `type` → end. */

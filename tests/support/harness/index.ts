@@ -35,6 +35,7 @@ export {
   sequence,
   serviceTask,
   startEvent,
+  taskHeaders,
   text,
   userTask,
   userTaskProcess,
