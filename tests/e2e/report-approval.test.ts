@@ -10,16 +10,15 @@ import { seriousViolations } from './support/axe.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
 import { DEMO_PASSWORD } from './support/people.js';
-import { startServiceStack, type ServiceStack } from './support/service-stack.js';
-import { formatDate } from '../../src/shared/vn-date.js';
-import { suiteDay } from '../support/suite-clock.js';
+import { startTestService, type TestService } from '../support/harness/index.js';
+import { builtWebRoutes } from './support/built-web-routes.js';
 
-let stack: ServiceStack;
+let stack: TestService;
 let browser: Browser;
 
 beforeAll(async () => {
   const dist = await buildWeb();
-  stack = await startServiceStack(dist);
+  stack = await startTestService({ extraRoutes: builtWebRoutes(dist) });
   browser = await launchBrowser();
 }, 180_000);
 

@@ -10,7 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const dist = await buildWeb();
-  stack = await startInboxStack(dist, { processStart: true });
+  stack = await startInboxStack(dist);
   browser = await launchBrowser();
 }, 180_000);
 

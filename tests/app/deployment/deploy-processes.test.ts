@@ -2,38 +2,24 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployProcessesAndForms } from '../../../src/app/deployment/index.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/index.js';
-import { createTestDatabase, type TestDatabase } from '../../support/harness/index.js';
+import { startTestEngine, type TestEngine } from '../../support/harness/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-let database: TestDatabase;
-let engine: EngineWithGateways;
-let c8: Camunda8;
+let engine: TestEngine;
 let dirs: { processes: string; forms: string };
 let work: string;
 
 beforeAll(async () => {
-  database = createTestDatabase('deploy');
-  engine = await startEmbeddedEngine({ mongoUri: database.uri, grpcPort: 0, restPort: 0 });
-  c8 = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
-    ZEEBE_REST_ADDRESS: engine.restAddress,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  } as ConstructorParameters<typeof Camunda8>[0]);
+  engine = await startTestEngine({ database: 'deploy', clients: {} });
   work = await mkdtemp(path.join(tmpdir(), 'deploy-'));
   dirs = { processes: path.join(work, 'processes'), forms: path.join(work, 'forms') };
   await cp(path.join(root, 'processes'), dirs.processes, { recursive: true });
   await cp(path.join(root, 'forms'), dirs.forms, { recursive: true });
 }, 60_000);
 afterAll(async () => {
-  await c8?.closeAllClients().catch(() => undefined);
   await engine?.close();
-  await database?.drop();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -42,7 +28,7 @@ const versions = (list: { version: number }[], idOf: (item: never) => string) =>
 
 describe('deployProcessesAndForms', () => {
   it('deploys the four processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
-    const zeebe = c8.getZeebeGrpcApiClient();
+    const zeebe = engine.zeebe;
     const first = await deployProcessesAndForms(zeebe, dirs);
     expect(first.processes.map((p) => p.bpmnProcessId).sort()).toEqual([
       'bao-cao-dan-van',

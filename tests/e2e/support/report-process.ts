@@ -1,3 +1,5 @@
+import { element, endEvent, flow, processXml, startEvent, userTask } from '../../support/harness/bpmn.js';
+
 /** A small report process for the inbox tests: one native user task for Ban Tuyên giáo, with a linked form. */
 export const REPORT_PROCESS_ID = 'bao-cao-thu';
 export const REPORT_FORM_ID = 'bao-cao-thu-form';
@@ -56,33 +58,48 @@ export const reportForm = {
   ],
 };
 
-export const reportProcessXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0"
-  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
-  xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
-  id="Definitions_${REPORT_PROCESS_ID}" targetNamespace="http://bpmn.io/schema/bpmn"
-  modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="${REPORT_PROCESS_ID}" name="Báo cáo thử" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="lapBaoCao" name="Lập báo cáo công tác dân vận">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:assignmentDefinition candidateGroups="${REPORT_GROUP}" />
-        <zeebe:formDefinition formId="${REPORT_FORM_ID}" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="lapBaoCao" />
-    <bpmn:sequenceFlow id="f2" sourceRef="lapBaoCao" targetRef="end" />
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="Diagram_1">
-    <bpmndi:BPMNPlane id="Plane_1" bpmnElement="${REPORT_PROCESS_ID}">
-      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="lapBaoCao_di" bpmnElement="lapBaoCao"><dc:Bounds x="190" y="78" width="100" height="80" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="350" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="118" /><di:waypoint x="190" y="118" /></bpmndi:BPMNEdge>
-      <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="290" y="118" /><di:waypoint x="350" y="118" /></bpmndi:BPMNEdge>
-    </bpmndi:BPMNPlane>
-  </bpmndi:BPMNDiagram>
-</bpmn:definitions>`;
+const shape = (id: string, x: number, y: number, width: number, height: number) =>
+  element(
+    'bpmndi:BPMNShape',
+    { id: `${id}_di`, bpmnElement: id },
+    element('dc:Bounds', { x, y, width, height }),
+  );
+const edge = (id: string, from: number, to: number) =>
+  element(
+    'bpmndi:BPMNEdge',
+    { id: `${id}_di`, bpmnElement: id },
+    element('di:waypoint', { x: from, y: 118 }),
+    element('di:waypoint', { x: to, y: 118 }),
+  );
+
+/** With its diagram, so the task page can draw it. */
+export const reportProcessXml = processXml(
+  REPORT_PROCESS_ID,
+  [
+    startEvent('start'),
+    userTask('lapBaoCao', {
+      name: 'Lập báo cáo công tác dân vận',
+      candidateGroups: REPORT_GROUP,
+      formId: REPORT_FORM_ID,
+    }),
+    endEvent('end'),
+    flow('start', 'lapBaoCao', { id: 'f1' }),
+    flow('lapBaoCao', 'end', { id: 'f2' }),
+  ],
+  {
+    name: 'Báo cáo thử',
+    roots: element(
+      'bpmndi:BPMNDiagram',
+      { id: 'Diagram_1' },
+      element(
+        'bpmndi:BPMNPlane',
+        { id: 'Plane_1', bpmnElement: REPORT_PROCESS_ID },
+        shape('start', 100, 100, 36, 36),
+        shape('lapBaoCao', 190, 78, 100, 80),
+        shape('end', 350, 100, 36, 36),
+        edge('f1', 136, 190),
+        edge('f2', 290, 350),
+      ),
+    ),
+  },
+);

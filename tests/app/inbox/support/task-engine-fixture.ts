@@ -1,7 +1,16 @@
 import { camundaTaskEngine, type TaskEngine } from '../../../../src/app/inbox/index.js';
-import { createEngineClients, type EngineClients } from '../../../../src/app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../../../../src/engine/index.js';
-import { createTestDatabase, type TestDatabase } from '../../../support/harness/index.js';
+import {
+  endEvent,
+  loose,
+  noWait,
+  processResource,
+  processXml,
+  sequence,
+  startEvent,
+  startTestEngine,
+  userTask,
+  type TestClients,
+} from '../../../support/harness/index.js';
 
 const PROCESS_ID = 'inbox-fixture';
 const FORM_ID = 'inbox-fixture-form';
@@ -13,23 +22,16 @@ const form = {
   components: [{ type: 'textfield', id: 'Field_a', key: 'a', label: 'A', validate: { required: true } }],
 };
 
-const processXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_fixture" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${PROCESS_ID}" name="Báo cáo thử" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="lap" name="Lập báo cáo">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:assignmentDefinition candidateGroups="=groups" />
-        <zeebe:formDefinition formId="${FORM_ID}" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="lap" />
-    <bpmn:sequenceFlow id="f2" sourceRef="lap" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const process = processXml(
+  PROCESS_ID,
+  [
+    startEvent('start'),
+    userTask('lap', { name: 'Lập báo cáo', candidateGroups: '=groups', formId: FORM_ID }),
+    endEvent('end'),
+    ...sequence('start', 'lap', 'end'),
+  ],
+  { name: 'Báo cáo thử' },
+);
 
 export interface FixtureTask {
   groups: string[];
@@ -42,7 +44,7 @@ export interface FixtureTask {
 export interface TaskEngineFixture {
   /** The inbox's adapter over the SDK's REST client, as the service composes it. */
   engine: TaskEngine;
-  clients: EngineClients;
+  clients: TestClients;
   /** Starts one instance and waits for its task; resolves with the task key and its instance key. */
   task(spec: FixtureTask): Promise<{ key: string; processInstanceKey: string }>;
   /** An instance's variable as the engine holds it after completion. */
@@ -52,24 +54,13 @@ export interface TaskEngineFixture {
 
 /** The embedded engine over a fresh database, reached through the official clients, with one one-task process. */
 export async function startTaskEngineFixture(name: string): Promise<TaskEngineFixture> {
-  const database: TestDatabase = createTestDatabase(`${name}_engine`);
-  const embedded: EngineWithGateways = await startEmbeddedEngine({
-    mongoUri: database.uri,
-    grpcPort: 0,
-    restPort: 0,
-  });
-  const clients = createEngineClients({
-    grpcAddress: embedded.grpcAddress,
-    restAddress: embedded.restAddress,
-  });
+  const embedded = await startTestEngine({ database: `${name}_engine`, clients: {} });
+  const { clients, rest } = embedded;
   await clients.zeebe.deployResources([
-    { name: `${PROCESS_ID}.bpmn`, process: Buffer.from(processXml) },
+    processResource(`${PROCESS_ID}.bpmn`, process),
     { name: `${FORM_ID}.form`, form: Buffer.from(JSON.stringify(form)) },
   ]);
-  const engine = camundaTaskEngine(clients.rest);
-  const rest = clients.rest;
-  const loose = <T>(value: T): never => value as never;
-  const noWait = { consistency: { waitUpToMs: 0 } };
+  const engine = camundaTaskEngine(rest);
 
   return {
     engine,
@@ -101,10 +92,6 @@ export async function startTaskEngineFixture(name: string): Promise<TaskEngineFi
       const value = (found.items[0] as { value?: string } | undefined)?.value;
       return value === undefined ? undefined : JSON.parse(value);
     },
-    async close() {
-      await clients.close();
-      await embedded.close();
-      await database.drop();
-    },
+    close: () => embedded.close(),
   };
 }
