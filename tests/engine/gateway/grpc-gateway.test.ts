@@ -3,9 +3,11 @@ import { rawGatewayClient } from './support/raw-grpc.js';
 import {
   type ClockedTestEngine,
   connectClients,
+  element,
   flow,
   oneTaskProcess,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -73,12 +75,11 @@ describe('gRPC gateway', () => {
   });
 
   it('refuses invalid BPMN with INVALID_ARGUMENT naming the element', async () => {
-    const broken = processXml(
-      'gw-broken',
-      `<bpmn:startEvent id="start" />
-      <bpmn:serviceTask id="taskWithoutType" />
-      ${flow('start', 'taskWithoutType')}`,
-    );
+    const broken = processXml('gw-broken', [
+      startEvent('start'),
+      element('bpmn:serviceTask', { id: 'taskWithoutType' }),
+      flow('start', 'taskWithoutType'),
+    ]);
     const error = await grpcError(
       harness.zeebe.deployResource({ name: 'broken.bpmn', process: Buffer.from(broken) }),
     );

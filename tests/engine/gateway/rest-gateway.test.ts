@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   oneTaskProcess,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -63,10 +66,11 @@ describe('REST v2 gateway', () => {
   });
 
   it('refuses invalid BPMN with 400 naming the element', async () => {
-    const broken = processXml(
-      'rest-broken',
-      `<bpmn:startEvent id="start" /><bpmn:serviceTask id="noType" />${flow('start', 'noType')}`,
-    );
+    const broken = processXml('rest-broken', [
+      startEvent('start'),
+      element('bpmn:serviceTask', { id: 'noType' }),
+      flow('start', 'noType'),
+    ]);
     const form = new FormData();
     form.append('resources', new Blob([broken]), 'broken.bpmn');
     const response = await fetch(`${harness.restAddress}/v2/deployments`, { method: 'POST', body: form });
@@ -125,10 +129,7 @@ describe('REST v2 gateway', () => {
     await harness.zeebe.deployResource({
       name: 'rest-await.bpmn',
       process: Buffer.from(
-        processXml(
-          'rest-await',
-          `<bpmn:startEvent id="start" /><bpmn:endEvent id="end" />${flow('start', 'end')}`,
-        ),
+        processXml('rest-await', [startEvent('start'), endEvent('end'), flow('start', 'end')]),
       ),
     });
     const result = await harness.rest.createProcessInstance(

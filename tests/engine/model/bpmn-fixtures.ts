@@ -1,4 +1,4 @@
-/** Reads the sample BPMN files and wraps snippets into Camunda-Modeler-shaped documents for rejection tests. */
+/** Reads the sample BPMN files and parses them; rejection tests build their documents with the harness's BPMN builder. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EngineError } from '../../../src/engine/engine-api.js';
@@ -15,17 +15,6 @@ export async function parseFixture(name: string): Promise<ProcessModel> {
   const [model] = await parseBpmn(fixture(name), name);
   if (!model) throw new Error(`no process in ${name}`);
   return model;
-}
-
-/** A definitions document holding one executable process with the given body (plus optional root elements). */
-export function bpmn(body: string, roots = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_t" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.40.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="p" isExecutable="true">
-${body}
-  </bpmn:process>
-${roots}
-</bpmn:definitions>`;
 }
 
 /** Parses and returns the EngineError it must raise. */

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   instanceState,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
@@ -28,17 +31,64 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
         content: Buffer.from(
           processXml(
             'bnd',
-            `<bpmn:startEvent id="s"/>${serviceTask('w', 'bnd-work')}
-           <bpmn:boundaryEvent id="onMsg" attachedToRef="w"><bpmn:messageEventDefinition messageRef="m"/></bpmn:boundaryEvent>
-           <bpmn:boundaryEvent id="onSig" attachedToRef="w" cancelActivity="false"><bpmn:signalEventDefinition signalRef="sg"/></bpmn:boundaryEvent>
-           <bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/><bpmn:intermediateThrowEvent id="up"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:intermediateThrowEvent>${serviceTask('inner', 'bnd-inner')}<bpmn:endEvent id="se"/>
-             ${flow('ss', 'up', { id: 'sf0' })}${flow('up', 'inner', { id: 'sf1' })}${flow('inner', 'se', { id: 'sf2' })}</bpmn:subProcess>
-           <bpmn:boundaryEvent id="onEsc" attachedToRef="sub"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:boundaryEvent>
-           <bpmn:endEvent id="e"/><bpmn:endEvent id="eMsg"/><bpmn:endEvent id="eSig"/><bpmn:endEvent id="eEsc"/>
-           ${flow('s', 'w', { id: 'f0' })}${flow('w', 'sub', { id: 'f1' })}${flow('sub', 'e', { id: 'f2' })}${flow('onMsg', 'eMsg', { id: 'f3' })}${flow('onSig', 'eSig', { id: 'f4' })}${flow('onEsc', 'eEsc', { id: 'f5' })}`,
+            [
+              startEvent('s'),
+              serviceTask('w', 'bnd-work'),
+              element(
+                'bpmn:boundaryEvent',
+                { id: 'onMsg', attachedToRef: 'w' },
+                element('bpmn:messageEventDefinition', { messageRef: 'm' }),
+              ),
+              element(
+                'bpmn:boundaryEvent',
+                { id: 'onSig', attachedToRef: 'w', cancelActivity: 'false' },
+                element('bpmn:signalEventDefinition', { signalRef: 'sg' }),
+              ),
+              element(
+                'bpmn:subProcess',
+                { id: 'sub' },
+                startEvent('ss'),
+                element(
+                  'bpmn:intermediateThrowEvent',
+                  { id: 'up' },
+                  element('bpmn:escalationEventDefinition', { escalationRef: 'esc' }),
+                ),
+                serviceTask('inner', 'bnd-inner'),
+                endEvent('se'),
+                flow('ss', 'up', { id: 'sf0' }),
+                flow('up', 'inner', { id: 'sf1' }),
+                flow('inner', 'se', { id: 'sf2' }),
+              ),
+              element(
+                'bpmn:boundaryEvent',
+                { id: 'onEsc', attachedToRef: 'sub' },
+                element('bpmn:escalationEventDefinition', { escalationRef: 'esc' }),
+              ),
+              endEvent('e'),
+              endEvent('eMsg'),
+              endEvent('eSig'),
+              endEvent('eEsc'),
+              flow('s', 'w', { id: 'f0' }),
+              flow('w', 'sub', { id: 'f1' }),
+              flow('sub', 'e', { id: 'f2' }),
+              flow('onMsg', 'eMsg', { id: 'f3' }),
+              flow('onSig', 'eSig', { id: 'f4' }),
+              flow('onEsc', 'eEsc', { id: 'f5' }),
+            ],
             {
-              roots:
-                '<bpmn:message id="m" name="stop"><bpmn:extensionElements><zeebe:subscription correlationKey="=id"/></bpmn:extensionElements></bpmn:message><bpmn:signal id="sg" name="poke"/><bpmn:escalation id="esc" escalationCode="UP"/>',
+              roots: [
+                element(
+                  'bpmn:message',
+                  { id: 'm', name: 'stop' },
+                  element(
+                    'bpmn:extensionElements',
+                    {},
+                    element('zeebe:subscription', { correlationKey: '=id' }),
+                  ),
+                ),
+                element('bpmn:signal', { id: 'sg', name: 'poke' }),
+                element('bpmn:escalation', { id: 'esc', escalationCode: 'UP' }),
+              ],
             },
           ),
         ),
@@ -46,11 +96,20 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
       {
         name: 'err-esp.bpmn',
         content: Buffer.from(
-          processXml(
-            'err-esp',
-            `<bpmn:startEvent id="s"/>${serviceTask('w', 'err-esp-work')}<bpmn:endEvent id="e"/>${flow('s', 'w', { id: 'f0' })}${flow('w', 'e', { id: 'f1' })}
-           <bpmn:subProcess id="handler" triggeredByEvent="true"><bpmn:startEvent id="hs"><bpmn:errorEventDefinition/></bpmn:startEvent>${serviceTask('fix', 'err-esp-fix')}${flow('hs', 'fix', { id: 'hf0' })}</bpmn:subProcess>`,
-          ),
+          processXml('err-esp', [
+            startEvent('s'),
+            serviceTask('w', 'err-esp-work'),
+            endEvent('e'),
+            flow('s', 'w', { id: 'f0' }),
+            flow('w', 'e', { id: 'f1' }),
+            element(
+              'bpmn:subProcess',
+              { id: 'handler', triggeredByEvent: 'true' },
+              startEvent('hs', element('bpmn:errorEventDefinition')),
+              serviceTask('fix', 'err-esp-fix'),
+              flow('hs', 'fix', { id: 'hf0' }),
+            ),
+          ]),
         ),
       },
     ]);

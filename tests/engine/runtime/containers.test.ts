@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   instanceState,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
-const errorDef = (ref: string) => `<bpmn:errorEventDefinition errorRef="${ref}"/>`;
-const escalationDef = (ref: string) => `<bpmn:escalationEventDefinition escalationRef="${ref}"/>`;
+const errorDef = (ref: string) => element('bpmn:errorEventDefinition', { errorRef: ref });
+const escalationDef = (ref: string) => element('bpmn:escalationEventDefinition', { escalationRef: ref });
 
 describe('errors, escalations, sub-processes, call activities', () => {
   let h: TestEngineCore;
@@ -32,21 +35,44 @@ describe('errors, escalations, sub-processes, call activities', () => {
         content: Buffer.from(
           processXml(
             'errors',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:subProcess id="sub">
-             <bpmn:startEvent id="ss"/>${serviceTask('risky', 'risky')}
-             <bpmn:exclusiveGateway id="g" default="ok"/>
-             <bpmn:endEvent id="fail">${errorDef('errRejected')}</bpmn:endEvent>
-             <bpmn:endEvent id="se"/>
-             ${flow('ss', 'risky', { id: 'sf0' })}${flow('risky', 'g', { id: 'sf1' })}${flow('g', 'fail', { id: 'bad', condition: '=rejected' })}${flow('g', 'se', { id: 'ok' })}
-           </bpmn:subProcess>
-           <bpmn:boundaryEvent id="onRisky" attachedToRef="sub">${errorDef('errTechnical')}</bpmn:boundaryEvent>
-           <bpmn:boundaryEvent id="onRejected" attachedToRef="sub">${errorDef('errRejected')}</bpmn:boundaryEvent>
-           <bpmn:endEvent id="e"/><bpmn:endEvent id="eTech"/><bpmn:endEvent id="eRej"/>
-           ${flow('s', 'sub', { id: 'f0' })}${flow('sub', 'e', { id: 'f1' })}${flow('onRisky', 'eTech', { id: 'f2' })}${flow('onRejected', 'eRej', { id: 'f3' })}`,
+            [
+              startEvent('s'),
+              element(
+                'bpmn:subProcess',
+                { id: 'sub' },
+                startEvent('ss'),
+                serviceTask('risky', 'risky'),
+                element('bpmn:exclusiveGateway', { id: 'g', default: 'ok' }),
+                endEvent('fail', errorDef('errRejected')),
+                endEvent('se'),
+                flow('ss', 'risky', { id: 'sf0' }),
+                flow('risky', 'g', { id: 'sf1' }),
+                flow('g', 'fail', { id: 'bad', condition: '=rejected' }),
+                flow('g', 'se', { id: 'ok' }),
+              ),
+              element(
+                'bpmn:boundaryEvent',
+                { id: 'onRisky', attachedToRef: 'sub' },
+                errorDef('errTechnical'),
+              ),
+              element(
+                'bpmn:boundaryEvent',
+                { id: 'onRejected', attachedToRef: 'sub' },
+                errorDef('errRejected'),
+              ),
+              endEvent('e'),
+              endEvent('eTech'),
+              endEvent('eRej'),
+              flow('s', 'sub', { id: 'f0' }),
+              flow('sub', 'e', { id: 'f1' }),
+              flow('onRisky', 'eTech', { id: 'f2' }),
+              flow('onRejected', 'eRej', { id: 'f3' }),
+            ],
             {
-              roots:
-                '<bpmn:error id="errTechnical" errorCode="TECH"/><bpmn:error id="errRejected" errorCode="REJECTED"/>',
+              roots: [
+                element('bpmn:error', { id: 'errTechnical', errorCode: 'TECH' }),
+                element('bpmn:error', { id: 'errRejected', errorCode: 'REJECTED' }),
+              ],
             },
           ),
         ),
@@ -56,19 +82,45 @@ describe('errors, escalations, sub-processes, call activities', () => {
         content: Buffer.from(
           processXml(
             'esp',
-            `<bpmn:startEvent id="s"/>${serviceTask('main', 'esp-main')}<bpmn:endEvent id="e"/>
-           <bpmn:subProcess id="cancelEsp" triggeredByEvent="true">
-             <bpmn:startEvent id="cs"><bpmn:messageEventDefinition messageRef="cancelMsg"/></bpmn:startEvent><bpmn:endEvent id="ce"/>${flow('cs', 'ce', { id: 'cf' })}
-           </bpmn:subProcess>
-           <bpmn:subProcess id="escEsp" triggeredByEvent="true">
-             <bpmn:startEvent id="es" isInterrupting="false">${escalationDef('esc')}</bpmn:startEvent>${serviceTask('handleEsc', 'esp-escalated')}${flow('es', 'handleEsc', { id: 'ef' })}
-           </bpmn:subProcess>
-           <bpmn:intermediateThrowEvent id="raise">${escalationDef('esc')}</bpmn:intermediateThrowEvent>
-           <bpmn:intermediateThrowEvent id="raiseUncaught">${escalationDef('other')}</bpmn:intermediateThrowEvent>
-           ${flow('s', 'raise', { id: 'f0' })}${flow('raise', 'raiseUncaught', { id: 'f1' })}${flow('raiseUncaught', 'main', { id: 'f2' })}${flow('main', 'e', { id: 'f3' })}`,
+            [
+              startEvent('s'),
+              serviceTask('main', 'esp-main'),
+              endEvent('e'),
+              element(
+                'bpmn:subProcess',
+                { id: 'cancelEsp', triggeredByEvent: 'true' },
+                startEvent('cs', element('bpmn:messageEventDefinition', { messageRef: 'cancelMsg' })),
+                endEvent('ce'),
+                flow('cs', 'ce', { id: 'cf' }),
+              ),
+              element(
+                'bpmn:subProcess',
+                { id: 'escEsp', triggeredByEvent: 'true' },
+                element('bpmn:startEvent', { id: 'es', isInterrupting: 'false' }, escalationDef('esc')),
+                serviceTask('handleEsc', 'esp-escalated'),
+                flow('es', 'handleEsc', { id: 'ef' }),
+              ),
+              element('bpmn:intermediateThrowEvent', { id: 'raise' }, escalationDef('esc')),
+              element('bpmn:intermediateThrowEvent', { id: 'raiseUncaught' }, escalationDef('other')),
+              flow('s', 'raise', { id: 'f0' }),
+              flow('raise', 'raiseUncaught', { id: 'f1' }),
+              flow('raiseUncaught', 'main', { id: 'f2' }),
+              flow('main', 'e', { id: 'f3' }),
+            ],
             {
-              roots:
-                '<bpmn:message id="cancelMsg" name="cancel-request"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId"/></bpmn:extensionElements></bpmn:message><bpmn:escalation id="esc" escalationCode="LATE"/><bpmn:escalation id="other" escalationCode="NOBODY"/>',
+              roots: [
+                element(
+                  'bpmn:message',
+                  { id: 'cancelMsg', name: 'cancel-request' },
+                  element(
+                    'bpmn:extensionElements',
+                    {},
+                    element('zeebe:subscription', { correlationKey: '=caseId' }),
+                  ),
+                ),
+                element('bpmn:escalation', { id: 'esc', escalationCode: 'LATE' }),
+                element('bpmn:escalation', { id: 'other', escalationCode: 'NOBODY' }),
+              ],
             },
           ),
         ),
@@ -76,19 +128,35 @@ describe('errors, escalations, sub-processes, call activities', () => {
       {
         name: 'child.bpmn',
         content: Buffer.from(
-          processXml(
-            'child',
-            `<bpmn:startEvent id="s"/>${serviceTask('cw', 'child-work')}<bpmn:endEvent id="e"/>${flow('s', 'cw', { id: 'f0' })}${flow('cw', 'e', { id: 'f1' })}`,
-          ),
+          processXml('child', [
+            startEvent('s'),
+            serviceTask('cw', 'child-work'),
+            endEvent('e'),
+            flow('s', 'cw', { id: 'f0' }),
+            flow('cw', 'e', { id: 'f1' }),
+          ]),
         ),
       },
       {
         name: 'parent.bpmn',
         content: Buffer.from(
-          processXml(
-            'parent',
-            `<bpmn:startEvent id="s"/><bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="true"/></bpmn:extensionElements></bpmn:callActivity>${serviceTask('after', 'parent-after')}<bpmn:endEvent id="e"/>${flow('s', 'call', { id: 'f0' })}${flow('call', 'after', { id: 'f1' })}${flow('after', 'e', { id: 'f2' })}`,
-          ),
+          processXml('parent', [
+            startEvent('s'),
+            element(
+              'bpmn:callActivity',
+              { id: 'call' },
+              element(
+                'bpmn:extensionElements',
+                {},
+                element('zeebe:calledElement', { processId: 'child', propagateAllChildVariables: 'true' }),
+              ),
+            ),
+            serviceTask('after', 'parent-after'),
+            endEvent('e'),
+            flow('s', 'call', { id: 'f0' }),
+            flow('call', 'after', { id: 'f1' }),
+            flow('after', 'e', { id: 'f2' }),
+          ]),
         ),
       },
     ]);

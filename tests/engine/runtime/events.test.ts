@@ -1,21 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   instanceState,
   pollUntil,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
 const timer = (kind: string, value: string) =>
   `<bpmn:timerEventDefinition><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
-const messageRef = (ref: string) => `<bpmn:messageEventDefinition messageRef="${ref}"/>`;
+const messageRef = (ref: string) => element('bpmn:messageEventDefinition', { messageRef: ref });
 const message = (id: string, name: string, key?: string) =>
   key
-    ? `<bpmn:message id="${id}" name="${name}"><bpmn:extensionElements><zeebe:subscription correlationKey="${key}"/></bpmn:extensionElements></bpmn:message>`
-    : `<bpmn:message id="${id}" name="${name}"/>`;
+    ? element(
+        'bpmn:message',
+        { id: id, name: name },
+        element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: key })),
+      )
+    : element('bpmn:message', { id: id, name: name });
 
 describe('timers, messages, signals, event-based gateway', () => {
   let h: TestEngineCore;
@@ -28,24 +35,41 @@ describe('timers, messages, signals, event-based gateway', () => {
       {
         name: 'wait.bpmn',
         content: Buffer.from(
-          processXml(
-            'wait',
-            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="t">${timer('timeDuration', 'PT1H')}</bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
-          ),
+          processXml('wait', [
+            startEvent('s'),
+            element('bpmn:intermediateCatchEvent', { id: 't' }, timer('timeDuration', 'PT1H')),
+            endEvent('e'),
+            flow('s', 't', { id: 'f0' }),
+            flow('t', 'e', { id: 'f1' }),
+          ]),
         ),
       },
       {
         name: 'boundary.bpmn',
         content: Buffer.from(
-          processXml(
-            'boundary',
-            `<bpmn:startEvent id="s"/>${serviceTask('w', 'slow')}
-           <bpmn:boundaryEvent id="late" attachedToRef="w">${timer('timeDuration', 'PT5M')}</bpmn:boundaryEvent>
-           <bpmn:userTask id="remind"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>
-           <bpmn:boundaryEvent id="nag" attachedToRef="remind" cancelActivity="false">${timer('timeCycle', 'R/PT1M')}</bpmn:boundaryEvent>
-           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/><bpmn:endEvent id="e3"/>
-           ${flow('s', 'w', { id: 'f0' })}${flow('w', 'e1', { id: 'f1' })}${flow('late', 'remind', { id: 'f2' })}${flow('remind', 'e2', { id: 'f3' })}${flow('nag', 'e3', { id: 'f4' })}`,
-          ),
+          processXml('boundary', [
+            startEvent('s'),
+            serviceTask('w', 'slow'),
+            element('bpmn:boundaryEvent', { id: 'late', attachedToRef: 'w' }, timer('timeDuration', 'PT5M')),
+            element(
+              'bpmn:userTask',
+              { id: 'remind' },
+              element('bpmn:extensionElements', {}, element('zeebe:userTask')),
+            ),
+            element(
+              'bpmn:boundaryEvent',
+              { id: 'nag', attachedToRef: 'remind', cancelActivity: 'false' },
+              timer('timeCycle', 'R/PT1M'),
+            ),
+            endEvent('e1'),
+            endEvent('e2'),
+            endEvent('e3'),
+            flow('s', 'w', { id: 'f0' }),
+            flow('w', 'e1', { id: 'f1' }),
+            flow('late', 'remind', { id: 'f2' }),
+            flow('remind', 'e2', { id: 'f3' }),
+            flow('nag', 'e3', { id: 'f4' }),
+          ]),
         ),
       },
       {
@@ -53,7 +77,15 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml(
             'msg',
-            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c">${messageRef('m1')}</bpmn:intermediateCatchEvent><bpmn:receiveTask id="r" messageRef="m2"/><bpmn:endEvent id="e"/>${flow('s', 'c', { id: 'f0' })}${flow('c', 'r', { id: 'f1' })}${flow('r', 'e', { id: 'f2' })}`,
+            [
+              startEvent('s'),
+              element('bpmn:intermediateCatchEvent', { id: 'c' }, messageRef('m1')),
+              element('bpmn:receiveTask', { id: 'r', messageRef: 'm2' }),
+              endEvent('e'),
+              flow('s', 'c', { id: 'f0' }),
+              flow('c', 'r', { id: 'f1' }),
+              flow('r', 'e', { id: 'f2' }),
+            ],
             { roots: `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}` },
           ),
         ),
@@ -63,7 +95,11 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml(
             'msg-start',
-            `<bpmn:startEvent id="s">${messageRef('ms')}</bpmn:startEvent>${serviceTask('w', 'started-by-message')}${flow('s', 'w', { id: 'f0' })}`,
+            [
+              startEvent('s', messageRef('ms')),
+              serviceTask('w', 'started-by-message'),
+              flow('s', 'w', { id: 'f0' }),
+            ],
             { roots: message('ms', 'report-submitted') },
           ),
         ),
@@ -73,8 +109,18 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml(
             'signals',
-            `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="c"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flow('s', 'c', { id: 'f0' })}${flow('c', 'e', { id: 'f1' })}`,
-            { roots: '<bpmn:signal id="sig" name="go"/>' },
+            [
+              startEvent('s'),
+              element(
+                'bpmn:intermediateCatchEvent',
+                { id: 'c' },
+                element('bpmn:signalEventDefinition', { signalRef: 'sig' }),
+              ),
+              endEvent('e'),
+              flow('s', 'c', { id: 'f0' }),
+              flow('c', 'e', { id: 'f1' }),
+            ],
+            { roots: element('bpmn:signal', { id: 'sig', name: 'go' }) },
           ),
         ),
       },
@@ -83,8 +129,12 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml(
             'signal-start',
-            `<bpmn:startEvent id="s"><bpmn:signalEventDefinition signalRef="sig2"/></bpmn:startEvent>${serviceTask('w', 'signal-started')}${flow('s', 'w', { id: 'f0' })}`,
-            { roots: '<bpmn:signal id="sig2" name="go"/>' },
+            [
+              startEvent('s', element('bpmn:signalEventDefinition', { signalRef: 'sig2' })),
+              serviceTask('w', 'signal-started'),
+              flow('s', 'w', { id: 'f0' }),
+            ],
+            { roots: element('bpmn:signal', { id: 'sig2', name: 'go' }) },
           ),
         ),
       },
@@ -93,11 +143,19 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml(
             'ebg',
-            `<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="g"/>
-           <bpmn:intermediateCatchEvent id="answer">${messageRef('ma')}</bpmn:intermediateCatchEvent>
-           <bpmn:intermediateCatchEvent id="timeout">${timer('timeDuration', 'P1D')}</bpmn:intermediateCatchEvent>
-           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
-           ${flow('s', 'g', { id: 'f0' })}${flow('g', 'answer', { id: 'f1' })}${flow('g', 'timeout', { id: 'f2' })}${flow('answer', 'e1', { id: 'f3' })}${flow('timeout', 'e2', { id: 'f4' })}`,
+            [
+              startEvent('s'),
+              element('bpmn:eventBasedGateway', { id: 'g' }),
+              element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageRef('ma')),
+              element('bpmn:intermediateCatchEvent', { id: 'timeout' }, timer('timeDuration', 'P1D')),
+              endEvent('e1'),
+              endEvent('e2'),
+              flow('s', 'g', { id: 'f0' }),
+              flow('g', 'answer', { id: 'f1' }),
+              flow('g', 'timeout', { id: 'f2' }),
+              flow('answer', 'e1', { id: 'f3' }),
+              flow('timeout', 'e2', { id: 'f4' }),
+            ],
             { roots: message('ma', 'answer', '=requestId') },
           ),
         ),
@@ -125,10 +183,11 @@ describe('timers, messages, signals, event-based gateway', () => {
       {
         name: 'cycle.bpmn',
         content: Buffer.from(
-          processXml(
-            'cycle',
-            `<bpmn:startEvent id="s">${timer('timeCycle', 'R3/PT10M')}</bpmn:startEvent>${serviceTask('w', 'cycle-work')}${flow('s', 'w', { id: 'f0' })}`,
-          ),
+          processXml('cycle', [
+            startEvent('s', timer('timeCycle', 'R3/PT10M')),
+            serviceTask('w', 'cycle-work'),
+            flow('s', 'w', { id: 'f0' }),
+          ]),
         ),
       },
     ]);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   instanceState,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
@@ -22,61 +25,75 @@ describe('gateways, io mappings and variable propagation', () => {
       {
         name: 'xor.bpmn',
         content: Buffer.from(
-          processXml(
-            'xor',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:exclusiveGateway id="g" default="toLow"/>
-           ${serviceTask('high', 'high')}
-           ${serviceTask('low', 'low')}
-           <bpmn:endEvent id="e1"/><bpmn:endEvent id="e2"/>
-           ${flow('s', 'g', { id: 'f0' })}
-           ${flow('g', 'high', { id: 'toHigh', condition: '=amount > 100' })}
-           ${flow('g', 'low', { id: 'toLow' })}
-           ${flow('high', 'e1', { id: 'f3' })}${flow('low', 'e2', { id: 'f4' })}`,
-          ),
+          processXml('xor', [
+            startEvent('s'),
+            element('bpmn:exclusiveGateway', { id: 'g', default: 'toLow' }),
+            serviceTask('high', 'high'),
+            serviceTask('low', 'low'),
+            endEvent('e1'),
+            endEvent('e2'),
+            flow('s', 'g', { id: 'f0' }),
+            flow('g', 'high', { id: 'toHigh', condition: '=amount > 100' }),
+            flow('g', 'low', { id: 'toLow' }),
+            flow('high', 'e1', { id: 'f3' }),
+            flow('low', 'e2', { id: 'f4' }),
+          ]),
         ),
       },
       {
         name: 'and.bpmn',
         content: Buffer.from(
-          processXml(
-            'and',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:parallelGateway id="fork"/>
-           ${serviceTask('a', 'pa')}
-           ${serviceTask('b', 'pb')}
-           <bpmn:parallelGateway id="join"/>
-           ${serviceTask('after', 'pafter')}
-           <bpmn:endEvent id="e"/>
-           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'a', { id: 'f1' })}${flow('fork', 'b', { id: 'f2' })}
-           ${flow('a', 'join', { id: 'f3' })}${flow('b', 'join', { id: 'f4' })}${flow('join', 'after', { id: 'f5' })}${flow('after', 'e', { id: 'f6' })}`,
-          ),
+          processXml('and', [
+            startEvent('s'),
+            element('bpmn:parallelGateway', { id: 'fork' }),
+            serviceTask('a', 'pa'),
+            serviceTask('b', 'pb'),
+            element('bpmn:parallelGateway', { id: 'join' }),
+            serviceTask('after', 'pafter'),
+            endEvent('e'),
+            flow('s', 'fork', { id: 'f0' }),
+            flow('fork', 'a', { id: 'f1' }),
+            flow('fork', 'b', { id: 'f2' }),
+            flow('a', 'join', { id: 'f3' }),
+            flow('b', 'join', { id: 'f4' }),
+            flow('join', 'after', { id: 'f5' }),
+            flow('after', 'e', { id: 'f6' }),
+          ]),
         ),
       },
       {
         name: 'io.bpmn',
         content: Buffer.from(
-          processXml(
-            'io',
-            `<bpmn:startEvent id="s"/>
-           ${serviceTask('work', 'io-work', { extensions: [`<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`] })}
-           ${serviceTask('check', 'io-check')}
-           <bpmn:endEvent id="e"/>
-           ${flow('s', 'work', { id: 'f0' })}${flow('work', 'check', { id: 'f1' })}${flow('check', 'e', { id: 'f2' })}`,
-          ),
+          processXml('io', [
+            startEvent('s'),
+            serviceTask('work', 'io-work', {
+              extensions: [
+                `<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`,
+              ],
+            }),
+            serviceTask('check', 'io-check'),
+            endEvent('e'),
+            flow('s', 'work', { id: 'f0' }),
+            flow('work', 'check', { id: 'f1' }),
+            flow('check', 'e', { id: 'f2' }),
+          ]),
         ),
       },
       {
         name: 'bad-io.bpmn',
         content: Buffer.from(
-          processXml(
-            'bad-io',
-            `<bpmn:startEvent id="s"/>
-           ${serviceTask('work', 'bad-io', { extensions: [`<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`] })}
-           <bpmn:exclusiveGateway id="g"/>
-           <bpmn:endEvent id="e"/>
-           ${flow('s', 'g', { id: 'f0' })}${flow('g', 'e', { id: 'f1', condition: '=flag' })}`,
-          ),
+          processXml('bad-io', [
+            startEvent('s'),
+            serviceTask('work', 'bad-io', {
+              extensions: [
+                `<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`,
+              ],
+            }),
+            element('bpmn:exclusiveGateway', { id: 'g' }),
+            endEvent('e'),
+            flow('s', 'g', { id: 'f0' }),
+            flow('g', 'e', { id: 'f1', condition: '=flag' }),
+          ]),
         ),
       },
     ]);
@@ -149,10 +166,17 @@ describe('gateways, io mappings and variable propagation', () => {
       {
         name: 'io-fail.bpmn',
         content: Buffer.from(
-          processXml(
-            'io-fail',
-            `<bpmn:startEvent id="s"/>${serviceTask('work', 'never', { extensions: [`<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`] })}<bpmn:endEvent id="e"/>${flow('s', 'work', { id: 'f0' })}${flow('work', 'e', { id: 'f1' })}`,
-          ),
+          processXml('io-fail', [
+            startEvent('s'),
+            serviceTask('work', 'never', {
+              extensions: [
+                `<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`,
+              ],
+            }),
+            endEvent('e'),
+            flow('s', 'work', { id: 'f0' }),
+            flow('work', 'e', { id: 'f1' }),
+          ]),
         ),
       },
     ]);

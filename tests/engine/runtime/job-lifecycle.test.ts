@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endEvent,
   flow,
   instanceState,
   pollUntil,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
@@ -20,10 +22,13 @@ describe('job lifecycle', () => {
       {
         name: 'jobs.bpmn',
         content: Buffer.from(
-          processXml(
-            'jobs',
-            `<bpmn:startEvent id="s"/>${serviceTask('t', 'flaky', { retries: 2 })}<bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
-          ),
+          processXml('jobs', [
+            startEvent('s'),
+            serviceTask('t', 'flaky', { retries: 2 }),
+            endEvent('e'),
+            flow('s', 't', { id: 'f0' }),
+            flow('t', 'e', { id: 'f1' }),
+          ]),
         ),
       },
     ]);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   instanceState,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
@@ -22,53 +25,102 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
       {
         name: 'mi.bpmn',
         content: Buffer.from(
-          processXml(
-            'mi',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="mi-each"/></bpmn:extensionElements>${mi('', '=items', 'item', 'outputCollection="results" outputElement="=result"')}</bpmn:serviceTask>
-           ${serviceTask('after', 'mi-after')}<bpmn:endEvent id="e"/>
-           ${flow('s', 'each', { id: 'f0' })}${flow('each', 'after', { id: 'f1' })}${flow('after', 'e', { id: 'f2' })}`,
-          ),
+          processXml('mi', [
+            startEvent('s'),
+            element(
+              'bpmn:serviceTask',
+              { id: 'each' },
+              element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'mi-each' })),
+              mi('', '=items', 'item', 'outputCollection="results" outputElement="=result"'),
+            ),
+            serviceTask('after', 'mi-after'),
+            endEvent('e'),
+            flow('s', 'each', { id: 'f0' }),
+            flow('each', 'after', { id: 'f1' }),
+            flow('after', 'e', { id: 'f2' }),
+          ]),
         ),
       },
       {
         name: 'mi-seq.bpmn',
         content: Buffer.from(
-          processXml(
-            'mi-seq',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="seq-each"/></bpmn:extensionElements>${mi('isSequential="true"', '=[1,2,3,4]', 'n', '', '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>')}</bpmn:serviceTask>
-           <bpmn:endEvent id="e"/>${flow('s', 'each', { id: 'f0' })}${flow('each', 'e', { id: 'f1' })}`,
-          ),
+          processXml('mi-seq', [
+            startEvent('s'),
+            element(
+              'bpmn:serviceTask',
+              { id: 'each' },
+              element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'seq-each' })),
+              mi(
+                'isSequential="true"',
+                '=[1,2,3,4]',
+                'n',
+                '',
+                '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>',
+              ),
+            ),
+            endEvent('e'),
+            flow('s', 'each', { id: 'f0' }),
+            flow('each', 'e', { id: 'f1' }),
+          ]),
         ),
       },
       {
         name: 'or.bpmn',
         content: Buffer.from(
-          processXml(
-            'or',
-            `<bpmn:startEvent id="s"/><bpmn:inclusiveGateway id="fork" default="fd"/>
-           ${serviceTask('a', 'or-a')}${serviceTask('b', 'or-b')}${serviceTask('d', 'or-d')}
-           <bpmn:inclusiveGateway id="join"/>${serviceTask('after', 'or-after')}<bpmn:endEvent id="e"/>
-           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'a', { id: 'fa', condition: '=wantA' })}${flow('fork', 'b', { id: 'fb', condition: '=wantB' })}${flow('fork', 'd', { id: 'fd' })}
-           ${flow('a', 'join', { id: 'ja' })}${flow('b', 'join', { id: 'jb' })}${flow('d', 'join', { id: 'jd' })}${flow('join', 'after', { id: 'fj' })}${flow('after', 'e', { id: 'fe' })}`,
-          ),
+          processXml('or', [
+            startEvent('s'),
+            element('bpmn:inclusiveGateway', { id: 'fork', default: 'fd' }),
+            serviceTask('a', 'or-a'),
+            serviceTask('b', 'or-b'),
+            serviceTask('d', 'or-d'),
+            element('bpmn:inclusiveGateway', { id: 'join' }),
+            serviceTask('after', 'or-after'),
+            endEvent('e'),
+            flow('s', 'fork', { id: 'f0' }),
+            flow('fork', 'a', { id: 'fa', condition: '=wantA' }),
+            flow('fork', 'b', { id: 'fb', condition: '=wantB' }),
+            flow('fork', 'd', { id: 'fd' }),
+            flow('a', 'join', { id: 'ja' }),
+            flow('b', 'join', { id: 'jb' }),
+            flow('d', 'join', { id: 'jd' }),
+            flow('join', 'after', { id: 'fj' }),
+            flow('after', 'e', { id: 'fe' }),
+          ]),
         ),
       },
       {
         name: 'misc.bpmn',
         content: Buffer.from(
-          processXml(
-            'misc',
-            `<bpmn:startEvent id="s"/>
-           <bpmn:scriptTask id="calc"><bpmn:extensionElements><zeebe:script expression="=a + b" resultVariable="sum"/></bpmn:extensionElements></bpmn:scriptTask>
-           <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateThrowEvent>
-           <bpmn:intermediateCatchEvent id="land"><bpmn:linkEventDefinition name="next"/></bpmn:intermediateCatchEvent>
-           <bpmn:parallelGateway id="fork"/>
-           ${serviceTask('never', 'misc-never')}
-           <bpmn:endEvent id="stop"><bpmn:terminateEventDefinition/></bpmn:endEvent>
-           ${flow('s', 'calc', { id: 'f0' })}${flow('calc', 'jump', { id: 'f1' })}${flow('land', 'fork', { id: 'f2' })}${flow('fork', 'never', { id: 'f3' })}${flow('fork', 'stop', { id: 'f4' })}`,
-          ),
+          processXml('misc', [
+            startEvent('s'),
+            element(
+              'bpmn:scriptTask',
+              { id: 'calc' },
+              element(
+                'bpmn:extensionElements',
+                {},
+                element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' }),
+              ),
+            ),
+            element(
+              'bpmn:intermediateThrowEvent',
+              { id: 'jump' },
+              element('bpmn:linkEventDefinition', { name: 'next' }),
+            ),
+            element(
+              'bpmn:intermediateCatchEvent',
+              { id: 'land' },
+              element('bpmn:linkEventDefinition', { name: 'next' }),
+            ),
+            element('bpmn:parallelGateway', { id: 'fork' }),
+            serviceTask('never', 'misc-never'),
+            endEvent('stop', element('bpmn:terminateEventDefinition')),
+            flow('s', 'calc', { id: 'f0' }),
+            flow('calc', 'jump', { id: 'f1' }),
+            flow('land', 'fork', { id: 'f2' }),
+            flow('fork', 'never', { id: 'f3' }),
+            flow('fork', 'stop', { id: 'f4' }),
+          ]),
         ),
       },
     ]);

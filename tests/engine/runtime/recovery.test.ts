@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
+  endEvent,
   flow,
   pollUntil,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
+  text,
 } from '../../support/harness/index.js';
 
 describe('restart on the same database', () => {
@@ -24,18 +28,66 @@ describe('restart on the same database', () => {
         content: Buffer.from(
           processXml(
             'durable',
-            `<bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>
-           <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="clerks"/></bpmn:extensionElements></bpmn:userTask>
-           ${serviceTask('work', 'durable-work')}
-           <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-           <bpmn:intermediateCatchEvent id="msg"><bpmn:messageEventDefinition messageRef="m"/></bpmn:intermediateCatchEvent>
-           <bpmn:receiveTask id="later" messageRef="m2"/>
-           <bpmn:parallelGateway id="join"/><bpmn:endEvent id="e"/>
-           ${flow('s', 'fork', { id: 'f0' })}${flow('fork', 'review', { id: 'f1' })}${flow('fork', 'work', { id: 'f2' })}${flow('fork', 'wait', { id: 'f3' })}${flow('fork', 'msg', { id: 'f4' })}
-           ${flow('review', 'join', { id: 'f5' })}${flow('work', 'join', { id: 'f6' })}${flow('wait', 'join', { id: 'f7' })}${flow('msg', 'later', { id: 'f8' })}${flow('later', 'join', { id: 'f9' })}${flow('join', 'e', { id: 'f10' })}`,
+            [
+              startEvent('s'),
+              element('bpmn:parallelGateway', { id: 'fork' }),
+              element(
+                'bpmn:userTask',
+                { id: 'review' },
+                element(
+                  'bpmn:extensionElements',
+                  {},
+                  element('zeebe:userTask'),
+                  element('zeebe:assignmentDefinition', { candidateGroups: 'clerks' }),
+                ),
+              ),
+              serviceTask('work', 'durable-work'),
+              element(
+                'bpmn:intermediateCatchEvent',
+                { id: 'wait' },
+                element('bpmn:timerEventDefinition', {}, element('bpmn:timeDuration', {}, text('PT1H'))),
+              ),
+              element(
+                'bpmn:intermediateCatchEvent',
+                { id: 'msg' },
+                element('bpmn:messageEventDefinition', { messageRef: 'm' }),
+              ),
+              element('bpmn:receiveTask', { id: 'later', messageRef: 'm2' }),
+              element('bpmn:parallelGateway', { id: 'join' }),
+              endEvent('e'),
+              flow('s', 'fork', { id: 'f0' }),
+              flow('fork', 'review', { id: 'f1' }),
+              flow('fork', 'work', { id: 'f2' }),
+              flow('fork', 'wait', { id: 'f3' }),
+              flow('fork', 'msg', { id: 'f4' }),
+              flow('review', 'join', { id: 'f5' }),
+              flow('work', 'join', { id: 'f6' }),
+              flow('wait', 'join', { id: 'f7' }),
+              flow('msg', 'later', { id: 'f8' }),
+              flow('later', 'join', { id: 'f9' }),
+              flow('join', 'e', { id: 'f10' }),
+            ],
             {
-              roots:
-                '<bpmn:message id="m" name="ping"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message><bpmn:message id="m2" name="pong"><bpmn:extensionElements><zeebe:subscription correlationKey="=key"/></bpmn:extensionElements></bpmn:message>',
+              roots: [
+                element(
+                  'bpmn:message',
+                  { id: 'm', name: 'ping' },
+                  element(
+                    'bpmn:extensionElements',
+                    {},
+                    element('zeebe:subscription', { correlationKey: '=key' }),
+                  ),
+                ),
+                element(
+                  'bpmn:message',
+                  { id: 'm2', name: 'pong' },
+                  element(
+                    'bpmn:extensionElements',
+                    {},
+                    element('zeebe:subscription', { correlationKey: '=key' }),
+                  ),
+                ),
+              ],
             },
           ),
         ),
@@ -43,10 +95,13 @@ describe('restart on the same database', () => {
       {
         name: 'broken.bpmn',
         content: Buffer.from(
-          processXml(
-            'broken',
-            `<bpmn:startEvent id="s"/>${serviceTask('t', 'broken-work')}<bpmn:endEvent id="e"/>${flow('s', 't', { id: 'f0' })}${flow('t', 'e', { id: 'f1' })}`,
-          ),
+          processXml('broken', [
+            startEvent('s'),
+            serviceTask('t', 'broken-work'),
+            endEvent('e'),
+            flow('s', 't', { id: 'f0' }),
+            flow('t', 'e', { id: 'f1' }),
+          ]),
         ),
       },
     ]);

@@ -1,22 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endEvent,
   flow,
   instanceState,
   processXml,
   serviceTask,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
 const PROCESS = Buffer.from(
-  processXml(
-    'one-task',
-    `<bpmn:startEvent id="start"/>
-   ${serviceTask('work', 'do-work', { extensions: ['<zeebe:taskHeaders><zeebe:header key="a.b" value="c"/></zeebe:taskHeaders>'] })}
-   <bpmn:endEvent id="end"/>
-   ${flow('start', 'work', { id: 'f1' })}
-   ${flow('work', 'end', { id: 'f2' })}`,
-  ),
+  processXml('one-task', [
+    startEvent('start'),
+    serviceTask('work', 'do-work', {
+      extensions: ['<zeebe:taskHeaders><zeebe:header key="a.b" value="c"/></zeebe:taskHeaders>'],
+    }),
+    endEvent('end'),
+    flow('start', 'work', { id: 'f1' }),
+    flow('work', 'end', { id: 'f2' }),
+  ]),
 );
 
 describe('start → service task → end', () => {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endEvent,
   flow,
   instanceState,
   processXml,
   startEngineCore,
+  startEvent,
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
@@ -26,13 +28,17 @@ describe('native user tasks', () => {
       {
         name: 'approve.bpmn',
         content: Buffer.from(
-          processXml(
-            'approve',
-            `<bpmn:startEvent id="s"/>
-           ${userTask('review', 'assignee="=initiator" candidateGroups="=[&quot;clerks&quot;, unit]"', '<zeebe:taskSchedule dueDate="=&quot;2026-03-10T00:00:00Z&quot;"/><zeebe:priorityDefinition priority="=80"/>')}
-           <bpmn:endEvent id="e"/>
-           ${flow('s', 'review', { id: 'f0' })}${flow('review', 'e', { id: 'f1' })}`,
-          ),
+          processXml('approve', [
+            startEvent('s'),
+            userTask(
+              'review',
+              'assignee="=initiator" candidateGroups="=[&quot;clerks&quot;, unit]"',
+              '<zeebe:taskSchedule dueDate="=&quot;2026-03-10T00:00:00Z&quot;"/><zeebe:priorityDefinition priority="=80"/>',
+            ),
+            endEvent('e'),
+            flow('s', 'review', { id: 'f0' }),
+            flow('review', 'e', { id: 'f1' }),
+          ]),
         ),
       },
     ]);

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
   serviceTask,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -43,27 +46,37 @@ const race = processXml(
   ${flow('answer', 'answered')}
   ${flow('timeout', 'timedOut')}`,
   {
-    roots: `<bpmn:message id="Message_answer" name="ev-answer">
-    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
-  </bpmn:message>`,
+    roots: element(
+      'bpmn:message',
+      { id: 'Message_answer', name: 'ev-answer' },
+      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
+    ),
   },
 );
 
 const escalation = processXml(
   'ev-escalation',
-  `<bpmn:startEvent id="start" />
-  <bpmn:subProcess id="work">
-    <bpmn:startEvent id="innerStart" />
-    <bpmn:endEvent id="escalate"><bpmn:escalationEventDefinition escalationRef="Escalation_late" /></bpmn:endEvent>
-    ${flow('innerStart', 'escalate')}
-  </bpmn:subProcess>
-  <bpmn:boundaryEvent id="caught" attachedToRef="work"><bpmn:escalationEventDefinition escalationRef="Escalation_late" /></bpmn:boundaryEvent>
-  <bpmn:endEvent id="end" />
-  <bpmn:endEvent id="escalatedEnd" />
-  ${flow('start', 'work')}
-  ${flow('work', 'end')}
-  ${flow('caught', 'escalatedEnd')}`,
-  { roots: '<bpmn:escalation id="Escalation_late" name="late" escalationCode="LATE" />' },
+  [
+    startEvent('start'),
+    element(
+      'bpmn:subProcess',
+      { id: 'work' },
+      startEvent('innerStart'),
+      endEvent('escalate', element('bpmn:escalationEventDefinition', { escalationRef: 'Escalation_late' })),
+      flow('innerStart', 'escalate'),
+    ),
+    element(
+      'bpmn:boundaryEvent',
+      { id: 'caught', attachedToRef: 'work' },
+      element('bpmn:escalationEventDefinition', { escalationRef: 'Escalation_late' }),
+    ),
+    endEvent('end'),
+    endEvent('escalatedEnd'),
+    flow('start', 'work'),
+    flow('work', 'end'),
+    flow('caught', 'escalatedEnd'),
+  ],
+  { roots: element('bpmn:escalation', { id: 'Escalation_late', name: 'late', escalationCode: 'LATE' }) },
 );
 
 beforeAll(async () => {

@@ -1,45 +1,58 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   flow,
   loose,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const exclusive = processXml(
-  'gw-exclusive',
-  `<bpmn:startEvent id="start" />
-  <bpmn:exclusiveGateway id="split" default="Flow_split_small" />
-  <bpmn:endEvent id="big" />
-  <bpmn:endEvent id="small" />
-  ${flow('start', 'split')}
-  ${flow('split', 'big', { condition: '=amount > 100' })}
-  ${flow('split', 'small')}`,
-);
+const exclusive = processXml('gw-exclusive', [
+  startEvent('start'),
+  element('bpmn:exclusiveGateway', { id: 'split', default: 'Flow_split_small' }),
+  endEvent('big'),
+  endEvent('small'),
+  flow('start', 'split'),
+  flow('split', 'big', { condition: '=amount > 100' }),
+  flow('split', 'small'),
+]);
 
-const parallel = processXml(
-  'gw-parallel',
-  `<bpmn:startEvent id="start" />
-  <bpmn:parallelGateway id="fork" />
-  <bpmn:intermediateThrowEvent id="left">
-    <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=&quot;L&quot;" target="leftDone" /></zeebe:ioMapping></bpmn:extensionElements>
-  </bpmn:intermediateThrowEvent>
-  <bpmn:intermediateThrowEvent id="right">
-    <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=&quot;R&quot;" target="rightDone" /></zeebe:ioMapping></bpmn:extensionElements>
-  </bpmn:intermediateThrowEvent>
-  <bpmn:parallelGateway id="join" />
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'fork')}
-  ${flow('fork', 'left')}
-  ${flow('fork', 'right')}
-  ${flow('left', 'join')}
-  ${flow('right', 'join')}
-  ${flow('join', 'end')}`,
-);
+const parallel = processXml('gw-parallel', [
+  startEvent('start'),
+  element('bpmn:parallelGateway', { id: 'fork' }),
+  element(
+    'bpmn:intermediateThrowEvent',
+    { id: 'left' },
+    element(
+      'bpmn:extensionElements',
+      {},
+      element('zeebe:ioMapping', {}, element('zeebe:output', { source: '="L"', target: 'leftDone' })),
+    ),
+  ),
+  element(
+    'bpmn:intermediateThrowEvent',
+    { id: 'right' },
+    element(
+      'bpmn:extensionElements',
+      {},
+      element('zeebe:ioMapping', {}, element('zeebe:output', { source: '="R"', target: 'rightDone' })),
+    ),
+  ),
+  element('bpmn:parallelGateway', { id: 'join' }),
+  endEvent('end'),
+  flow('start', 'fork'),
+  flow('fork', 'left'),
+  flow('fork', 'right'),
+  flow('left', 'join'),
+  flow('right', 'join'),
+  flow('join', 'end'),
+]);
 
 beforeAll(async () => {
   harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -13,28 +16,34 @@ const noWait = { consistency: { waitUpToMs: 0 } };
 
 const waitForPayment = processXml(
   'msg-catch',
-  `<bpmn:startEvent id="start" />
-  <bpmn:intermediateCatchEvent id="paid">
-    <bpmn:messageEventDefinition messageRef="Message_paid" />
-  </bpmn:intermediateCatchEvent>
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'paid')}
-  ${flow('paid', 'end')}`,
+  [
+    startEvent('start'),
+    element(
+      'bpmn:intermediateCatchEvent',
+      { id: 'paid' },
+      element('bpmn:messageEventDefinition', { messageRef: 'Message_paid' }),
+    ),
+    endEvent('end'),
+    flow('start', 'paid'),
+    flow('paid', 'end'),
+  ],
   {
-    roots: `<bpmn:message id="Message_paid" name="payment-received">
-    <bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements>
-  </bpmn:message>`,
+    roots: element(
+      'bpmn:message',
+      { id: 'Message_paid', name: 'payment-received' },
+      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=orderId' })),
+    ),
   },
 );
 
 const startedByMessage = processXml(
   'msg-start',
-  `<bpmn:startEvent id="start">
-    <bpmn:messageEventDefinition messageRef="Message_report" />
-  </bpmn:startEvent>
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'end')}`,
-  { roots: '<bpmn:message id="Message_report" name="report-submitted" />' },
+  [
+    startEvent('start', element('bpmn:messageEventDefinition', { messageRef: 'Message_report' })),
+    endEvent('end'),
+    flow('start', 'end'),
+  ],
+  { roots: element('bpmn:message', { id: 'Message_report', name: 'report-submitted' }) },
 );
 
 beforeAll(async () => {

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   oneTaskProcess,
   processXml,
+  startEvent,
   startTestEngine,
+  text,
   userTaskProcess,
 } from '../../support/harness/index.js';
 
@@ -24,16 +28,21 @@ beforeAll(async () => {
     {
       name: 'rec-timer.bpmn',
       process: Buffer.from(
-        processXml(
-          'rec-timer',
-          `<bpmn:startEvent id="start" />
-          <bpmn:intermediateCatchEvent id="wait">
-            <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
-          </bpmn:intermediateCatchEvent>
-          <bpmn:endEvent id="end" />
-          ${flow('start', 'wait')}
-          ${flow('wait', 'end')}`,
-        ),
+        processXml('rec-timer', [
+          startEvent('start'),
+          element(
+            'bpmn:intermediateCatchEvent',
+            { id: 'wait' },
+            element(
+              'bpmn:timerEventDefinition',
+              {},
+              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('PT1H')),
+            ),
+          ),
+          endEvent('end'),
+          flow('start', 'wait'),
+          flow('wait', 'end'),
+        ]),
       ),
     },
   ]);

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   oneTaskProcess,
   processXml,
   serviceTask,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -51,14 +54,15 @@ describe('service tasks (jobs)', () => {
   });
 
   it('passes task headers and fetches only the requested variables', async () => {
-    const xml = processXml(
-      'st-headers',
-      `<bpmn:startEvent id="start" />
-      ${serviceTask('task', 'st-headers', { extensions: ['<zeebe:taskHeaders><zeebe:header key="template" value="letter" /></zeebe:taskHeaders>'] })}
-      <bpmn:endEvent id="end" />
-      ${flow('start', 'task')}
-      ${flow('task', 'end')}`,
-    );
+    const xml = processXml('st-headers', [
+      startEvent('start'),
+      serviceTask('task', 'st-headers', {
+        extensions: ['<zeebe:taskHeaders><zeebe:header key="template" value="letter" /></zeebe:taskHeaders>'],
+      }),
+      endEvent('end'),
+      flow('start', 'task'),
+      flow('task', 'end'),
+    ]);
     await harness.zeebe.deployResource({ name: 'st-headers.bpmn', process: Buffer.from(xml) });
     await harness.zeebe.createProcessInstance({ bpmnProcessId: 'st-headers', variables: { a: 1, b: 2 } });
     const jobs = await harness.zeebe.activateJobs({
@@ -142,17 +146,21 @@ describe('service tasks (jobs)', () => {
   it('catches a thrown error on an error boundary event', async () => {
     const xml = processXml(
       'st-error',
-      `<bpmn:startEvent id="start" />
-      ${serviceTask('task', 'st-error')}
-      <bpmn:boundaryEvent id="rejected" attachedToRef="task">
-        <bpmn:errorEventDefinition errorRef="Error_rejected" />
-      </bpmn:boundaryEvent>
-      <bpmn:endEvent id="end" />
-      <bpmn:endEvent id="endRejected" />
-      ${flow('start', 'task')}
-      ${flow('task', 'end')}
-      ${flow('rejected', 'endRejected')}`,
-      { roots: '<bpmn:error id="Error_rejected" name="rejected" errorCode="REJECTED" />' },
+      [
+        startEvent('start'),
+        serviceTask('task', 'st-error'),
+        element(
+          'bpmn:boundaryEvent',
+          { id: 'rejected', attachedToRef: 'task' },
+          element('bpmn:errorEventDefinition', { errorRef: 'Error_rejected' }),
+        ),
+        endEvent('end'),
+        endEvent('endRejected'),
+        flow('start', 'task'),
+        flow('task', 'end'),
+        flow('rejected', 'endRejected'),
+      ],
+      { roots: element('bpmn:error', { id: 'Error_rejected', name: 'rejected', errorCode: 'REJECTED' }) },
     );
     await harness.zeebe.deployResource({ name: 'st-error.bpmn', process: Buffer.from(xml) });
     const worker = harness.zeebe.createWorker({

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
-const signal = '<bpmn:signal id="Signal_alert" name="storm-alert" />';
+const signal = element('bpmn:signal', { id: 'Signal_alert', name: 'storm-alert' });
 
 beforeAll(async () => {
   harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
@@ -20,11 +23,17 @@ beforeAll(async () => {
       process: Buffer.from(
         processXml(
           'sig-catch',
-          `<bpmn:startEvent id="start" />
-          <bpmn:intermediateCatchEvent id="alert"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:intermediateCatchEvent>
-          <bpmn:endEvent id="end" />
-          ${flow('start', 'alert')}
-          ${flow('alert', 'end')}`,
+          [
+            startEvent('start'),
+            element(
+              'bpmn:intermediateCatchEvent',
+              { id: 'alert' },
+              element('bpmn:signalEventDefinition', { signalRef: 'Signal_alert' }),
+            ),
+            endEvent('end'),
+            flow('start', 'alert'),
+            flow('alert', 'end'),
+          ],
           { roots: signal },
         ),
       ),
@@ -34,9 +43,11 @@ beforeAll(async () => {
       process: Buffer.from(
         processXml(
           'sig-start',
-          `<bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="Signal_alert" /></bpmn:startEvent>
-          <bpmn:endEvent id="end" />
-          ${flow('start', 'end')}`,
+          [
+            startEvent('start', element('bpmn:signalEventDefinition', { signalRef: 'Signal_alert' })),
+            endEvent('end'),
+            flow('start', 'end'),
+          ],
           { roots: signal },
         ),
       ),

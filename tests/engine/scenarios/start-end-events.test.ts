@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
   serviceTask,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -22,44 +25,65 @@ const monthly = processXml(
   ${flow('start', 'end')}`,
 );
 
-const terminate = processXml(
-  'se-terminate',
-  `<bpmn:startEvent id="start" />
-  <bpmn:parallelGateway id="fork" />
-  ${serviceTask('slow', 'se-never')}
-  <bpmn:intermediateThrowEvent id="linkOut"><bpmn:linkEventDefinition name="jump" /></bpmn:intermediateThrowEvent>
-  <bpmn:intermediateCatchEvent id="linkIn"><bpmn:linkEventDefinition name="jump" /></bpmn:intermediateCatchEvent>
-  <bpmn:endEvent id="stopAll"><bpmn:terminateEventDefinition /></bpmn:endEvent>
-  <bpmn:endEvent id="slowEnd" />
-  ${flow('start', 'fork')}
-  ${flow('fork', 'slow')}
-  ${flow('fork', 'linkOut')}
-  ${flow('linkIn', 'stopAll')}
-  ${flow('slow', 'slowEnd')}`,
-);
+const terminate = processXml('se-terminate', [
+  startEvent('start'),
+  element('bpmn:parallelGateway', { id: 'fork' }),
+  serviceTask('slow', 'se-never'),
+  element(
+    'bpmn:intermediateThrowEvent',
+    { id: 'linkOut' },
+    element('bpmn:linkEventDefinition', { name: 'jump' }),
+  ),
+  element(
+    'bpmn:intermediateCatchEvent',
+    { id: 'linkIn' },
+    element('bpmn:linkEventDefinition', { name: 'jump' }),
+  ),
+  endEvent('stopAll', element('bpmn:terminateEventDefinition')),
+  endEvent('slowEnd'),
+  flow('start', 'fork'),
+  flow('fork', 'slow'),
+  flow('fork', 'linkOut'),
+  flow('linkIn', 'stopAll'),
+  flow('slow', 'slowEnd'),
+]);
 
 const eventSub = processXml(
   'se-event-sub',
-  `<bpmn:startEvent id="start" />
-  ${serviceTask('work', 'se-work')}
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'work')}
-  ${flow('work', 'end')}
-  <bpmn:subProcess id="onNote" triggeredByEvent="true">
-    <bpmn:startEvent id="noteStart" isInterrupting="false"><bpmn:messageEventDefinition messageRef="Message_note" /></bpmn:startEvent>
-    <bpmn:endEvent id="noteEnd" />
-    ${flow('noteStart', 'noteEnd')}
-  </bpmn:subProcess>
-  <bpmn:subProcess id="onAbort" triggeredByEvent="true">
-    <bpmn:startEvent id="abortStart"><bpmn:signalEventDefinition signalRef="Signal_abort" /></bpmn:startEvent>
-    <bpmn:endEvent id="abortEnd" />
-    ${flow('abortStart', 'abortEnd')}
-  </bpmn:subProcess>`,
+  [
+    startEvent('start'),
+    serviceTask('work', 'se-work'),
+    endEvent('end'),
+    flow('start', 'work'),
+    flow('work', 'end'),
+    element(
+      'bpmn:subProcess',
+      { id: 'onNote', triggeredByEvent: 'true' },
+      element(
+        'bpmn:startEvent',
+        { id: 'noteStart', isInterrupting: 'false' },
+        element('bpmn:messageEventDefinition', { messageRef: 'Message_note' }),
+      ),
+      endEvent('noteEnd'),
+      flow('noteStart', 'noteEnd'),
+    ),
+    element(
+      'bpmn:subProcess',
+      { id: 'onAbort', triggeredByEvent: 'true' },
+      startEvent('abortStart', element('bpmn:signalEventDefinition', { signalRef: 'Signal_abort' })),
+      endEvent('abortEnd'),
+      flow('abortStart', 'abortEnd'),
+    ),
+  ],
   {
-    roots: `<bpmn:message id="Message_note" name="se-note">
-    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
-  </bpmn:message>
-  <bpmn:signal id="Signal_abort" name="se-abort" />`,
+    roots: [
+      element(
+        'bpmn:message',
+        { id: 'Message_note', name: 'se-note' },
+        element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
+      ),
+      element('bpmn:signal', { id: 'Signal_abort', name: 'se-abort' }),
+    ],
   },
 );
 

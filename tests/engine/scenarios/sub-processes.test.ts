@@ -1,60 +1,77 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
   serviceTask,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
-const child = processXml(
-  'sp-child',
-  `<bpmn:startEvent id="start" />
-  ${serviceTask('childTask', 'sp-child-task')}
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'childTask')}
-  ${flow('childTask', 'end')}`,
-);
+const child = processXml('sp-child', [
+  startEvent('start'),
+  serviceTask('childTask', 'sp-child-task'),
+  endEvent('end'),
+  flow('start', 'childTask'),
+  flow('childTask', 'end'),
+]);
 
-const parent = processXml(
-  'sp-parent',
-  `<bpmn:startEvent id="start" />
-  <bpmn:subProcess id="embedded">
-    <bpmn:startEvent id="innerStart" />
-    <bpmn:endEvent id="innerEnd" />
-    ${flow('innerStart', 'innerEnd')}
-  </bpmn:subProcess>
-  <bpmn:callActivity id="call">
-    <bpmn:extensionElements><zeebe:calledElement processId="sp-child" propagateAllChildVariables="true" /></bpmn:extensionElements>
-  </bpmn:callActivity>
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'embedded')}
-  ${flow('embedded', 'call')}
-  ${flow('call', 'end')}`,
-);
+const parent = processXml('sp-parent', [
+  startEvent('start'),
+  element(
+    'bpmn:subProcess',
+    { id: 'embedded' },
+    startEvent('innerStart'),
+    endEvent('innerEnd'),
+    flow('innerStart', 'innerEnd'),
+  ),
+  element(
+    'bpmn:callActivity',
+    { id: 'call' },
+    element(
+      'bpmn:extensionElements',
+      {},
+      element('zeebe:calledElement', { processId: 'sp-child', propagateAllChildVariables: 'true' }),
+    ),
+  ),
+  endEvent('end'),
+  flow('start', 'embedded'),
+  flow('embedded', 'call'),
+  flow('call', 'end'),
+]);
 
-const multi = processXml(
-  'sp-multi',
-  `<bpmn:startEvent id="start" />
-  <bpmn:serviceTask id="perUnit">
-    <bpmn:extensionElements>
-      <zeebe:taskDefinition type="sp-per-unit" />
-    </bpmn:extensionElements>
-    <bpmn:multiInstanceLoopCharacteristics>
-      <bpmn:extensionElements>
-        <zeebe:loopCharacteristics inputCollection="=units" inputElement="unit" outputCollection="reports" outputElement="=report" />
-      </bpmn:extensionElements>
-    </bpmn:multiInstanceLoopCharacteristics>
-  </bpmn:serviceTask>
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'perUnit')}
-  ${flow('perUnit', 'end')}`,
-);
+const multi = processXml('sp-multi', [
+  startEvent('start'),
+  element(
+    'bpmn:serviceTask',
+    { id: 'perUnit' },
+    element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'sp-per-unit' })),
+    element(
+      'bpmn:multiInstanceLoopCharacteristics',
+      {},
+      element(
+        'bpmn:extensionElements',
+        {},
+        element('zeebe:loopCharacteristics', {
+          inputCollection: '=units',
+          inputElement: 'unit',
+          outputCollection: 'reports',
+          outputElement: '=report',
+        }),
+      ),
+    ),
+  ),
+  endEvent('end'),
+  flow('start', 'perUnit'),
+  flow('perUnit', 'end'),
+]);
 
 beforeAll(async () => {
   harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });

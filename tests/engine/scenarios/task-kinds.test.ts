@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
+  startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
@@ -13,44 +16,57 @@ const noWait = { consistency: { waitUpToMs: 0 } };
 
 const kinds = processXml(
   'tk-kinds',
-  `<bpmn:startEvent id="start" />
-  <bpmn:scriptTask id="script">
-    <bpmn:extensionElements><zeebe:script expression="=a + b" resultVariable="sum" /></bpmn:extensionElements>
-  </bpmn:scriptTask>
-  <bpmn:manualTask id="manual" />
-  <bpmn:task id="plain" />
-  <bpmn:sendTask id="send">
-    <bpmn:extensionElements><zeebe:taskDefinition type="tk-send" /></bpmn:extensionElements>
-  </bpmn:sendTask>
-  <bpmn:businessRuleTask id="rule">
-    <bpmn:extensionElements><zeebe:taskDefinition type="tk-rule" /></bpmn:extensionElements>
-  </bpmn:businessRuleTask>
-  <bpmn:receiveTask id="receive" messageRef="Message_ack" />
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'script')}
-  ${flow('script', 'manual')}
-  ${flow('manual', 'plain')}
-  ${flow('plain', 'send')}
-  ${flow('send', 'rule')}
-  ${flow('rule', 'receive')}
-  ${flow('receive', 'end')}`,
+  [
+    startEvent('start'),
+    element(
+      'bpmn:scriptTask',
+      { id: 'script' },
+      element(
+        'bpmn:extensionElements',
+        {},
+        element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' }),
+      ),
+    ),
+    element('bpmn:manualTask', { id: 'manual' }),
+    element('bpmn:task', { id: 'plain' }),
+    element(
+      'bpmn:sendTask',
+      { id: 'send' },
+      element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'tk-send' })),
+    ),
+    element(
+      'bpmn:businessRuleTask',
+      { id: 'rule' },
+      element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'tk-rule' })),
+    ),
+    element('bpmn:receiveTask', { id: 'receive', messageRef: 'Message_ack' }),
+    endEvent('end'),
+    flow('start', 'script'),
+    flow('script', 'manual'),
+    flow('manual', 'plain'),
+    flow('plain', 'send'),
+    flow('send', 'rule'),
+    flow('rule', 'receive'),
+    flow('receive', 'end'),
+  ],
   {
-    roots: `<bpmn:message id="Message_ack" name="tk-ack">
-    <bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements>
-  </bpmn:message>`,
+    roots: element(
+      'bpmn:message',
+      { id: 'Message_ack', name: 'tk-ack' },
+      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
+    ),
   },
 );
 
-const feelFailure = processXml(
-  'tk-feel-error',
-  `<bpmn:startEvent id="start" />
-  <bpmn:exclusiveGateway id="decide" />
-  <bpmn:endEvent id="yes" />
-  <bpmn:endEvent id="no" />
-  ${flow('start', 'decide')}
-  ${flow('decide', 'yes', { condition: '=score > 5' })}
-  ${flow('decide', 'no', { condition: '=score <= 5' })}`,
-);
+const feelFailure = processXml('tk-feel-error', [
+  startEvent('start'),
+  element('bpmn:exclusiveGateway', { id: 'decide' }),
+  endEvent('yes'),
+  endEvent('no'),
+  flow('start', 'decide'),
+  flow('decide', 'yes', { condition: '=score > 5' }),
+  flow('decide', 'no', { condition: '=score <= 5' }),
+]);
 
 beforeAll(async () => {
   harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClockedTestEngine,
+  element,
+  endEvent,
   eventually,
   flow,
   loose,
   processXml,
   serviceTask,
+  startEvent,
   startTestEngine,
+  text,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
@@ -18,34 +22,44 @@ beforeAll(async () => {
     {
       name: 'tm-wait.bpmn',
       process: Buffer.from(
-        processXml(
-          'tm-wait',
-          `<bpmn:startEvent id="start" />
-          <bpmn:intermediateCatchEvent id="wait3days">
-            <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">P3D</bpmn:timeDuration></bpmn:timerEventDefinition>
-          </bpmn:intermediateCatchEvent>
-          <bpmn:endEvent id="end" />
-          ${flow('start', 'wait3days')}
-          ${flow('wait3days', 'end')}`,
-        ),
+        processXml('tm-wait', [
+          startEvent('start'),
+          element(
+            'bpmn:intermediateCatchEvent',
+            { id: 'wait3days' },
+            element(
+              'bpmn:timerEventDefinition',
+              {},
+              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('P3D')),
+            ),
+          ),
+          endEvent('end'),
+          flow('start', 'wait3days'),
+          flow('wait3days', 'end'),
+        ]),
       ),
     },
     {
       name: 'tm-deadline.bpmn',
       process: Buffer.from(
-        processXml(
-          'tm-deadline',
-          `<bpmn:startEvent id="start" />
-          ${serviceTask('task', 'tm-deadline')}
-          <bpmn:boundaryEvent id="overdue" attachedToRef="task">
-            <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">=deadline</bpmn:timeDuration></bpmn:timerEventDefinition>
-          </bpmn:boundaryEvent>
-          <bpmn:endEvent id="end" />
-          <bpmn:endEvent id="endOverdue" />
-          ${flow('start', 'task')}
-          ${flow('task', 'end')}
-          ${flow('overdue', 'endOverdue')}`,
-        ),
+        processXml('tm-deadline', [
+          startEvent('start'),
+          serviceTask('task', 'tm-deadline'),
+          element(
+            'bpmn:boundaryEvent',
+            { id: 'overdue', attachedToRef: 'task' },
+            element(
+              'bpmn:timerEventDefinition',
+              {},
+              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('=deadline')),
+            ),
+          ),
+          endEvent('end'),
+          endEvent('endOverdue'),
+          flow('start', 'task'),
+          flow('task', 'end'),
+          flow('overdue', 'endOverdue'),
+        ]),
       ),
     },
   ]);

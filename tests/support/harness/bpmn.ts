@@ -52,6 +52,8 @@ export interface DocumentOptions {
   roots?: Xml | Xml[];
   /** More processes in the same document. */
   processes?: Xml[];
+  /** false: the process is not executable (the engine refuses such a resource). */
+  executable?: boolean;
 }
 
 const list = (xml: Xml | Xml[] | undefined): Xml[] =>
@@ -61,7 +63,7 @@ const list = (xml: Xml | Xml[] | undefined): Xml[] =>
 export function processXml(processId: string, elements: Xml | Xml[], options: DocumentOptions = {}): string {
   const process = element(
     'bpmn:process',
-    { id: processId, name: options.name ?? processId, isExecutable: true },
+    { id: processId, name: options.name ?? processId, isExecutable: options.executable ?? true },
     ...list(elements),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element(
