@@ -121,7 +121,7 @@ const cases: [string, string, string, string, RegExp][] = [
     'a FEEL syntax error in an input mapping',
     [
       START,
-      task('work', '<zeebe:ioMapping><zeebe:input source="=a +" target="b" /></zeebe:ioMapping>'),
+      task('work', element('zeebe:ioMapping', {}, element('zeebe:input', { source: '=a +', target: 'b' }))),
       flow('fs', 's', 'work'),
     ].join(''),
     '',
@@ -289,11 +289,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:intermediateCatchEvent',
         { id: 'cond' },
-        element(
-          'bpmn:conditionalEventDefinition',
-          {},
-          element('bpmn:condition', { 'xsi:type': 'bpmn:tFormalExpression' }, text('=x')),
-        ),
+        element('bpmn:conditionalEventDefinition', {}, expression('condition', '=x')),
       ),
       flow('fs', 's', 'cond'),
     ].join(''),
@@ -337,7 +333,11 @@ const cases: [string, string, string, string, RegExp][] = [
       START,
       task(
         'work',
-        '<zeebe:executionListeners><zeebe:executionListener eventType="start" type="x" /></zeebe:executionListeners>',
+        element(
+          'zeebe:executionListeners',
+          {},
+          element('zeebe:executionListener', { eventType: 'start', type: 'x' }),
+        ),
       ),
       flow('fs', 's', 'work'),
     ].join(''),

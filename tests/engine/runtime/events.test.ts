@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   element,
   endEvent,
+  expression,
   flow,
   instanceState,
   pollUntil,
@@ -13,7 +14,7 @@ import {
 } from '../../support/harness/index.js';
 
 const timer = (kind: string, value: string) =>
-  `<bpmn:timerEventDefinition><bpmn:${kind} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+  element('bpmn:timerEventDefinition', {}, expression(kind, value));
 const messageRef = (ref: string) => element('bpmn:messageEventDefinition', { messageRef: ref });
 const message = (id: string, name: string, key?: string) =>
   key

@@ -68,7 +68,14 @@ describe('gateways, io mappings and variable propagation', () => {
             startEvent('s'),
             serviceTask('work', 'io-work', {
               extensions: [
-                `<zeebe:ioMapping><zeebe:input source="=order.id" target="orderId"/><zeebe:input source="=orderId + 1" target="next"/><zeebe:output source="=result * 2" target="doubled"/><zeebe:output source="=next" target="nested.next"/></zeebe:ioMapping>`,
+                element(
+                  'zeebe:ioMapping',
+                  {},
+                  element('zeebe:input', { source: '=order.id', target: 'orderId' }),
+                  element('zeebe:input', { source: '=orderId + 1', target: 'next' }),
+                  element('zeebe:output', { source: '=result * 2', target: 'doubled' }),
+                  element('zeebe:output', { source: '=next', target: 'nested.next' }),
+                ),
               ],
             }),
             serviceTask('check', 'io-check'),
@@ -86,7 +93,11 @@ describe('gateways, io mappings and variable propagation', () => {
             startEvent('s'),
             serviceTask('work', 'bad-io', {
               extensions: [
-                `<zeebe:ioMapping><zeebe:input source="=missing.deep + 1" target="x"/></zeebe:ioMapping>`,
+                element(
+                  'zeebe:ioMapping',
+                  {},
+                  element('zeebe:input', { source: '=missing.deep + 1', target: 'x' }),
+                ),
               ],
             }),
             element('bpmn:exclusiveGateway', { id: 'g' }),
@@ -170,7 +181,11 @@ describe('gateways, io mappings and variable propagation', () => {
             startEvent('s'),
             serviceTask('work', 'never', {
               extensions: [
-                `<zeebe:ioMapping><zeebe:input source="=assert(x, x != null)" target="y"/></zeebe:ioMapping>`,
+                element(
+                  'zeebe:ioMapping',
+                  {},
+                  element('zeebe:input', { source: '=assert(x, x != null)', target: 'y' }),
+                ),
               ],
             }),
             endEvent('e'),

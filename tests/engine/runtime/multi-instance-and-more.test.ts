@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   element,
   endEvent,
+  expression,
   flow,
   instanceState,
   processXml,
@@ -11,8 +12,23 @@ import {
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
-const mi = (attrs: string, collection = '=items', element = 'item', output = '', condition = '') =>
-  `<bpmn:multiInstanceLoopCharacteristics ${attrs}><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="${collection}" inputElement="${element}" ${output}/></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
+const mi = (
+  attributes: { isSequential?: boolean },
+  inputCollection = '=items',
+  inputElement = 'item',
+  output: { outputCollection?: string; outputElement?: string } = {},
+  ...condition: string[]
+) =>
+  element(
+    'bpmn:multiInstanceLoopCharacteristics',
+    attributes,
+    element(
+      'bpmn:extensionElements',
+      {},
+      element('zeebe:loopCharacteristics', { inputCollection, inputElement, ...output }),
+    ),
+    ...condition,
+  );
 
 describe('multi-instance, inclusive gateway, link, terminate, script', () => {
   let h: TestEngineCore;
@@ -31,7 +47,7 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
               'bpmn:serviceTask',
               { id: 'each' },
               element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'mi-each' })),
-              mi('', '=items', 'item', 'outputCollection="results" outputElement="=result"'),
+              mi({}, '=items', 'item', { outputCollection: 'results', outputElement: '=result' }),
             ),
             serviceTask('after', 'mi-after'),
             endEvent('e'),
@@ -51,11 +67,11 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
               { id: 'each' },
               element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'seq-each' })),
               mi(
-                'isSequential="true"',
+                { isSequential: true },
                 '=[1,2,3,4]',
                 'n',
-                '',
-                '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=numberOfCompletedInstances &gt;= 2</bpmn:completionCondition>',
+                {},
+                expression('completionCondition', '=numberOfCompletedInstances >= 2'),
               ),
             ),
             endEvent('e'),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  element,
   endEvent,
   flow,
   instanceState,
@@ -14,7 +15,7 @@ const PROCESS = Buffer.from(
   processXml('one-task', [
     startEvent('start'),
     serviceTask('work', 'do-work', {
-      extensions: ['<zeebe:taskHeaders><zeebe:header key="a.b" value="c"/></zeebe:taskHeaders>'],
+      extensions: [element('zeebe:taskHeaders', {}, element('zeebe:header', { key: 'a.b', value: 'c' }))],
     }),
     endEvent('end'),
     flow('start', 'work', { id: 'f1' }),

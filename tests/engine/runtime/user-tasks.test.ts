@@ -7,6 +7,7 @@ import {
   startEngineCore,
   startEvent,
   type TestEngineCore,
+  userTask,
 } from '../../support/harness/index.js';
 
 const FORM = JSON.stringify({
@@ -14,10 +15,6 @@ const FORM = JSON.stringify({
   type: 'default',
   components: [{ key: 'ok', type: 'checkbox', label: 'OK' }],
 });
-
-function userTask(id: string, attributes: string, extra = ''): string {
-  return `<bpmn:userTask id="${id}" name="Approve"><bpmn:extensionElements><zeebe:userTask/><zeebe:formDefinition formId="approve-form"/><zeebe:assignmentDefinition ${attributes}/>${extra}</bpmn:extensionElements></bpmn:userTask>`;
-}
 
 describe('native user tasks', () => {
   let h: TestEngineCore;
@@ -30,11 +27,14 @@ describe('native user tasks', () => {
         content: Buffer.from(
           processXml('approve', [
             startEvent('s'),
-            userTask(
-              'review',
-              'assignee="=initiator" candidateGroups="=[&quot;clerks&quot;, unit]"',
-              '<zeebe:taskSchedule dueDate="=&quot;2026-03-10T00:00:00Z&quot;"/><zeebe:priorityDefinition priority="=80"/>',
-            ),
+            userTask('review', {
+              name: 'Approve',
+              formId: 'approve-form',
+              assignee: '=initiator',
+              candidateGroups: '=["clerks", unit]',
+              dueDate: '="2026-03-10T00:00:00Z"',
+              priority: '=80',
+            }),
             endEvent('e'),
             flow('s', 'review', { id: 'f0' }),
             flow('review', 'e', { id: 'f1' }),

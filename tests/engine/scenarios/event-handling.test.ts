@@ -4,6 +4,7 @@ import {
   element,
   endEvent,
   eventually,
+  expression,
   flow,
   loose,
   processXml,
@@ -14,37 +15,47 @@ import {
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
-const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-const reminders = processXml(
-  'ev-reminders',
-  `<bpmn:startEvent id="start" />
-  ${serviceTask('task', 'ev-slow')}
-  <bpmn:boundaryEvent id="remind" attachedToRef="task" cancelActivity="false">
-    <bpmn:timerEventDefinition><bpmn:timeCycle ${xsi}>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
-  </bpmn:boundaryEvent>
-  <bpmn:intermediateThrowEvent id="reminded" />
-  <bpmn:endEvent id="remindEnd" />
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'task')}
-  ${flow('task', 'end')}
-  ${flow('remind', 'reminded')}
-  ${flow('reminded', 'remindEnd')}`,
-);
+const reminders = processXml('ev-reminders', [
+  startEvent('start'),
+  serviceTask('task', 'ev-slow'),
+  element(
+    'bpmn:boundaryEvent',
+    { id: 'remind', attachedToRef: 'task', cancelActivity: 'false' },
+    element('bpmn:timerEventDefinition', {}, expression('timeCycle', 'R2/PT1H')),
+  ),
+  element('bpmn:intermediateThrowEvent', { id: 'reminded' }),
+  endEvent('remindEnd'),
+  endEvent('end'),
+  flow('start', 'task'),
+  flow('task', 'end'),
+  flow('remind', 'reminded'),
+  flow('reminded', 'remindEnd'),
+]);
 
 const race = processXml(
   'ev-race',
-  `<bpmn:startEvent id="start" />
-  <bpmn:eventBasedGateway id="race" />
-  <bpmn:intermediateCatchEvent id="answer"><bpmn:messageEventDefinition messageRef="Message_answer" /></bpmn:intermediateCatchEvent>
-  <bpmn:intermediateCatchEvent id="timeout"><bpmn:timerEventDefinition><bpmn:timeDuration ${xsi}>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-  <bpmn:endEvent id="answered" />
-  <bpmn:endEvent id="timedOut" />
-  ${flow('start', 'race')}
-  ${flow('race', 'answer')}
-  ${flow('race', 'timeout')}
-  ${flow('answer', 'answered')}
-  ${flow('timeout', 'timedOut')}`,
+  [
+    startEvent('start'),
+    element('bpmn:eventBasedGateway', { id: 'race' }),
+    element(
+      'bpmn:intermediateCatchEvent',
+      { id: 'answer' },
+      element('bpmn:messageEventDefinition', { messageRef: 'Message_answer' }),
+    ),
+    element(
+      'bpmn:intermediateCatchEvent',
+      { id: 'timeout' },
+      element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'P1D')),
+    ),
+    endEvent('answered'),
+    endEvent('timedOut'),
+    flow('start', 'race'),
+    flow('race', 'answer'),
+    flow('race', 'timeout'),
+    flow('answer', 'answered'),
+    flow('timeout', 'timedOut'),
+  ],
   {
     roots: element(
       'bpmn:message',

@@ -4,13 +4,13 @@ import {
   element,
   endEvent,
   eventually,
+  expression,
   flow,
   loose,
   oneTaskProcess,
   processXml,
   startEvent,
   startTestEngine,
-  text,
   userTaskProcess,
 } from '../../support/harness/index.js';
 
@@ -33,11 +33,7 @@ beforeAll(async () => {
           element(
             'bpmn:intermediateCatchEvent',
             { id: 'wait' },
-            element(
-              'bpmn:timerEventDefinition',
-              {},
-              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('PT1H')),
-            ),
+            element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'PT1H')),
           ),
           endEvent('end'),
           flow('start', 'wait'),

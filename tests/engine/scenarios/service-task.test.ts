@@ -57,7 +57,9 @@ describe('service tasks (jobs)', () => {
     const xml = processXml('st-headers', [
       startEvent('start'),
       serviceTask('task', 'st-headers', {
-        extensions: ['<zeebe:taskHeaders><zeebe:header key="template" value="letter" /></zeebe:taskHeaders>'],
+        extensions: [
+          element('zeebe:taskHeaders', {}, element('zeebe:header', { key: 'template', value: 'letter' })),
+        ],
       }),
       endEvent('end'),
       flow('start', 'task'),

@@ -4,6 +4,7 @@ import {
   element,
   endEvent,
   eventually,
+  expression,
   flow,
   loose,
   processXml,
@@ -14,16 +15,15 @@ import {
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
-const xsi = 'xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-const monthly = processXml(
-  'se-cycle',
-  `<bpmn:startEvent id="start">
-    <bpmn:timerEventDefinition><bpmn:timeCycle ${xsi}>R3/2026-03-02T00:00:00Z/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
-  </bpmn:startEvent>
-  <bpmn:endEvent id="end" />
-  ${flow('start', 'end')}`,
-);
+const monthly = processXml('se-cycle', [
+  startEvent(
+    'start',
+    element('bpmn:timerEventDefinition', {}, expression('timeCycle', 'R3/2026-03-02T00:00:00Z/P1D')),
+  ),
+  endEvent('end'),
+  flow('start', 'end'),
+]);
 
 const terminate = processXml('se-terminate', [
   startEvent('start'),

@@ -4,13 +4,13 @@ import {
   element,
   endEvent,
   eventually,
+  expression,
   flow,
   loose,
   processXml,
   serviceTask,
   startEvent,
   startTestEngine,
-  text,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
@@ -27,11 +27,7 @@ beforeAll(async () => {
           element(
             'bpmn:intermediateCatchEvent',
             { id: 'wait3days' },
-            element(
-              'bpmn:timerEventDefinition',
-              {},
-              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('P3D')),
-            ),
+            element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'P3D')),
           ),
           endEvent('end'),
           flow('start', 'wait3days'),
@@ -48,11 +44,7 @@ beforeAll(async () => {
           element(
             'bpmn:boundaryEvent',
             { id: 'overdue', attachedToRef: 'task' },
-            element(
-              'bpmn:timerEventDefinition',
-              {},
-              element('bpmn:timeDuration', { 'xsi:type': 'bpmn:tFormalExpression' }, text('=deadline')),
-            ),
+            element('bpmn:timerEventDefinition', {}, expression('timeDuration', '=deadline')),
           ),
           endEvent('end'),
           endEvent('endOverdue'),
