@@ -1,5 +1,6 @@
 import type { UnitRef } from '../../../src/app/organisation/index.js';
-import { endEvent, flow, processXml, startEvent, userTask } from '../../support/harness/bpmn.js';
+import { flow, processXml } from '../../support/harness/bpmn.js';
+import { endEvent, startEvent, userTask } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import { sleep } from '../support/stats.js';
 

@@ -1,4 +1,4 @@
-import { oneTaskProcess } from '../../support/harness/bpmn.js';
+import { oneTaskProcess } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import { percentile, round, sleep } from '../support/stats.js';
 

@@ -1,4 +1,4 @@
-import { userTaskProcess } from '../../support/harness/bpmn.js';
+import { userTaskProcess } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import { percentile, round } from '../support/stats.js';
 

@@ -1,4 +1,5 @@
-import { element, endEvent, flow, processXml, startEvent, userTask } from '../../support/harness/bpmn.js';
+import { element, flow, processXml } from '../../support/harness/bpmn.js';
+import { endEvent, startEvent, userTask } from '../../support/harness/bpmn-elements.js';
 
 /** A small report process for the inbox tests: one native user task for Ban Tuyên giáo, with a linked form. */
 export const REPORT_PROCESS_ID = 'bao-cao-thu';

@@ -1,30 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { parseBpmn } from '../../../src/engine/model/parse-bpmn.js';
+import { rejection } from './bpmn-fixtures.js';
 import {
   element,
   endEvent,
+  errorDefinition,
   expression,
+  extensions,
   flow as sequenceFlow,
+  message,
+  messageDefinition,
   processXml,
+  signal,
+  signalDefinition,
   startEvent,
   text,
+  timerDefinition,
 } from '../../support/harness/index.js';
-import { rejection } from './bpmn-fixtures.js';
 
 const START = startEvent('s', element('bpmn:outgoing', {}, text('fs')));
 const END = endEvent('e');
 /** A service task of job type `t`, without a name. */
 const task = (id: string, extra = '') =>
-  element(
-    'bpmn:serviceTask',
-    { id },
-    element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 't' }), extra),
-  );
+  element('bpmn:serviceTask', { id }, extensions(element('zeebe:taskDefinition', { type: 't' }), extra));
 const flow = (id: string, from: string, to: string, condition = '') =>
   sequenceFlow(from, to, condition ? { id, condition } : { id });
-const MSG = element('bpmn:message', { id: 'm', name: 'msg' });
-const timer = (kind: string, value: string) =>
-  element('bpmn:timerEventDefinition', {}, expression(kind, value));
+const MSG = message('m', 'msg');
 
 /** [case, process body, extra root elements, element id the rejection must name, reason pattern] */
 const cases: [string, string, string, string, RegExp][] = [
@@ -39,11 +40,7 @@ const cases: [string, string, string, string, RegExp][] = [
     'a send task with an empty job type',
     [
       START,
-      element(
-        'bpmn:sendTask',
-        { id: 'send' },
-        element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: '' })),
-      ),
+      element('bpmn:sendTask', { id: 'send' }, extensions(element('zeebe:taskDefinition', { type: '' }))),
       flow('fs', 's', 'send'),
     ].join(''),
     '',
@@ -132,7 +129,7 @@ const cases: [string, string, string, string, RegExp][] = [
     'an invalid timer duration',
     [
       START,
-      element('bpmn:intermediateCatchEvent', { id: 'wait' }, timer('timeDuration', 'ten minutes')),
+      element('bpmn:intermediateCatchEvent', { id: 'wait' }, timerDefinition('timeDuration', 'ten minutes')),
       flow('fs', 's', 'wait'),
     ].join(''),
     '',
@@ -141,7 +138,7 @@ const cases: [string, string, string, string, RegExp][] = [
   ],
   [
     'a timer start event with a duration',
-    startEvent('ts', timer('timeDuration', 'PT1H')),
+    startEvent('ts', timerDefinition('timeDuration', 'PT1H')),
     '',
     'ts',
     /timeDate or timeCycle/,
@@ -155,7 +152,7 @@ const cases: [string, string, string, string, RegExp][] = [
         'bpmn:boundaryEvent',
         { id: 'b', attachedToRef: 'work' },
         element('bpmn:outgoing', {}, text('bf')),
-        timer('timeCycle', 'R/PT1H'),
+        timerDefinition('timeCycle', 'R/PT1H'),
       ),
       END,
       flow('fs', 's', 'work'),
@@ -174,7 +171,7 @@ const cases: [string, string, string, string, RegExp][] = [
         'bpmn:boundaryEvent',
         { id: 'b', cancelActivity: 'false', attachedToRef: 'work' },
         element('bpmn:outgoing', {}, text('bf')),
-        element('bpmn:errorEventDefinition'),
+        errorDefinition(),
       ),
       END,
       flow('fs', 's', 'work'),
@@ -188,11 +185,7 @@ const cases: [string, string, string, string, RegExp][] = [
     'a message catch event without correlation key',
     [
       START,
-      element(
-        'bpmn:intermediateCatchEvent',
-        { id: 'wait' },
-        element('bpmn:messageEventDefinition', { messageRef: 'm' }),
-      ),
+      element('bpmn:intermediateCatchEvent', { id: 'wait' }, messageDefinition('m')),
       flow('fs', 's', 'wait'),
     ].join(''),
     MSG,
@@ -203,11 +196,7 @@ const cases: [string, string, string, string, RegExp][] = [
     'a message catch event without message name',
     [
       START,
-      element(
-        'bpmn:intermediateCatchEvent',
-        { id: 'wait' },
-        element('bpmn:messageEventDefinition', { messageRef: 'm' }),
-      ),
+      element('bpmn:intermediateCatchEvent', { id: 'wait' }, messageDefinition('m')),
       flow('fs', 's', 'wait'),
     ].join(''),
     element('bpmn:message', { id: 'm' }),
@@ -223,11 +212,7 @@ const cases: [string, string, string, string, RegExp][] = [
   ],
   [
     'an error end event without error code',
-    [
-      START,
-      endEvent('err', element('bpmn:errorEventDefinition', { errorRef: 'x' })),
-      flow('fs', 's', 'err'),
-    ].join(''),
+    [START, endEvent('err', errorDefinition('x')), flow('fs', 's', 'err')].join(''),
     element('bpmn:error', { id: 'x', name: 'X' }),
     'err',
     /errorCode/,
@@ -315,11 +300,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:businessRuleTask',
         { id: 'dmn' },
-        element(
-          'bpmn:extensionElements',
-          {},
-          element('zeebe:calledDecision', { decisionId: 'd', resultVariable: 'r' }),
-        ),
+        extensions(element('zeebe:calledDecision', { decisionId: 'd', resultVariable: 'r' })),
       ),
       flow('fs', 's', 'dmn'),
     ].join(''),
@@ -352,11 +333,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:callActivity',
         { id: 'call' },
-        element(
-          'bpmn:extensionElements',
-          {},
-          element('zeebe:calledElement', { processId: 'child', bindingType: 'deployment' }),
-        ),
+        extensions(element('zeebe:calledElement', { processId: 'child', bindingType: 'deployment' })),
       ),
       flow('fs', 's', 'call'),
     ].join(''),
@@ -371,9 +348,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:userTask',
         { id: 'ut' },
-        element(
-          'bpmn:extensionElements',
-          {},
+        extensions(
           element('zeebe:userTask'),
           element('zeebe:formDefinition', { formId: 'f', bindingType: 'versionTag', versionTag: 'v1' }),
         ),
@@ -398,12 +373,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:userTask',
         { id: 'ut' },
-        element(
-          'bpmn:extensionElements',
-          {},
-          element('zeebe:userTask'),
-          element('zeebe:priorityDefinition', { priority: '500' }),
-        ),
+        extensions(element('zeebe:userTask'), element('zeebe:priorityDefinition', { priority: '500' })),
       ),
       flow('fs', 's', 'ut'),
     ].join(''),
@@ -418,12 +388,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:userTask',
         { id: 'ut' },
-        element(
-          'bpmn:extensionElements',
-          {},
-          element('zeebe:userTask'),
-          element('zeebe:taskSchedule', { dueDate: 'next week' }),
-        ),
+        extensions(element('zeebe:userTask'), element('zeebe:taskSchedule', { dueDate: 'next week' })),
       ),
       flow('fs', 's', 'ut'),
     ].join(''),
@@ -437,16 +402,12 @@ const cases: [string, string, string, string, RegExp][] = [
       START,
       element('bpmn:eventBasedGateway', { id: 'eg' }),
       task('work'),
-      element(
-        'bpmn:intermediateCatchEvent',
-        { id: 'c2' },
-        element('bpmn:signalEventDefinition', { signalRef: 'sg' }),
-      ),
+      element('bpmn:intermediateCatchEvent', { id: 'c2' }, signalDefinition('sg')),
       flow('fs', 's', 'eg'),
       flow('a', 'eg', 'work'),
       flow('b', 'eg', 'c2'),
     ].join(''),
-    element('bpmn:signal', { id: 'sg', name: 'go' }),
+    signal('sg', 'go'),
     'eg',
     /must lead to a timer, message or signal/,
   ],
@@ -464,7 +425,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:serviceTask',
         { id: 'mi' },
-        element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 't' })),
+        extensions(element('zeebe:taskDefinition', { type: 't' })),
         element('bpmn:multiInstanceLoopCharacteristics'),
       ),
       flow('fs', 's', 'mi'),
@@ -480,7 +441,7 @@ const cases: [string, string, string, string, RegExp][] = [
       element(
         'bpmn:serviceTask',
         { id: 'loop' },
-        element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 't' })),
+        extensions(element('zeebe:taskDefinition', { type: 't' })),
         element('bpmn:standardLoopCharacteristics'),
       ),
       flow('fs', 's', 'loop'),
@@ -491,10 +452,7 @@ const cases: [string, string, string, string, RegExp][] = [
   ],
   [
     'two message start events with the same message',
-    [
-      startEvent('m1', element('bpmn:messageEventDefinition', { messageRef: 'm' })),
-      startEvent('m2', element('bpmn:messageEventDefinition', { messageRef: 'm' })),
-    ].join(''),
+    [startEvent('m1', messageDefinition('m')), startEvent('m2', messageDefinition('m'))].join(''),
     MSG,
     'm2',
     /already uses the message/,
@@ -518,14 +476,10 @@ const cases: [string, string, string, string, RegExp][] = [
     [
       START,
       task('work'),
-      element(
-        'bpmn:boundaryEvent',
-        { id: 'b', attachedToRef: 'work' },
-        element('bpmn:signalEventDefinition', { signalRef: 'sg' }),
-      ),
+      element('bpmn:boundaryEvent', { id: 'b', attachedToRef: 'work' }, signalDefinition('sg')),
       flow('fs', 's', 'work'),
     ].join(''),
-    element('bpmn:signal', { id: 'sg', name: 'go' }),
+    signal('sg', 'go'),
     'b',
     /outgoing sequence flow/,
   ],
@@ -593,41 +547,27 @@ describe('parseBpmn: scope rules for start events', () => {
   });
 
   it('an event sub-process message start needs a correlation key', async () => {
-    const error = await rejection(
-      esp(
-        startEvent('inner', element('bpmn:messageEventDefinition', { messageRef: 'm' })),
-        element('bpmn:message', { id: 'm', name: 'x' }),
-      ),
-    );
+    const error = await rejection(esp(startEvent('inner', messageDefinition('m')), message('m', 'x')));
     expect(error.detail).toMatchObject({ elementId: 'inner' });
     expect(error.message).toMatch(/correlationKey/);
   });
 
   it('an error start event is allowed only in event sub-processes, and only interrupting', async () => {
-    const top = await rejection(processXml('p', [startEvent('es', element('bpmn:errorEventDefinition'))]));
+    const top = await rejection(processXml('p', [startEvent('es', errorDefinition())]));
     expect(top.message).toMatch(/'es'.*cannot be a error event/);
     const nonInterrupting = await rejection(
-      esp(
-        element(
-          'bpmn:startEvent',
-          { id: 'inner', isInterrupting: 'false' },
-          element('bpmn:errorEventDefinition'),
-        ),
-      ),
+      esp(element('bpmn:startEvent', { id: 'inner', isInterrupting: 'false' }, errorDefinition())),
     );
     expect(nonInterrupting.message).toMatch(/'inner'.*must be interrupting/);
-    const ok = await parseBpmn(esp(startEvent('inner', element('bpmn:errorEventDefinition'))), 'ok.bpmn');
+    const ok = await parseBpmn(esp(startEvent('inner', errorDefinition())), 'ok.bpmn');
     expect(ok[0]?.eventSubProcessIds).toEqual(['esp']);
   });
 
   it('an event sub-process cannot have several start events', async () => {
     const two = await rejection(
       esp(
-        [
-          startEvent('a', element('bpmn:signalEventDefinition', { signalRef: 'sg' })),
-          startEvent('b', element('bpmn:signalEventDefinition', { signalRef: 'sg' })),
-        ].join(''),
-        element('bpmn:signal', { id: 'sg', name: 'go' }),
+        [startEvent('a', signalDefinition('sg')), startEvent('b', signalDefinition('sg'))].join(''),
+        signal('sg', 'go'),
       ),
     );
     expect(two.message).toMatch(/'esp'.*exactly one start event/);
@@ -650,8 +590,8 @@ describe('parseBpmn: scope rules for start events', () => {
 
   it('a signal event needs a named signal', async () => {
     const error = await rejection(
-      processXml('p', [startEvent('s', element('bpmn:signalEventDefinition', { signalRef: 'sg' }))], {
-        roots: element('bpmn:signal', { id: 'sg' }),
+      processXml('p', [startEvent('s', signalDefinition('sg'))], {
+        roots: signal('sg'),
       }),
     );
     expect(error.message).toMatch(/'s'.*signal/);

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnError,
   element,
   endEvent,
+  errorDefinition,
+  escalation,
+  escalationDefinition,
+  extensions,
   flow,
   instanceState,
+  message,
+  messageDefinition,
   processXml,
   serviceTask,
   startEngineCore,
@@ -11,8 +18,8 @@ import {
   type TestEngineCore,
 } from '../../support/harness/index.js';
 
-const errorDef = (ref: string) => element('bpmn:errorEventDefinition', { errorRef: ref });
-const escalationDef = (ref: string) => element('bpmn:escalationEventDefinition', { escalationRef: ref });
+const errorDef = (ref: string) => errorDefinition(ref);
+const escalationDef = (ref: string) => escalationDefinition(ref);
 
 describe('errors, escalations, sub-processes, call activities', () => {
   let h: TestEngineCore;
@@ -69,10 +76,7 @@ describe('errors, escalations, sub-processes, call activities', () => {
               flow('onRejected', 'eRej', { id: 'f3' }),
             ],
             {
-              roots: [
-                element('bpmn:error', { id: 'errTechnical', errorCode: 'TECH' }),
-                element('bpmn:error', { id: 'errRejected', errorCode: 'REJECTED' }),
-              ],
+              roots: [bpmnError('errTechnical', 'TECH'), bpmnError('errRejected', 'REJECTED')],
             },
           ),
         ),
@@ -89,7 +93,7 @@ describe('errors, escalations, sub-processes, call activities', () => {
               element(
                 'bpmn:subProcess',
                 { id: 'cancelEsp', triggeredByEvent: 'true' },
-                startEvent('cs', element('bpmn:messageEventDefinition', { messageRef: 'cancelMsg' })),
+                startEvent('cs', messageDefinition('cancelMsg')),
                 endEvent('ce'),
                 flow('cs', 'ce', { id: 'cf' }),
               ),
@@ -109,17 +113,9 @@ describe('errors, escalations, sub-processes, call activities', () => {
             ],
             {
               roots: [
-                element(
-                  'bpmn:message',
-                  { id: 'cancelMsg', name: 'cancel-request' },
-                  element(
-                    'bpmn:extensionElements',
-                    {},
-                    element('zeebe:subscription', { correlationKey: '=caseId' }),
-                  ),
-                ),
-                element('bpmn:escalation', { id: 'esc', escalationCode: 'LATE' }),
-                element('bpmn:escalation', { id: 'other', escalationCode: 'NOBODY' }),
+                message('cancelMsg', 'cancel-request', '=caseId'),
+                escalation('esc', 'LATE'),
+                escalation('other', 'NOBODY'),
               ],
             },
           ),
@@ -145,9 +141,7 @@ describe('errors, escalations, sub-processes, call activities', () => {
             element(
               'bpmn:callActivity',
               { id: 'call' },
-              element(
-                'bpmn:extensionElements',
-                {},
+              extensions(
                 element('zeebe:calledElement', { processId: 'child', propagateAllChildVariables: 'true' }),
               ),
             ),

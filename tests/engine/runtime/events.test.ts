@@ -2,28 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   element,
   endEvent,
-  expression,
+  extensions,
   flow,
   instanceState,
+  message,
+  messageDefinition,
   pollUntil,
   processXml,
   serviceTask,
+  signal,
+  signalDefinition,
   startEngineCore,
   startEvent,
   type TestEngineCore,
+  timerDefinition,
 } from '../../support/harness/index.js';
-
-const timer = (kind: string, value: string) =>
-  element('bpmn:timerEventDefinition', {}, expression(kind, value));
-const messageRef = (ref: string) => element('bpmn:messageEventDefinition', { messageRef: ref });
-const message = (id: string, name: string, key?: string) =>
-  key
-    ? element(
-        'bpmn:message',
-        { id: id, name: name },
-        element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: key })),
-      )
-    : element('bpmn:message', { id: id, name: name });
 
 describe('timers, messages, signals, event-based gateway', () => {
   let h: TestEngineCore;
@@ -38,7 +31,7 @@ describe('timers, messages, signals, event-based gateway', () => {
         content: Buffer.from(
           processXml('wait', [
             startEvent('s'),
-            element('bpmn:intermediateCatchEvent', { id: 't' }, timer('timeDuration', 'PT1H')),
+            element('bpmn:intermediateCatchEvent', { id: 't' }, timerDefinition('timeDuration', 'PT1H')),
             endEvent('e'),
             flow('s', 't', { id: 'f0' }),
             flow('t', 'e', { id: 'f1' }),
@@ -51,16 +44,16 @@ describe('timers, messages, signals, event-based gateway', () => {
           processXml('boundary', [
             startEvent('s'),
             serviceTask('w', 'slow'),
-            element('bpmn:boundaryEvent', { id: 'late', attachedToRef: 'w' }, timer('timeDuration', 'PT5M')),
             element(
-              'bpmn:userTask',
-              { id: 'remind' },
-              element('bpmn:extensionElements', {}, element('zeebe:userTask')),
+              'bpmn:boundaryEvent',
+              { id: 'late', attachedToRef: 'w' },
+              timerDefinition('timeDuration', 'PT5M'),
             ),
+            element('bpmn:userTask', { id: 'remind' }, extensions(element('zeebe:userTask'))),
             element(
               'bpmn:boundaryEvent',
               { id: 'nag', attachedToRef: 'remind', cancelActivity: 'false' },
-              timer('timeCycle', 'R/PT1M'),
+              timerDefinition('timeCycle', 'R/PT1M'),
             ),
             endEvent('e1'),
             endEvent('e2'),
@@ -80,7 +73,7 @@ describe('timers, messages, signals, event-based gateway', () => {
             'msg',
             [
               startEvent('s'),
-              element('bpmn:intermediateCatchEvent', { id: 'c' }, messageRef('m1')),
+              element('bpmn:intermediateCatchEvent', { id: 'c' }, messageDefinition('m1')),
               element('bpmn:receiveTask', { id: 'r', messageRef: 'm2' }),
               endEvent('e'),
               flow('s', 'c', { id: 'f0' }),
@@ -97,7 +90,7 @@ describe('timers, messages, signals, event-based gateway', () => {
           processXml(
             'msg-start',
             [
-              startEvent('s', messageRef('ms')),
+              startEvent('s', messageDefinition('ms')),
               serviceTask('w', 'started-by-message'),
               flow('s', 'w', { id: 'f0' }),
             ],
@@ -112,16 +105,12 @@ describe('timers, messages, signals, event-based gateway', () => {
             'signals',
             [
               startEvent('s'),
-              element(
-                'bpmn:intermediateCatchEvent',
-                { id: 'c' },
-                element('bpmn:signalEventDefinition', { signalRef: 'sig' }),
-              ),
+              element('bpmn:intermediateCatchEvent', { id: 'c' }, signalDefinition('sig')),
               endEvent('e'),
               flow('s', 'c', { id: 'f0' }),
               flow('c', 'e', { id: 'f1' }),
             ],
-            { roots: element('bpmn:signal', { id: 'sig', name: 'go' }) },
+            { roots: signal('sig', 'go') },
           ),
         ),
       },
@@ -131,11 +120,11 @@ describe('timers, messages, signals, event-based gateway', () => {
           processXml(
             'signal-start',
             [
-              startEvent('s', element('bpmn:signalEventDefinition', { signalRef: 'sig2' })),
+              startEvent('s', signalDefinition('sig2')),
               serviceTask('w', 'signal-started'),
               flow('s', 'w', { id: 'f0' }),
             ],
-            { roots: element('bpmn:signal', { id: 'sig2', name: 'go' }) },
+            { roots: signal('sig2', 'go') },
           ),
         ),
       },
@@ -147,8 +136,12 @@ describe('timers, messages, signals, event-based gateway', () => {
             [
               startEvent('s'),
               element('bpmn:eventBasedGateway', { id: 'g' }),
-              element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageRef('ma')),
-              element('bpmn:intermediateCatchEvent', { id: 'timeout' }, timer('timeDuration', 'P1D')),
+              element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageDefinition('ma')),
+              element(
+                'bpmn:intermediateCatchEvent',
+                { id: 'timeout' },
+                timerDefinition('timeDuration', 'P1D'),
+              ),
               endEvent('e1'),
               endEvent('e2'),
               flow('s', 'g', { id: 'f0' }),
@@ -185,7 +178,7 @@ describe('timers, messages, signals, event-based gateway', () => {
         name: 'cycle.bpmn',
         content: Buffer.from(
           processXml('cycle', [
-            startEvent('s', timer('timeCycle', 'R3/PT10M')),
+            startEvent('s', timerDefinition('timeCycle', 'R3/PT10M')),
             serviceTask('w', 'cycle-work'),
             flow('s', 'w', { id: 'f0' }),
           ]),

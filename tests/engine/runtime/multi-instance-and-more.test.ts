@@ -3,6 +3,7 @@ import {
   element,
   endEvent,
   expression,
+  extensions,
   flow,
   instanceState,
   processXml,
@@ -22,11 +23,7 @@ const mi = (
   element(
     'bpmn:multiInstanceLoopCharacteristics',
     attributes,
-    element(
-      'bpmn:extensionElements',
-      {},
-      element('zeebe:loopCharacteristics', { inputCollection, inputElement, ...output }),
-    ),
+    extensions(element('zeebe:loopCharacteristics', { inputCollection, inputElement, ...output })),
     ...condition,
   );
 
@@ -46,7 +43,7 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
             element(
               'bpmn:serviceTask',
               { id: 'each' },
-              element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'mi-each' })),
+              extensions(element('zeebe:taskDefinition', { type: 'mi-each' })),
               mi({}, '=items', 'item', { outputCollection: 'results', outputElement: '=result' }),
             ),
             serviceTask('after', 'mi-after'),
@@ -65,7 +62,7 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
             element(
               'bpmn:serviceTask',
               { id: 'each' },
-              element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'seq-each' })),
+              extensions(element('zeebe:taskDefinition', { type: 'seq-each' })),
               mi(
                 { isSequential: true },
                 '=[1,2,3,4]',
@@ -112,11 +109,7 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
             element(
               'bpmn:scriptTask',
               { id: 'calc' },
-              element(
-                'bpmn:extensionElements',
-                {},
-                element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' }),
-              ),
+              extensions(element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' })),
             ),
             element(
               'bpmn:intermediateThrowEvent',

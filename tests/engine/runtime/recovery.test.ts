@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   element,
   endEvent,
+  extensions,
   flow,
+  message,
+  messageDefinition,
   pollUntil,
   processXml,
   serviceTask,
@@ -34,9 +37,7 @@ describe('restart on the same database', () => {
               element(
                 'bpmn:userTask',
                 { id: 'review' },
-                element(
-                  'bpmn:extensionElements',
-                  {},
+                extensions(
                   element('zeebe:userTask'),
                   element('zeebe:assignmentDefinition', { candidateGroups: 'clerks' }),
                 ),
@@ -47,11 +48,7 @@ describe('restart on the same database', () => {
                 { id: 'wait' },
                 element('bpmn:timerEventDefinition', {}, element('bpmn:timeDuration', {}, text('PT1H'))),
               ),
-              element(
-                'bpmn:intermediateCatchEvent',
-                { id: 'msg' },
-                element('bpmn:messageEventDefinition', { messageRef: 'm' }),
-              ),
+              element('bpmn:intermediateCatchEvent', { id: 'msg' }, messageDefinition('m')),
               element('bpmn:receiveTask', { id: 'later', messageRef: 'm2' }),
               element('bpmn:parallelGateway', { id: 'join' }),
               endEvent('e'),
@@ -68,26 +65,7 @@ describe('restart on the same database', () => {
               flow('join', 'e', { id: 'f10' }),
             ],
             {
-              roots: [
-                element(
-                  'bpmn:message',
-                  { id: 'm', name: 'ping' },
-                  element(
-                    'bpmn:extensionElements',
-                    {},
-                    element('zeebe:subscription', { correlationKey: '=key' }),
-                  ),
-                ),
-                element(
-                  'bpmn:message',
-                  { id: 'm2', name: 'pong' },
-                  element(
-                    'bpmn:extensionElements',
-                    {},
-                    element('zeebe:subscription', { correlationKey: '=key' }),
-                  ),
-                ),
-              ],
+              roots: [message('m', 'ping', '=key'), message('m2', 'pong', '=key')],
             },
           ),
         ),

@@ -3,14 +3,17 @@ import {
   type ClockedTestEngine,
   element,
   endEvent,
+  escalationDefinition,
   eventually,
-  expression,
   flow,
   loose,
+  message,
+  messageDefinition,
   processXml,
   serviceTask,
   startEvent,
   startTestEngine,
+  timerDefinition,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
@@ -22,7 +25,7 @@ const reminders = processXml('ev-reminders', [
   element(
     'bpmn:boundaryEvent',
     { id: 'remind', attachedToRef: 'task', cancelActivity: 'false' },
-    element('bpmn:timerEventDefinition', {}, expression('timeCycle', 'R2/PT1H')),
+    timerDefinition('timeCycle', 'R2/PT1H'),
   ),
   element('bpmn:intermediateThrowEvent', { id: 'reminded' }),
   endEvent('remindEnd'),
@@ -38,16 +41,8 @@ const race = processXml(
   [
     startEvent('start'),
     element('bpmn:eventBasedGateway', { id: 'race' }),
-    element(
-      'bpmn:intermediateCatchEvent',
-      { id: 'answer' },
-      element('bpmn:messageEventDefinition', { messageRef: 'Message_answer' }),
-    ),
-    element(
-      'bpmn:intermediateCatchEvent',
-      { id: 'timeout' },
-      element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'P1D')),
-    ),
+    element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageDefinition('Message_answer')),
+    element('bpmn:intermediateCatchEvent', { id: 'timeout' }, timerDefinition('timeDuration', 'P1D')),
     endEvent('answered'),
     endEvent('timedOut'),
     flow('start', 'race'),
@@ -57,11 +52,7 @@ const race = processXml(
     flow('timeout', 'timedOut'),
   ],
   {
-    roots: element(
-      'bpmn:message',
-      { id: 'Message_answer', name: 'ev-answer' },
-      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
-    ),
+    roots: message('Message_answer', 'ev-answer', '=caseId'),
   },
 );
 
@@ -73,13 +64,13 @@ const escalation = processXml(
       'bpmn:subProcess',
       { id: 'work' },
       startEvent('innerStart'),
-      endEvent('escalate', element('bpmn:escalationEventDefinition', { escalationRef: 'Escalation_late' })),
+      endEvent('escalate', escalationDefinition('Escalation_late')),
       flow('innerStart', 'escalate'),
     ),
     element(
       'bpmn:boundaryEvent',
       { id: 'caught', attachedToRef: 'work' },
-      element('bpmn:escalationEventDefinition', { escalationRef: 'Escalation_late' }),
+      escalationDefinition('Escalation_late'),
     ),
     endEvent('end'),
     endEvent('escalatedEnd'),

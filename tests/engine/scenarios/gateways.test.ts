@@ -3,6 +3,7 @@ import {
   type ClockedTestEngine,
   element,
   endEvent,
+  extensions,
   flow,
   loose,
   processXml,
@@ -29,18 +30,14 @@ const parallel = processXml('gw-parallel', [
   element(
     'bpmn:intermediateThrowEvent',
     { id: 'left' },
-    element(
-      'bpmn:extensionElements',
-      {},
+    extensions(
       element('zeebe:ioMapping', {}, element('zeebe:output', { source: '="L"', target: 'leftDone' })),
     ),
   ),
   element(
     'bpmn:intermediateThrowEvent',
     { id: 'right' },
-    element(
-      'bpmn:extensionElements',
-      {},
+    extensions(
       element('zeebe:ioMapping', {}, element('zeebe:output', { source: '="R"', target: 'rightDone' })),
     ),
   ),

@@ -6,6 +6,8 @@ import {
   eventually,
   flow,
   loose,
+  message,
+  messageDefinition,
   processXml,
   startEvent,
   startTestEngine,
@@ -18,32 +20,20 @@ const waitForPayment = processXml(
   'msg-catch',
   [
     startEvent('start'),
-    element(
-      'bpmn:intermediateCatchEvent',
-      { id: 'paid' },
-      element('bpmn:messageEventDefinition', { messageRef: 'Message_paid' }),
-    ),
+    element('bpmn:intermediateCatchEvent', { id: 'paid' }, messageDefinition('Message_paid')),
     endEvent('end'),
     flow('start', 'paid'),
     flow('paid', 'end'),
   ],
   {
-    roots: element(
-      'bpmn:message',
-      { id: 'Message_paid', name: 'payment-received' },
-      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=orderId' })),
-    ),
+    roots: message('Message_paid', 'payment-received', '=orderId'),
   },
 );
 
 const startedByMessage = processXml(
   'msg-start',
-  [
-    startEvent('start', element('bpmn:messageEventDefinition', { messageRef: 'Message_report' })),
-    endEvent('end'),
-    flow('start', 'end'),
-  ],
-  { roots: element('bpmn:message', { id: 'Message_report', name: 'report-submitted' }) },
+  [startEvent('start', messageDefinition('Message_report')), endEvent('end'), flow('start', 'end')],
+  { roots: message('Message_report', 'report-submitted') },
 );
 
 beforeAll(async () => {

@@ -4,13 +4,13 @@ import {
   element,
   endEvent,
   eventually,
-  expression,
   flow,
   loose,
   oneTaskProcess,
   processXml,
   startEvent,
   startTestEngine,
+  timerDefinition,
   userTaskProcess,
 } from '../../support/harness/index.js';
 
@@ -30,11 +30,7 @@ beforeAll(async () => {
       process: Buffer.from(
         processXml('rec-timer', [
           startEvent('start'),
-          element(
-            'bpmn:intermediateCatchEvent',
-            { id: 'wait' },
-            element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'PT1H')),
-          ),
+          element('bpmn:intermediateCatchEvent', { id: 'wait' }, timerDefinition('timeDuration', 'PT1H')),
           endEvent('end'),
           flow('start', 'wait'),
           flow('wait', 'end'),

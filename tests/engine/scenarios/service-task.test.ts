@@ -3,6 +3,7 @@ import {
   type ClockedTestEngine,
   element,
   endEvent,
+  errorDefinition,
   eventually,
   flow,
   loose,
@@ -154,7 +155,7 @@ describe('service tasks (jobs)', () => {
         element(
           'bpmn:boundaryEvent',
           { id: 'rejected', attachedToRef: 'task' },
-          element('bpmn:errorEventDefinition', { errorRef: 'Error_rejected' }),
+          errorDefinition('Error_rejected'),
         ),
         endEvent('end'),
         endEvent('endRejected'),

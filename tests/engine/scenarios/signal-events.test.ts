@@ -7,13 +7,15 @@ import {
   flow,
   loose,
   processXml,
+  signal,
+  signalDefinition,
   startEvent,
   startTestEngine,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
-const signal = element('bpmn:signal', { id: 'Signal_alert', name: 'storm-alert' });
+const alert = signal('Signal_alert', 'storm-alert');
 
 beforeAll(async () => {
   harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
@@ -25,16 +27,12 @@ beforeAll(async () => {
           'sig-catch',
           [
             startEvent('start'),
-            element(
-              'bpmn:intermediateCatchEvent',
-              { id: 'alert' },
-              element('bpmn:signalEventDefinition', { signalRef: 'Signal_alert' }),
-            ),
+            element('bpmn:intermediateCatchEvent', { id: 'alert' }, signalDefinition('Signal_alert')),
             endEvent('end'),
             flow('start', 'alert'),
             flow('alert', 'end'),
           ],
-          { roots: signal },
+          { roots: alert },
         ),
       ),
     },
@@ -43,12 +41,8 @@ beforeAll(async () => {
       process: Buffer.from(
         processXml(
           'sig-start',
-          [
-            startEvent('start', element('bpmn:signalEventDefinition', { signalRef: 'Signal_alert' })),
-            endEvent('end'),
-            flow('start', 'end'),
-          ],
-          { roots: signal },
+          [startEvent('start', signalDefinition('Signal_alert')), endEvent('end'), flow('start', 'end')],
+          { roots: alert },
         ),
       ),
     },

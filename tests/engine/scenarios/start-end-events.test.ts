@@ -4,23 +4,24 @@ import {
   element,
   endEvent,
   eventually,
-  expression,
   flow,
   loose,
+  message,
+  messageDefinition,
   processXml,
   serviceTask,
+  signal,
+  signalDefinition,
   startEvent,
   startTestEngine,
+  timerDefinition,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
 const noWait = { consistency: { waitUpToMs: 0 } };
 
 const monthly = processXml('se-cycle', [
-  startEvent(
-    'start',
-    element('bpmn:timerEventDefinition', {}, expression('timeCycle', 'R3/2026-03-02T00:00:00Z/P1D')),
-  ),
+  startEvent('start', timerDefinition('timeCycle', 'R3/2026-03-02T00:00:00Z/P1D')),
   endEvent('end'),
   flow('start', 'end'),
 ]);
@@ -62,7 +63,7 @@ const eventSub = processXml(
       element(
         'bpmn:startEvent',
         { id: 'noteStart', isInterrupting: 'false' },
-        element('bpmn:messageEventDefinition', { messageRef: 'Message_note' }),
+        messageDefinition('Message_note'),
       ),
       endEvent('noteEnd'),
       flow('noteStart', 'noteEnd'),
@@ -70,20 +71,13 @@ const eventSub = processXml(
     element(
       'bpmn:subProcess',
       { id: 'onAbort', triggeredByEvent: 'true' },
-      startEvent('abortStart', element('bpmn:signalEventDefinition', { signalRef: 'Signal_abort' })),
+      startEvent('abortStart', signalDefinition('Signal_abort')),
       endEvent('abortEnd'),
       flow('abortStart', 'abortEnd'),
     ),
   ],
   {
-    roots: [
-      element(
-        'bpmn:message',
-        { id: 'Message_note', name: 'se-note' },
-        element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
-      ),
-      element('bpmn:signal', { id: 'Signal_abort', name: 'se-abort' }),
-    ],
+    roots: [message('Message_note', 'se-note', '=caseId'), signal('Signal_abort', 'se-abort')],
   },
 );
 

@@ -4,6 +4,7 @@ import {
   element,
   endEvent,
   eventually,
+  extensions,
   flow,
   loose,
   processXml,
@@ -35,11 +36,7 @@ const parent = processXml('sp-parent', [
   element(
     'bpmn:callActivity',
     { id: 'call' },
-    element(
-      'bpmn:extensionElements',
-      {},
-      element('zeebe:calledElement', { processId: 'sp-child', propagateAllChildVariables: 'true' }),
-    ),
+    extensions(element('zeebe:calledElement', { processId: 'sp-child', propagateAllChildVariables: 'true' })),
   ),
   endEvent('end'),
   flow('start', 'embedded'),
@@ -52,13 +49,11 @@ const multi = processXml('sp-multi', [
   element(
     'bpmn:serviceTask',
     { id: 'perUnit' },
-    element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'sp-per-unit' })),
+    extensions(element('zeebe:taskDefinition', { type: 'sp-per-unit' })),
     element(
       'bpmn:multiInstanceLoopCharacteristics',
       {},
-      element(
-        'bpmn:extensionElements',
-        {},
+      extensions(
         element('zeebe:loopCharacteristics', {
           inputCollection: '=units',
           inputElement: 'unit',

@@ -4,8 +4,10 @@ import {
   element,
   endEvent,
   eventually,
+  extensions,
   flow,
   loose,
+  message,
   processXml,
   startEvent,
   startTestEngine,
@@ -21,23 +23,19 @@ const kinds = processXml(
     element(
       'bpmn:scriptTask',
       { id: 'script' },
-      element(
-        'bpmn:extensionElements',
-        {},
-        element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' }),
-      ),
+      extensions(element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' })),
     ),
     element('bpmn:manualTask', { id: 'manual' }),
     element('bpmn:task', { id: 'plain' }),
     element(
       'bpmn:sendTask',
       { id: 'send' },
-      element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'tk-send' })),
+      extensions(element('zeebe:taskDefinition', { type: 'tk-send' })),
     ),
     element(
       'bpmn:businessRuleTask',
       { id: 'rule' },
-      element('bpmn:extensionElements', {}, element('zeebe:taskDefinition', { type: 'tk-rule' })),
+      extensions(element('zeebe:taskDefinition', { type: 'tk-rule' })),
     ),
     element('bpmn:receiveTask', { id: 'receive', messageRef: 'Message_ack' }),
     endEvent('end'),
@@ -50,11 +48,7 @@ const kinds = processXml(
     flow('receive', 'end'),
   ],
   {
-    roots: element(
-      'bpmn:message',
-      { id: 'Message_ack', name: 'tk-ack' },
-      element('bpmn:extensionElements', {}, element('zeebe:subscription', { correlationKey: '=caseId' })),
-    ),
+    roots: message('Message_ack', 'tk-ack', '=caseId'),
   },
 );
 

@@ -4,13 +4,13 @@ import {
   element,
   endEvent,
   eventually,
-  expression,
   flow,
   loose,
   processXml,
   serviceTask,
   startEvent,
   startTestEngine,
+  timerDefinition,
 } from '../../support/harness/index.js';
 
 let harness: ClockedTestEngine;
@@ -24,11 +24,7 @@ beforeAll(async () => {
       process: Buffer.from(
         processXml('tm-wait', [
           startEvent('start'),
-          element(
-            'bpmn:intermediateCatchEvent',
-            { id: 'wait3days' },
-            element('bpmn:timerEventDefinition', {}, expression('timeDuration', 'P3D')),
-          ),
+          element('bpmn:intermediateCatchEvent', { id: 'wait3days' }, timerDefinition('timeDuration', 'P3D')),
           endEvent('end'),
           flow('start', 'wait3days'),
           flow('wait3days', 'end'),
@@ -44,7 +40,7 @@ beforeAll(async () => {
           element(
             'bpmn:boundaryEvent',
             { id: 'overdue', attachedToRef: 'task' },
-            element('bpmn:timerEventDefinition', {}, expression('timeDuration', '=deadline')),
+            timerDefinition('timeDuration', '=deadline'),
           ),
           endEvent('end'),
           endEvent('endOverdue'),

@@ -1,11 +1,12 @@
 /**
  * One small builder for the BPMN the tests deploy or parse. Every element is made by `element` (names and values
  * escaped), so no test writes XML by hand; whole processes from the Modeler stay files in tests/fixtures/bpmn.
+ * The common elements have their own functions in bpmn-elements.ts.
  */
 
 /** An XML fragment made by this module. */
 export type Xml = string;
-type Attributes = Record<string, string | number | boolean | undefined>;
+export type Attributes = Record<string, string | number | boolean | undefined>;
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -101,82 +102,16 @@ export function sequence(...ids: string[]): Xml[] {
   return ids.slice(1).map((to, index) => flow(ids[index]!, to));
 }
 
-export const startEvent = (id: string, ...children: Xml[]): Xml =>
-  element('bpmn:startEvent', { id }, ...children);
-export const endEvent = (id: string, ...children: Xml[]): Xml =>
-  element('bpmn:endEvent', { id }, ...children);
+/** `bpmn:extensionElements`: where the zeebe:… elements of an element go. */
+export const extensions = (...children: Xml[]): Xml => element('bpmn:extensionElements', {}, ...children);
 
-export interface ServiceTaskOptions {
-  retries?: number;
-  /** More zeebe extension elements (io mapping, task headers). */
-  extensions?: Xml[];
-  attributes?: Attributes;
-}
-
-/** A service task whose jobs have type `type`. */
-export function serviceTask(id: string, type: string, options: ServiceTaskOptions = {}): Xml {
-  return bpmnElement('serviceTask', { id, name: id, ...options.attributes }, [
-    element('zeebe:taskDefinition', { type, retries: options.retries }),
-    ...(options.extensions ?? []),
-  ]);
-}
-
-export interface UserTaskOptions {
-  name?: string;
-  candidateGroups?: string;
-  assignee?: string;
-  formId?: string;
-  /** zeebe:taskSchedule dueDate (FEEL or ISO). */
-  dueDate?: string;
-  /** zeebe:priorityDefinition priority (FEEL or 0–100). */
-  priority?: string;
-  extensions?: Xml[];
-}
-
-/** A Camunda user task (zeebe:userTask), with its assignment and linked form when given. */
-export function userTask(id: string, options: UserTaskOptions = {}): Xml {
-  const assigned = options.candidateGroups !== undefined || options.assignee !== undefined;
-  return bpmnElement('userTask', { id, name: options.name }, [
-    element('zeebe:userTask'),
-    ...(assigned
-      ? [
-          element('zeebe:assignmentDefinition', {
-            assignee: options.assignee,
-            candidateGroups: options.candidateGroups,
-          }),
-        ]
-      : []),
-    ...(options.formId ? [element('zeebe:formDefinition', { formId: options.formId })] : []),
-    ...(options.dueDate ? [element('zeebe:taskSchedule', { dueDate: options.dueDate })] : []),
-    ...(options.priority ? [element('zeebe:priorityDefinition', { priority: options.priority })] : []),
-    ...(options.extensions ?? []),
-  ]);
-}
-
-/** zeebe:taskHeaders with one header per entry. */
-export function taskHeaders(headers: Record<string, string>): Xml {
-  const entries = Object.entries(headers).map(([key, value]) => element('zeebe:header', { key, value }));
-  return element('zeebe:taskHeaders', {}, ...entries);
-}
-
-/** start → one service task `task` of `type` → end. */
-export function oneTaskProcess(processId: string, type: string, retries = 3): string {
-  return processXml(processId, [
-    startEvent('start'),
-    serviceTask('task', type, { retries }),
-    endEvent('end'),
-    ...sequence('start', 'task', 'end'),
-  ]);
-}
-
-/** start → one user task `review` → end. */
-export function userTaskProcess(processId: string, options: UserTaskOptions = {}): string {
-  return processXml(processId, [
-    startEvent('start'),
-    userTask('review', { name: 'Review', ...options }),
-    endEvent('end'),
-    ...sequence('start', 'review', 'end'),
-  ]);
+/** A process file for the engine core's deploy: `<processId>.bpmn`. */
+export function bpmnFile(
+  processId: string,
+  elements: Xml | Xml[],
+  options: DocumentOptions = {},
+): { name: string; content: Buffer } {
+  return { name: `${processId}.bpmn`, content: Buffer.from(processXml(processId, elements, options)) };
 }
 
 /** A resource for the gRPC client's deployResources. */
