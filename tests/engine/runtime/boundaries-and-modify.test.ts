@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   element,
   endEvent,
   errorDefinition,
@@ -9,7 +10,6 @@ import {
   instanceState,
   message,
   messageDefinition,
-  processXml,
   serviceTask,
   signal,
   signalDefinition,
@@ -33,72 +33,58 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'bnd.bpmn',
-        content: Buffer.from(
-          processXml(
-            'bnd',
-            [
-              startEvent('s'),
-              serviceTask('w', 'bnd-work'),
-              element('bpmn:boundaryEvent', { id: 'onMsg', attachedToRef: 'w' }, messageDefinition('m')),
-              element(
-                'bpmn:boundaryEvent',
-                { id: 'onSig', attachedToRef: 'w', cancelActivity: 'false' },
-                signalDefinition('sg'),
-              ),
-              element(
-                'bpmn:subProcess',
-                { id: 'sub' },
-                startEvent('ss'),
-                element('bpmn:intermediateThrowEvent', { id: 'up' }, escalationDefinition('esc')),
-                serviceTask('inner', 'bnd-inner'),
-                endEvent('se'),
-                flow('ss', 'up', { id: 'sf0' }),
-                flow('up', 'inner', { id: 'sf1' }),
-                flow('inner', 'se', { id: 'sf2' }),
-              ),
-              element(
-                'bpmn:boundaryEvent',
-                { id: 'onEsc', attachedToRef: 'sub' },
-                escalationDefinition('esc'),
-              ),
-              endEvent('e'),
-              endEvent('eMsg'),
-              endEvent('eSig'),
-              endEvent('eEsc'),
-              flow('s', 'w', { id: 'f0' }),
-              flow('w', 'sub', { id: 'f1' }),
-              flow('sub', 'e', { id: 'f2' }),
-              flow('onMsg', 'eMsg', { id: 'f3' }),
-              flow('onSig', 'eSig', { id: 'f4' }),
-              flow('onEsc', 'eEsc', { id: 'f5' }),
-            ],
-            {
-              roots: [message('m', 'stop', '=id'), signal('sg', 'poke'), escalation('esc', 'UP')],
-            },
+      bpmnFile(
+        'bnd',
+        [
+          startEvent('s'),
+          serviceTask('w', 'bnd-work'),
+          element('bpmn:boundaryEvent', { id: 'onMsg', attachedToRef: 'w' }, messageDefinition('m')),
+          element(
+            'bpmn:boundaryEvent',
+            { id: 'onSig', attachedToRef: 'w', cancelActivity: 'false' },
+            signalDefinition('sg'),
           ),
+          element(
+            'bpmn:subProcess',
+            { id: 'sub' },
+            startEvent('ss'),
+            element('bpmn:intermediateThrowEvent', { id: 'up' }, escalationDefinition('esc')),
+            serviceTask('inner', 'bnd-inner'),
+            endEvent('se'),
+            flow('ss', 'up', { id: 'sf0' }),
+            flow('up', 'inner', { id: 'sf1' }),
+            flow('inner', 'se', { id: 'sf2' }),
+          ),
+          element('bpmn:boundaryEvent', { id: 'onEsc', attachedToRef: 'sub' }, escalationDefinition('esc')),
+          endEvent('e'),
+          endEvent('eMsg'),
+          endEvent('eSig'),
+          endEvent('eEsc'),
+          flow('s', 'w', { id: 'f0' }),
+          flow('w', 'sub', { id: 'f1' }),
+          flow('sub', 'e', { id: 'f2' }),
+          flow('onMsg', 'eMsg', { id: 'f3' }),
+          flow('onSig', 'eSig', { id: 'f4' }),
+          flow('onEsc', 'eEsc', { id: 'f5' }),
+        ],
+        {
+          roots: [message('m', 'stop', '=id'), signal('sg', 'poke'), escalation('esc', 'UP')],
+        },
+      ),
+      bpmnFile('err-esp', [
+        startEvent('s'),
+        serviceTask('w', 'err-esp-work'),
+        endEvent('e'),
+        flow('s', 'w', { id: 'f0' }),
+        flow('w', 'e', { id: 'f1' }),
+        element(
+          'bpmn:subProcess',
+          { id: 'handler', triggeredByEvent: 'true' },
+          startEvent('hs', errorDefinition()),
+          serviceTask('fix', 'err-esp-fix'),
+          flow('hs', 'fix', { id: 'hf0' }),
         ),
-      },
-      {
-        name: 'err-esp.bpmn',
-        content: Buffer.from(
-          processXml('err-esp', [
-            startEvent('s'),
-            serviceTask('w', 'err-esp-work'),
-            endEvent('e'),
-            flow('s', 'w', { id: 'f0' }),
-            flow('w', 'e', { id: 'f1' }),
-            element(
-              'bpmn:subProcess',
-              { id: 'handler', triggeredByEvent: 'true' },
-              startEvent('hs', errorDefinition()),
-              serviceTask('fix', 'err-esp-fix'),
-              flow('hs', 'fix', { id: 'hf0' }),
-            ),
-          ]),
-        ),
-      },
+      ]),
     ]);
   });
   afterAll(async () => {

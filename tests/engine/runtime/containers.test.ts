@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bpmnError,
+  bpmnFile,
   element,
   endEvent,
   errorDefinition,
@@ -11,7 +12,6 @@ import {
   instanceState,
   message,
   messageDefinition,
-  processXml,
   serviceTask,
   startEngineCore,
   startEvent,
@@ -37,122 +37,94 @@ describe('errors, escalations, sub-processes, call activities', () => {
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'errors.bpmn',
-        content: Buffer.from(
-          processXml(
-            'errors',
-            [
-              startEvent('s'),
-              element(
-                'bpmn:subProcess',
-                { id: 'sub' },
-                startEvent('ss'),
-                serviceTask('risky', 'risky'),
-                element('bpmn:exclusiveGateway', { id: 'g', default: 'ok' }),
-                endEvent('fail', errorDef('errRejected')),
-                endEvent('se'),
-                flow('ss', 'risky', { id: 'sf0' }),
-                flow('risky', 'g', { id: 'sf1' }),
-                flow('g', 'fail', { id: 'bad', condition: '=rejected' }),
-                flow('g', 'se', { id: 'ok' }),
-              ),
-              element(
-                'bpmn:boundaryEvent',
-                { id: 'onRisky', attachedToRef: 'sub' },
-                errorDef('errTechnical'),
-              ),
-              element(
-                'bpmn:boundaryEvent',
-                { id: 'onRejected', attachedToRef: 'sub' },
-                errorDef('errRejected'),
-              ),
-              endEvent('e'),
-              endEvent('eTech'),
-              endEvent('eRej'),
-              flow('s', 'sub', { id: 'f0' }),
-              flow('sub', 'e', { id: 'f1' }),
-              flow('onRisky', 'eTech', { id: 'f2' }),
-              flow('onRejected', 'eRej', { id: 'f3' }),
-            ],
-            {
-              roots: [bpmnError('errTechnical', 'TECH'), bpmnError('errRejected', 'REJECTED')],
-            },
+      bpmnFile(
+        'errors',
+        [
+          startEvent('s'),
+          element(
+            'bpmn:subProcess',
+            { id: 'sub' },
+            startEvent('ss'),
+            serviceTask('risky', 'risky'),
+            element('bpmn:exclusiveGateway', { id: 'g', default: 'ok' }),
+            endEvent('fail', errorDef('errRejected')),
+            endEvent('se'),
+            flow('ss', 'risky', { id: 'sf0' }),
+            flow('risky', 'g', { id: 'sf1' }),
+            flow('g', 'fail', { id: 'bad', condition: '=rejected' }),
+            flow('g', 'se', { id: 'ok' }),
+          ),
+          element('bpmn:boundaryEvent', { id: 'onRisky', attachedToRef: 'sub' }, errorDef('errTechnical')),
+          element('bpmn:boundaryEvent', { id: 'onRejected', attachedToRef: 'sub' }, errorDef('errRejected')),
+          endEvent('e'),
+          endEvent('eTech'),
+          endEvent('eRej'),
+          flow('s', 'sub', { id: 'f0' }),
+          flow('sub', 'e', { id: 'f1' }),
+          flow('onRisky', 'eTech', { id: 'f2' }),
+          flow('onRejected', 'eRej', { id: 'f3' }),
+        ],
+        {
+          roots: [bpmnError('errTechnical', 'TECH'), bpmnError('errRejected', 'REJECTED')],
+        },
+      ),
+      bpmnFile(
+        'esp',
+        [
+          startEvent('s'),
+          serviceTask('main', 'esp-main'),
+          endEvent('e'),
+          element(
+            'bpmn:subProcess',
+            { id: 'cancelEsp', triggeredByEvent: 'true' },
+            startEvent('cs', messageDefinition('cancelMsg')),
+            endEvent('ce'),
+            flow('cs', 'ce', { id: 'cf' }),
+          ),
+          element(
+            'bpmn:subProcess',
+            { id: 'escEsp', triggeredByEvent: 'true' },
+            element('bpmn:startEvent', { id: 'es', isInterrupting: 'false' }, escalationDef('esc')),
+            serviceTask('handleEsc', 'esp-escalated'),
+            flow('es', 'handleEsc', { id: 'ef' }),
+          ),
+          element('bpmn:intermediateThrowEvent', { id: 'raise' }, escalationDef('esc')),
+          element('bpmn:intermediateThrowEvent', { id: 'raiseUncaught' }, escalationDef('other')),
+          flow('s', 'raise', { id: 'f0' }),
+          flow('raise', 'raiseUncaught', { id: 'f1' }),
+          flow('raiseUncaught', 'main', { id: 'f2' }),
+          flow('main', 'e', { id: 'f3' }),
+        ],
+        {
+          roots: [
+            message('cancelMsg', 'cancel-request', '=caseId'),
+            escalation('esc', 'LATE'),
+            escalation('other', 'NOBODY'),
+          ],
+        },
+      ),
+      bpmnFile('child', [
+        startEvent('s'),
+        serviceTask('cw', 'child-work'),
+        endEvent('e'),
+        flow('s', 'cw', { id: 'f0' }),
+        flow('cw', 'e', { id: 'f1' }),
+      ]),
+      bpmnFile('parent', [
+        startEvent('s'),
+        element(
+          'bpmn:callActivity',
+          { id: 'call' },
+          extensions(
+            element('zeebe:calledElement', { processId: 'child', propagateAllChildVariables: 'true' }),
           ),
         ),
-      },
-      {
-        name: 'esp.bpmn',
-        content: Buffer.from(
-          processXml(
-            'esp',
-            [
-              startEvent('s'),
-              serviceTask('main', 'esp-main'),
-              endEvent('e'),
-              element(
-                'bpmn:subProcess',
-                { id: 'cancelEsp', triggeredByEvent: 'true' },
-                startEvent('cs', messageDefinition('cancelMsg')),
-                endEvent('ce'),
-                flow('cs', 'ce', { id: 'cf' }),
-              ),
-              element(
-                'bpmn:subProcess',
-                { id: 'escEsp', triggeredByEvent: 'true' },
-                element('bpmn:startEvent', { id: 'es', isInterrupting: 'false' }, escalationDef('esc')),
-                serviceTask('handleEsc', 'esp-escalated'),
-                flow('es', 'handleEsc', { id: 'ef' }),
-              ),
-              element('bpmn:intermediateThrowEvent', { id: 'raise' }, escalationDef('esc')),
-              element('bpmn:intermediateThrowEvent', { id: 'raiseUncaught' }, escalationDef('other')),
-              flow('s', 'raise', { id: 'f0' }),
-              flow('raise', 'raiseUncaught', { id: 'f1' }),
-              flow('raiseUncaught', 'main', { id: 'f2' }),
-              flow('main', 'e', { id: 'f3' }),
-            ],
-            {
-              roots: [
-                message('cancelMsg', 'cancel-request', '=caseId'),
-                escalation('esc', 'LATE'),
-                escalation('other', 'NOBODY'),
-              ],
-            },
-          ),
-        ),
-      },
-      {
-        name: 'child.bpmn',
-        content: Buffer.from(
-          processXml('child', [
-            startEvent('s'),
-            serviceTask('cw', 'child-work'),
-            endEvent('e'),
-            flow('s', 'cw', { id: 'f0' }),
-            flow('cw', 'e', { id: 'f1' }),
-          ]),
-        ),
-      },
-      {
-        name: 'parent.bpmn',
-        content: Buffer.from(
-          processXml('parent', [
-            startEvent('s'),
-            element(
-              'bpmn:callActivity',
-              { id: 'call' },
-              extensions(
-                element('zeebe:calledElement', { processId: 'child', propagateAllChildVariables: 'true' }),
-              ),
-            ),
-            serviceTask('after', 'parent-after'),
-            endEvent('e'),
-            flow('s', 'call', { id: 'f0' }),
-            flow('call', 'after', { id: 'f1' }),
-            flow('after', 'e', { id: 'f2' }),
-          ]),
-        ),
-      },
+        serviceTask('after', 'parent-after'),
+        endEvent('e'),
+        flow('s', 'call', { id: 'f0' }),
+        flow('call', 'after', { id: 'f1' }),
+        flow('after', 'e', { id: 'f2' }),
+      ]),
     ]);
   });
   afterAll(async () => {

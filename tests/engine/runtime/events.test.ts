@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   element,
   endEvent,
   extensions,
@@ -8,7 +9,6 @@ import {
   message,
   messageDefinition,
   pollUntil,
-  processXml,
   serviceTask,
   signal,
   signalDefinition,
@@ -26,134 +26,95 @@ describe('timers, messages, signals, event-based gateway', () => {
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'wait.bpmn',
-        content: Buffer.from(
-          processXml('wait', [
-            startEvent('s'),
-            element('bpmn:intermediateCatchEvent', { id: 't' }, timerDefinition('timeDuration', 'PT1H')),
-            endEvent('e'),
-            flow('s', 't', { id: 'f0' }),
-            flow('t', 'e', { id: 'f1' }),
-          ]),
+      bpmnFile('wait', [
+        startEvent('s'),
+        element('bpmn:intermediateCatchEvent', { id: 't' }, timerDefinition('timeDuration', 'PT1H')),
+        endEvent('e'),
+        flow('s', 't', { id: 'f0' }),
+        flow('t', 'e', { id: 'f1' }),
+      ]),
+      bpmnFile('boundary', [
+        startEvent('s'),
+        serviceTask('w', 'slow'),
+        element(
+          'bpmn:boundaryEvent',
+          { id: 'late', attachedToRef: 'w' },
+          timerDefinition('timeDuration', 'PT5M'),
         ),
-      },
-      {
-        name: 'boundary.bpmn',
-        content: Buffer.from(
-          processXml('boundary', [
-            startEvent('s'),
-            serviceTask('w', 'slow'),
-            element(
-              'bpmn:boundaryEvent',
-              { id: 'late', attachedToRef: 'w' },
-              timerDefinition('timeDuration', 'PT5M'),
-            ),
-            element('bpmn:userTask', { id: 'remind' }, extensions(element('zeebe:userTask'))),
-            element(
-              'bpmn:boundaryEvent',
-              { id: 'nag', attachedToRef: 'remind', cancelActivity: 'false' },
-              timerDefinition('timeCycle', 'R/PT1M'),
-            ),
-            endEvent('e1'),
-            endEvent('e2'),
-            endEvent('e3'),
-            flow('s', 'w', { id: 'f0' }),
-            flow('w', 'e1', { id: 'f1' }),
-            flow('late', 'remind', { id: 'f2' }),
-            flow('remind', 'e2', { id: 'f3' }),
-            flow('nag', 'e3', { id: 'f4' }),
-          ]),
+        element('bpmn:userTask', { id: 'remind' }, extensions(element('zeebe:userTask'))),
+        element(
+          'bpmn:boundaryEvent',
+          { id: 'nag', attachedToRef: 'remind', cancelActivity: 'false' },
+          timerDefinition('timeCycle', 'R/PT1M'),
         ),
-      },
-      {
-        name: 'msg.bpmn',
-        content: Buffer.from(
-          processXml(
-            'msg',
-            [
-              startEvent('s'),
-              element('bpmn:intermediateCatchEvent', { id: 'c' }, messageDefinition('m1')),
-              element('bpmn:receiveTask', { id: 'r', messageRef: 'm2' }),
-              endEvent('e'),
-              flow('s', 'c', { id: 'f0' }),
-              flow('c', 'r', { id: 'f1' }),
-              flow('r', 'e', { id: 'f2' }),
-            ],
-            { roots: `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}` },
-          ),
-        ),
-      },
-      {
-        name: 'msg-start.bpmn',
-        content: Buffer.from(
-          processXml(
-            'msg-start',
-            [
-              startEvent('s', messageDefinition('ms')),
-              serviceTask('w', 'started-by-message'),
-              flow('s', 'w', { id: 'f0' }),
-            ],
-            { roots: message('ms', 'report-submitted') },
-          ),
-        ),
-      },
-      {
-        name: 'signals.bpmn',
-        content: Buffer.from(
-          processXml(
-            'signals',
-            [
-              startEvent('s'),
-              element('bpmn:intermediateCatchEvent', { id: 'c' }, signalDefinition('sig')),
-              endEvent('e'),
-              flow('s', 'c', { id: 'f0' }),
-              flow('c', 'e', { id: 'f1' }),
-            ],
-            { roots: signal('sig', 'go') },
-          ),
-        ),
-      },
-      {
-        name: 'signal-start.bpmn',
-        content: Buffer.from(
-          processXml(
-            'signal-start',
-            [
-              startEvent('s', signalDefinition('sig2')),
-              serviceTask('w', 'signal-started'),
-              flow('s', 'w', { id: 'f0' }),
-            ],
-            { roots: signal('sig2', 'go') },
-          ),
-        ),
-      },
-      {
-        name: 'ebg.bpmn',
-        content: Buffer.from(
-          processXml(
-            'ebg',
-            [
-              startEvent('s'),
-              element('bpmn:eventBasedGateway', { id: 'g' }),
-              element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageDefinition('ma')),
-              element(
-                'bpmn:intermediateCatchEvent',
-                { id: 'timeout' },
-                timerDefinition('timeDuration', 'P1D'),
-              ),
-              endEvent('e1'),
-              endEvent('e2'),
-              flow('s', 'g', { id: 'f0' }),
-              flow('g', 'answer', { id: 'f1' }),
-              flow('g', 'timeout', { id: 'f2' }),
-              flow('answer', 'e1', { id: 'f3' }),
-              flow('timeout', 'e2', { id: 'f4' }),
-            ],
-            { roots: message('ma', 'answer', '=requestId') },
-          ),
-        ),
-      },
+        endEvent('e1'),
+        endEvent('e2'),
+        endEvent('e3'),
+        flow('s', 'w', { id: 'f0' }),
+        flow('w', 'e1', { id: 'f1' }),
+        flow('late', 'remind', { id: 'f2' }),
+        flow('remind', 'e2', { id: 'f3' }),
+        flow('nag', 'e3', { id: 'f4' }),
+      ]),
+      bpmnFile(
+        'msg',
+        [
+          startEvent('s'),
+          element('bpmn:intermediateCatchEvent', { id: 'c' }, messageDefinition('m1')),
+          element('bpmn:receiveTask', { id: 'r', messageRef: 'm2' }),
+          endEvent('e'),
+          flow('s', 'c', { id: 'f0' }),
+          flow('c', 'r', { id: 'f1' }),
+          flow('r', 'e', { id: 'f2' }),
+        ],
+        { roots: `${message('m1', 'paid', '=orderId')}${message('m2', 'shipped', '=orderId')}` },
+      ),
+      bpmnFile(
+        'msg-start',
+        [
+          startEvent('s', messageDefinition('ms')),
+          serviceTask('w', 'started-by-message'),
+          flow('s', 'w', { id: 'f0' }),
+        ],
+        { roots: message('ms', 'report-submitted') },
+      ),
+      bpmnFile(
+        'signals',
+        [
+          startEvent('s'),
+          element('bpmn:intermediateCatchEvent', { id: 'c' }, signalDefinition('sig')),
+          endEvent('e'),
+          flow('s', 'c', { id: 'f0' }),
+          flow('c', 'e', { id: 'f1' }),
+        ],
+        { roots: signal('sig', 'go') },
+      ),
+      bpmnFile(
+        'signal-start',
+        [
+          startEvent('s', signalDefinition('sig2')),
+          serviceTask('w', 'signal-started'),
+          flow('s', 'w', { id: 'f0' }),
+        ],
+        { roots: signal('sig2', 'go') },
+      ),
+      bpmnFile(
+        'ebg',
+        [
+          startEvent('s'),
+          element('bpmn:eventBasedGateway', { id: 'g' }),
+          element('bpmn:intermediateCatchEvent', { id: 'answer' }, messageDefinition('ma')),
+          element('bpmn:intermediateCatchEvent', { id: 'timeout' }, timerDefinition('timeDuration', 'P1D')),
+          endEvent('e1'),
+          endEvent('e2'),
+          flow('s', 'g', { id: 'f0' }),
+          flow('g', 'answer', { id: 'f1' }),
+          flow('g', 'timeout', { id: 'f2' }),
+          flow('answer', 'e1', { id: 'f3' }),
+          flow('timeout', 'e2', { id: 'f4' }),
+        ],
+        { roots: message('ma', 'answer', '=requestId') },
+      ),
     ]);
   });
   afterAll(async () => {
@@ -174,16 +135,11 @@ describe('timers, messages, signals, event-based gateway', () => {
 
   it('a timer start cycle R3/PT10M starts exactly three instances', async () => {
     await h.engine.deploy([
-      {
-        name: 'cycle.bpmn',
-        content: Buffer.from(
-          processXml('cycle', [
-            startEvent('s', timerDefinition('timeCycle', 'R3/PT10M')),
-            serviceTask('w', 'cycle-work'),
-            flow('s', 'w', { id: 'f0' }),
-          ]),
-        ),
-      },
+      bpmnFile('cycle', [
+        startEvent('s', timerDefinition('timeCycle', 'R3/PT10M')),
+        serviceTask('w', 'cycle-work'),
+        flow('s', 'w', { id: 'f0' }),
+      ]),
     ]);
     for (let i = 0; i < 5; i++) {
       h.clock.advance(10 * 60_000);

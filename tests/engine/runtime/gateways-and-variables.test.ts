@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   element,
   endEvent,
   flow,
   instanceState,
-  processXml,
   serviceTask,
   startEngineCore,
   startEvent,
@@ -22,91 +22,71 @@ describe('gateways, io mappings and variable propagation', () => {
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'xor.bpmn',
-        content: Buffer.from(
-          processXml('xor', [
-            startEvent('s'),
-            element('bpmn:exclusiveGateway', { id: 'g', default: 'toLow' }),
-            serviceTask('high', 'high'),
-            serviceTask('low', 'low'),
-            endEvent('e1'),
-            endEvent('e2'),
-            flow('s', 'g', { id: 'f0' }),
-            flow('g', 'high', { id: 'toHigh', condition: '=amount > 100' }),
-            flow('g', 'low', { id: 'toLow' }),
-            flow('high', 'e1', { id: 'f3' }),
-            flow('low', 'e2', { id: 'f4' }),
-          ]),
-        ),
-      },
-      {
-        name: 'and.bpmn',
-        content: Buffer.from(
-          processXml('and', [
-            startEvent('s'),
-            element('bpmn:parallelGateway', { id: 'fork' }),
-            serviceTask('a', 'pa'),
-            serviceTask('b', 'pb'),
-            element('bpmn:parallelGateway', { id: 'join' }),
-            serviceTask('after', 'pafter'),
-            endEvent('e'),
-            flow('s', 'fork', { id: 'f0' }),
-            flow('fork', 'a', { id: 'f1' }),
-            flow('fork', 'b', { id: 'f2' }),
-            flow('a', 'join', { id: 'f3' }),
-            flow('b', 'join', { id: 'f4' }),
-            flow('join', 'after', { id: 'f5' }),
-            flow('after', 'e', { id: 'f6' }),
-          ]),
-        ),
-      },
-      {
-        name: 'io.bpmn',
-        content: Buffer.from(
-          processXml('io', [
-            startEvent('s'),
-            serviceTask('work', 'io-work', {
-              extensions: [
-                element(
-                  'zeebe:ioMapping',
-                  {},
-                  element('zeebe:input', { source: '=order.id', target: 'orderId' }),
-                  element('zeebe:input', { source: '=orderId + 1', target: 'next' }),
-                  element('zeebe:output', { source: '=result * 2', target: 'doubled' }),
-                  element('zeebe:output', { source: '=next', target: 'nested.next' }),
-                ),
-              ],
-            }),
-            serviceTask('check', 'io-check'),
-            endEvent('e'),
-            flow('s', 'work', { id: 'f0' }),
-            flow('work', 'check', { id: 'f1' }),
-            flow('check', 'e', { id: 'f2' }),
-          ]),
-        ),
-      },
-      {
-        name: 'bad-io.bpmn',
-        content: Buffer.from(
-          processXml('bad-io', [
-            startEvent('s'),
-            serviceTask('work', 'bad-io', {
-              extensions: [
-                element(
-                  'zeebe:ioMapping',
-                  {},
-                  element('zeebe:input', { source: '=missing.deep + 1', target: 'x' }),
-                ),
-              ],
-            }),
-            element('bpmn:exclusiveGateway', { id: 'g' }),
-            endEvent('e'),
-            flow('s', 'g', { id: 'f0' }),
-            flow('g', 'e', { id: 'f1', condition: '=flag' }),
-          ]),
-        ),
-      },
+      bpmnFile('xor', [
+        startEvent('s'),
+        element('bpmn:exclusiveGateway', { id: 'g', default: 'toLow' }),
+        serviceTask('high', 'high'),
+        serviceTask('low', 'low'),
+        endEvent('e1'),
+        endEvent('e2'),
+        flow('s', 'g', { id: 'f0' }),
+        flow('g', 'high', { id: 'toHigh', condition: '=amount > 100' }),
+        flow('g', 'low', { id: 'toLow' }),
+        flow('high', 'e1', { id: 'f3' }),
+        flow('low', 'e2', { id: 'f4' }),
+      ]),
+      bpmnFile('and', [
+        startEvent('s'),
+        element('bpmn:parallelGateway', { id: 'fork' }),
+        serviceTask('a', 'pa'),
+        serviceTask('b', 'pb'),
+        element('bpmn:parallelGateway', { id: 'join' }),
+        serviceTask('after', 'pafter'),
+        endEvent('e'),
+        flow('s', 'fork', { id: 'f0' }),
+        flow('fork', 'a', { id: 'f1' }),
+        flow('fork', 'b', { id: 'f2' }),
+        flow('a', 'join', { id: 'f3' }),
+        flow('b', 'join', { id: 'f4' }),
+        flow('join', 'after', { id: 'f5' }),
+        flow('after', 'e', { id: 'f6' }),
+      ]),
+      bpmnFile('io', [
+        startEvent('s'),
+        serviceTask('work', 'io-work', {
+          extensions: [
+            element(
+              'zeebe:ioMapping',
+              {},
+              element('zeebe:input', { source: '=order.id', target: 'orderId' }),
+              element('zeebe:input', { source: '=orderId + 1', target: 'next' }),
+              element('zeebe:output', { source: '=result * 2', target: 'doubled' }),
+              element('zeebe:output', { source: '=next', target: 'nested.next' }),
+            ),
+          ],
+        }),
+        serviceTask('check', 'io-check'),
+        endEvent('e'),
+        flow('s', 'work', { id: 'f0' }),
+        flow('work', 'check', { id: 'f1' }),
+        flow('check', 'e', { id: 'f2' }),
+      ]),
+      bpmnFile('bad-io', [
+        startEvent('s'),
+        serviceTask('work', 'bad-io', {
+          extensions: [
+            element(
+              'zeebe:ioMapping',
+              {},
+              element('zeebe:input', { source: '=missing.deep + 1', target: 'x' }),
+            ),
+          ],
+        }),
+        element('bpmn:exclusiveGateway', { id: 'g' }),
+        endEvent('e'),
+        flow('s', 'g', { id: 'f0' }),
+        flow('g', 'e', { id: 'f1', condition: '=flag' }),
+      ]),
     ]);
   });
   afterAll(async () => {
@@ -174,26 +154,21 @@ describe('gateways, io mappings and variable propagation', () => {
 
   it('an input mapping that fails at run time raises IO_MAPPING_ERROR carrying the expression', async () => {
     await h.engine.deploy([
-      {
-        name: 'io-fail.bpmn',
-        content: Buffer.from(
-          processXml('io-fail', [
-            startEvent('s'),
-            serviceTask('work', 'never', {
-              extensions: [
-                element(
-                  'zeebe:ioMapping',
-                  {},
-                  element('zeebe:input', { source: '=assert(x, x != null)', target: 'y' }),
-                ),
-              ],
-            }),
-            endEvent('e'),
-            flow('s', 'work', { id: 'f0' }),
-            flow('work', 'e', { id: 'f1' }),
-          ]),
-        ),
-      },
+      bpmnFile('io-fail', [
+        startEvent('s'),
+        serviceTask('work', 'never', {
+          extensions: [
+            element(
+              'zeebe:ioMapping',
+              {},
+              element('zeebe:input', { source: '=assert(x, x != null)', target: 'y' }),
+            ),
+          ],
+        }),
+        endEvent('e'),
+        flow('s', 'work', { id: 'f0' }),
+        flow('work', 'e', { id: 'f1' }),
+      ]),
     ]);
     const created = await h.engine.createInstance({ bpmnProcessId: 'io-fail' });
     const incidents = await h.engine.searchIncidents({

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   endEvent,
   flow,
   instanceState,
   pollUntil,
-  processXml,
   serviceTask,
   startEngineCore,
   startEvent,
@@ -19,18 +19,13 @@ describe('job lifecycle', () => {
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'jobs.bpmn',
-        content: Buffer.from(
-          processXml('jobs', [
-            startEvent('s'),
-            serviceTask('t', 'flaky', { retries: 2 }),
-            endEvent('e'),
-            flow('s', 't', { id: 'f0' }),
-            flow('t', 'e', { id: 'f1' }),
-          ]),
-        ),
-      },
+      bpmnFile('jobs', [
+        startEvent('s'),
+        serviceTask('t', 'flaky', { retries: 2 }),
+        endEvent('e'),
+        flow('s', 't', { id: 'f0' }),
+        flow('t', 'e', { id: 'f1' }),
+      ]),
     ]);
   });
   afterAll(async () => {

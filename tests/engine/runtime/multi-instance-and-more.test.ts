@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   element,
   endEvent,
   expression,
   extensions,
   flow,
   instanceState,
-  processXml,
   serviceTask,
   startEngineCore,
   startEvent,
@@ -35,103 +35,83 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
   beforeAll(async () => {
     h = await startEngineCore();
     await h.engine.deploy([
-      {
-        name: 'mi.bpmn',
-        content: Buffer.from(
-          processXml('mi', [
-            startEvent('s'),
-            element(
-              'bpmn:serviceTask',
-              { id: 'each' },
-              extensions(element('zeebe:taskDefinition', { type: 'mi-each' })),
-              mi({}, '=items', 'item', { outputCollection: 'results', outputElement: '=result' }),
-            ),
-            serviceTask('after', 'mi-after'),
-            endEvent('e'),
-            flow('s', 'each', { id: 'f0' }),
-            flow('each', 'after', { id: 'f1' }),
-            flow('after', 'e', { id: 'f2' }),
-          ]),
+      bpmnFile('mi', [
+        startEvent('s'),
+        element(
+          'bpmn:serviceTask',
+          { id: 'each' },
+          extensions(element('zeebe:taskDefinition', { type: 'mi-each' })),
+          mi({}, '=items', 'item', { outputCollection: 'results', outputElement: '=result' }),
         ),
-      },
-      {
-        name: 'mi-seq.bpmn',
-        content: Buffer.from(
-          processXml('mi-seq', [
-            startEvent('s'),
-            element(
-              'bpmn:serviceTask',
-              { id: 'each' },
-              extensions(element('zeebe:taskDefinition', { type: 'seq-each' })),
-              mi(
-                { isSequential: true },
-                '=[1,2,3,4]',
-                'n',
-                {},
-                expression('completionCondition', '=numberOfCompletedInstances >= 2'),
-              ),
-            ),
-            endEvent('e'),
-            flow('s', 'each', { id: 'f0' }),
-            flow('each', 'e', { id: 'f1' }),
-          ]),
+        serviceTask('after', 'mi-after'),
+        endEvent('e'),
+        flow('s', 'each', { id: 'f0' }),
+        flow('each', 'after', { id: 'f1' }),
+        flow('after', 'e', { id: 'f2' }),
+      ]),
+      bpmnFile('mi-seq', [
+        startEvent('s'),
+        element(
+          'bpmn:serviceTask',
+          { id: 'each' },
+          extensions(element('zeebe:taskDefinition', { type: 'seq-each' })),
+          mi(
+            { isSequential: true },
+            '=[1,2,3,4]',
+            'n',
+            {},
+            expression('completionCondition', '=numberOfCompletedInstances >= 2'),
+          ),
         ),
-      },
-      {
-        name: 'or.bpmn',
-        content: Buffer.from(
-          processXml('or', [
-            startEvent('s'),
-            element('bpmn:inclusiveGateway', { id: 'fork', default: 'fd' }),
-            serviceTask('a', 'or-a'),
-            serviceTask('b', 'or-b'),
-            serviceTask('d', 'or-d'),
-            element('bpmn:inclusiveGateway', { id: 'join' }),
-            serviceTask('after', 'or-after'),
-            endEvent('e'),
-            flow('s', 'fork', { id: 'f0' }),
-            flow('fork', 'a', { id: 'fa', condition: '=wantA' }),
-            flow('fork', 'b', { id: 'fb', condition: '=wantB' }),
-            flow('fork', 'd', { id: 'fd' }),
-            flow('a', 'join', { id: 'ja' }),
-            flow('b', 'join', { id: 'jb' }),
-            flow('d', 'join', { id: 'jd' }),
-            flow('join', 'after', { id: 'fj' }),
-            flow('after', 'e', { id: 'fe' }),
-          ]),
+        endEvent('e'),
+        flow('s', 'each', { id: 'f0' }),
+        flow('each', 'e', { id: 'f1' }),
+      ]),
+      bpmnFile('or', [
+        startEvent('s'),
+        element('bpmn:inclusiveGateway', { id: 'fork', default: 'fd' }),
+        serviceTask('a', 'or-a'),
+        serviceTask('b', 'or-b'),
+        serviceTask('d', 'or-d'),
+        element('bpmn:inclusiveGateway', { id: 'join' }),
+        serviceTask('after', 'or-after'),
+        endEvent('e'),
+        flow('s', 'fork', { id: 'f0' }),
+        flow('fork', 'a', { id: 'fa', condition: '=wantA' }),
+        flow('fork', 'b', { id: 'fb', condition: '=wantB' }),
+        flow('fork', 'd', { id: 'fd' }),
+        flow('a', 'join', { id: 'ja' }),
+        flow('b', 'join', { id: 'jb' }),
+        flow('d', 'join', { id: 'jd' }),
+        flow('join', 'after', { id: 'fj' }),
+        flow('after', 'e', { id: 'fe' }),
+      ]),
+      bpmnFile('misc', [
+        startEvent('s'),
+        element(
+          'bpmn:scriptTask',
+          { id: 'calc' },
+          extensions(element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' })),
         ),
-      },
-      {
-        name: 'misc.bpmn',
-        content: Buffer.from(
-          processXml('misc', [
-            startEvent('s'),
-            element(
-              'bpmn:scriptTask',
-              { id: 'calc' },
-              extensions(element('zeebe:script', { expression: '=a + b', resultVariable: 'sum' })),
-            ),
-            element(
-              'bpmn:intermediateThrowEvent',
-              { id: 'jump' },
-              element('bpmn:linkEventDefinition', { name: 'next' }),
-            ),
-            element(
-              'bpmn:intermediateCatchEvent',
-              { id: 'land' },
-              element('bpmn:linkEventDefinition', { name: 'next' }),
-            ),
-            element('bpmn:parallelGateway', { id: 'fork' }),
-            serviceTask('never', 'misc-never'),
-            endEvent('stop', element('bpmn:terminateEventDefinition')),
-            flow('s', 'calc', { id: 'f0' }),
-            flow('calc', 'jump', { id: 'f1' }),
-            flow('land', 'fork', { id: 'f2' }),
-            flow('fork', 'never', { id: 'f3' }),
-            flow('fork', 'stop', { id: 'f4' }),
-          ]),
+        element(
+          'bpmn:intermediateThrowEvent',
+          { id: 'jump' },
+          element('bpmn:linkEventDefinition', { name: 'next' }),
         ),
-      },
+        element(
+          'bpmn:intermediateCatchEvent',
+          { id: 'land' },
+          element('bpmn:linkEventDefinition', { name: 'next' }),
+        ),
+        element('bpmn:parallelGateway', { id: 'fork' }),
+        serviceTask('never', 'misc-never'),
+        endEvent('stop', element('bpmn:terminateEventDefinition')),
+        flow('s', 'calc', { id: 'f0' }),
+        flow('calc', 'jump', { id: 'f1' }),
+        flow('land', 'fork', { id: 'f2' }),
+        flow('fork', 'never', { id: 'f3' }),
+        flow('fork', 'stop', { id: 'f4' }),
+      ]),
     ]);
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   element,
   endEvent,
   extensions,
@@ -7,7 +8,6 @@ import {
   message,
   messageDefinition,
   pollUntil,
-  processXml,
   serviceTask,
   startEngineCore,
   startEvent,
@@ -26,62 +26,52 @@ describe('restart on the same database', () => {
 
   it('brings back instances, user tasks, activated jobs, timers, subscriptions, buffered messages and incidents', async () => {
     await h.engine.deploy([
-      {
-        name: 'durable.bpmn',
-        content: Buffer.from(
-          processXml(
-            'durable',
-            [
-              startEvent('s'),
-              element('bpmn:parallelGateway', { id: 'fork' }),
-              element(
-                'bpmn:userTask',
-                { id: 'review' },
-                extensions(
-                  element('zeebe:userTask'),
-                  element('zeebe:assignmentDefinition', { candidateGroups: 'clerks' }),
-                ),
-              ),
-              serviceTask('work', 'durable-work'),
-              element(
-                'bpmn:intermediateCatchEvent',
-                { id: 'wait' },
-                element('bpmn:timerEventDefinition', {}, element('bpmn:timeDuration', {}, text('PT1H'))),
-              ),
-              element('bpmn:intermediateCatchEvent', { id: 'msg' }, messageDefinition('m')),
-              element('bpmn:receiveTask', { id: 'later', messageRef: 'm2' }),
-              element('bpmn:parallelGateway', { id: 'join' }),
-              endEvent('e'),
-              flow('s', 'fork', { id: 'f0' }),
-              flow('fork', 'review', { id: 'f1' }),
-              flow('fork', 'work', { id: 'f2' }),
-              flow('fork', 'wait', { id: 'f3' }),
-              flow('fork', 'msg', { id: 'f4' }),
-              flow('review', 'join', { id: 'f5' }),
-              flow('work', 'join', { id: 'f6' }),
-              flow('wait', 'join', { id: 'f7' }),
-              flow('msg', 'later', { id: 'f8' }),
-              flow('later', 'join', { id: 'f9' }),
-              flow('join', 'e', { id: 'f10' }),
-            ],
-            {
-              roots: [message('m', 'ping', '=key'), message('m2', 'pong', '=key')],
-            },
+      bpmnFile(
+        'durable',
+        [
+          startEvent('s'),
+          element('bpmn:parallelGateway', { id: 'fork' }),
+          element(
+            'bpmn:userTask',
+            { id: 'review' },
+            extensions(
+              element('zeebe:userTask'),
+              element('zeebe:assignmentDefinition', { candidateGroups: 'clerks' }),
+            ),
           ),
-        ),
-      },
-      {
-        name: 'broken.bpmn',
-        content: Buffer.from(
-          processXml('broken', [
-            startEvent('s'),
-            serviceTask('t', 'broken-work'),
-            endEvent('e'),
-            flow('s', 't', { id: 'f0' }),
-            flow('t', 'e', { id: 'f1' }),
-          ]),
-        ),
-      },
+          serviceTask('work', 'durable-work'),
+          element(
+            'bpmn:intermediateCatchEvent',
+            { id: 'wait' },
+            element('bpmn:timerEventDefinition', {}, element('bpmn:timeDuration', {}, text('PT1H'))),
+          ),
+          element('bpmn:intermediateCatchEvent', { id: 'msg' }, messageDefinition('m')),
+          element('bpmn:receiveTask', { id: 'later', messageRef: 'm2' }),
+          element('bpmn:parallelGateway', { id: 'join' }),
+          endEvent('e'),
+          flow('s', 'fork', { id: 'f0' }),
+          flow('fork', 'review', { id: 'f1' }),
+          flow('fork', 'work', { id: 'f2' }),
+          flow('fork', 'wait', { id: 'f3' }),
+          flow('fork', 'msg', { id: 'f4' }),
+          flow('review', 'join', { id: 'f5' }),
+          flow('work', 'join', { id: 'f6' }),
+          flow('wait', 'join', { id: 'f7' }),
+          flow('msg', 'later', { id: 'f8' }),
+          flow('later', 'join', { id: 'f9' }),
+          flow('join', 'e', { id: 'f10' }),
+        ],
+        {
+          roots: [message('m', 'ping', '=key'), message('m2', 'pong', '=key')],
+        },
+      ),
+      bpmnFile('broken', [
+        startEvent('s'),
+        serviceTask('t', 'broken-work'),
+        endEvent('e'),
+        flow('s', 't', { id: 'f0' }),
+        flow('t', 'e', { id: 'f1' }),
+      ]),
     ]);
     const created = await h.engine.createInstance({
       bpmnProcessId: 'durable',

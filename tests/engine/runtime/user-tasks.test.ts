@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bpmnFile,
   endEvent,
   flow,
   instanceState,
-  processXml,
   startEngineCore,
   startEvent,
   type TestEngineCore,
@@ -22,25 +22,20 @@ describe('native user tasks', () => {
     h = await startEngineCore();
     await h.engine.deploy([
       { name: 'approve.form', content: Buffer.from(FORM) },
-      {
-        name: 'approve.bpmn',
-        content: Buffer.from(
-          processXml('approve', [
-            startEvent('s'),
-            userTask('review', {
-              name: 'Approve',
-              formId: 'approve-form',
-              assignee: '=initiator',
-              candidateGroups: '=["clerks", unit]',
-              dueDate: '="2026-03-10T00:00:00Z"',
-              priority: '=80',
-            }),
-            endEvent('e'),
-            flow('s', 'review', { id: 'f0' }),
-            flow('review', 'e', { id: 'f1' }),
-          ]),
-        ),
-      },
+      bpmnFile('approve', [
+        startEvent('s'),
+        userTask('review', {
+          name: 'Approve',
+          formId: 'approve-form',
+          assignee: '=initiator',
+          candidateGroups: '=["clerks", unit]',
+          dueDate: '="2026-03-10T00:00:00Z"',
+          priority: '=80',
+        }),
+        endEvent('e'),
+        flow('s', 'review', { id: 'f0' }),
+        flow('review', 'e', { id: 'f1' }),
+      ]),
     ]);
   });
   afterAll(async () => {
