@@ -2,26 +2,16 @@
  * The inbox opens on every task the user may see (a new task is nobody's yet, so "Việc của tôi" would open empty),
  * and "Làm mới" fetches the list again without reloading the page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
-import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { startInboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
+import { useBeforeAll } from '../support/harness/index.js';
 
-let stack: InboxStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dist = await buildWeb();
-  stack = await startInboxStack(dist);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const stack = useBeforeAll(async () => startInboxStack(await buildWeb()));
+const browser = useBeforeAll(launchBrowser);
 
 describe('the inbox page', () => {
   it('opens on all the tasks the user may see, and "Làm mới" brings in a new task without reloading the page', async () => {

@@ -4,28 +4,17 @@
  * Ban Tuyên giáo opens the period, the base organisation's staff drafts the report, its head approves it, Ban Tuyên
  * giáo accepts it, and the accepted report is filed.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
 import { DEMO_PASSWORD } from './support/people.js';
-import { startTestService, type TestService } from '../support/harness/index.js';
 import { builtWebRoutes } from './support/built-web-routes.js';
+import { startTestService, useBeforeAll } from '../support/harness/index.js';
 
-let stack: TestService;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dist = await buildWeb();
-  stack = await startTestService({ extraRoutes: builtWebRoutes(dist) });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const stack = useBeforeAll(async () => startTestService({ extraRoutes: builtWebRoutes(await buildWeb()) }));
+const browser = useBeforeAll(launchBrowser);
 
 const UNIT = 'Đảng bộ Sở Tài chính';
 const PROCESS = 'Báo cáo kết quả công tác dân vận (6 tháng, năm)';

@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
-import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { startInboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
+import { useBeforeAll } from '../support/harness/index.js';
 
-let server: InboxStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dist = await buildWeb();
-  server = await startInboxStack(dist);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useBeforeAll(async () => startInboxStack(await buildWeb()));
+const browser = useBeforeAll(launchBrowser);
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);

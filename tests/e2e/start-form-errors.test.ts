@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
-import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { startInboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
-import { formatDate } from '../../src/shared/vn-date.js';
-import { suiteNow } from '../support/suite-clock.js';
+import { useBeforeAll } from '../support/harness/index.js';
 
-let stack: InboxStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dist = await buildWeb();
-  stack = await startInboxStack(dist);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const stack = useBeforeAll(async () => startInboxStack(await buildWeb()));
+const browser = useBeforeAll(launchBrowser);
 
 /** A base organisation's staff member: the start table lets them start no process. */
 const NON_STARTER = 'sotaichinh.canbo';

@@ -2,24 +2,12 @@
  * Điều 10.2, 11.3 Quy chế công tác Dân vận (926-QĐ/ĐUK): the units report six-monthly and yearly to the Standing
  * Committee through Ban Tuyên giáo, which follows up, compiles the synthesis and reports it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
-import { seedOrganisation } from './support/organisation-fixture.js';
 import { DRAFT, ISSUE, reportOf } from './support/report-fixture.js';
-import {
-  eventually,
-  loose,
-  noWait,
-  startScenario,
-  type ScenarioHarness,
-} from './support/scenario-harness.js';
+import { eventually, loose, noWait, useScenario } from './support/scenario-harness.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-05-01T02:00:00.000Z');
-  await seedOrganisation(h.directory);
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-05-01T02:00:00.000Z', { organisation: true });
 
 const UNITS = [
   { code: 'so-tai-chinh', group: 'co-so:so-tai-chinh' },

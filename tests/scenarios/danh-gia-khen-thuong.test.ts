@@ -3,25 +3,12 @@
  * their mass-mobilisation work; outstanding collectives and individuals are commended, lack of responsibility is
  * criticised and handled.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { drive } from './support/drive.js';
-import { seedOrganisation } from './support/organisation-fixture.js';
-import {
-  eventually,
-  loose,
-  noWait,
-  startScenario,
-  type ScenarioHarness,
-  type UserTask,
-} from './support/scenario-harness.js';
+import { eventually, loose, noWait, useScenario, type UserTask } from './support/scenario-harness.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-11-16T02:00:00.000Z');
-  await seedOrganisation(h.directory);
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-11-16T02:00:00.000Z', { organisation: true });
 
 const RATING: Record<string, string> = {
   'co-so:so-tai-chinh': 'hoan-thanh-xuat-sac',

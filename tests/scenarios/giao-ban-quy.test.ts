@@ -2,25 +2,12 @@
  * Điều 4.2 Quy chế công tác Dân vận (926-QĐ/ĐUK): a quarterly briefing between Thường trực and the leaders of the mass
  * organisations; their situation is reported, conclusions are notified and the actions assigned are followed up.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { drive } from './support/drive.js';
-import { seedOrganisation } from './support/organisation-fixture.js';
-import {
-  eventually,
-  loose,
-  noWait,
-  startScenario,
-  type ScenarioHarness,
-  type UserTask,
-} from './support/scenario-harness.js';
+import { eventually, loose, noWait, useScenario, type UserTask } from './support/scenario-harness.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-06-01T02:00:00.000Z');
-  await seedOrganisation(h.directory);
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-06-01T02:00:00.000Z', { organisation: true });
 
 const PLAN = {
   ngayHop: '2026-06-15',

@@ -2,24 +2,12 @@
  * Điều 4.2, Điều 6 Quy chế công tác Dân vận (926-QĐ/ĐUK): Ban Thường vụ gives its opinion on the key leaders the mass
  * organisations nominate; Ban Tổ chức appraises, Ủy ban Kiểm tra gives its opinion; BTV may ask for more information.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { drive } from './support/drive.js';
-import { seedOrganisation } from './support/organisation-fixture.js';
-import {
-  eventually,
-  loose,
-  noWait,
-  startScenario,
-  type ScenarioHarness,
-} from './support/scenario-harness.js';
+import { eventually, loose, noWait, useScenario } from './support/scenario-harness.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-06-01T02:00:00.000Z');
-  await seedOrganisation(h.directory);
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-06-01T02:00:00.000Z', { organisation: true });
 
 const UNIT = {
   code: 'doan-thanh-nien',

@@ -2,14 +2,8 @@
  * The worker runtime's contract (issue 4): bad variables end in a clear incident naming them, a modelled business
  * failure is a BPMN error the process catches, and a retried job does no harm.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually,
-  loose,
-  noWait,
-  startScenario,
-  type ScenarioHarness,
-} from '../scenarios/support/scenario-harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, loose, noWait, useScenario } from '../scenarios/support/scenario-harness.js';
 import {
   bpmnElement,
   element,
@@ -20,11 +14,7 @@ import {
   taskHeaders,
 } from '../support/harness/index.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-05-01T02:00:00.000Z');
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-05-01T02:00:00.000Z');
 
 async function incidentsOf(processInstanceKey: string) {
   const found = await h.rest.searchIncidents(loose({ filter: { processInstanceKey } }), noWait);

@@ -1,15 +1,9 @@
 /** Issue 4, item 5: e-mail and an in-app notice to those with a new task and when its due date is near. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TaskNotifier } from '../../../src/app/notifications/index.js';
-import { seedOrganisation } from '../../scenarios/support/organisation-fixture.js';
-import { eventually, startScenario, type ScenarioHarness } from '../../scenarios/support/scenario-harness.js';
+import { eventually, useScenario } from '../../scenarios/support/scenario-harness.js';
 
-let h: ScenarioHarness;
-beforeAll(async () => {
-  h = await startScenario('2026-05-01T02:00:00.000Z');
-  await seedOrganisation(h.directory);
-}, 120_000);
-afterAll(async () => h?.close());
+const h = useScenario('2026-05-01T02:00:00.000Z', { organisation: true });
 
 describe('TaskNotifier', () => {
   it('tells the candidate group of a new task once, and again once when its due date is near', async () => {

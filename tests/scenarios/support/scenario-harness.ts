@@ -16,7 +16,9 @@ import {
   startTestEngine,
   type ControllableClock,
   type ZeebeClient,
+  useBeforeAll,
 } from '../../support/harness/index.js';
+import { seedOrganisation } from './organisation-fixture.js';
 
 export { loose, noWait };
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -148,4 +150,16 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
       await appDb.drop();
     },
   };
+}
+
+/**
+ * The scenario harness for the file's tests: started before them (with the test organisation when asked), closed
+ * after them.
+ */
+export function useScenario(start: string, options: { organisation?: boolean } = {}): ScenarioHarness {
+  return useBeforeAll(async () => {
+    const h = await startScenario(start);
+    if (options.organisation) await seedOrganisation(h.directory);
+    return h;
+  }, 120_000);
 }

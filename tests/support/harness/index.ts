@@ -60,3 +60,4 @@ export {
 } from './bpmn-elements.js';
 export { ControllableClock } from '../../../src/engine/index.js';
 export { TestClock } from '../../../src/lib/clock.js';
+export { useBeforeAll } from './lifecycle.js';
