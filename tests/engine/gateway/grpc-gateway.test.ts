@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawGatewayClient } from './support/raw-grpc.js';
 import {
-  type ClockedTestEngine,
   connectClients,
   element,
   flow,
   oneTaskProcess,
   processXml,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
 /** grpc-js error codes as the SDK surfaces them. */
@@ -31,11 +30,7 @@ async function grpcError(
   return error;
 }
 
-let harness: ClockedTestEngine;
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
-});
-afterAll(async () => harness?.close());
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 
 describe('gRPC gateway', () => {
   it('reports a single-broker 8.8 topology', async () => {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
   flow,
   loose,
+  noWait,
   oneTaskProcess,
   processXml,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
-
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
-});
-afterAll(async () => harness?.close());
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 
 function post(path: string, body: string, contentType = 'application/json'): Promise<Response> {
   return fetch(`${harness.restAddress}${path}`, {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   escalationDefinition,
@@ -9,15 +8,13 @@ import {
   loose,
   message,
   messageDefinition,
+  noWait,
   processXml,
   serviceTask,
   startEvent,
-  startTestEngine,
   timerDefinition,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const reminders = processXml('ev-reminders', [
   startEvent('start'),
@@ -81,15 +78,13 @@ const escalation = processXml(
   { roots: element('bpmn:escalation', { id: 'Escalation_late', name: 'late', escalationCode: 'LATE' }) },
 );
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'ev-reminders.bpmn', process: Buffer.from(reminders) },
     { name: 'ev-race.bpmn', process: Buffer.from(race) },
     { name: 'ev-escalation.bpmn', process: Buffer.from(escalation) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function count(processInstanceKey: string, elementId: string): Promise<number> {
   const found = await harness.rest.searchElementInstances(

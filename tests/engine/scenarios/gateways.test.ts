@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   extensions,
   flow,
   loose,
+  noWait,
   processXml,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const exclusive = processXml('gw-exclusive', [
   startEvent('start'),
@@ -51,14 +48,12 @@ const parallel = processXml('gw-parallel', [
   flow('join', 'end'),
 ]);
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'gw-exclusive.bpmn', process: Buffer.from(exclusive) },
     { name: 'gw-parallel.bpmn', process: Buffer.from(parallel) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function endedAt(processInstanceKey: string): Promise<string[]> {
   const ends = await harness.rest.searchElementInstances(

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ClockedTestEngine,
-  eventually,
-  loose,
-  oneTaskProcess,
-  startTestEngine,
-} from '../../support/harness/index.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, loose, noWait, oneTaskProcess, useTestEngine } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
-
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResource({ name: 'ic.bpmn', process: Buffer.from(oneTaskProcess('ic', 'ic')) });
 });
-afterAll(async () => harness?.close());
 
 function activate(timeout = 30_000) {
   return harness.zeebe.activateJobs({

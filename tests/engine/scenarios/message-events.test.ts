@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
@@ -8,13 +7,11 @@ import {
   loose,
   message,
   messageDefinition,
+  noWait,
   processXml,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const waitForPayment = processXml(
   'msg-catch',
@@ -36,14 +33,12 @@ const startedByMessage = processXml(
   { roots: message('Message_report', 'report-submitted') },
 );
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'msg-catch.bpmn', process: Buffer.from(waitForPayment) },
     { name: 'msg-start.bpmn', process: Buffer.from(startedByMessage) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function stateOf(processInstanceKey: string): Promise<string> {
   const instance = await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait);

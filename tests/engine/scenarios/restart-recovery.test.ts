@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
   flow,
   loose,
+  noWait,
   oneTaskProcess,
   processXml,
   startEvent,
-  startTestEngine,
   timerDefinition,
   userTaskProcess,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
-
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'rec-job.bpmn', process: Buffer.from(oneTaskProcess('rec-job', 'rec-job')) },
     {
@@ -39,7 +35,6 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function state(processInstanceKey: string): Promise<string> {
   return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   errorDefinition,
   eventually,
   flow,
   loose,
+  noWait,
   oneTaskProcess,
   processXml,
   serviceTask,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
-});
-afterAll(async () => harness?.close());
-
-const noWait = { consistency: { waitUpToMs: 0 } };
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
 
 describe('service tasks (jobs)', () => {
   it('runs start → service task → end with a worker, merging the job result into the instance', async () => {

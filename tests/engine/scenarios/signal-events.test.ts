@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
   flow,
   loose,
+  noWait,
   processXml,
   signal,
   signalDefinition,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 const alert = signal('Signal_alert', 'storm-alert');
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     {
       name: 'sig-catch.bpmn',
@@ -48,7 +45,6 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => harness?.close());
 
 describe('signal events', () => {
   it('a broadcast signal resumes every waiting instance and starts signal-start processes', async () => {

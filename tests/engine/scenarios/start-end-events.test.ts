@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
@@ -8,17 +7,15 @@ import {
   loose,
   message,
   messageDefinition,
+  noWait,
   processXml,
   serviceTask,
   signal,
   signalDefinition,
   startEvent,
-  startTestEngine,
   timerDefinition,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const monthly = processXml('se-cycle', [
   startEvent('start', timerDefinition('timeCycle', 'R3/2026-03-02T00:00:00Z/P1D')),
@@ -81,15 +78,13 @@ const eventSub = processXml(
   },
 );
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T12:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T12:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'se-cycle.bpmn', process: Buffer.from(monthly) },
     { name: 'se-terminate.bpmn', process: Buffer.from(terminate) },
     { name: 'se-event-sub.bpmn', process: Buffer.from(eventSub) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function instancesOf(processDefinitionId: string): Promise<number> {
   const found = await harness.rest.searchProcessInstances(loose({ filter: { processDefinitionId } }), noWait);

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
   extensions,
   flow,
   loose,
+  noWait,
   processXml,
   serviceTask,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const child = processXml('sp-child', [
   startEvent('start'),
@@ -68,15 +65,13 @@ const multi = processXml('sp-multi', [
   flow('perUnit', 'end'),
 ]);
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'sp-child.bpmn', process: Buffer.from(child) },
     { name: 'sp-parent.bpmn', process: Buffer.from(parent) },
     { name: 'sp-multi.bpmn', process: Buffer.from(multi) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 describe('sub-processes, call activities and multi-instance', () => {
   it('a call activity starts the child process and propagates variables both ways', async () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
@@ -8,13 +7,11 @@ import {
   flow,
   loose,
   message,
+  noWait,
   processXml,
   startEvent,
-  startTestEngine,
+  useTestEngine,
 } from '../../support/harness/index.js';
-
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 const kinds = processXml(
   'tk-kinds',
@@ -62,14 +59,12 @@ const feelFailure = processXml('tk-feel-error', [
   flow('decide', 'no', { condition: '=score <= 5' }),
 ]);
 
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     { name: 'tk-kinds.bpmn', process: Buffer.from(kinds) },
     { name: 'tk-feel-error.bpmn', process: Buffer.from(feelFailure) },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function state(processInstanceKey: string): Promise<string> {
   return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ClockedTestEngine,
   element,
   endEvent,
   eventually,
   flow,
   loose,
+  noWait,
   processXml,
   serviceTask,
   startEvent,
-  startTestEngine,
   timerDefinition,
+  useTestEngine,
 } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-const noWait = { consistency: { waitUpToMs: 0 } };
-
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   await harness.zeebe.deployResources([
     {
       name: 'tm-wait.bpmn',
@@ -52,7 +48,6 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => harness?.close());
 
 async function state(processInstanceKey: string): Promise<string> {
   return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;

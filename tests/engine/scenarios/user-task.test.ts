@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ClockedTestEngine,
-  eventually,
-  loose,
-  startTestEngine,
-  userTaskProcess,
-} from '../../support/harness/index.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, loose, noWait, userTaskProcess, useTestEngine } from '../../support/harness/index.js';
 
-let harness: ClockedTestEngine;
-beforeAll(async () => {
-  harness = await startTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
   const form = {
     id: 'ut-review-form',
     type: 'default',
@@ -30,9 +22,6 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => harness?.close());
-
-const noWait = { consistency: { waitUpToMs: 0 } };
 
 async function openTask(processInstanceKey: string) {
   return eventually(async () => {

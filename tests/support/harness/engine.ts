@@ -2,6 +2,7 @@ import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { ControllableClock, startEmbeddedEngine } from '../../../src/engine/index.js';
 import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { useBeforeAll } from './lifecycle.js';
 
 /** The embedded engine with its gRPC and REST gateways, as `startEmbeddedEngine` returns it. */
 export type RunningEngine = Awaited<ReturnType<typeof startEmbeddedEngine>>;
@@ -80,4 +81,23 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
         await database.drop();
       })()),
   };
+}
+
+/**
+ * A test engine with a clock for the file's tests: started before them (then `setUp`, to deploy), closed after.
+ */
+export function useTestEngine(
+  options: TestEngineOptions & { clock: string | ControllableClock },
+  setUp?: (engine: ClockedTestEngine) => Promise<void>,
+): ClockedTestEngine {
+  return useBeforeAll(async () => {
+    const engine = await startTestEngine(options);
+    try {
+      await setUp?.(engine);
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+    return engine;
+  });
 }

@@ -13,6 +13,7 @@ export {
 export {
   CONFORMANCE_CLIENTS,
   startTestEngine,
+  useTestEngine,
   type ClockedTestEngine,
   type RunningEngine,
   type TestEngine,
