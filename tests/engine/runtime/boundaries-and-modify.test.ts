@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   element,
@@ -13,13 +13,11 @@ import {
   serviceTask,
   signal,
   signalDefinition,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 describe('message/signal/escalation boundaries, error event sub-process, modify, delete', () => {
-  let h: TestEngineCore;
   const take = async (type: string) => {
     const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
     return job;
@@ -30,8 +28,7 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
       .filter((r) => r.intent === 'ELEMENT_COMPLETED')
       .map((r) => r.elementId);
 
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile(
         'bnd',
@@ -86,9 +83,6 @@ describe('message/signal/escalation boundaries, error event sub-process, modify,
         ),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('non-interrupting signal boundary forks; interrupting message boundary cancels the task', async () => {

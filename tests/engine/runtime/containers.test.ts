@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnError,
   bpmnFile,
@@ -13,16 +13,14 @@ import {
   message,
   messageDefinition,
   serviceTask,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 const errorDef = (ref: string) => errorDefinition(ref);
 const escalationDef = (ref: string) => escalationDefinition(ref);
 
 describe('errors, escalations, sub-processes, call activities', () => {
-  let h: TestEngineCore;
   const take = async (type: string) => {
     const [job] = await h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 1 });
     if (!job) throw new Error(`no job of type ${type}`);
@@ -34,8 +32,7 @@ describe('errors, escalations, sub-processes, call activities', () => {
       .filter((r) => r.intent === 'ELEMENT_COMPLETED')
       .map((r) => r.elementId);
 
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile(
         'errors',
@@ -126,9 +123,6 @@ describe('errors, escalations, sub-processes, call activities', () => {
         flow('after', 'e', { id: 'f2' }),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('a job error is caught by the error boundary of the enclosing sub-process by code', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   element,
@@ -12,19 +12,16 @@ import {
   serviceTask,
   signal,
   signalDefinition,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
   timerDefinition,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 describe('timers, messages, signals, event-based gateway', () => {
-  let h: TestEngineCore;
   const instancesOf = async (bpmnProcessId: string) =>
     (await h.engine.searchProcessInstances({ filter: { processDefinitionId: bpmnProcessId } })).items;
 
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile('wait', [
         startEvent('s'),
@@ -116,9 +113,6 @@ describe('timers, messages, signals, event-based gateway', () => {
         { roots: message('ma', 'answer', '=requestId') },
       ),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('an intermediate timer fires when the clock passes its due date', async () => {

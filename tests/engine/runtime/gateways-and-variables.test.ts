@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   element,
@@ -6,9 +6,9 @@ import {
   flow,
   instanceState,
   serviceTask,
-  startEngineCore,
   startEvent,
   type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 async function takeJob(h: TestEngineCore, type: string) {
@@ -18,9 +18,7 @@ async function takeJob(h: TestEngineCore, type: string) {
 }
 
 describe('gateways, io mappings and variable propagation', () => {
-  let h: TestEngineCore;
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile('xor', [
         startEvent('s'),
@@ -88,9 +86,6 @@ describe('gateways, io mappings and variable propagation', () => {
         flow('g', 'e', { id: 'f1', condition: '=flag' }),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('exclusive gateway takes the first true condition, else the default flow', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   endEvent,
@@ -6,18 +6,15 @@ import {
   instanceState,
   pollUntil,
   serviceTask,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 describe('job lifecycle', () => {
-  let h: TestEngineCore;
   const activate = (type: string, timeoutMs = 60_000) =>
     h.engine.activateJobs({ type, worker: 'w', timeoutMs, maxJobsToActivate: 10 });
 
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile('jobs', [
         startEvent('s'),
@@ -27,9 +24,6 @@ describe('job lifecycle', () => {
         flow('t', 'e', { id: 'f1' }),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('a timed-out activation makes the job activatable again', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   element,
@@ -8,9 +8,8 @@ import {
   flow,
   instanceState,
   serviceTask,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 const mi = (
@@ -28,12 +27,10 @@ const mi = (
   );
 
 describe('multi-instance, inclusive gateway, link, terminate, script', () => {
-  let h: TestEngineCore;
   const takeAll = (type: string) =>
     h.engine.activateJobs({ type, worker: 'w', timeoutMs: 60_000, maxJobsToActivate: 50 });
 
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       bpmnFile('mi', [
         startEvent('s'),
@@ -113,9 +110,6 @@ describe('multi-instance, inclusive gateway, link, terminate, script', () => {
         flow('fork', 'stop', { id: 'f4' }),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('parallel multi-instance: one inner instance per item with loopCounter; output collection in order', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   element,
@@ -9,20 +9,13 @@ import {
   messageDefinition,
   pollUntil,
   serviceTask,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
   text,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 describe('restart on the same database', () => {
-  let h: TestEngineCore;
-  beforeAll(async () => {
-    h = await startEngineCore();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useEngineCore();
 
   it('brings back instances, user tasks, activated jobs, timers, subscriptions, buffered messages and incidents', async () => {
     await h.engine.deploy([

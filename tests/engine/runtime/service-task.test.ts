@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   element,
   endEvent,
@@ -6,9 +6,8 @@ import {
   instanceState,
   processXml,
   serviceTask,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
 } from '../../support/harness/index.js';
 
 const PROCESS = Buffer.from(
@@ -24,13 +23,7 @@ const PROCESS = Buffer.from(
 );
 
 describe('start → service task → end', () => {
-  let h: TestEngineCore;
-  beforeAll(async () => {
-    h = await startEngineCore();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useEngineCore();
 
   it('deploys, creates, activates and completes a job, and records the lifecycle', async () => {
     const deployment = await h.engine.deploy([{ name: 'one-task.bpmn', content: PROCESS }]);

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   bpmnFile,
   endEvent,
   flow,
   instanceState,
-  startEngineCore,
   startEvent,
-  type TestEngineCore,
+  useEngineCore,
   userTask,
 } from '../../support/harness/index.js';
 
@@ -17,9 +16,7 @@ const FORM = JSON.stringify({
 });
 
 describe('native user tasks', () => {
-  let h: TestEngineCore;
-  beforeAll(async () => {
-    h = await startEngineCore();
+  const h = useEngineCore(async (h) => {
     await h.engine.deploy([
       { name: 'approve.form', content: Buffer.from(FORM) },
       bpmnFile('approve', [
@@ -37,9 +34,6 @@ describe('native user tasks', () => {
         flow('review', 'e', { id: 'f1' }),
       ]),
     ]);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('creates the task with evaluated assignment, dates, priority and the latest form; complete moves on', async () => {

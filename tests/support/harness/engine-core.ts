@@ -1,6 +1,7 @@
 import { ControllableClock } from '../../../src/engine/clock/controllable-clock.js';
 import { createEngine } from '../../../src/engine/engine.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { useBeforeAll } from './lifecycle.js';
 
 /** The engine core in this process, without its gateways: what the runtime tests drive directly. */
 export type EngineCore = Awaited<ReturnType<typeof createEngine>>;
@@ -46,4 +47,18 @@ export async function instanceState(
 ): Promise<string | undefined> {
   const result = await engine.searchProcessInstances({ filter: { processInstanceKey } });
   return result.items[0]?.state;
+}
+
+/** The engine core for the tests of a file or describe block: started before them (then `setUp`), closed after. */
+export function useEngineCore(setUp?: (core: TestEngineCore) => Promise<void>): TestEngineCore {
+  return useBeforeAll(async () => {
+    const core = await startEngineCore();
+    try {
+      await setUp?.(core);
+    } catch (error) {
+      await core.close();
+      throw error;
+    }
+    return core;
+  });
 }

@@ -19,7 +19,13 @@ export {
   type TestEngine,
   type TestEngineOptions,
 } from './engine.js';
-export { instanceState, startEngineCore, type EngineCore, type TestEngineCore } from './engine-core.js';
+export {
+  instanceState,
+  startEngineCore,
+  useEngineCore,
+  type EngineCore,
+  type TestEngineCore,
+} from './engine-core.js';
 export { startTestApp, TEST_HASHER, type TestApp } from './app.js';
 export { HttpClient, PASSWORD, type ApiResponse } from './http-client.js';
 export { appClockOf, startTestService, type TestService, type TestServiceOptions } from './service.js';
