@@ -2,28 +2,17 @@
  * The bell in the header counts the user's unread notices; the notices page lists them, and opening one marks it read
  * and opens its task.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Notifier } from '../../src/app/notifications/index.js';
 import { suiteClock } from '../support/suite-clock.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
-import { startInboxStack, type InboxStack } from './support/inbox-stack.js';
+import { startInboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
+import { useBeforeAll } from '../support/harness/index.js';
 
-let stack: InboxStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dist = await buildWeb();
-  stack = await startInboxStack(dist);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const stack = useBeforeAll(async () => startInboxStack(await buildWeb()));
+const browser = useBeforeAll(launchBrowser);
 
 const PATIENCE = { timeout: 20_000, interval: 200 };
 

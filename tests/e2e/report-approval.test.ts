@@ -11,6 +11,8 @@ import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support
 import { buildWeb } from './support/build-web.js';
 import { DEMO_PASSWORD } from './support/people.js';
 import { builtWebRoutes } from './support/built-web-routes.js';
+import { formatDate } from '../../src/shared/vn-date.js';
+import { suiteDay } from '../support/suite-clock.js';
 import { startTestService, useBeforeAll } from '../support/harness/index.js';
 
 const stack = useBeforeAll(async () => startTestService({ extraRoutes: builtWebRoutes(await buildWeb()) }));

@@ -4,6 +4,8 @@ import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support
 import { buildWeb } from './support/build-web.js';
 import { startInboxStack } from './support/inbox-stack.js';
 import { DEMO_PASSWORD, people } from './support/people.js';
+import { formatDate } from '../../src/shared/vn-date.js';
+import { suiteNow } from '../support/suite-clock.js';
 import { useBeforeAll } from '../support/harness/index.js';
 
 const stack = useBeforeAll(async () => startInboxStack(await buildWeb()));

@@ -3,8 +3,9 @@
  * bodies of the process and the nominating organisation.
  */
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentRoutes, RecordStore } from '../../src/app/records/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RecordStore } from '../../src/app/records/index.js';
+import { findLibreOffice, libreOfficePdf } from '../../src/app/documents/index.js';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { taoVanBan } from '../../src/workers/jobs/tao-van-ban.worker.js';
 import { job } from './support.js';
@@ -14,12 +15,8 @@ let h: TestApp;
 let connection: Connection;
 let records: RecordStore;
 beforeAll(async () => {
-  h = await startTestApp(
-    {},
-    documentRoutes({ findDocument: (id) => records.findDocument(id) }, (username) =>
-      h.module.directory.candidateGroupsOfUser(username),
-    ),
-  );
+  // The app module serves /api/documents/:id with the process's LibreOffice converter (spied on below).
+  h = await startTestApp();
   connection = await mongoose.createConnection(h.db.uri).asPromise();
   records = new RecordStore(connection);
   await h.user('nv.btc', [{ unitCode: 'ban-to-chuc', roles: ['staff'] }]);

@@ -3,7 +3,7 @@ import { Notifier } from '../../src/app/notifications/index.js';
 import { OrganisationDirectory } from '../../src/app/organisation/index.js';
 import { RecordStore } from '../../src/app/records/index.js';
 import { TestClock } from '../../src/lib/clock.js';
-import type { JobContext, WorkerDeps } from '../../src/workers/worker-definition.js';
+import type { JobContext, WorkerDeps } from '../../src/workers/runtime/worker-definition.js';
 import { startSmtpSink, type SmtpSink } from '../scenarios/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from '../support/harness/index.js';
 

@@ -3,23 +3,11 @@
  * behind TLS (the README's own example carries a scheme, which used to become "grpc://grpcs://…").
  */
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngineClients, grpcUrlOf } from '../../../src/app/engine-client/engine-clients.js';
-import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { startTestEngine, useBeforeAll } from '../../support/harness/index.js';
 
-let db: TestDatabase;
-let engine: EngineWithGateways;
-
-beforeAll(async () => {
-  db = createTestDatabase('clients');
-  engine = await startEmbeddedEngine({ mongoUri: db.uri, grpcPort: 0, restPort: 0 });
-}, 60_000);
-
-afterAll(async () => {
-  await engine?.close();
-  await db?.drop();
-});
+const engine = useBeforeAll(() => startTestEngine({ database: 'clients', clients: {} }), 60_000);
 
 describe('the engine address given to the official clients', () => {
   it('keeps a scheme as written and makes a bare host:port plain gRPC', () => {

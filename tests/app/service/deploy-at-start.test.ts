@@ -4,31 +4,17 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/lib/config.js';
-import { startService, type ServiceHandle } from '../../../src/main.js';
-import { createTestDatabase } from '../../support/database.js';
+import { startTestService, type TestService } from '../../support/harness/index.js';
 
-const db = createTestDatabase('deploy_off');
-let service: ServiceHandle | undefined;
-afterAll(async () => {
-  await service?.close();
-  await db.drop();
-});
+let stack: TestService | undefined;
+afterAll(async () => stack?.close());
 
 describe('DEPLOY_AT_START', () => {
   it('is on unless set, and when false the service starts, ready, with nothing deployed', async () => {
     expect(loadConfig({}).deployAtStart).toBe(true);
     expect(() => loadConfig({ DEPLOY_AT_START: 'perhaps' })).toThrow(/DEPLOY_AT_START/);
-    service = await startService(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-        ENGINE_GRPC_PORT: '0',
-        ENGINE_REST_PORT: '0',
-        MONGODB_URI: db.uri,
-        DEPLOY_AT_START: 'false',
-      }),
-    );
+    stack = await startTestService({ env: { DEPLOY_AT_START: 'false', SEED_DEMO: 'false' } });
+    const service = stack.service;
     expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
     const deployed = await service.engineClients.rest.searchProcessDefinitions({ filter: {} } as never, {
       consistency: { waitUpToMs: 0 },

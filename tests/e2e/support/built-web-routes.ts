@@ -4,7 +4,15 @@ import { sendFile } from '../../../src/app/web/send-file.js';
 import { webRoutes } from '../../../src/app/web/web.routes.js';
 
 /** The browser app's pages (web/src/app/routes.tsx, plus "/" and "/sign-in", which lead to the inbox). */
-const SPA_PAGES = ['/', '/sign-in', '/inbox', '/tasks/:taskId', '/processes/start', '/account/password'];
+const SPA_PAGES = [
+  '/',
+  '/sign-in',
+  '/inbox',
+  '/tasks/:taskId',
+  '/processes/start',
+  '/account/password',
+  '/notifications',
+];
 
 /**
  * The SPA built by the test (buildWeb), served ahead of the service's own web routes, which read web/dist: its

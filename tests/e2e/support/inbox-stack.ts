@@ -1,11 +1,15 @@
-import type { AppModule } from '../../../src/app/app.composition.js';
+import type { Connection } from 'mongoose';
+import type { AppModule } from '../../../src/app/app.module.js';
 import { processResource, startTestService, type TestService } from '../../support/harness/index.js';
 import { builtWebRoutes } from './built-web-routes.js';
 import { REPORT_PROCESS_ID, reportForm, reportProcessXml } from './report-process.js';
 
 export interface InboxStack {
   url: string;
-  app: AppModule;
+  /** The app's organisation directory, as `npm start` composes it. */
+  app: Pick<AppModule, 'directory'>;
+  /** The app's database connection (notices, drafts, audit). */
+  connection: Connection;
   service: TestService;
   /** Starts one report instance of the small test process; resolves with its process instance key. */
   startReport(variables?: Record<string, unknown>): Promise<string>;
@@ -30,7 +34,8 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
   }
   return {
     url: service.url,
-    app: service.service.app,
+    app: { directory: service.service.directory },
+    connection: service.service.connection,
     service,
     async startReport(variables = {}) {
       const created = await zeebe.createProcessInstance({

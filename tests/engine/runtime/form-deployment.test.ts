@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useEngineCore, type TestEngineCore } from '../../support/harness/index.js';
 
-const deployForm = (h: Harness, json: string) =>
+const deployForm = (h: TestEngineCore, json: string) =>
   h.engine.deploy([{ name: 'check.form', content: Buffer.from(json) }]);
 
 describe('form deployment', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useEngineCore();
 
   it('deploys what Zeebe accepts: an object with an id, whatever else the schema holds', async () => {
     const deployed = await deployForm(h, JSON.stringify({ id: 'loose', components: 'not a list', x: 1 }));

@@ -4,6 +4,7 @@ import { ControllableClock } from '../../../src/engine/index.js';
 import type { Clock } from '../../../src/lib/clock.js';
 import { loadConfig } from '../../../src/lib/config.js';
 import { startService, type ServiceHandle } from '../../../src/main.js';
+import { suiteClock, suiteEngineClock } from '../suite-clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestServiceOptions {
@@ -11,7 +12,7 @@ export interface TestServiceOptions {
   extraRoutes?: readonly RouteDefinition[];
   /**
    * One clock for the app and the engine (timers, due dates, notices); it stands still until the test moves it.
-   * The system clock when left out.
+   * The suite's clock (tests/support/suite-clock.ts: today, or TEST_TODAY) when left out.
    */
   clock?: string | ControllableClock;
   /** Environment entries on top of the test's (NODE_ENV=test, silent logs, free ports, demo seed). */
@@ -55,7 +56,9 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   });
   const service = await startService(config, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
-    ...(clock ? { clock: appClockOf(clock), engineClock: clock } : {}),
+    ...(clock
+      ? { clock: appClockOf(clock), engineClock: clock }
+      : { clock: suiteClock, engineClock: suiteEngineClock }),
   });
   return {
     url: service.url,
