@@ -1,10 +1,17 @@
 import { gzipSync } from 'node:zlib';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRoutes } from '../../src/app/http/route-audit.js';
-import { loadConfig } from '../../src/lib/config.js';
-import { startService, type ServiceHandle } from '../../src/main.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import type { ServiceHandle } from '../../src/main.js';
+import {
+  endEvent,
+  flow,
+  processResource,
+  processXml,
+  startEvent,
+  startTestService,
+  userTask,
+  type TestService,
+} from '../support/harness/index.js';
 
 /** A one-task process with a small form, so draft and complete reach the form's validator with a held task. */
 const PROCESS_ID = 'kiem-thu-dau-vao';
@@ -24,23 +31,17 @@ const form = {
     },
   ],
 };
-const processXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_bad" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${PROCESS_ID}" name="Kiểm thử đầu vào" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:userTask id="viec" name="Việc kiểm thử">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:assignmentDefinition candidateGroups="van-phong" />
-        <zeebe:formDefinition formId="${FORM_ID}" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="viec" />
-    <bpmn:sequenceFlow id="f2" sourceRef="viec" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const process = processXml(
+  PROCESS_ID,
+  [
+    startEvent('start'),
+    userTask('viec', { name: 'Việc kiểm thử', candidateGroups: 'van-phong', formId: FORM_ID }),
+    endEvent('end'),
+    flow('start', 'viec', { id: 'f1' }),
+    flow('viec', 'end', { id: 'f2' }),
+  ],
+  { name: 'Kiểm thử đầu vào' },
+);
 
 const USER = 'kiemthu';
 const PASSWORD = 'Dau-Vao-Xau-2026!';
@@ -137,7 +138,7 @@ const PARAM_VARIANTS = [
   '99999999999999999999999999',
 ];
 
-let db: TestDatabase;
+let stack: TestService;
 let service: ServiceHandle;
 let cookie = '';
 let csrf = '';
@@ -155,19 +156,9 @@ async function signIn(): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = createTestDatabase('bad_input');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    PORT: '0',
-    ENGINE_GRPC_PORT: '0',
-    ENGINE_REST_PORT: '0',
-    MONGODB_URI: db.uri,
-    SEED_DEMO: 'true',
-    // The bad bodies sent to sign-in would otherwise use up the address's attempts before the test's own sign-ins.
-    LOGIN_IP_MAX_ATTEMPTS: '100000',
-  });
-  service = await startService(config);
+  // The bad bodies sent to sign-in would otherwise use up the address's attempts before the test's own sign-ins.
+  stack = await startTestService({ env: { LOGIN_IP_MAX_ATTEMPTS: '100000' } });
+  service = stack.service;
   await service.directory.users.create({
     username: USER,
     fullName: 'Kiểm Thử Viên',
@@ -176,7 +167,7 @@ beforeAll(async () => {
     mustChangePassword: false,
   });
   await service.engineClients.zeebe.deployResources([
-    { name: `${PROCESS_ID}.bpmn`, process: Buffer.from(processXml) },
+    processResource(`${PROCESS_ID}.bpmn`, process),
     { name: `${FORM_ID}.form`, form: Buffer.from(JSON.stringify(form)) },
   ]);
   await service.engineClients.zeebe.createProcessInstance({ bpmnProcessId: PROCESS_ID, variables: {} });
@@ -195,16 +186,7 @@ beforeAll(async () => {
   expect(claimed.status).toBe(204);
 }, 180_000);
 
-afterAll(async () => {
-  await service?.close();
-  await db?.drop();
-  const client = await MongoClient.connect(db.uri);
-  try {
-    await client.db(`${db.name}-engine`).dropDatabase();
-  } finally {
-    await client.close();
-  }
-});
+afterAll(async () => stack?.close());
 
 const rank = (path: string): number =>
   path === '/api/auth/sign-out' ? 2 : path === '/api/inbox/tasks/:key/unclaim' ? 1 : 0;

@@ -11,7 +11,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const dist = await buildWeb();
-  stack = await startInboxStack(dist, { processStart: true });
+  stack = await startInboxStack(dist);
   browser = await launchBrowser();
 }, 180_000);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordStore } from '../../../src/app/records/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../src/app/seed/demo-accounts.js';
 import { passwordWeakness } from '../../../src/lib/password-policy.js';
-import { PASSWORD, startHarness, type Harness } from '../support/app-harness.js';
+import { PASSWORD, startTestApp, type TestApp } from '../../support/harness/index.js';
 
 interface Entry {
   at: string;
@@ -13,10 +13,10 @@ interface Entry {
   ip: string;
 }
 
-let h: Harness;
+let h: TestApp;
 
 beforeAll(async () => {
-  h = await startHarness({ TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES: '3' });
+  h = await startTestApp({ TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES: '3' });
   await h.user('lan', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
   await h.user('giamsat', [{ unitCode: 'ubkt', roles: ['supervisor'] }]);
   await h.user('canbo', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);

@@ -7,11 +7,17 @@ import { OrganisationDirectory } from '../../../src/app/organisation/index.js';
 import { AppError } from '../../../src/lib/errors.js';
 import { TestClock } from '../../../src/lib/clock.js';
 import type { PasswordHasher } from '../../../src/lib/password.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { PASSWORD, startHarness, TEST_HASHER, type Harness } from '../support/app-harness.js';
+import {
+  createTestDatabase,
+  PASSWORD,
+  startTestApp,
+  TEST_HASHER,
+  type TestApp,
+  type TestDatabase,
+} from '../../support/harness/index.js';
 
 /** Sign-in from a given client address (the harness trusts the loopback proxy, so X-Forwarded-For names it). */
-const signInFrom = async (h: Harness, ip: string, username: string, password: string) => {
+const signInFrom = async (h: TestApp, ip: string, username: string, password: string) => {
   const started = performance.now();
   const response = await h
     .client()
@@ -31,10 +37,10 @@ const median = (values: number[]): number => {
 };
 
 describe('sign-in limits under concurrency', () => {
-  let h: Harness;
+  let h: TestApp;
 
   beforeAll(async () => {
-    h = await startHarness({
+    h = await startTestApp({
       TRUST_PROXY: 'loopback',
       LOGIN_MAX_FAILURES: '5',
       LOGIN_IP_MAX_ATTEMPTS: '30',
@@ -136,7 +142,7 @@ describe('sign-in limits under concurrency', () => {
   });
 
   it('does not take X-Forwarded-For from a client when no proxy is trusted', async () => {
-    const direct = await startHarness({ LOGIN_IP_MAX_ATTEMPTS: '3' });
+    const direct = await startTestApp({ LOGIN_IP_MAX_ATTEMPTS: '3' });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {

@@ -1,8 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboxModule } from '../../../src/app/inbox/index.js';
-import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-import { startHarness, type ApiResponse, type Harness, type HttpClient } from '../support/app-harness.js';
 import {
   deployMultiUnitProcesses,
   PERIOD_PROCESS_ID,
@@ -11,13 +9,21 @@ import {
   unitRef,
 } from './support/multi-unit-process.js';
 import { startTaskEngineFixture, type TaskEngineFixture } from './support/task-engine-fixture.js';
+import {
+  type ApiResponse,
+  createTestDatabase,
+  type HttpClient,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from '../../support/harness/index.js';
 
 /** Words that only Sở Tài chính's people wrote or are: none may reach another unit's clerk. */
 const STC_SECRETS = ['Số liệu nội bộ của Sở Tài chính', 'stc.canbo', 'Người dùng stc.canbo'];
 const BTG_SECRET = 'Ghi chú nội bộ của Ban Tuyên giáo';
 
 describe('no data crosses units within one process instance', () => {
-  let h: Harness;
+  let h: TestApp;
   let db: TestDatabase;
   let connection: Connection;
   let fixture: TaskEngineFixture;
@@ -31,7 +37,7 @@ describe('no data crosses units within one process instance', () => {
     await deployMultiUnitProcesses(fixture);
     db = createTestDatabase('isolation');
     connection = await mongoose.createConnection(db.uri).asPromise();
-    const holder: { h?: Harness } = {};
+    const holder: { h?: TestApp } = {};
     const inbox = createInboxModule({
       connection,
       clock: { now: () => holder.h?.clock.now() ?? new Date() },
@@ -40,7 +46,7 @@ describe('no data crosses units within one process instance', () => {
         holder.h?.module.directory.candidateGroupsOfUser(username) ?? Promise.resolve([]),
       people: { fullNamesOf: (names) => holder.h!.module.directory.users.fullNamesOf(names) },
     });
-    h = await startHarness({}, inbox.routes);
+    h = await startTestApp({}, inbox.routes);
     holder.h = h;
     const units = h.module.directory.units;
     await units.create({

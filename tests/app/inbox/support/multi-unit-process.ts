@@ -1,3 +1,12 @@
+import {
+  element,
+  endEvent,
+  extensions,
+  flow,
+  processXml,
+  startEvent,
+  userTask,
+} from '../../../support/harness/index.js';
 import type { TaskEngineFixture } from './task-engine-fixture.js';
 
 /**
@@ -26,56 +35,52 @@ export const periodForm = {
   ],
 };
 
-const userTask = (id: string, name: string, groups: string) => `
-    <bpmn:userTask id="${id}" name="${name}">
-      <bpmn:extensionElements>
-        <zeebe:userTask />
-        <zeebe:assignmentDefinition candidateGroups="${groups}" />
-        <zeebe:formDefinition formId="${PERIOD_FORM_ID}" />
-      </bpmn:extensionElements>
-    </bpmn:userTask>`;
+const task = (id: string, name: string, candidateGroups: string) =>
+  userTask(id, { name, candidateGroups, formId: PERIOD_FORM_ID });
 
-const periodXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_period" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${PERIOD_PROCESS_ID}" name="Kỳ báo cáo thử" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:parallelGateway id="fork" />
-    ${userTask('theoDoi', 'Ban Tuyên giáo theo dõi', 'ban-tuyen-giao')}
-    <bpmn:subProcess id="donVi">
-      <bpmn:multiInstanceLoopCharacteristics>
-        <bpmn:extensionElements>
-          <zeebe:loopCharacteristics inputCollection="=units" inputElement="unit" />
-        </bpmn:extensionElements>
-      </bpmn:multiInstanceLoopCharacteristics>
-      <bpmn:startEvent id="donViStart" />
-      ${userTask('lap', 'Lập báo cáo', '=[unit.group]')}
-      <bpmn:endEvent id="donViEnd" />
-      <bpmn:sequenceFlow id="d1" sourceRef="donViStart" targetRef="lap" />
-      <bpmn:sequenceFlow id="d2" sourceRef="lap" targetRef="donViEnd" />
-    </bpmn:subProcess>
-    <bpmn:parallelGateway id="join" />
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
-    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="theoDoi" />
-    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="donVi" />
-    <bpmn:sequenceFlow id="f4" sourceRef="theoDoi" targetRef="join" />
-    <bpmn:sequenceFlow id="f5" sourceRef="donVi" targetRef="join" />
-    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const periodXml = processXml(
+  PERIOD_PROCESS_ID,
+  [
+    startEvent('start'),
+    element('bpmn:parallelGateway', { id: 'fork' }),
+    task('theoDoi', 'Ban Tuyên giáo theo dõi', 'ban-tuyen-giao'),
+    element(
+      'bpmn:subProcess',
+      { id: 'donVi' },
+      element(
+        'bpmn:multiInstanceLoopCharacteristics',
+        {},
+        extensions(element('zeebe:loopCharacteristics', { inputCollection: '=units', inputElement: 'unit' })),
+      ),
+      startEvent('donViStart'),
+      task('lap', 'Lập báo cáo', '=[unit.group]'),
+      endEvent('donViEnd'),
+      flow('donViStart', 'lap', { id: 'd1' }),
+      flow('lap', 'donViEnd', { id: 'd2' }),
+    ),
+    element('bpmn:parallelGateway', { id: 'join' }),
+    endEvent('end'),
+    flow('start', 'fork', { id: 'f1' }),
+    flow('fork', 'theoDoi', { id: 'f2' }),
+    flow('fork', 'donVi', { id: 'f3' }),
+    flow('theoDoi', 'join', { id: 'f4' }),
+    flow('donVi', 'join', { id: 'f5' }),
+    flow('join', 'end', { id: 'f6' }),
+  ],
+  { name: 'Kỳ báo cáo thử' },
+);
 
-const personnelXml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_personnel" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${PERSONNEL_PROCESS_ID}" name="Cho ý kiến nhân sự (thử)" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    ${userTask('kiemTra', 'Ban Tổ chức kiểm tra hồ sơ', '=[&quot;ban-to-chuc&quot;, unit.group]')}
-    <bpmn:endEvent id="end" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="kiemTra" />
-    <bpmn:sequenceFlow id="f2" sourceRef="kiemTra" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const personnelXml = processXml(
+  PERSONNEL_PROCESS_ID,
+  [
+    startEvent('start'),
+    task('kiemTra', 'Ban Tổ chức kiểm tra hồ sơ', '=["ban-to-chuc", unit.group]'),
+    endEvent('end'),
+    flow('start', 'kiemTra', { id: 'f1' }),
+    flow('kiemTra', 'end', { id: 'f2' }),
+  ],
+  { name: 'Cho ý kiến nhân sự (thử)' },
+);
 
 export const unitRef = (kind: 'co-so' | 'doan-the', code: string, name: string) => ({
   code,
