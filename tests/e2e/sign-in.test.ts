@@ -67,7 +67,8 @@ describe('signing in, in the browser', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Tasks' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // <html lang> is written in an effect after the render that shows the heading.
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('en');
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await screenshot(page, '04-inbox-en');
 
