@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { buildTestPage } from './build-test-page.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 export const HARNESS_ORIGIN = 'http://form-harness.test';
@@ -53,25 +54,11 @@ const html = `<!doctype html>
 
 /** Builds the harness with vite into a fresh directory; returns it. */
 export async function buildFormHarness(): Promise<string> {
-  await mkdir(path.join(repo, 'test-artifacts'), { recursive: true });
-  const root = await mkdtemp(path.join(repo, 'test-artifacts', 'form-harness-src-'));
-  const outDir = `${root.replace('-src-', '-dist-')}`;
-  await writeFile(path.join(root, 'index.html'), html);
-  await writeFile(
-    path.join(root, 'main.js'),
+  return buildTestPage(
+    'form-harness',
+    html,
     entry(path.join(repo, 'web', 'src', 'features', 'forms', 'form-viewer.ts')),
   );
-  const { build } = await import('vite');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    base: './',
-    publicDir: false,
-    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-  });
-  await rm(root, { recursive: true, force: true });
-  return outDir;
 }
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };

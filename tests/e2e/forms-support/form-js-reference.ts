@@ -1,8 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+import { buildTestPage } from './build-test-page.js';
 
 /** One form-js verdict: per keyed field instance form-js rendered, its key path, value and error messages. */
 export interface ReferenceField {
@@ -87,20 +83,5 @@ const html = `<!doctype html>
 
 /** Builds the reference page with vite into a fresh directory under test-artifacts; returns it. */
 export async function buildFormJsReference(): Promise<string> {
-  await mkdir(path.join(repo, 'test-artifacts'), { recursive: true });
-  const root = await mkdtemp(path.join(repo, 'test-artifacts', 'form-js-reference-src-'));
-  const outDir = root.replace('-src-', '-dist-');
-  await writeFile(path.join(root, 'index.html'), html);
-  await writeFile(path.join(root, 'main.js'), entry);
-  const { build } = await import('vite');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    base: './',
-    publicDir: false,
-    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-  });
-  await rm(root, { recursive: true, force: true });
-  return outDir;
+  return buildTestPage('form-js-reference', html, entry);
 }
