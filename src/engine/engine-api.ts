@@ -278,6 +278,12 @@ export interface Variable {
 }
 
 export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
+/**
+ * Every state Camunda 8.8 names, for filters: the transient ones (CREATING, ASSIGNING, UPDATING, COMPLETING,
+ * CANCELING) pass in one step here, so a filter on them alone finds nothing.
+ */
+export type UserTaskStateFilterValue =
+  UserTaskState | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
 
 export interface UserTask {
   userTaskKey: Key;
@@ -325,7 +331,7 @@ export type FilterProperty<T> = T | AdvancedFilter<T>;
 
 /** Dates are epoch milliseconds here; the REST gateway converts Camunda's ISO strings. */
 export interface UserTaskFilter {
-  state?: FilterProperty<UserTaskState>;
+  state?: FilterProperty<UserTaskStateFilterValue>;
   assignee?: FilterProperty<string>;
   candidateGroup?: FilterProperty<string>;
   candidateUser?: FilterProperty<string>;

@@ -17,9 +17,16 @@ export interface WalkStep<T> {
   page(from: string, until: string | undefined, offset: number, limit: number): Promise<T[]>;
   /** The instant (epoch ms) a record is ordered by. */
   instantOf(record: T): number;
-  /** Handles a record; records at the starting instant come again, so this must tolerate repeats. */
+  /** Handles a record; records of the look-back stretch come again, so this must tolerate repeats. */
   handle(record: T): Promise<number>;
 }
+
+/**
+ * How far back each poll reads again by default. Camunda's searches are eventually consistent and its exporters do
+ * not make records visible in the order of their instants: a task created at 10:00:01 may show after one created at
+ * 10:00:03 that moved the cursor. Reading the last stretch again finds it; handlers tolerate repeats.
+ */
+export const DEFAULT_LOOK_BACK_MS = 30_000;
 
 export function newCursor(): WalkCursor {
   return { from: 0, skip: 0 };
@@ -29,9 +36,11 @@ export function newCursor(): WalkCursor {
 export async function walkAscending<T>(
   cursor: WalkCursor,
   step: WalkStep<T>,
-  options: { until?: number; pageSize: number; pages: number },
+  options: { until?: number; pageSize: number; pages: number; lookBackMs?: number },
 ): Promise<number> {
-  const from = new Date(cursor.from).toISOString();
+  const from = new Date(
+    Math.max(0, cursor.from - (options.lookBackMs ?? DEFAULT_LOOK_BACK_MS)),
+  ).toISOString();
   const until = options.until === undefined ? undefined : new Date(options.until).toISOString();
   let latest = cursor.from;
   let sum = 0;

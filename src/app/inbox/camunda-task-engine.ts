@@ -1,6 +1,8 @@
 import type { FormSchema } from '../../shared/contracts/index.js';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
-import { EngineRefusal, type EngineTask, type TaskEngine } from './task-engine.port.js';
+import { EngineRefusal, OPEN_TASK_STATES, type EngineTask, type TaskEngine } from './task-engine.port.js';
+import { variableTruncated } from './inbox.errors.js';
+import { resolveByScope, type ScopedVariable } from './variable-scopes.js';
 
 /** The fields of Camunda's UserTaskResult the inbox reads (all optional in the API's own types). */
 interface UserTaskResult {
@@ -22,6 +24,8 @@ const PAGE_LIMIT = 1000;
 /** Deployments are rare; the inbox's process filter may lag one by this much. */
 const PROCESS_LIST_TTL_MS = 30_000;
 const noWait = { consistency: { waitUpToMs: 0 } };
+/** How often getWhen reads a task again while waiting for a change to show. */
+const POLL_MS = 100;
 
 function toTask(result: UserTaskResult): EngineTask {
   return {
@@ -89,21 +93,39 @@ export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
     }
   };
 
+  const getTask = async (key: string): Promise<EngineTask | null> => {
+    try {
+      return toTask((await rest.getUserTask(body({ userTaskKey: key }), noWait)) as UserTaskResult);
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  };
+
   return {
     async searchOpen({ filter, sort, page }) {
       const found = await rest.searchUserTasks(
-        body({ filter: { ...filter, state: 'CREATED' }, sort, page }),
+        body({ filter: { ...filter, state: { $in: [...OPEN_TASK_STATES] } }, sort, page }),
         noWait,
       );
-      return { items: (found.items as UserTaskResult[]).map(toTask), total: Number(found.page.totalItems) };
+      const paging = found.page as { totalItems: unknown; hasMoreTotalItems?: boolean };
+      return {
+        items: (found.items as UserTaskResult[]).map(toTask),
+        total: Number(paging.totalItems),
+        totalIsLowerBound: paging.hasMoreTotalItems === true,
+      };
     },
-    async get(key) {
-      try {
-        return toTask((await rest.getUserTask(body({ userTaskKey: key }), noWait)) as UserTaskResult);
-      } catch (error) {
-        if (statusOf(error) === 404) return null;
-        throw error;
+    get: (key) => getTask(key),
+    async getWhen(key, until, waitMs) {
+      const deadline = Date.now() + waitMs;
+      let task = await getTask(key);
+      while (!until(task) && Date.now() < deadline) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))),
+        );
+        task = await getTask(key);
       }
+      return task;
     },
     async form(key) {
       const result = (await refusals(() => rest.getUserTaskForm(body({ userTaskKey: key }), noWait))) as
@@ -119,14 +141,18 @@ export function camundaTaskEngine(rest: CamundaClientLoose): TaskEngine {
       const found = await rest.searchUserTaskVariables(
         body({
           userTaskKey: key,
+          // Whole values: the app validates and re-submits what it reads, so a cut value would corrupt it.
+          truncateValues: false,
           ...(names ? { filter: { name: { $in: [...names] } } } : {}),
           page: { from: 0, limit: PAGE_LIMIT },
         }),
         noWait,
       );
       const values: Record<string, unknown> = {};
-      for (const item of found.items as { name?: string; value?: string }[])
-        if (item.name) values[item.name] = item.value === undefined ? null : JSON.parse(item.value);
+      for (const item of resolveByScope(found.items as ScopedVariable[])) {
+        if (item.isTruncated) throw variableTruncated(item.name);
+        values[item.name] = item.value === undefined ? null : JSON.parse(item.value);
+      }
       return values;
     },
     async processes() {

@@ -4,7 +4,7 @@ import type { CommentPage, CommentStore } from './comment.store.js';
 import type { InboxService } from './inbox.service.js';
 import { taskClosed } from './inbox.errors.js';
 import type { TaskTaker } from './task-access.js';
-import type { EngineTask } from './task-engine.port.js';
+import { isOpenState, type EngineTask } from './task-engine.port.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 /** Comments one user may write per minute and per hour, across tasks. */
@@ -60,7 +60,7 @@ export class CommentService {
       throw invalidComment(`Ý kiến dài tối đa ${COMMENT_MAX_LENGTH} ký tự.`);
     const { task, scope } = await this.inbox.visible(taker, key);
     // A completed or cancelled task is a record: its comments are read-only.
-    if (task.state !== 'CREATED') throw taskClosed();
+    if (!isOpenState(task.state)) throw taskClosed();
     this.reserve(taker.username);
     await this.store.add({
       processInstanceKey: task.processInstanceKey,

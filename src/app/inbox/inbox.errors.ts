@@ -20,3 +20,19 @@ export const invalidSubmission = (errors: FieldError[]): AppError =>
   );
 export const draftTooLarge = (): AppError =>
   new AppError(413, 'draft_too_large', 'Bản nháp quá lớn. Hãy rút gọn nội dung trước khi lưu.');
+export const taskUpdating = (): AppError =>
+  new AppError(409, 'task_updating', 'Công việc đang được cập nhật. Hãy thử lại sau ít giây.');
+/** A change the engine accepted has not reached its searches yet (Camunda's are eventually consistent). */
+export const changeNotVisibleYet = (): AppError =>
+  new AppError(
+    503,
+    'change_not_visible_yet',
+    'Thao tác đã được ghi nhận nhưng hệ thống chưa cập nhật kịp. Hãy tải lại trang sau ít giây.',
+  );
+/** The engine would give a value only cut short (Camunda 8.8 cuts long values in searches); a cut value is never used. */
+export const variableTruncated = (name: string): AppError =>
+  new AppError(
+    502,
+    'variable_truncated',
+    `Bộ máy quy trình chỉ trả về một phần giá trị "${name}" của công việc, nên hệ thống chưa thể mở công việc này.`,
+  );

@@ -9,6 +9,7 @@ import {
 } from '../forms/index.js';
 import {
   alreadyClaimed,
+  changeNotVisibleYet,
   claimedByOther,
   draftTooLarge,
   invalidSubmission,
@@ -16,6 +17,7 @@ import {
   notYourGroup,
   taskClosed,
   taskNotFound,
+  taskUpdating,
 } from './inbox.errors.js';
 import { businessContextOf, CONTEXT_VARIABLES, type BusinessContext } from './business-context.js';
 import type { CommentStore } from './comment.store.js';
@@ -38,10 +40,18 @@ const DRAFT_SHAPE_ERRORS: ReadonlySet<FormErrorCode> = new Set([
 /** The first key of a field path (`g.z` → `g`, `l[0].x` → `l`). */
 const topKeyOf = (field: string): string => field.split(/[.[]/)[0] ?? field;
 
+/**
+ * How long a claim, release or completion waits for the engine's searches to show it. Camunda's are eventually
+ * consistent (typically 1–5 s behind); answering before the change shows would let the page show the old state.
+ */
+export const VISIBILITY_WAIT_MS = 10_000;
+
 /** The process whose tasks and variables are personnel data (processes/README.md). */
 export const PERSONNEL_PROCESS_ID = 'y-kien-nhan-su';
 import {
   EngineRefusal,
+  isOpenState,
+  isSettled,
   type EngineTask,
   type TaskEngine,
   type TaskForm,
@@ -73,6 +83,7 @@ function summaryOf(
     unitName: '',
     period: '',
     returned: false,
+    updating: isOpenState(task.state) && !isSettled(task),
     createdAt: task.creationDate,
     dueDate: task.dueDate,
     priority: task.priority,
@@ -98,6 +109,7 @@ export class InboxService {
     private readonly comments?: CommentStore,
     /** Whose full names replace usernames; usernames are shown when not given. */
     private readonly people?: PeopleDirectory,
+    private readonly visibilityWaitMs = VISIBILITY_WAIT_MS,
   ) {}
 
   /**
@@ -111,7 +123,7 @@ export class InboxService {
     const window = { from: (query.page - 1) * query.pageSize, limit: query.pageSize };
     const countOnly = { sort: [], page: { from: 0, limit: 1 } };
     const groups = [...taker.groups];
-    const none = Promise.resolve({ items: [] as EngineTask[], total: 0 });
+    const none = Promise.resolve({ items: [] as EngineTask[], total: 0, totalIsLowerBound: false });
     const search = (filter: TaskSearch['filter'], paged: boolean) =>
       this.engine.searchOpen({
         filter: { ...base, ...filter },
@@ -157,13 +169,20 @@ export class InboxService {
       Promise.all(page.map((task) => this.contextOf(task.key))),
     ]);
     const all = openToGroups.total + mineElsewhere.total;
+    const capped = {
+      mine: mine.totalIsLowerBound,
+      unclaimed: unclaimed.totalIsLowerBound,
+      all: openToGroups.totalIsLowerBound || mineElsewhere.totalIsLowerBound,
+    };
     return {
       items: page.map((task, index) => ({
         ...summaryOf(task, names.get(task.processDefinitionKey), assignees),
         ...contexts[index],
       })),
       total: { mine: mine.total, unclaimed: unclaimed.total, all }[query.scope],
+      totalIsLowerBound: capped[query.scope],
       counts: { mine: mine.total, unclaimed: unclaimed.total, all },
+      countIsLowerBound: capped,
       processes: [...processes].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     };
   }
@@ -188,7 +207,7 @@ export class InboxService {
       form: form?.schema ?? { type: 'default', components: [] },
       data: { ...variables, ...(draft?.data ?? {}) },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
-      open: task.state === 'CREATED',
+      open: isOpenState(task.state),
       canClaim: canClaim(task, taker),
       canComplete: holds(task, taker),
       diagram: definition ? { bpmnXml: definition.xml, activeElementId: task.elementId } : null,
@@ -214,12 +233,19 @@ export class InboxService {
     if (task.assignee !== null) throw alreadyClaimed();
     await this.engineCall(() => this.engine.assign(key, taker.username), alreadyClaimed);
     await this.audit(taker, task, 'claim');
+    await this.untilVisible(key, (seen) => seen?.assignee === taker.username && isSettled(seen));
   }
 
   async unclaim(taker: TaskTaker, key: string): Promise<void> {
     const task = await this.heldTask(taker, key);
     await this.engineCall(() => this.engine.unassign(key), taskClosed);
     await this.audit(taker, task, 'unclaim');
+    await this.untilVisible(key, (seen) => !seen || seen.assignee === null || !isOpenState(seen.state));
+  }
+
+  /** Waits (bounded) until the engine's reads show a change this app made; 503 with a clear message if they never do. */
+  private async untilVisible(key: string, shows: (task: EngineTask | null) => boolean): Promise<void> {
+    if (!shows(await this.engine.getWhen(key, shows, this.visibilityWaitMs))) throw changeNotVisibleYet();
   }
 
   /**
@@ -274,6 +300,7 @@ export class InboxService {
     await this.engineCall(() => this.engine.complete(key, accepted), taskClosed);
     await this.store.dropDrafts(key);
     await this.audit(taker, task, 'complete');
+    await this.untilVisible(key, (seen) => !seen || !isOpenState(seen.state));
   }
 
   /** Reads a task's unit and period ahead of any list that shows it; true when it was not known yet. */
@@ -362,7 +389,8 @@ export class InboxService {
   /** The task, held by this user and still open: 404 when not theirs to see, 403 held by another, 409 otherwise. */
   private async heldTask(taker: TaskTaker, key: string): Promise<EngineTask> {
     const task = await this.visibleTask(taker, key);
-    if (task.state !== 'CREATED') throw taskClosed();
+    if (!isOpenState(task.state)) throw taskClosed();
+    if (!isSettled(task)) throw taskUpdating();
     if (task.assignee === null) throw notClaimed();
     if (task.assignee !== taker.username) throw claimedByOther();
     return task;

@@ -97,7 +97,7 @@ export class TaskNotifier {
     return this.rest
       .searchUserTasks(
         {
-          filter: { state: 'CREATED', ...filter },
+          filter: { state: { $in: ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING'] }, ...filter },
           sort: [{ field, order: 'ASC' }],
           page: { from, limit: this.options.pageSize ?? PAGE },
         } as never,

@@ -34,12 +34,18 @@ export interface TaskSummary {
   assigneeName: string | null;
   /** Back with its drafter after a reviewer returned it for rework ("trả lại để hoàn thiện"). */
   returned: boolean;
+  /** Open, but a change is under way in the engine (Camunda 8.8's CREATING, ASSIGNING, UPDATING): shown, not actionable. */
+  updating: boolean;
 }
 
 export interface InboxPage {
   items: TaskSummary[];
   total: number;
+  /** The engine capped its count (Camunda may): there are at least `total`, shown as "10.000+". */
+  totalIsLowerBound: boolean;
   counts: Record<InboxScope, number>;
+  /** Per scope, as totalIsLowerBound. */
+  countIsLowerBound: Record<InboxScope, boolean>;
   processes: { id: string; name: string }[];
 }
 

@@ -90,7 +90,8 @@ export const vi = {
   unassigned: 'Chưa ai nhận',
   overdue: 'Quá hạn',
   noTasks: 'Không có công việc nào phù hợp.',
-  taskCount: (count: number) => `${count} công việc`,
+  // Vietnamese nouns have no plural: `one` matters only to English.
+  taskCount: (count: string, _one: boolean) => `${count} công việc`,
   pageOf: (page: number, pages: number) => `Trang ${page}/${pages}`,
   previousPage: 'Trang trước',
   nextPage: 'Trang sau',
@@ -121,6 +122,8 @@ export const vi = {
   readOnlyForm: 'Biểu mẫu chỉ để xem.',
   errorSummary: (count: number) => `Biểu mẫu còn ${count} lỗi cần sửa:`,
   returnedTag: 'Trả lại để hoàn thiện',
+  updatingTag: 'Đang cập nhật…',
+  updatingNote: 'Bộ máy quy trình đang cập nhật công việc này; hãy tải lại trang sau ít giây.',
   returnedNote: 'Công việc này được trả lại; hãy xem ý kiến trả lại, sửa rồi hoàn thành lại.',
   loadingForm: 'Đang tải biểu mẫu…',
   formTitle: 'Biểu mẫu',

@@ -269,9 +269,16 @@ function toUserTask(record: UserTaskRecord): UserTask {
   };
 }
 
-/** Only open tasks are asked for: `state: "CREATED"` or `{ $eq: "CREATED" }`. */
+/** Camunda 8.8's states of a task still to be done; only CREATED lasts here. */
+const OPEN_STATES: ReadonlySet<string> = new Set(['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING']);
+
+/** Only open tasks are asked for: `"CREATED"`, `{ $eq: "CREATED" }`, or `$in` of open states with CREATED. */
 function isOpenOnly(state: UserTaskFilter['state']): boolean {
-  return state === 'CREATED' || (typeof state === 'object' && state.$eq === 'CREATED');
+  if (state === 'CREATED') return true;
+  if (typeof state !== 'object') return false;
+  if (state.$eq === 'CREATED') return true;
+  const listed = state.$in;
+  return listed !== undefined && listed.includes('CREATED') && listed.every((each) => OPEN_STATES.has(each));
 }
 
 /** The values an equality or `$in` filter allows, or undefined for any other filter. */

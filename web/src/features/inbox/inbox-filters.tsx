@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import type { TextKey } from '../../i18n/messages.types.js';
 import type { InboxPage, InboxQuery, InboxScope } from '../../lib/contracts.js';
+import { formatCount } from '../../lib/counts.js';
 
 interface Props {
   query: InboxQuery;
@@ -52,7 +53,11 @@ export function InboxFilters({ query, page, onChange }: Props) {
             onClick={() => onChange({ scope: scope.value, page: 1 })}
           >
             {t[scope.key]}
-            {page && <span class="badge">{page.counts[scope.value]}</span>}
+            {page && (
+              <span class="badge">
+                {formatCount(page.counts[scope.value], page.countIsLowerBound[scope.value])}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -5,6 +5,7 @@ import { problemMessage } from '../auth/problem-message.js';
 import { InboxFilters } from './inbox-filters.js';
 import { queryFromSearch, searchFromQuery } from './inbox-query.js';
 import type { InboxQuery } from '../../lib/contracts.js';
+import { formatCount } from '../../lib/counts.js';
 import { Pager } from '../../ui/pager.js';
 import { TaskList } from './task-list.js';
 import { useInboxPage } from './use-inbox-page.js';
@@ -21,7 +22,11 @@ export function InboxPage() {
       <div class="panel__title-row">
         <h1 id="inbox-title">{t.inboxTitle}</h1>
         <div class="panel__title-actions">
-          {page && <p class="muted">{t.taskCount(page.total)}</p>}
+          {page && (
+            <p class="muted">
+              {t.taskCount(formatCount(page.total, page.totalIsLowerBound), page.total === 1)}
+            </p>
+          )}
           <button type="button" class="button" onClick={reload} disabled={reloading} aria-busy={reloading}>
             {t.refresh}
           </button>

@@ -39,6 +39,7 @@ export function TaskList({ items, now }: { items: TaskSummary[]; now: number }) 
                     {task.name}
                   </a>
                   {task.returned && <span class="tag tag--returned">{t.returnedTag}</span>}
+                  {task.updating && <span class="tag tag--updating">{t.updatingTag}</span>}
                   <span class="task-table__process">{task.processName}</span>
                 </div>
               </td>

@@ -125,6 +125,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <h1 ref={heading} tabIndex={-1}>
         {task.name}
       </h1>
+      {task.updating && !done && (
+        <p class="returned-note" role="status">
+          <span class="tag tag--updating">{t.updatingTag}</span> {t.updatingNote}
+        </p>
+      )}
       {task.returned && !done && (
         <p class="returned-note">
           <span class="tag tag--returned">{t.returnedTag}</span> {t.returnedNote}

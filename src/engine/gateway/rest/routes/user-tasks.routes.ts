@@ -27,12 +27,20 @@ const filter = Type.Object(
   {
     state: Type.Optional(
       advancedStateFilter(
-        Type.Union([
-          Type.Literal('CREATED'),
-          Type.Literal('COMPLETED'),
-          Type.Literal('CANCELED'),
-          Type.Literal('FAILED'),
-        ]),
+        // Camunda 8.8's UserTaskStateEnum; the transient states never last here, but a filter may name them.
+        Type.Union(
+          [
+            'CREATING',
+            'CREATED',
+            'ASSIGNING',
+            'UPDATING',
+            'COMPLETING',
+            'COMPLETED',
+            'CANCELING',
+            'CANCELED',
+            'FAILED',
+          ].map((state) => Type.Literal(state)),
+        ),
       ),
     ),
     assignee: Type.Optional(advancedStringFilter),
