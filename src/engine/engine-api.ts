@@ -196,11 +196,15 @@ export interface SearchQuery<F> {
   filter?: F;
   sort?: { field: string; order?: SortOrder }[];
   page?: { from?: number; limit?: number };
+  /** Camunda's `truncateValues` query parameter of variable searches: false asks for whole values. */
+  truncateValues?: boolean;
 }
 
 export interface SearchResult<T> {
   items: T[];
   total: number;
+  /** The count stopped at `total` (Camunda's secondary storage may cap it); there are more. */
+  hasMoreTotalItems?: boolean;
 }
 
 export interface ProcessDefinition {
@@ -275,6 +279,8 @@ export interface Variable {
   processInstanceKey: Key;
   scopeKey: Key;
   tenantId: string;
+  /** The value was cut (only under ENGINE_PROFILE=camunda-8.8, as Camunda 8.8 cuts long values in searches). */
+  isTruncated?: boolean;
 }
 
 export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';

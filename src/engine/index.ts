@@ -8,10 +8,13 @@ import { createEngine } from './engine.js';
 import { silentLogger, type GatewayLogger } from './gateway/gateway-logger.js';
 import { startGrpcGateway } from './gateway/grpc/grpc-gateway.js';
 import { startRestGateway } from './gateway/rest/rest-gateway.js';
+import { engineProfileFromEnv, type EngineProfile } from './profiles/engine-profile.js';
+import { secondaryStorageView } from './profiles/secondary-storage-view.js';
 
 export { ControllableClock } from './clock/controllable-clock.js';
 export type { Clock } from './engine-api.js';
 export type { GatewayLogger } from './gateway/gateway-logger.js';
+export type { EngineProfile } from './profiles/engine-profile.js';
 
 export interface EmbeddedEngineOptions {
   /** MongoDB (or FerretDB) connection string including the database name. */
@@ -28,6 +31,8 @@ export interface EmbeddedEngineOptions {
   /** Every timer, due date and job deadline reads this clock; tests pass a ControllableClock. */
   clock?: Clock;
   logger?: GatewayLogger;
+  /** How REST v2 reads behave; from ENGINE_PROFILE / ENGINE_SEARCH_LAG_MS when not given. */
+  profile?: EngineProfile;
 }
 
 /** The engine started behind its gRPC and REST gateways. */
@@ -51,6 +56,7 @@ function safeJson(data: unknown): string {
 
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EngineWithGateways> {
   const logger = options.logger ?? silentLogger;
+  const profile = options.profile ?? engineProfileFromEnv(process.env);
   const host = options.host ?? '127.0.0.1';
   const engine = await createEngine({
     mongoUri: options.mongoUri,
@@ -60,13 +66,19 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
   });
   await engine.ready();
   const grpc = await startGrpcGateway({ engine, host, port: options.grpcPort ?? 26500, logger });
-  const rest = await startRestGateway({ engine, host, port: options.restPort ?? 8080, logger }).catch(
-    async (error: unknown) => {
-      await grpc.close();
-      await engine.close();
-      throw error;
-    },
-  );
+  // Only REST v2 reads lag in Camunda (secondary storage); gRPC commands and job activation do not.
+  const restView =
+    profile.name === 'camunda-8.8' ? secondaryStorageView(engine, { lagMs: profile.searchLagMs }) : engine;
+  const rest = await startRestGateway({
+    engine: restView,
+    host,
+    port: options.restPort ?? 8080,
+    logger,
+  }).catch(async (error: unknown) => {
+    await grpc.close();
+    await engine.close();
+    throw error;
+  });
   let closing: Promise<void> | undefined;
   return {
     grpcAddress: grpc.address,

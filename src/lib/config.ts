@@ -42,6 +42,9 @@ export interface Config {
   zeebeRestAddress: string | undefined;
   engineGrpcPort: number;
   engineRestPort: number;
+  /** ENGINE_PROFILE: read by the engine itself (src/engine/profiles); validated here with the rest. */
+  engineProfile: 'zeebe' | 'camunda-8.8';
+  engineSearchLagMs: number;
   smtpUrl: string | undefined;
   taskNoticeIntervalMs: number;
 }
@@ -258,6 +261,22 @@ const definitions = [
     '26500',
     integer(0, 65_535),
     () => 26_500,
+  ),
+  def(
+    'ENGINE_PROFILE',
+    'engineProfile',
+    "How the embedded engine's REST v2 reads behave: zeebe (at once) or camunda-8.8 (as a Camunda 8.8 cluster: searches lag, long values cut, transient task states, capped totals), to prove the app against Camunda's behaviour",
+    'zeebe',
+    oneOf(['zeebe', 'camunda-8.8'] as const),
+    () => 'zeebe' as const,
+  ),
+  def(
+    'ENGINE_SEARCH_LAG_MS',
+    'engineSearchLagMs',
+    'With ENGINE_PROFILE=camunda-8.8: how far the engine’s searches lag behind its commands (ms)',
+    '2000',
+    integer(0, 60_000),
+    () => 2_000,
   ),
   def(
     'ENGINE_REST_PORT',

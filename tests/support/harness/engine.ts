@@ -1,5 +1,5 @@
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
-import { ControllableClock, startEmbeddedEngine } from '../../../src/engine/index.js';
+import { ControllableClock, startEmbeddedEngine, type EngineProfile } from '../../../src/engine/index.js';
 import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { useBeforeAll } from './lifecycle.js';
@@ -14,6 +14,8 @@ export interface TestEngineOptions {
   clock?: string | ControllableClock;
   /** How the official clients are set up; CONFORMANCE_CLIENTS when left out. */
   clients?: ClientOptions;
+  /** How REST reads behave; ENGINE_PROFILE (as `npm test` is run) when left out. */
+  profile?: EngineProfile;
 }
 
 /** Responses checked strictly against Camunda's schemas, job workers that poll often: what engine tests want. */
@@ -57,6 +59,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
       grpcPort: ports.grpc,
       restPort: ports.rest,
       ...(clock ? { clock } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
     });
   let engine: RunningEngine = await start({ grpc: 0, rest: 0 });
   const ports = { grpc: portOf(engine.grpcAddress), rest: portOf(engine.restAddress) };

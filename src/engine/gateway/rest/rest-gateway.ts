@@ -55,7 +55,14 @@ function mount(app: express.Express, entry: RestRoute, engine: EngineApi, logger
     const body: unknown = raw ?? (req.body === undefined && entry.bodyOptional ? {} : req.body);
     Promise.resolve()
       .then(() => validate?.(body))
-      .then(() => entry.handle({ params: req.params as Record<string, string>, body, engine }))
+      .then(() =>
+        entry.handle({
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body,
+          engine,
+        }),
+      )
       .then((answer) => {
         res.status(answer.status);
         if (answer.status === 204 || answer.body === undefined) res.end();
