@@ -141,6 +141,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       clock,
       rest: engineClients.rest,
       fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames),
+      unitNameOf: async (code) => (await directory.units.find(code))?.name,
       loadForm: formsDirectoryLoader(path.join(REPOSITORY_ROOT, 'forms')),
     });
     // The browser app's catch-all route matches every GET left over, so it goes last.

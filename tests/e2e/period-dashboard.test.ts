@@ -135,10 +135,17 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     expect(await page.locator(`tr[data-unit="${RETURNED.code}"]`).textContent()).toContain(
       'trưởng đơn vị trả lại',
     );
-    // Who holds each step: the returned report is back with its unit's committee.
-    expect(await page.locator(`tr[data-unit="${RETURNED.code}"]`).textContent()).toContain(
-      'co-so:cong-ty-xi-mang-tan-quang',
-    );
+    // Who holds each step, as people say it: the returned report is back with its unit's committee, the sent one
+    // with Ban Tuyên giáo, and the accepted one with nobody.
+    const holder = (code: string) =>
+      page.locator(`tr[data-unit="${code}"] td[data-label="Người đang giữ"]`).textContent();
+    expect(await holder(RETURNED.code)).toBe(RETURNED.name);
+    expect(await holder(SUBMITTED.code)).toBe('Ban Tuyên giáo Đảng ủy Khối');
+    expect(await holder(ACCEPTED.code)).toBe('');
+    // The accepted report was sent the day its head approved it.
+    expect(
+      await page.locator(`tr[data-unit="${ACCEPTED.code}"] td[data-label="Ngày gửi"]`).textContent(),
+    ).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     // The others have not started; the totals add up.
     const count = async (code: string) =>
       Number(await page.locator(`.status-bars__count[data-status="${code}"]`).textContent());

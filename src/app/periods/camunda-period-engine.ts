@@ -9,6 +9,7 @@ import type {
 } from './period-engine.port.js';
 
 const PAGE = 1000;
+const MISS_TTL_MS = 10 * 60_000;
 /** Searches read what secondary storage has; the dashboard never waits for its own writes (it makes none). */
 const noWait = { consistency: { waitUpToMs: 0 } };
 const body = <T>(value: T): never => value as never;
@@ -51,6 +52,17 @@ function instanceOf(raw: RawInstance): EngineInstance {
   };
 }
 
+/** A 404 from the SDK, whichever shape its error has. */
+function isNotFound(error: unknown): boolean {
+  const candidate = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    response?: { status?: unknown };
+  } | null;
+  const status = candidate?.status ?? candidate?.statusCode ?? candidate?.response?.status;
+  return status === 404;
+}
+
 function parse(value: unknown): unknown {
   if (typeof value !== 'string') return value ?? null;
   try {
@@ -66,6 +78,8 @@ function parse(value: unknown): unknown {
  */
 export function camundaPeriodEngine(rest: CamundaClientLoose): PeriodEngine {
   const taskUnits = new LRUCache<string, string>({ max: 100_000 });
+  /** Finished tasks whose unit was not found: asked again only after a while, not on every dashboard. */
+  const unknown = new LRUCache<string, true>({ max: 100_000, ttl: MISS_TTL_MS });
 
   const fullValue = async (item: { value?: unknown; isTruncated?: unknown; variableKey?: unknown }) => {
     if (item.isTruncated !== true) return parse(item.value);
@@ -156,17 +170,25 @@ export function camundaPeriodEngine(rest: CamundaClientLoose): PeriodEngine {
         completionDate: textOrNull(item.completionDate),
       }));
     },
-    async unitOfTask(userTaskKey) {
+    async unitOfTask(userTaskKey, finished) {
       const known = taskUnits.get(userTaskKey);
       if (known) return known;
-      const found = (await rest.searchUserTaskVariables(
-        body({ userTaskKey, filter: { name: 'unit' }, page: { from: 0, limit: 10 } }),
-        noWait,
-      )) as Page<Record<string, unknown>>;
+      if (unknown.has(userTaskKey)) return null;
+      let found: Page<Record<string, unknown>>;
+      try {
+        found = (await rest.searchUserTaskVariables(
+          body({ userTaskKey, filter: { name: 'unit' }, page: { from: 0, limit: 10 } }),
+          noWait,
+        )) as Page<Record<string, unknown>>;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        found = { items: [], page: { totalItems: 0 } };
+      }
       const unit = found.items[0] ? ((await fullValue(found.items[0])) as { code?: unknown } | null) : null;
       const code = typeof unit?.code === 'string' ? unit.code : null;
-      // A miss is not remembered: the variable may just not be in the search yet.
+      // An open task's miss is not remembered: the variable may just not be in the search yet.
       if (code) taskUnits.set(userTaskKey, code);
+      else if (finished) unknown.set(userTaskKey, true);
       return code;
     },
   };

@@ -20,6 +20,7 @@ export interface PeriodModuleDependencies {
   clock: Clock;
   rest: CamundaClientLoose;
   fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>>;
+  unitNameOf(code: string): Promise<string | undefined>;
   loadForm(formId: string): Promise<unknown>;
 }
 
@@ -31,6 +32,7 @@ export function createPeriodModule(deps: PeriodModuleDependencies): { routes: Ro
     engine: camundaPeriodEngine(deps.rest),
     clock: deps.clock,
     fullNamesOf: deps.fullNamesOf,
+    unitNameOf: deps.unitNameOf,
     records: {
       reportsOfInstance: (key) => records.reportsOfInstance(key),
       // The dashboard's readers are Bloc bodies and supervisors: they see every non-personnel document.

@@ -27,6 +27,8 @@ export interface PeriodDashboardDependencies {
   records: PeriodRecords;
   clock: Clock;
   fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>>;
+  /** A Bloc body's name by its code (its candidate group), for "held by Ban Tuyên giáo". */
+  unitNameOf(code: string): Promise<string | undefined>;
 }
 
 interface UnitRef {
@@ -210,6 +212,10 @@ export class PeriodDashboardService {
 
     const pressing = await this.pressingIssues(profile, key, derived, reportOf, scopeOfUnit);
     const holders = derived.map((d) => d.status.openTask?.assignee).filter((a): a is string => !!a);
+    const groupName = await this.groupNamer(
+      unitList,
+      derived.flatMap((d) => d.status.openTask?.candidateGroups ?? []),
+    );
     const names = holders.length > 0 ? await this.deps.fullNamesOf(holders) : new Map<string, string>();
     const totals = emptyTotals();
     const rows: UnitStatusRow[] = derived.map(({ unit, status }) => {
@@ -228,6 +234,7 @@ export class PeriodDashboardService {
               username: task.assignee,
               fullName: task.assignee ? (names.get(task.assignee) ?? task.assignee) : null,
               groups: task.candidateGroups,
+              groupNames: task.candidateGroups.map(groupName),
             }
           : null,
         openTaskKey: task?.userTaskKey ?? null,
@@ -263,6 +270,21 @@ export class PeriodDashboardService {
     };
   }
 
+  /** Names for candidate groups: the period's units and their heads, and the Bloc bodies by their code. */
+  private async groupNamer(units: UnitRef[], groups: string[]): Promise<(group: string) => string> {
+    const names = new Map<string, string>();
+    for (const unit of units) {
+      names.set(unit.group, unit.name);
+      names.set(unit.headGroup, `Lãnh đạo ${unit.name}`);
+    }
+    for (const group of new Set(groups)) {
+      if (names.has(group) || group.includes(':')) continue;
+      const name = await this.deps.unitNameOf(group);
+      if (name) names.set(group, name);
+    }
+    return (group) => names.get(group) ?? group;
+  }
+
   /**
    * Each task to its unit: the drafter's and the head's tasks by their candidate group (`unit.group`,
    * `unit.headGroup`); a reviewer's task, offered to the reviewing body, by the `unit` it sees (remembered per task).
@@ -287,7 +309,9 @@ export class PeriodDashboardService {
       if (task.elementId !== profile.reviewTask && byItsGroup) add(byItsGroup, task);
       else needLookup.push(task);
     }
-    const codes = await limited(needLookup, 8, (task) => this.deps.engine.unitOfTask(task.userTaskKey));
+    const codes = await limited(needLookup, 8, (task) =>
+      this.deps.engine.unitOfTask(task.userTaskKey, task.state === 'COMPLETED' || task.state === 'CANCELED'),
+    );
     needLookup.forEach((task, i) => add(codes[i] ?? null, task));
     return ofUnit;
   }

@@ -39,6 +39,9 @@ export interface PeriodEngine {
   elementInstances(processInstanceKey: string, elementId: string): Promise<EngineElementInstance[]>;
   /** All user tasks of the instance, open and finished. */
   userTasks(processInstanceKey: string): Promise<UnitTaskFact[]>;
-  /** The `unit.code` a user task sees, or null when not (yet) visible. */
-  unitOfTask(userTaskKey: string): Promise<string | null>;
+  /**
+   * The `unit.code` a user task sees, or null when not (yet) visible. `finished`: the task is over, so a miss is
+   * remembered for a while (an engine may no longer show a finished task's scope).
+   */
+  unitOfTask(userTaskKey: string, finished: boolean): Promise<string | null>;
 }

@@ -26,7 +26,7 @@ const dateOrEmpty = (iso: string | null) => (iso ? formatDate(iso) : '');
 
 function holderOf(row: UnitStatusRow): string {
   if (!row.holder) return '';
-  return row.holder.fullName ?? row.holder.groups.join(', ');
+  return row.holder.fullName ?? row.holder.groupNames.join(', ');
 }
 
 function statusText(row: UnitStatusRow): string {

@@ -77,8 +77,9 @@ export function deriveUnitStatus(
   const open = tasks.filter(isOpen);
   const openOf = (list: UnitTaskFact[]) => list.filter(isOpen).at(-1) ?? null;
 
-  // Sent = it reached the reviewer (or, without one, the drafter completed it).
-  const firstSent = profile.reviewTask
+  // Sent = it reached the reviewer (or, without one, the drafter completed it). A finished review task whose unit the
+  // engine no longer tells leaves the head's approval as the evidence (set below, once the stage is known).
+  let firstSent = profile.reviewTask
     ? earliest(reviews.map((t) => t.creationDate))
     : earliest(drafts.filter(isCompleted).map((t) => t.completionDate));
   const openedAt = earliest([drafts[0]?.creationDate, facts.scope?.startDate]);
@@ -107,6 +108,8 @@ export function deriveUnitStatus(
     stage = 'not-started';
   }
 
+  if (!firstSent && (stage === 'submitted' || stage === 'accepted'))
+    firstSent = heads.filter(isCompleted).at(-1)?.completionDate ?? null;
   const sentOnTime = !!firstSent && !!clock.dueDate && !after(firstSent, clock.dueDate);
   const overdueNow = NOT_SENT.has(stage) && after(clock.now, clock.dueDate) && !sentOnTime;
   const late =

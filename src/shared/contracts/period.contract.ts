@@ -40,6 +40,8 @@ export interface UnitHolder {
   username: string | null;
   fullName: string | null;
   groups: string[];
+  /** The groups as people say them: "Đảng bộ Sở Tài chính", "Lãnh đạo Đảng bộ Sở Tài chính", "Ban Tuyên giáo…". */
+  groupNames: string[];
 }
 
 export interface UnitStatusRow {

@@ -15,7 +15,8 @@ import { addDays, vietnamToday } from '../../../src/shared/vn-date.js';
 import { reportOf } from '../../scenarios/support/report-fixture.js';
 import { HttpSession } from '../inbox/http-session.js';
 import { latency, latencyLine } from '../inbox/report.js';
-import { sleep } from '../support/stats.js';
+import { camundaPeriodEngine } from '../../../src/app/periods/camunda-period-engine.js';
+import { round, sleep } from '../support/stats.js';
 import type { CockpitContext, CockpitPhase, PhaseResult } from './cockpit-phase.js';
 
 interface OpenTask {
@@ -83,6 +84,31 @@ async function bringOrganisationTo(ctx: CockpitContext, units: number): Promise<
       throw new Error(`creating a unit: ${created.status} ${JSON.stringify(created.body)}`);
   });
   ctx.progress(`organisation: ${reporting} reporting units, ${toCreate.length} added`);
+}
+
+/** The dashboard's engine calls one by one, from this process through the same adapter (no target). */
+async function engineBreakdown(ctx: CockpitContext, pik: string): Promise<string[]> {
+  const engine = camundaPeriodEngine(ctx.rest);
+  const calls: [string, () => Promise<unknown>][] = [
+    ['instance', () => engine.instance(pik)],
+    ['variables units', () => engine.variables('units', pik)],
+    ['variables unit', () => engine.variables('unit', pik)],
+    ['variables daGui', () => engine.variables('daGui', pik)],
+    ['element instances', () => engine.elementInstances(pik, 'SubProcess_DonVi')],
+    ['user tasks', () => engine.userTasks(pik)],
+    ['variables period (all)', () => engine.variables('period')],
+  ];
+  const lines = ['engine calls of one dashboard, one at a time (median of 5):'];
+  for (const [label, call] of calls) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const started = performance.now();
+      await call();
+      times.push(performance.now() - started);
+    }
+    lines.push(`  ${label.padEnd(28)} ${round(times.sort((a, b) => a - b)[2] ?? 0)} ms`);
+  }
+  return lines;
 }
 
 export const periodDashboardPhase: CockpitPhase = {
@@ -197,8 +223,10 @@ export const periodDashboardPhase: CockpitPhase = {
     const single: number[] = [];
     for (let i = 0; i < 20; i += 1) single.push((await btg.get<PeriodDashboard>(path)).ms);
     const exports = await measure(20, `${path}/export.xlsx`, false);
+    const breakdown = await engineBreakdown(ctx, pik);
     return {
       lines: [
+        ...breakdown,
         `one bao-cao-dan-van period, ${units} units (${JSON.stringify(expected)}); driven and visible in ${Math.round(driveMs / 1000)} s`,
         latencyLine('dashboard, warm-up', latency(cold)),
         latencyLine(`dashboard (${inFlight} in flight)`, latency(measured), 200),

@@ -154,7 +154,7 @@ function UnitTable({ dashboard, rows }: { dashboard: PeriodDashboard; rows: Unit
                 {note && <span class="period-table__note">{note}</span>}
               </td>
               <td data-label={t.colHolder}>
-                {row.holder ? (row.holder.fullName ?? row.holder.groups.join(', ')) : ''}
+                {row.holder ? (row.holder.fullName ?? row.holder.groupNames.join(', ')) : ''}
               </td>
               <td data-label={t.colOpened}>{formatDate(row.openedAt)}</td>
               <td data-label={t.colSubmitted}>{formatDate(row.submittedAt)}</td>
