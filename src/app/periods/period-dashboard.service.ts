@@ -6,6 +6,7 @@ import type {
   UnitStatusCode,
   UnitStatusRow,
 } from '../../shared/contracts/index.js';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import type { StoredReport } from '../records/index.js';
@@ -27,6 +28,8 @@ export interface PeriodDashboardDependencies {
   records: PeriodRecords;
   clock: Clock;
   fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>>;
+  /** How long one computation serves the requests for the same period (DEFAULT_FRESH_MS). */
+  freshMs?: number;
   /** A Bloc body's name by its code (its candidate group), for "held by Ban Tuyên giáo". */
   unitNameOf(code: string): Promise<string | undefined>;
 }
@@ -46,6 +49,9 @@ export interface ComputedPeriod {
   scopeOfUnit: Map<string, string>;
   reports: Map<string, StoredReport>;
 }
+
+/** Camunda's searches lag 1–5 s; a dashboard at most this old adds little to that. */
+const DEFAULT_FRESH_MS = 2_000;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -102,7 +108,14 @@ function summaryOf(instance: EngineInstance, period: unknown, startedBy: string 
  * other are reconciled in deriveUnitStatus (unit-status.ts).
  */
 export class PeriodDashboardService {
-  constructor(private readonly deps: PeriodDashboardDependencies) {}
+  private readonly recent = new LRUCache<string, { at: number; computed: Promise<ComputedPeriod | null> }>({
+    max: 100,
+  });
+  private readonly freshMs: number;
+
+  constructor(private readonly deps: PeriodDashboardDependencies) {
+    this.freshMs = deps.freshMs ?? DEFAULT_FRESH_MS;
+  }
 
   async list(visible: readonly PeriodProcessId[]): Promise<PeriodSummary[]> {
     if (visible.length === 0) return [];
@@ -123,16 +136,30 @@ export class PeriodDashboardService {
       .sort((a, b) => b.startDate.localeCompare(a.startDate));
   }
 
-  /** The period's dashboard; 404 when it is not a period this user may see. */
+  /**
+   * The period's dashboard; 404 when it is not a period this user may see. Requests for the same period within
+   * freshMs share one computation: the engine's searches are themselves seconds behind on Camunda (architecture,
+   * principle 9), so a dashboard that old is as fresh as the data it reads, and the engine is asked once, not once
+   * per viewer. The age is measured on the machine's monotonic clock: it is about load, not business time.
+   */
   async compute(id: string, visible: readonly PeriodProcessId[]): Promise<ComputedPeriod> {
+    if (!/^[0-9]{1,19}$/.test(id)) throw notFound('Không tìm thấy kỳ này.');
+    const now = performance.now();
+    let entry = this.recent.get(id);
+    if (!entry || now - entry.at > this.freshMs) {
+      entry = { at: now, computed: this.computeNow(id) };
+      this.recent.set(id, entry);
+      entry.computed.catch(() => this.recent.delete(id));
+    }
+    const computed = await entry.computed;
+    if (!computed || !visible.includes(computed.profile.processId)) throw notFound('Không tìm thấy kỳ này.');
+    return computed;
+  }
+
+  private async computeNow(id: string): Promise<ComputedPeriod | null> {
     const { engine } = this.deps;
-    const instance = /^[0-9]{1,19}$/.test(id) ? await engine.instance(id) : null;
-    if (
-      !instance ||
-      !isPeriodProcess(instance.processDefinitionId) ||
-      !visible.includes(instance.processDefinitionId)
-    )
-      throw notFound('Không tìm thấy kỳ này.');
+    const instance = await engine.instance(id);
+    if (!instance || !isPeriodProcess(instance.processDefinitionId)) return null;
     const profile = PERIOD_PROFILES[instance.processDefinitionId];
     const key = instance.processInstanceKey;
 
