@@ -10,7 +10,7 @@ import { suiteDay } from '../../support/suite-clock.js';
 import { eventually, HttpClient, startTestService, useBeforeAll } from '../../support/harness/index.js';
 
 const stack = useBeforeAll(() => startTestService());
-const keys = { report: '', briefing: '' };
+const keys = { report: '', briefing: '', review: '' };
 
 async function as(username: string): Promise<HttpClient> {
   const client = new HttpClient(stack.url);
@@ -34,10 +34,18 @@ describe('period dashboard API', () => {
       (await zeebe.createProcessInstance({ bpmnProcessId: 'giao-ban-quy', variables: {} }))
         .processInstanceKey,
     );
+    keys.review = String(
+      (
+        await zeebe.createProcessInstance({
+          bpmnProcessId: 'danh-gia-khen-thuong',
+          variables: { nam: year, hanTuDanhGia: suiteDay(20), hanThuThap: suiteDay(30) },
+        })
+      ).processInstanceKey,
+    );
     const supervisor = await as('giamsat');
     const listed = await eventually(async () => {
       const answer = (await supervisor.get('/api/monitor/periods')).body as unknown as PeriodList;
-      expect(answer.items.map((p) => p.id).sort()).toEqual([keys.report, keys.briefing].sort());
+      expect(answer.items.map((p) => p.id).sort()).toEqual([keys.report, keys.briefing, keys.review].sort());
       expect(answer.items.every((p) => p.label !== '')).toBe(true);
       return answer;
     }, 30_000);
@@ -50,7 +58,7 @@ describe('period dashboard API', () => {
 
     const btg = await as('btg.canbo');
     const btgList = (await btg.get('/api/monitor/periods')).body as unknown as PeriodList;
-    expect(btgList.items.map((p) => p.processId)).toEqual(['bao-cao-dan-van']);
+    expect(btgList.items.map((p) => p.processId).sort()).toEqual(['bao-cao-dan-van', 'danh-gia-khen-thuong']);
     expect((await btg.get(`/api/monitor/periods/${keys.briefing}`)).status).toBe(404);
 
     const office = await as('vanphong.canbo');
@@ -71,6 +79,22 @@ describe('period dashboard API', () => {
     }
     expect((await new HttpClient(stack.url).get('/api/monitor/periods')).status).toBe(401);
   }, 120_000);
+
+  it('a review round lists every reporting unit with its self-evaluation task offered to it (Art. 11.4)', async () => {
+    const btg = await as('btg.canbo');
+    const dashboard = await eventually(async () => {
+      const answer = (await btg.get(`/api/monitor/periods/${keys.review}`))
+        .body as unknown as PeriodDashboard;
+      expect(answer.unitCount).toBeGreaterThan(0);
+      expect(answer.totals['not-started']).toBe(answer.unitCount);
+      expect(answer.rows.every((row) => row.openTaskKey !== null)).toBe(true);
+      return answer;
+    }, 30_000);
+    expect(dashboard.dueDate).toBe(`${suiteDay(20)}T17:00:00+07:00`);
+    const own = dashboard.rows.find((row) => row.unitCode === 'so-tai-chinh');
+    expect(own?.holder?.groupNames).toEqual(['Đảng bộ Sở Tài chính']);
+    expect(dashboard.pressingIssues).toEqual([]);
+  }, 60_000);
 
   it('a briefing quarter lists the mass organisations, each not started', async () => {
     const office = await as('vanphong.canbo');

@@ -145,13 +145,16 @@ function UnitTable({ dashboard, rows }: { dashboard: PeriodDashboard; rows: Unit
             <tr key={row.unitCode} data-unit={row.unitCode}>
               <td data-label={t.colUnit}>{row.unitName}</td>
               <td data-label={t.colStatus}>
-                <span class={`status-tag status--${row.status}`} data-status={row.status}>
-                  {t[statusKey(row.status, processId)]}
-                </span>
-                {row.late && row.status !== 'late' && row.status !== 'missing' && (
-                  <span class="status-tag status--late">{t.lateTag}</span>
-                )}
-                {note && <span class="period-table__note">{note}</span>}
+                {/* One child, so the phone layout's two-column cell keeps the tags and the note together. */}
+                <div>
+                  <span class={`status-tag status--${row.status}`} data-status={row.status}>
+                    {t[statusKey(row.status, processId)]}
+                  </span>
+                  {row.late && row.status !== 'late' && row.status !== 'missing' && (
+                    <span class="status-tag status--late">{t.lateTag}</span>
+                  )}
+                  {note && <span class="period-table__note">{note}</span>}
+                </div>
               </td>
               <td data-label={t.colHolder}>
                 {row.holder ? (row.holder.fullName ?? row.holder.groupNames.join(', ')) : ''}
