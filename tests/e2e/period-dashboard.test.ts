@@ -127,6 +127,9 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     await page.getByRole('link', { name: 'Tình hình thực hiện' }).click();
     await page.getByRole('heading', { name: 'Tình hình thực hiện các kỳ' }).waitFor();
     await screenshot(page, 'period-01-list');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'period-01-list-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByRole('link', { name: LABEL }).click();
     await page.getByRole('heading', { name: `Tình hình thực hiện ${LABEL}` }).waitFor();
     await expect.poll(() => statusOf(page, RETURNED.code), { timeout: 20_000 }).toBe('returned');
@@ -228,6 +231,8 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     await expect.poll(() => kienNghi.inputValue()).toContain('Kiến nghị số 1');
     expect(await kienNghi.isEditable()).toBe(false);
     await screenshot(page, 'period-05-report');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'period-05-report-phone');
     expect(unexpectedErrors(errors)).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -342,6 +347,23 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'documents-03-btg');
+
+    // The task page of the period's synthesis lists the document of its instance, with its downloads.
+    const drafted = await rest().searchUserTasks(
+      loose({ filter: { processInstanceKey: run.pik, elementId: 'Task_DuThaoTongHop' } }),
+      noWait,
+    );
+    const taskKey = String((drafted.items as { userTaskKey: string }[])[0]?.userTaskKey ?? '');
+    await page.goto(`/tasks/${taskKey}`);
+    const card = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Văn bản của hồ sơ' }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(ISSUE.soKyHieu);
+    expect(
+      await card.getByRole('link', { name: `Tải .docx ${ISSUE.soKyHieu}` }).getAttribute('href'),
+    ).toMatch(/^\/api\/documents\//);
+    await screenshot(page, 'documents-04-task-page');
     await page.context().close();
   }, 180_000);
 });
