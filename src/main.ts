@@ -13,6 +13,7 @@ import {
   zeebeProcessStarter,
 } from './app/process-start/index.js';
 import { unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
+import { createPeriodModule } from './app/periods/index.js';
 import { startProcessAutomation } from './workers/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -134,11 +135,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
         return unit?.active ? unitRefOf(unit) : undefined;
       },
     });
+    // The compliance dashboard of a period (issue 15, point 4): engine searches over REST v2 and the app's records.
+    const periods = createPeriodModule({
+      connection,
+      clock,
+      rest: engineClients.rest,
+      fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames),
+      unitNameOf: async (code) => (await directory.units.find(code))?.name,
+      loadForm: formsDirectoryLoader(path.join(REPOSITORY_ROOT, 'forms')),
+    });
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
       ...inbox.routes,
       ...processStart.routes,
+      ...periods.routes,
       ...webRoutes(),
     ]);
     services.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });

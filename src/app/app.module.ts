@@ -14,7 +14,7 @@ import { healthRoutes } from './http/health.routes.js';
 import { Readiness } from './http/readiness.js';
 import type { RouteDefinition } from './http/route.types.js';
 import { OrganisationDirectory, organisationRoutes } from './organisation/index.js';
-import { documentRoutes, RecordStore } from './records/index.js';
+import { documentListRoutes, documentRoutes, RecordStore } from './records/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { AdminAuditStore, auditRoutes } from './audit/index.js';
 
@@ -98,6 +98,10 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
     ...authRoutes({ auth, sessions, directory, config }),
     ...organisationRoutes(directory),
     ...documentRoutes(new RecordStore(connection), (username) => directory.candidateGroupsOfUser(username)),
+    // The documents list (issue 15, point 5): the same audience rule as the download.
+    ...documentListRoutes(new RecordStore(connection), (username) =>
+      directory.candidateGroupsOfUser(username),
+    ),
     ...notificationRoutes(connection),
     ...auditRoutes(auditTrail),
   ];

@@ -8,3 +8,6 @@ export type * from './inbox.contract.js';
 export type * from './notifications.contract.js';
 export type * from './problem.contract.js';
 export type * from './process-start.contract.js';
+// The period dashboard and the documents list (issue 15, points 4 and 5).
+export type * from './period.contract.js';
+export type * from './documents.contract.js';

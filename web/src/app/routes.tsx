@@ -2,6 +2,10 @@ import type { JSX } from 'preact';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
 import { NotificationsPage } from '../features/notifications/notifications.page.js';
+import { DocumentsPage } from '../features/documents/documents.page.js';
+import { PeriodDashboardPage } from '../features/periods/period-dashboard.page.js';
+import { PeriodsPage } from '../features/periods/periods.page.js';
+import { UnitReportPage } from '../features/periods/unit-report.page.js';
 import { StartProcessPage } from '../features/process-start/start-process.page.js';
 import { TaskPage } from '../features/task/task.page.js';
 import { matchPath } from '../lib/router.js';
@@ -22,6 +26,23 @@ const routes: RouteEntry[] = [
   { pattern: '/processes/start', render: () => <StartProcessPage /> },
   { pattern: '/account/password', render: () => <ChangePasswordPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
+  // The period dashboard and the documents (issue 15, points 4 and 5).
+  { pattern: '/monitor/periods', render: () => <PeriodsPage /> },
+  {
+    pattern: '/monitor/periods/:id',
+    render: (params) => <PeriodDashboardPage periodId={params.id ?? ''} key={params.id} />,
+  },
+  {
+    pattern: '/monitor/periods/:id/units/:unitCode',
+    render: (params) => (
+      <UnitReportPage
+        periodId={params.id ?? ''}
+        unitCode={params.unitCode ?? ''}
+        key={`${params.id}/${params.unitCode}`}
+      />
+    ),
+  },
+  { pattern: '/documents', render: () => <DocumentsPage /> },
 ];
 
 export const HOME = '/inbox';

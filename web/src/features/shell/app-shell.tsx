@@ -6,6 +6,7 @@ import type { Session } from '../auth/auth.api.js';
 import { useSession } from '../auth/session.context.js';
 import { useMayStart } from '../process-start/use-may-start.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
+import { mayWatchPeriods } from '../periods/status-names.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
 
@@ -24,6 +25,9 @@ export function AppShell({ session, children }: { session: Session; children: Co
   const nav: NavItem[] = [
     { path: '/inbox', label: t.navInbox },
     ...(mayStart ? [{ path: '/processes/start', label: t.navStartProcess }] : []),
+    // Period dashboard and documents (issue 15, points 4 and 5).
+    ...(mayWatchPeriods(session.user) ? [{ path: '/monitor/periods', label: t.navPeriods }] : []),
+    { path: '/documents', label: t.navDocuments },
     { path: '/account/password', label: t.navChangePassword },
   ];
   return (
