@@ -59,7 +59,8 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
       met = now();
       firstMet.set(id, met);
       // Forget records long since exported, so the map stays small over a long run.
-      if (firstMet.size > 200_000) for (const [old, at] of firstMet) if (at < met - 60_000) firstMet.delete(old);
+      if (firstMet.size > 200_000)
+        for (const [old, at] of firstMet) if (at < met - 60_000) firstMet.delete(old);
     }
     return met + options.lagMs * (0.5 + scramble(id) / 2);
   };
@@ -100,7 +101,8 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
 
   /** Runs a command on a user task and keeps its previous export for the lag, in the given transient state. */
   const changing = async (key: Key, state: TransientState, command: () => Promise<void>): Promise<void> => {
-    const before = (await engine.searchUserTasks({ filter: { userTaskKey: key }, page: { limit: 1 } })).items[0];
+    const before = (await engine.searchUserTasks({ filter: { userTaskKey: key }, page: { limit: 1 } }))
+      .items[0];
     await command();
     if (!before) return;
     const shown = asExported(before, now());
@@ -109,9 +111,17 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
 
   const overrides = {
     searchProcessInstances: (query: Parameters<EngineApi['searchProcessInstances']>[0]) =>
-      visibleOnly('process-instance', (item) => item.processInstanceKey, engine.searchProcessInstances(query)),
+      visibleOnly(
+        'process-instance',
+        (item) => item.processInstanceKey,
+        engine.searchProcessInstances(query),
+      ),
     searchElementInstances: (query: Parameters<EngineApi['searchElementInstances']>[0]) =>
-      visibleOnly('element-instance', (item) => item.elementInstanceKey, engine.searchElementInstances(query)),
+      visibleOnly(
+        'element-instance',
+        (item) => item.elementInstanceKey,
+        engine.searchElementInstances(query),
+      ),
     searchIncidents: (query: Parameters<EngineApi['searchIncidents']>[0]) =>
       visibleOnly('incident', (item) => item.incidentKey, engine.searchIncidents(query)),
     async searchVariables(query: SearchQuery<Partial<Variable>>) {
