@@ -9,8 +9,9 @@
  * - an iteration source `x in E` becomes `x in __feel_iterate(E)`, and `x in a..b` becomes
  *   `x in __feel_iterate([a..b])`: the size of a range is computed from its bounds, never by expanding it;
  * - a filter `E[c]` becomes `__feel_iterate(E)[c]` (the condition runs once per element);
- * - a function invocation `f(a, b)` becomes `__feel_result(f(__feel_argument(a), __feel_argument(b)))`: one step
- *   per call plus the length of its list and string arguments (builtins scan them) and of its result;
+ * - a function invocation `f(a, b)` becomes `__feel_result(f(a, b))`: one step per call plus the length of its
+ *   result (so nested calls cannot double a list thirty times); inside a loop, filter or function body also
+ *   `f(__feel_argument(a), __feel_argument(b))`: the length of its list and string arguments, which builtins scan;
  * - a user function body `function(x) B` becomes `function(x) __feel_call(B)` (recursion costs a step per call).
  * The meter throws once the budget is spent; feelin lets the error through, so evaluation stops at once and the
  * caller turns it into an incident naming the expression and the limit.
@@ -190,6 +191,13 @@ function patternArgument(
   return Object.prototype.hasOwnProperty.call(PATTERN_ARGUMENT, name) ? PATTERN_ARGUMENT[name] : undefined;
 }
 
+const REPEATING = new Set([
+  'ForExpression',
+  'QuantifiedExpression',
+  'FilterExpression',
+  'FunctionDefinition',
+]);
+
 interface Edit {
   at: number;
   text: string;
@@ -209,9 +217,13 @@ export function meterExpression(text: string, tree: Tree): string {
     edits.push({ at: to, text: close, order: -depth });
   };
   let depth = 0;
+  // Inside a loop, a filter or a function body a call runs many times, so the lengths it scans are charged
+  // there; a call outside them runs once, over inputs the document limits already bound.
+  let repeated = 0;
   tree.iterate({
     enter(node) {
       depth += 1;
+      if (REPEATING.has(node.name)) repeated += 1;
       switch (node.name) {
         case 'IterationContext': {
           const isRange = node.node.getChild('..') !== null;
@@ -232,7 +244,7 @@ export function meterExpression(text: string, tree: Tree): string {
           let index = 0;
           for (let child = node.node.firstChild; child; child = child.nextSibling) {
             if (child.name === ',') continue;
-            wrap(child.from, child.to, `${ARGUMENT}(`, ')', depth + 0.5);
+            if (repeated > 0) wrap(child.from, child.to, `${ARGUMENT}(`, ')', depth + 0.5);
             if (pattern && index === pattern.index)
               wrap(child.from, child.to, `${PATTERN}(`, ')', depth + 0.6);
             index += 1;
@@ -242,7 +254,7 @@ export function meterExpression(text: string, tree: Tree): string {
         case 'NamedParameter': {
           const value = node.node.lastChild;
           if (!value) break;
-          wrap(value.from, value.to, `${ARGUMENT}(`, ')', depth + 0.5);
+          if (repeated > 0) wrap(value.from, value.to, `${ARGUMENT}(`, ')', depth + 0.5);
           const pattern = patternArgument(text, node.node.parent);
           const name = node.node.firstChild;
           if (pattern && name && text.slice(name.from, name.to).trim() === pattern.name) {
@@ -258,8 +270,9 @@ export function meterExpression(text: string, tree: Tree): string {
       }
       return true;
     },
-    leave() {
+    leave(node) {
       depth -= 1;
+      if (REPEATING.has(node.name)) repeated -= 1;
     },
   });
   // At one position: closings (negative order) first, innermost first; then openings, outermost first.
