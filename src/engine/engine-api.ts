@@ -456,6 +456,10 @@ export interface EngineApi {
 /** The clock every timer, due date and job timeout reads. Tests move it; production uses wall time. */
 export interface Clock {
   now(): number;
-  /** Called whenever the clock jumps, so schedulers can re-check what fell due. */
-  onChange(listener: () => void): () => void;
+  /**
+   * Called whenever the clock moves other than by running, so schedulers can re-check what fell due. `stepMs` is
+   * 0 when time passed (a test advancing the clock), and the size of the jump when the wall clock was stepped
+   * while real (monotonic) time did not move: an operator or NTP setting the system clock (see clock/).
+   */
+  onChange(listener: (stepMs: number) => void): () => void;
 }

@@ -12,6 +12,7 @@ import { engineProfileFromEnv, type EngineProfile } from './profiles/engine-prof
 import { secondaryStorageView } from './profiles/secondary-storage-view.js';
 
 export { ControllableClock } from './clock/controllable-clock.js';
+export { SystemClock, type TimeSource } from './clock/system-clock.js';
 export type { Clock } from './engine-api.js';
 export type { GatewayLogger } from './gateway/gateway-logger.js';
 export type { EngineProfile } from './profiles/engine-profile.js';
