@@ -18,7 +18,7 @@ import { EngineCore, type EngineCoreLogger } from './processing/engine-core.js';
 import type { BpmnParser } from './processing/commands/deployment.commands.js';
 import type { LifecycleRecord } from './processing/record-stream.js';
 import { EngineFacade } from './processing/engine-facade.js';
-import { parseBpmn } from './model/parse-bpmn.js';
+import { parseBpmn, type ParseOptions } from './model/parse-bpmn.js';
 import { restoreRuntime } from './processing/restore-runtime.js';
 
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
   logger?: EngineCoreLogger;
   /** Defaults to the model's parseBpmn. */
   parseBpmn?: BpmnParser;
+  /** Shortest timer duration or cycle accepted at deploy and at run time; 1 s by default. */
+  timerFloorMs?: number;
 }
 
 /** The in-process engine (no gateways) plus what tests and the monitor may read beyond the protocol contract. */
@@ -38,15 +40,17 @@ export interface EngineWithRecords extends EngineApi {
 }
 
 /** The model's parser, with its rejections turned into values. */
-const defaultParser: BpmnParser = async (xml, resourceName) => {
-  try {
-    return { ok: true, processes: await parseBpmn(xml, resourceName) };
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    const elementId = error.detail?.['elementId'];
-    return { ok: false, message: error.message, ...(typeof elementId === 'string' ? { elementId } : {}) };
-  }
-};
+const defaultParser =
+  (options: ParseOptions): BpmnParser =>
+  async (xml, resourceName) => {
+    try {
+      return { ok: true, processes: await parseBpmn(xml, resourceName, options) };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      const elementId = error.detail?.['elementId'];
+      return { ok: false, message: error.message, ...(typeof elementId === 'string' ? { elementId } : {}) };
+    }
+  };
 
 export async function createEngine(options: EngineOptions): Promise<EngineWithRecords> {
   const logger: EngineCoreLogger = options.logger ?? (() => undefined);
@@ -57,7 +61,7 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
     client = await MongoClient.connect(options.mongoUri);
     db = client.db();
   }
-  const parse = options.parseBpmn ?? defaultParser;
+  const parse = options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs });
   const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
   await restoreRuntime(db, core, parse, logger);
   const facade = new EngineFacade(core, async () => {

@@ -24,14 +24,22 @@ export function grpcUrlOf(address: string): string {
   return /^grpcs?:\/\//.test(address) ? address : `grpc://${address}`;
 }
 
-export function createEngineClients(addresses: EngineAddresses): EngineClients {
+/**
+ * `auth`: the SDK's own auth variables (CAMUNDA_AUTH_STRATEGY, CAMUNDA_BASIC_AUTH_*, CAMUNDA_OAUTH_TOKEN) for an
+ * embedded engine with credentials; otherwise the environment's, as for any Camunda 8 cluster.
+ */
+export function createEngineClients(
+  addresses: EngineAddresses,
+  auth: Record<string, string> = {},
+): EngineClients {
   const c8 = new Camunda8({
     ZEEBE_GRPC_ADDRESS: grpcUrlOf(addresses.grpcAddress),
     ZEEBE_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_REST_ADDRESS: addresses.restAddress,
-    // The embedded engine listens on loopback only and has no authentication; a remote Camunda 8 cluster is
-    // configured through the SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
+    // An embedded engine passes its credentials in `auth`; a remote Camunda 8 cluster is configured through the
+    // SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
     CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
+    ...auth,
     CAMUNDA_LOG_LEVEL: 'error',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   } as ConstructorParameters<typeof Camunda8>[0]);

@@ -8,9 +8,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const database = createTestDatabase('engine_main');
 afterAll(async () => database.drop());
 
-describe('npm run engine (src/engine/main.ts)', () => {
+describe('npm run engine (src/engine-main.ts)', () => {
   it('starts on the configured ports, serves both protocols, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/engine/main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/engine-main.ts')], {
       cwd: root,
       env: { ...process.env, MONGODB_URI: database.uri, ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
