@@ -36,7 +36,8 @@ export function engineGatewaySettings(config: Config): EngineGatewaySettings {
 
 /**
  * The SDK's own configuration variables for these credentials, so the app's clients authenticate the way they
- * would against Camunda 8.8 (Basic preferred when both are set).
+ * would against Camunda 8.8. Basic only: SDK 8.8's REST client translates NONE, OAUTH and BASIC, not BEARER, so
+ * an engine with only a token cannot be reached by the app (the token is for other clients, e.g. zbctl or curl).
  */
 export function sdkAuthVariables(settings: EngineGatewaySettings): Record<string, string> {
   const { auth } = settings;
@@ -46,6 +47,9 @@ export function sdkAuthVariables(settings: EngineGatewaySettings): Record<string
       CAMUNDA_BASIC_AUTH_USERNAME: auth.basic.username,
       CAMUNDA_BASIC_AUTH_PASSWORD: auth.basic.password,
     };
-  if (auth?.bearerToken) return { CAMUNDA_AUTH_STRATEGY: 'BEARER', CAMUNDA_OAUTH_TOKEN: auth.bearerToken };
+  if (auth?.bearerToken)
+    throw new Error(
+      'The app reaches its embedded engine with Basic credentials only (the SDK 8.8 REST client has no bearer strategy): set ENGINE_AUTH_USERNAME and ENGINE_AUTH_PASSWORD besides ENGINE_AUTH_TOKEN',
+    );
   return {};
 }

@@ -75,7 +75,9 @@ describe('variable limits at the gateways', () => {
   });
 
   it('refuses deep variables wherever a command carries them (SDK: publish message, complete job)', async () => {
-    let deep: Record<string, unknown> = { leaf: 1 };
+    // The SDK types variables as its JSONDoc; plain nested objects are that.
+    type Doc = { [key: string]: Doc | number };
+    let deep: Doc = { leaf: 1 };
     for (let level = 0; level < 100; level += 1) deep = { deeper: deep };
     await expect(
       harness.zeebe.publishMessage({ name: 'm', correlationKey: 'k', variables: { deep } }),
@@ -84,7 +86,7 @@ describe('variable limits at the gateways', () => {
       /ENGINE_MAX_VARIABLE_DEPTH/,
     );
     // A document at the limit passes (63 levels inside the variables object).
-    let fine: Record<string, unknown> = { leaf: 1 };
+    let fine: Doc = { leaf: 1 };
     for (let level = 0; level < 61; level += 1) fine = { deeper: fine };
     await harness.zeebe.createProcessInstance({ bpmnProcessId: 'plain', variables: { fine } });
   });
