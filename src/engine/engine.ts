@@ -58,12 +58,19 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
   let db = options.db;
   if (!db) {
     if (!options.mongoUri) throw new EngineError('INVALID_ARGUMENT', 'createEngine needs mongoUri or db');
-    client = await MongoClient.connect(options.mongoUri);
+    // Fail fast when the database is away: the driver otherwise waits 30 s to select a server, and every command
+    // with it. With 1 s a lost database is noticed (and commands refused) within the 2 s the engine promises.
+    client = await MongoClient.connect(options.mongoUri, {
+      serverSelectionTimeoutMS: 1_000,
+      heartbeatFrequencyMS: 1_000,
+    });
     db = client.db();
   }
   const parse = options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs });
   const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
   await restoreRuntime(db, core, parse, logger);
+  await core.operationReferences.load(db);
+  core.log.startProbe();
   const facade = new EngineFacade(core, async () => {
     await client?.close();
   });

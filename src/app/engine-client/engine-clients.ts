@@ -14,7 +14,7 @@ export interface EngineAddresses {
 export interface EngineClients extends EngineAddresses {
   zeebe: ZeebeClient;
   rest: CamundaClientLoose;
-  /** Throws when the engine does not answer a Topology call. */
+  /** Throws when the engine does not answer a Topology call, or reports a partition not healthy. */
   checkReachable(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,7 +50,13 @@ export function createEngineClients(
     zeebe,
     rest,
     async checkReachable() {
-      await zeebe.topology();
+      const topology = await zeebe.topology();
+      // A partition that is not healthy refuses commands (the embedded engine: its database is away).
+      const unhealthy = topology.brokers
+        .flatMap((broker) => broker.partitions)
+        .find((partition) => String(partition.health) !== 'HEALTHY');
+      if (unhealthy)
+        throw new Error(`engine partition ${unhealthy.partitionId} is ${String(unhealthy.health)}`);
     },
     async close() {
       await zeebe.close(2_000).catch(() => undefined);

@@ -120,6 +120,15 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       auth: options.auth,
     }),
   );
+  // Spring Boot actuator paths, as a Camunda 8.8 node answers them on its management port: ready means the
+  // database answers, so commands are accepted.
+  app.get('/actuator/health/readiness', (_req: Request, res: Response) => {
+    const ready = options.engine.topology().health === 'HEALTHY';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'UP' : 'OUT_OF_SERVICE' });
+  });
+  app.get('/actuator/health/liveness', (_req: Request, res: Response) => {
+    res.json({ status: 'UP' });
+  });
   const limits = options.variableLimits ?? defaultVariableLimits;
   let advertised = { host, port: options.port ?? 0 };
   for (const entry of restRoutes(() => advertised)) mount(app, entry, options.engine, logger, limits);

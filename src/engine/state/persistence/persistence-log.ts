@@ -112,6 +112,54 @@ export class PersistenceLog implements DirtySink {
     return this.failingSince;
   }
 
+  private probeFailing = false;
+  private probeTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Whether commands may run: false while log appends fail or the database does not answer a ping. Commands
+   * check it before they change anything, so during an outage they are refused at once (UNAVAILABLE) instead of
+   * changing memory and waiting for a database that is gone.
+   */
+  get available(): boolean {
+    return this.failingSince === null && !this.probeFailing;
+  }
+
+  /**
+   * Pings the database every `intervalMs`; a ping unanswered within `intervalMs` marks it unavailable. The log
+   * alone would notice only when a command is waiting; the probe also notices while the engine is idle, for
+   * readiness.
+   */
+  startProbe(intervalMs = 1_000): void {
+    if (this.probeTimer || this.closed) return;
+    let inFlight = false;
+    this.probeTimer = setInterval(() => {
+      if (inFlight) {
+        this.probeFailing = true;
+        return;
+      }
+      inFlight = true;
+      const timeout = new Promise<never>((_, reject) => {
+        setTimeout(() => reject(new Error('ping timed out')), intervalMs).unref();
+      });
+      Promise.race([this.db.command({ ping: 1 }), timeout])
+        .then(
+          () => {
+            if (this.probeFailing) this.log('info', 'engine database answers again');
+            this.probeFailing = false;
+          },
+          (error: unknown) => {
+            if (!this.probeFailing)
+              this.log('warn', 'engine database does not answer', { error: String(error) });
+            this.probeFailing = true;
+          },
+        )
+        .finally(() => {
+          inFlight = false;
+        });
+    }, intervalMs);
+    this.probeTimer.unref();
+  }
+
   /** Resolves once every change marked so far is durable. */
   commit(): Promise<void> {
     const id = this.commitId;
@@ -259,6 +307,8 @@ export class PersistenceLog implements DirtySink {
 
   /** Writes what is pending and applies the whole log to the state collections. */
   async close(): Promise<void> {
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = null;
     await this.commit();
     if (this.writing) await this.writing;
     if (this.applyTimer) clearTimeout(this.applyTimer);
