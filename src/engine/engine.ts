@@ -67,8 +67,10 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
     db = client.db();
   }
   const parse = options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs });
+  const reparse =
+    options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs, checkStaticTimers: false });
   const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
-  await restoreRuntime(db, core, parse, logger);
+  await restoreRuntime(db, core, reparse, logger);
   await core.operationReferences.load(db);
   core.log.startProbe();
   const facade = new EngineFacade(core, async () => {

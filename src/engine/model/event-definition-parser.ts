@@ -59,7 +59,7 @@ function parseTimer(
   if (!expression.isFeel) {
     const parsed = parseTimerSchedule(type, text);
     if (!parsed.ok) b.fail(id, parsed.message);
-    const tooShort = belowTimerFloor(parsed.value, text, b.timerFloorMs);
+    const tooShort = b.checkStaticTimers && belowTimerFloor(parsed.value, text, b.timerFloorMs);
     if (tooShort) b.fail(id, tooShort);
   }
   return { type, expression, floorMs: b.timerFloorMs };

@@ -53,11 +53,16 @@ async function readXml(xml: string, resourceName: string): Promise<FromXmlResult
 export interface ParseOptions {
   /** Shortest timer duration or cycle accepted (ENGINE_TIMER_FLOOR_MS); 1 s by default. */
   timerFloorMs?: number;
+  /**
+   * false when a deployed model is parsed again at restart: the floor is checked at deploy, so a definition
+   * deployed under a lower floor keeps running after the floor is raised (its FEEL timers follow the new floor).
+   */
+  checkStaticTimers?: boolean;
 }
 
 function buildProcess(process: ModdleElement, resourceName: string, options: ParseOptions): ProcessModel {
   const id = process.id ?? '';
-  const b = new ProcessBuilder(resourceName, id, options.timerFloorMs);
+  const b = new ProcessBuilder(resourceName, id, options.timerFloorMs, options.checkStaticTimers ?? true);
   rejectUnsupportedExtensions(b, process);
   const pendingFlows: PendingFlow[] = [];
   const walk = createScopeWalker(b, pendingFlows);

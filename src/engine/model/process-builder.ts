@@ -17,6 +17,7 @@ export class ProcessBuilder {
     readonly processId: string,
     /** Shortest timer duration or cycle a deployment may hold (see timer-floor.ts). */
     readonly timerFloorMs: number = DEFAULT_TIMER_FLOOR_MS,
+    readonly checkStaticTimers = true,
   ) {}
 
   fail(elementId: string, reason: string): never {
