@@ -125,21 +125,20 @@ export class PersistenceLog implements DirtySink {
   }
 
   /**
-   * Pings the database every `intervalMs`; a ping unanswered within `intervalMs` marks it unavailable. The log
-   * alone would notice only when a command is waiting; the probe also notices while the engine is idle, for
-   * readiness.
+   * Pings the database every `intervalMs`; a ping that fails, or is unanswered after `timeoutMs`, marks it
+   * unavailable until one succeeds. The log alone would notice only when a command is waiting; the probe also
+   * notices while the engine is idle, for readiness. A ping still in flight is not counted against the database
+   * (a busy event loop delays the answer and the next tick alike).
    */
-  startProbe(intervalMs = 1_000): void {
+  startProbe(intervalMs = 1_000, timeoutMs = 2_000): void {
     if (this.probeTimer || this.closed) return;
     let inFlight = false;
     this.probeTimer = setInterval(() => {
-      if (inFlight) {
-        this.probeFailing = true;
-        return;
-      }
+      if (inFlight) return;
       inFlight = true;
+      let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        setTimeout(() => reject(new Error('ping timed out')), intervalMs).unref();
+        timer = setTimeout(() => reject(new Error(`no answer to ping within ${timeoutMs} ms`)), timeoutMs);
       });
       Promise.race([this.db.command({ ping: 1 }), timeout])
         .then(
@@ -154,6 +153,7 @@ export class PersistenceLog implements DirtySink {
           },
         )
         .finally(() => {
+          clearTimeout(timer);
           inFlight = false;
         });
     }, intervalMs);
