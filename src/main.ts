@@ -22,6 +22,7 @@ import { openDatabase } from './lib/database.js';
 import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
+import { engineGatewaySettings, sdkAuthVariables } from './lib/engine-settings.js';
 import { startEmbeddedEngine, type Clock as EngineClock, type EngineWithGateways } from './engine/index.js';
 
 export interface ServiceHandle {
@@ -67,6 +68,7 @@ async function startLocalEngine(
     mongoUri: databaseUri,
     grpcPort: config.engineGrpcPort,
     restPort: config.engineRestPort,
+    ...engineGatewaySettings(config),
     ...(clock ? { clock } : {}),
     logger: {
       debug: (message) => engineLogger.debug(message),
@@ -86,7 +88,10 @@ function engineClientsFor(
   logger: Logger,
 ): EngineClients {
   if (embedded)
-    return createEngineClients({ grpcAddress: embedded.grpcAddress, restAddress: embedded.restAddress });
+    return createEngineClients(
+      { grpcAddress: embedded.grpcAddress, restAddress: embedded.restAddress },
+      sdkAuthVariables(engineGatewaySettings(config)),
+    );
   const remote = { grpcAddress: config.zeebeGrpcAddress ?? '', restAddress: config.zeebeRestAddress ?? '' };
   logger.info({ grpc: remote.grpcAddress, rest: remote.restAddress }, 'using a remote engine');
   return createEngineClients(remote);

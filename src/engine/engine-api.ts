@@ -83,6 +83,8 @@ export interface CreateInstanceCommand {
   variables?: Variables;
   startInstructions?: StartInstruction[];
   tenantId?: string;
+  /** Client-chosen id of the operation: a repeat creates nothing and answers the first instance (our extension). */
+  operationReference?: string;
 }
 
 export interface CreatedInstance {
@@ -375,6 +377,8 @@ export interface Form {
 }
 
 export interface Topology {
+  /** UNHEALTHY while the database is unavailable: commands are refused then (not ready). */
+  health: 'HEALTHY' | 'UNHEALTHY';
   gatewayVersion: string;
   clusterSize: number;
   partitionsCount: number;

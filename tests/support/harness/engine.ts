@@ -1,5 +1,10 @@
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
-import { ControllableClock, startEmbeddedEngine, type EngineProfile } from '../../../src/engine/index.js';
+import {
+  ControllableClock,
+  startEmbeddedEngine,
+  type EmbeddedEngineOptions,
+  type EngineProfile,
+} from '../../../src/engine/index.js';
 import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { useBeforeAll } from './lifecycle.js';
@@ -16,6 +21,8 @@ export interface TestEngineOptions {
   clients?: ClientOptions;
   /** How REST reads behave; ENGINE_PROFILE (as `npm test` is run) when left out. */
   profile?: EngineProfile;
+  /** Engine settings (auth, limits, timer floor; mongoUri to reach the database another way, e.g. a proxy). */
+  engine?: Partial<Omit<EmbeddedEngineOptions, 'grpcPort' | 'restPort' | 'clock'>>;
 }
 
 /** Responses checked strictly against Camunda's schemas, job workers that poll often: what engine tests want. */
@@ -55,7 +62,8 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
   const clock = typeof options.clock === 'string' ? new ControllableClock(options.clock) : options.clock;
   const start = (ports: { grpc: number; rest: number }) =>
     startEmbeddedEngine({
-      mongoUri: database.uri,
+      ...options.engine,
+      mongoUri: options.engine?.mongoUri ?? database.uri,
       grpcPort: ports.grpc,
       restPort: ports.rest,
       ...(clock ? { clock } : {}),
