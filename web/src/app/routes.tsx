@@ -1,4 +1,6 @@
 import type { JSX } from 'preact';
+import { isAdminPath, renderAdminRoute } from '../features/admin/admin-routes.js';
+import type { SessionUser } from '../lib/contracts.js';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
 import { NotificationsPage } from '../features/notifications/notifications.page.js';
@@ -16,7 +18,7 @@ interface RouteEntry {
   render(params: Record<string, string>): JSX.Element;
 }
 
-/** The signed-in pages by path; "/" and "/sign-in" lead to the inbox. */
+/** The signed-in pages by path; "/" and "/sign-in" lead to the user's home (homeOf). /admin/… has its own table. */
 const routes: RouteEntry[] = [
   { pattern: '/inbox', render: () => <InboxPage /> },
   {
@@ -45,9 +47,9 @@ const routes: RouteEntry[] = [
   { pattern: '/documents', render: () => <DocumentsPage /> },
 ];
 
-export const HOME = '/inbox';
-
-export function renderRoute(pathname: string): JSX.Element {
+export function renderRoute(pathname: string, user: SessionUser): JSX.Element {
+  // The administrators' section: its own routes, its own layout, only for administrators.
+  if (isAdminPath(pathname)) return renderAdminRoute(pathname, user) ?? <NotFoundPage />;
   for (const route of routes) {
     const params = matchPath(route.pattern, pathname);
     if (params) return route.render(params);

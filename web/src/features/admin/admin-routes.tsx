@@ -1,0 +1,48 @@
+import type { JSX } from 'preact';
+import { matchPath } from '../../lib/router.js';
+import type { SessionUser } from '../../lib/contracts.js';
+import { isAdministrator } from './admin-access.js';
+import { AdminForbiddenPage } from './admin-forbidden.page.js';
+import { AdminHomePage } from './admin-home.page.js';
+import { AdminLayout } from './admin-layout.js';
+import { AdminPlaceholderPage } from './admin-placeholder.page.js';
+
+export interface AdminRoute {
+  pattern: string;
+  render(params: Record<string, string>): JSX.Element;
+}
+
+/** The studio's pages (processes, forms, decisions, settings); placeholders until they are built. */
+const studioRoutes: AdminRoute[] = [
+  { pattern: '/admin/processes', render: () => <AdminPlaceholderPage title="adminNavProcesses" /> },
+  { pattern: '/admin/forms', render: () => <AdminPlaceholderPage title="adminNavForms" /> },
+  { pattern: '/admin/decisions', render: () => <AdminPlaceholderPage title="adminNavDecisions" /> },
+  { pattern: '/admin/settings', render: () => <AdminPlaceholderPage title="adminNavSettings" /> },
+];
+
+/** The organisation's pages (units, users, audit log). */
+const organisationRoutes: AdminRoute[] = [
+  { pattern: '/admin/units', render: () => <AdminPlaceholderPage title="adminNavUnits" /> },
+  { pattern: '/admin/users', render: () => <AdminPlaceholderPage title="adminNavUsers" /> },
+  { pattern: '/admin/audit', render: () => <AdminPlaceholderPage title="adminNavAudit" /> },
+];
+
+const adminRoutes: AdminRoute[] = [
+  { pattern: '/admin', render: () => <AdminHomePage /> },
+  ...studioRoutes,
+  ...organisationRoutes,
+];
+
+export function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
+/** The page of an /admin path inside the section's layout; undefined when no page has that path. */
+export function renderAdminRoute(pathname: string, user: SessionUser): JSX.Element | undefined {
+  if (!isAdministrator(user)) return <AdminForbiddenPage />;
+  for (const route of adminRoutes) {
+    const params = matchPath(route.pattern, pathname);
+    if (params) return <AdminLayout>{route.render(params)}</AdminLayout>;
+  }
+  return undefined;
+}
