@@ -6,6 +6,9 @@ import { AdminForbiddenPage } from './admin-forbidden.page.js';
 import { AdminHomePage } from './admin-home.page.js';
 import { AdminLayout } from './admin-layout.js';
 import { AdminPlaceholderPage } from './admin-placeholder.page.js';
+import { AuditPage } from './organisation/audit.page.js';
+import { UnitsPage } from './organisation/units.page.js';
+import { UsersPage } from './organisation/users.page.js';
 
 export interface AdminRoute {
   pattern: string;
@@ -22,9 +25,9 @@ const studioRoutes: AdminRoute[] = [
 
 /** The organisation's pages (units, users, audit log). */
 const organisationRoutes: AdminRoute[] = [
-  { pattern: '/admin/units', render: () => <AdminPlaceholderPage title="adminNavUnits" /> },
-  { pattern: '/admin/users', render: () => <AdminPlaceholderPage title="adminNavUsers" /> },
-  { pattern: '/admin/audit', render: () => <AdminPlaceholderPage title="adminNavAudit" /> },
+  { pattern: '/admin/units', render: () => <UnitsPage /> },
+  { pattern: '/admin/users', render: () => <UsersPage /> },
+  { pattern: '/admin/audit', render: () => <AuditPage /> },
 ];
 
 const adminRoutes: AdminRoute[] = [
