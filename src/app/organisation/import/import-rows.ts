@@ -83,7 +83,7 @@ export function readRows(sheet: Sheet): SheetContent {
       fail('sector', `"${sectorText}" không hợp lệ: dùng Cơ quan, Đơn vị sự nghiệp hoặc Doanh nghiệp.`);
     if (kind === 'co-so' && !sector) fail('sector', 'bắt buộc với tổ chức cơ sở đảng.');
     if (kind && kind !== 'co-so' && sector) fail('sector', 'chỉ dùng cho tổ chức cơ sở đảng.');
-    if (name !== '' && !kind) fail('unitKind', 'bắt buộc khi có tên đơn vị.');
+    if (name !== '' && kindText === '') fail('unitKind', 'bắt buộc khi có tên đơn vị.');
     if (kind && name === '') fail('unitName', 'bắt buộc khi có loại đơn vị.');
 
     const username = cell('username').toLowerCase();
