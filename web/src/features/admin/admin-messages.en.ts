@@ -102,4 +102,16 @@ export const adminEn: Widen<typeof adminVi> = {
   auditFamilyOrganisation: 'Organisation import',
   auditFamilyPersonnel: 'Personnel reads',
   auditFamilyDocument: 'Document downloads',
+  unitCreate: 'Add unit',
+  unitCreateSubmit: 'Create unit',
+  unitCreated: (name: string) => `Created unit ${name}.`,
+  unitCodeHint:
+    'Lower-case letters without accents, digits and hyphens, e.g. so-tai-chinh. Cannot change later.',
+  userCreate: 'Add user',
+  userCreateSubmit: 'Create account',
+  userCreated: (name: string) =>
+    `Created account ${name}; the user must change the temporary password at first sign-in.`,
+  userNameHint: '3–40 characters: lower-case letters without accents, digits, dots, hyphens.',
+  cancel: 'Cancel',
+  auditBadDay: 'Not a valid day: type dd/mm/yyyy, e.g. 05/12/2026.',
 };

@@ -99,4 +99,15 @@ export const adminVi = {
   auditFamilyOrganisation: 'Nhập tổ chức',
   auditFamilyPersonnel: 'Xem hồ sơ nhân sự',
   auditFamilyDocument: 'Tải tài liệu',
+  unitCreate: 'Thêm đơn vị',
+  unitCreateSubmit: 'Tạo đơn vị',
+  unitCreated: (name: string) => `Đã tạo đơn vị ${name}.`,
+  unitCodeHint: 'Chữ thường không dấu, số và dấu gạch nối, ví dụ so-tai-chinh. Không đổi được sau khi tạo.',
+  userCreate: 'Thêm người dùng',
+  userCreateSubmit: 'Tạo tài khoản',
+  userCreated: (name: string) =>
+    `Đã tạo tài khoản ${name}; người dùng phải đổi mật khẩu tạm ở lần đăng nhập đầu.`,
+  userNameHint: '3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch.',
+  cancel: 'Hủy',
+  auditBadDay: 'Ngày không hợp lệ: nhập dd/mm/yyyy, ví dụ 05/12/2026.',
 } as const;

@@ -26,24 +26,36 @@ export function SelectField(props: {
 export function InputField(props: {
   label: string;
   value: string;
-  type?: 'search' | 'text' | 'date';
+  type?: 'search' | 'text';
   hint?: string;
+  placeholder?: string;
+  error?: string | undefined;
   onInput(value: string): void;
 }) {
   const id = useId();
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div class="field field--inline">
+    <div class={`field field--inline${props.error ? ' field--invalid' : ''}`}>
       <label for={id}>{props.label}</label>
       <input
         id={id}
         type={props.type ?? 'text'}
         value={props.value}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        placeholder={props.placeholder}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
         onInput={(event) => props.onInput(event.currentTarget.value)}
       />
       {props.hint && (
         <p class="field__hint" id={`${id}-hint`}>
           {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
         </p>
       )}
     </div>

@@ -2,7 +2,9 @@ import type {
   AdminAuditItem,
   AdminPage,
   AdminRole,
+  AdminSector,
   AdminUnit,
+  AdminUnitKind,
   AdminUnitQuery,
   AdminUser,
   AdminUserQuery,
@@ -35,6 +37,18 @@ const user = (username: string) => `/api/admin/users/${encodeURIComponent(userna
 export const adminOrganisationApi = {
   units: (query: AdminUnitQuery) =>
     requestJson<AdminPage<AdminUnit>>(`/api/admin/units${searchOf({ ...query })}`),
+  createUnit: (body: { code: string; name: string; kind: AdminUnitKind; sector?: AdminSector }) =>
+    requestJson<AdminUnit>('/api/admin/units', { method: 'POST', body }),
+  createUser: (body: {
+    username: string;
+    fullName: string;
+    password: string;
+    memberships: { unitCode: string; roles: AdminRole[] }[];
+  }) =>
+    requestJson<AdminUser>('/api/admin/users', {
+      method: 'POST',
+      body: { ...body, mustChangePassword: true },
+    }),
   setUnitActive: (code: string, active: boolean) =>
     requestJson<AdminUnit>(
       `/api/admin/units/${encodeURIComponent(code)}/${active ? 'reactivate' : 'deactivate'}`,

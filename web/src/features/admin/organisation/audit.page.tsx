@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { TextKey } from '../../../i18n/messages.types.js';
-import { formatDateTime } from '../../../lib/dates.js';
+import { addDays, DATE_PLACEHOLDER, formatDateTime, parseCalendarDate } from '../../../lib/dates.js';
 import { Alert } from '../../../ui/alert.js';
 import { Pager } from '../../../ui/pager.js';
 import { problemMessage } from '../../auth/problem-message.js';
@@ -19,13 +19,16 @@ const FAMILIES: { value: string; label: TextKey }[] = [
   { value: 'document', label: 'auditFamilyDocument' },
 ];
 
-/** A calendar day in Viet Nam as the instant it starts (the server compares instants). */
-const dayStart = (day: string): string => `${day}T00:00:00+07:00`;
-function nextDayStart(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return dayStart(next.toISOString().slice(0, 10));
+/** "05/12/2026" (or 5/12/2026) as "2026-12-05", if that day exists. */
+export function isoDayOf(text: string): string | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const iso = `${match[3]}-${(match[2] ?? '').padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
+  return parseCalendarDate(iso) ? iso : undefined;
 }
+
+/** A calendar day in Viet Nam as the instant it starts (the server compares instants). */
+const dayStart = (isoDay: string): string => `${isoDay}T00:00:00+07:00`;
 
 interface Filters {
   actor: string;
@@ -45,15 +48,20 @@ export function AuditPage() {
   const list = useLoaded(() => adminOrganisationApi.audit(query), JSON.stringify(query));
   const set = (name: keyof Filters) => (value: string) => setTyped({ ...typed, [name]: value });
 
-  const apply = () =>
+  const from = typed.from.trim() ? isoDayOf(typed.from) : '';
+  const to = typed.to.trim() ? isoDayOf(typed.to) : '';
+  const apply = () => {
+    // Days are typed dd/mm/yyyy; a day that does not exist keeps the last search and says so at its field.
+    if (from === undefined || to === undefined) return;
     setQuery({
       page: 1,
       actor: typed.actor.trim() || undefined,
       action: typed.action || undefined,
       target: typed.target.trim() || undefined,
-      from: typed.from ? dayStart(typed.from) : undefined,
-      to: typed.to ? nextDayStart(typed.to) : undefined,
+      from: from ? dayStart(from) : undefined,
+      to: to ? dayStart(addDays(to, 1)) : undefined,
     });
+  };
 
   const page = list.value;
   return (
@@ -81,8 +89,20 @@ export function AuditPage() {
           onChange={set('action')}
         />
         <InputField label={t.auditTarget} value={typed.target} onInput={set('target')} />
-        <InputField label={t.auditFrom} type="date" value={typed.from} onInput={set('from')} />
-        <InputField label={t.auditTo} type="date" value={typed.to} onInput={set('to')} />
+        <InputField
+          label={t.auditFrom}
+          value={typed.from}
+          placeholder={DATE_PLACEHOLDER}
+          error={from === undefined ? t.auditBadDay : undefined}
+          onInput={set('from')}
+        />
+        <InputField
+          label={t.auditTo}
+          value={typed.to}
+          placeholder={DATE_PLACEHOLDER}
+          error={to === undefined ? t.auditBadDay : undefined}
+          onInput={set('to')}
+        />
         <button type="submit" class="button">
           {t.adminSearchSubmit}
         </button>
@@ -92,7 +112,7 @@ export function AuditPage() {
       {page && page.items.length === 0 && <p class="empty">{t.adminNothingFound}</p>}
       {page && page.items.length > 0 && (
         <div class="table-scroll">
-          <table class="task-table admin-table">
+          <table class="admin-table">
             <thead>
               <tr>
                 <th scope="col">{t.auditAt}</th>

@@ -6,6 +6,7 @@ import { Pager } from '../../../ui/pager.js';
 import { problemMessage } from '../../auth/problem-message.js';
 import { InputField, SelectField } from './admin-fields.js';
 import { adminOrganisationApi } from './admin-organisation.api.js';
+import { CreateUnitForm } from './create-unit.form.js';
 import { kindLabel, sectorLabel } from './labels.js';
 import { OrganisationImport } from './organisation-import.js';
 import { useLoaded } from './use-loaded.js';
@@ -18,6 +19,7 @@ export function UnitsPage() {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState<AdminUnitQuery>({ status: 'active', page: 1, pageSize: PAGE_SIZE });
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
   const list = useLoaded(() => adminOrganisationApi.units(query), JSON.stringify(query));
   const change = (next: Partial<AdminUnitQuery>) => setQuery({ ...query, page: 1, ...next });
 
@@ -40,8 +42,28 @@ export function UnitsPage() {
       <section class="panel" aria-labelledby="units-title">
         <div class="panel__title-row">
           <h1 id="units-title">{t.adminNavUnits}</h1>
-          {page && <p class="muted">{t.adminResultCount(page.total)}</p>}
+          <div class="panel__title-actions">
+            {page && <p class="muted">{t.adminResultCount(page.total)}</p>}
+            <button
+              type="button"
+              class="button"
+              aria-expanded={creating}
+              onClick={() => setCreating(!creating)}
+            >
+              {t.unitCreate}
+            </button>
+          </div>
         </div>
+        {creating && (
+          <CreateUnitForm
+            onCancel={() => setCreating(false)}
+            onCreated={(unit) => {
+              setCreating(false);
+              setNotice({ kind: 'success', text: t.unitCreated(unit.name) });
+              list.reload();
+            }}
+          />
+        )}
         <form
           class="admin-filters"
           role="search"
@@ -89,7 +111,7 @@ export function UnitsPage() {
         {page && page.items.length === 0 && <p class="empty">{t.adminNothingFound}</p>}
         {page && page.items.length > 0 && (
           <div class="table-scroll">
-            <table class="task-table admin-table">
+            <table class="admin-table">
               <thead>
                 <tr>
                   <th scope="col">{t.unitCode}</th>
@@ -108,7 +130,7 @@ export function UnitsPage() {
                     <td>{unit.name}</td>
                     <td>
                       {kindLabel(unit.kind, t)}
-                      {unit.sector && <span class="task-table__process">{sectorLabel(unit.sector, t)}</span>}
+                      {unit.sector && <span class="admin-table__sub">{sectorLabel(unit.sector, t)}</span>}
                     </td>
                     <td>{unit.active ? t.adminStatusActive : t.adminStatusInactive}</td>
                     <td>

@@ -8,6 +8,7 @@ import { problemMessage } from '../../auth/problem-message.js';
 import { roleLabel } from '../../shell/role-label.js';
 import { InputField, SelectField } from './admin-fields.js';
 import { adminOrganisationApi } from './admin-organisation.api.js';
+import { CreateUserForm } from './create-user.form.js';
 import { UserManager } from './user-manager.js';
 import { useLoaded } from './use-loaded.js';
 
@@ -21,6 +22,7 @@ export function UsersPage() {
   const [query, setQuery] = useState<AdminUserQuery>({ status: 'active', page: 1, pageSize: PAGE_SIZE });
   const [open, setOpen] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
   const list = useLoaded(() => adminOrganisationApi.users(query), JSON.stringify(query));
   const units = useLoaded(
     () => requestJson<{ items: { code: string; name: string }[] }>('/api/organisation/units'),
@@ -48,8 +50,29 @@ export function UsersPage() {
     <section class="panel" aria-labelledby="users-title">
       <div class="panel__title-row">
         <h1 id="users-title">{t.adminNavUsers}</h1>
-        {page && <p class="muted">{t.adminResultCount(page.total)}</p>}
+        <div class="panel__title-actions">
+          {page && <p class="muted">{t.adminResultCount(page.total)}</p>}
+          <button
+            type="button"
+            class="button"
+            aria-expanded={creating}
+            onClick={() => setCreating(!creating)}
+          >
+            {t.userCreate}
+          </button>
+        </div>
       </div>
+      {creating && (
+        <CreateUserForm
+          units={unitOptions}
+          onCancel={() => setCreating(false)}
+          onCreated={(user) => {
+            setCreating(false);
+            setNotice({ kind: 'success', text: t.userCreated(user.fullName) });
+            list.reload();
+          }}
+        />
+      )}
       <form
         class="admin-filters"
         role="search"
@@ -103,7 +126,7 @@ export function UsersPage() {
       {page && page.items.length === 0 && <p class="empty">{t.adminNothingFound}</p>}
       {page && page.items.length > 0 && (
         <div class="table-scroll">
-          <table class="task-table admin-table">
+          <table class="admin-table">
             <thead>
               <tr>
                 <th scope="col">{t.userFullName}</th>
@@ -117,11 +140,11 @@ export function UsersPage() {
                 <tr key={user.username}>
                   <td>
                     {user.fullName}
-                    <span class="task-table__process">{user.username}</span>
+                    <span class="admin-table__sub">{user.username}</span>
                   </td>
                   <td>
                     {user.memberships.map((m) => (
-                      <span key={m.unitCode} class="task-table__period">
+                      <span key={m.unitCode} class="admin-table__line">
                         {unitName(m.unitCode)}: {m.roles.map((role) => roleLabel(role, t)).join(', ')}
                       </span>
                     ))}
