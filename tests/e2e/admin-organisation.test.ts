@@ -33,6 +33,13 @@ describe('units, users and the audit log in the browser', () => {
     await page.getByText('Trang 2/2').waitFor();
     await screenshot(page, 'admin-10-units');
 
+    // The import template downloads from the page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải tệp mẫu (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
     await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('tu phap');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByText('1 kết quả').waitFor();
