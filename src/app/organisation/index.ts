@@ -4,6 +4,7 @@ export { candidateGroupsOf, groupOf, headGroupOf, unitRefOf } from './candidate-
 export { organisationRoutes } from './organisation.routes.js';
 export { OrganisationImportService } from './import/organisation-import.service.js';
 export type { PublicUser, NewUser } from './user.service.js';
+export { NO_PASSWORD } from './user.service.js';
 export type { NewUnit } from './unit.service.js';
 export {
   ROLES,
