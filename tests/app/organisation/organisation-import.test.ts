@@ -95,6 +95,22 @@ describe('importing the organisation from a spreadsheet', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a sector given to a unit that cannot have one, even on another row, before writing anything', async () => {
+    const before = await counts();
+    const sheet = csvOf([
+      ['ban-moi', 'Ban Mới', 'Ban', '', '', '', '', '', ''],
+      ['ban-moi', '', '', 'Cơ quan', '', '', '', '', ''],
+      ['van-phong', '', '', 'Doanh nghiệp', '', '', '', '', ''],
+    ]);
+    const response = await admin.post('/api/admin/organisation/import', importBody('khoi.csv', sheet, true));
+    expect(response.status).toBe(422);
+    expect(response.body.errors?.map((e) => e.message)).toEqual([
+      'Dòng 2, cột "Khối": chỉ dùng cho tổ chức cơ sở đảng.',
+      'Dòng 4, cột "Khối": chỉ dùng cho tổ chức cơ sở đảng.',
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses what is not a spreadsheet, and headers it does not know, as 4xx', async () => {
     const garbage = await admin.post(
       '/api/admin/organisation/import',

@@ -39,6 +39,17 @@ export function planImport(
 
   for (const [code, described] of content.units) {
     const existing = units.get(code);
+    // The unit as the rows describe it together (kind on one row, sector on another): only base organisations have
+    // a sector, and they must have one. Checked here so that no write can be refused half-way.
+    const kind = described.kind ?? existing?.kind;
+    if (kind && kind !== 'co-so' && described.sector) {
+      errors.push(rowError(described.row, 'sector', 'chỉ dùng cho tổ chức cơ sở đảng.'));
+      continue;
+    }
+    if (kind === 'co-so' && !existing && !described.sector) {
+      errors.push(rowError(described.row, 'sector', 'bắt buộc với tổ chức cơ sở đảng.'));
+      continue;
+    }
     if (!existing) {
       if (!described.name || !described.kind)
         errors.push(
