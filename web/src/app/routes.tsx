@@ -47,12 +47,18 @@ const routes: RouteEntry[] = [
   { pattern: '/documents', render: () => <DocumentsPage /> },
 ];
 
-export function renderRoute(pathname: string, user: SessionUser): JSX.Element {
-  // The administrators' section: its own routes, its own layout, only for administrators.
-  if (isAdminPath(pathname)) return renderAdminRoute(pathname, user) ?? <NotFoundPage />;
+function matchRoute(pathname: string): JSX.Element | undefined {
   for (const route of routes) {
     const params = matchPath(route.pattern, pathname);
     if (params) return route.render(params);
   }
-  return <NotFoundPage />;
+  return undefined;
+}
+
+export function renderRoute(pathname: string, user: SessionUser): JSX.Element {
+  // The administrators' section: only for administrators, inside its layout. A page registered in the table above
+  // under /admin (the studio's) is shown there; the section's own table has the rest, placeholders last.
+  if (isAdminPath(pathname))
+    return renderAdminRoute(pathname, user, matchRoute(pathname)) ?? <NotFoundPage />;
+  return matchRoute(pathname) ?? <NotFoundPage />;
 }

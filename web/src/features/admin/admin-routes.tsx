@@ -40,9 +40,18 @@ export function isAdminPath(pathname: string): boolean {
   return pathname === '/admin' || pathname.startsWith('/admin/');
 }
 
-/** The page of an /admin path inside the section's layout; undefined when no page has that path. */
-export function renderAdminRoute(pathname: string, user: SessionUser): JSX.Element | undefined {
+/**
+ * The page of an /admin path inside the section's layout, or undefined when no page has that path. `registered` is a
+ * page found for the path elsewhere (a feature that registers its /admin pages in the app's route table): it wins over
+ * this section's own table, where the studio's entries are placeholders.
+ */
+export function renderAdminRoute(
+  pathname: string,
+  user: SessionUser,
+  registered?: JSX.Element,
+): JSX.Element | undefined {
   if (!isAdministrator(user)) return <AdminForbiddenPage />;
+  if (registered) return <AdminLayout>{registered}</AdminLayout>;
   for (const route of adminRoutes) {
     const params = matchPath(route.pattern, pathname);
     if (params) return <AdminLayout>{route.render(params)}</AdminLayout>;
