@@ -13,8 +13,8 @@ describe('where a user lands and what they are offered', () => {
     expect(homeOf(user(['van-phong', ['admin']]))).toBe('/admin');
     expect(homeOf(user(['van-phong', ['admin']], ['ban-tuyen-giao', ['staff']]))).toBe('/inbox');
     expect(homeOf(user(['ban-tuyen-giao', ['head']]))).toBe('/inbox');
-    // A supervisor has no staff work either; the inbox page explains that instead of calling the API.
-    expect(homeOf(user(['ubkt', ['supervisor']]))).toBe('/inbox');
+    // A supervisor has no staff work either: they land on the period dashboard.
+    expect(homeOf(user(['ubkt', ['supervisor']]))).toBe('/monitor/periods');
   });
 
   it('offers the admin section only to the admin role, and the inbox only to staff and heads', () => {

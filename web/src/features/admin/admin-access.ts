@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../lib/contracts.js';
+import { mayWatchPeriods } from '../periods/status-names.js';
 
 const holds = (user: SessionUser, role: string): boolean =>
   user.memberships.some((membership) => membership.roles.includes(role));
@@ -13,9 +14,13 @@ export function hasTaskWork(user: SessionUser): boolean {
   return holds(user, 'staff') || holds(user, 'head');
 }
 
-/** Where a user lands after signing in: their tasks, or the administrators' section for an administrator without tasks. */
+/**
+ * Where a user lands after signing in: their tasks; without staff work, the administrators' section for an
+ * administrator, the period dashboard for a supervisor, else the inbox page, which says why it is empty.
+ */
 export function homeOf(user: SessionUser): string {
   if (hasTaskWork(user)) return '/inbox';
   if (isAdministrator(user)) return '/admin';
+  if (mayWatchPeriods(user)) return '/monitor/periods';
   return '/inbox';
 }
