@@ -75,7 +75,8 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+  // Signed in: the shell names the user (each lands on their own home: staff on the inbox, giamsat on the dashboard).
+  await page.getByTestId('user-name').waitFor();
 }
 
 const statusOf = (page: Page, unitCode: string) =>

@@ -17,6 +17,9 @@ const SPA_PAGES = [
   '/monitor/periods/:id',
   '/monitor/periods/:id/units/:unitCode',
   '/documents',
+  // The administrators' section and every page under it.
+  '/admin',
+  '/admin/{*adminPath}',
 ];
 
 /**

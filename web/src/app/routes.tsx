@@ -1,4 +1,6 @@
 import type { JSX } from 'preact';
+import { isAdminPath, renderAdminRoute } from '../features/admin/admin-routes.js';
+import type { SessionUser } from '../lib/contracts.js';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
 import { NotificationsPage } from '../features/notifications/notifications.page.js';
@@ -16,7 +18,7 @@ interface RouteEntry {
   render(params: Record<string, string>): JSX.Element;
 }
 
-/** The signed-in pages by path; "/" and "/sign-in" lead to the inbox. */
+/** The signed-in pages by path; "/" and "/sign-in" lead to the user's home (homeOf). /admin/… has its own table. */
 const routes: RouteEntry[] = [
   { pattern: '/inbox', render: () => <InboxPage /> },
   {
@@ -45,12 +47,18 @@ const routes: RouteEntry[] = [
   { pattern: '/documents', render: () => <DocumentsPage /> },
 ];
 
-export const HOME = '/inbox';
-
-export function renderRoute(pathname: string): JSX.Element {
+function matchRoute(pathname: string): JSX.Element | undefined {
   for (const route of routes) {
     const params = matchPath(route.pattern, pathname);
     if (params) return route.render(params);
   }
-  return <NotFoundPage />;
+  return undefined;
+}
+
+export function renderRoute(pathname: string, user: SessionUser): JSX.Element {
+  // The administrators' section: only for administrators, inside its layout. A page registered in the table above
+  // under /admin (the studio's) is shown there; the section's own table has the rest, placeholders last.
+  if (isAdminPath(pathname))
+    return renderAdminRoute(pathname, user, matchRoute(pathname)) ?? <NotFoundPage />;
+  return matchRoute(pathname) ?? <NotFoundPage />;
 }

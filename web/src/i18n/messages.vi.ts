@@ -1,5 +1,10 @@
+import { adminVi } from '../features/admin/admin-messages.vi.js';
+
 /** The interface's texts in Vietnamese, the default locale. English (messages.en.ts) must provide the same keys. */
 export const vi = {
+  // The administrators' section keeps its texts in its own file.
+  ...adminVi,
+
   committee: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang',
   product: 'Công tác Dân vận',
   skipToContent: 'Bỏ qua, đến nội dung chính',
