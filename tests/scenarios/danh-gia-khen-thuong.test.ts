@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { drive } from './support/drive.js';
-import { eventually, loose, noWait, useScenario, type UserTask } from './support/scenario-harness.js';
+import { eventually, useScenario, type UserTask } from './support/scenario-harness.js';
 
 const h = useScenario('2026-11-16T02:00:00.000Z', { organisation: true });
 

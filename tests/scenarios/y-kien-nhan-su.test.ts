@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDocx } from '../app/documents/docx-reader.js';
 import { drive } from './support/drive.js';
-import { eventually, loose, noWait, useScenario } from './support/scenario-harness.js';
+import { eventually, useScenario } from './support/scenario-harness.js';
 
 const h = useScenario('2026-06-01T02:00:00.000Z', { organisation: true });
 
