@@ -126,7 +126,7 @@ async function historyPhases(baseUri: string, figures: Record<string, unknown>):
   const ports = { grpc: await freePort(), rest: await freePort() };
   const bytesUri = withDatabase(baseUri, 'engine_bench_history_bytes');
   let engine = await startEngineProcess(bytesUri, ports);
-  let clients = connectClients(
+  const clients = connectClients(
     { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
     BENCH_CLIENTS,
   );

@@ -3,7 +3,7 @@
  * instances, and the instance search over a large history. Large histories are imported directly into the history
  * collections (the documents the engine's applier writes), not run through the engine.
  */
-import { MongoClient, type Db } from 'mongodb';
+import { BSON, MongoClient, type Db } from 'mongodb';
 import { userTaskProcess } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import {
@@ -88,7 +88,7 @@ export async function measureStoredBytes(
       historyDocuments: history.documents,
       historyBytesPerInstance: round(history.bytes / count),
       runtimeDocumentsLeft: runtime.documents,
-      note: 'collStats size (FerretDB/SQLite: the documents as stored, without indexes)',
+      note: 'BSON bytes of the documents (without indexes and storage overhead)',
     };
   } finally {
     await client.close();
