@@ -21,16 +21,15 @@ const RUNTIME = [
   'engine_incidents',
 ];
 
+/** Documents and their BSON bytes, counted one by one (FerretDB's collStats figures are estimates). */
 async function collectionBytes(db: Db, names: string[]): Promise<{ documents: number; bytes: number }> {
   let documents = 0;
   let bytes = 0;
   for (const name of names) {
-    const stats = (await db.command({ collStats: name }).catch(() => ({}))) as {
-      count?: number;
-      size?: number;
-    };
-    documents += stats.count ?? 0;
-    bytes += stats.size ?? 0;
+    for await (const document of db.collection(name).find({})) {
+      documents += 1;
+      bytes += BSON.calculateObjectSize(document);
+    }
   }
   return { documents, bytes };
 }
