@@ -11,6 +11,7 @@ import {
   toHistoryDocument,
   type HistoryDocument,
 } from '../../../src/engine/state/history/history-collections.js';
+import { replayLogTail } from '../../../src/engine/state/persistence/recovery.js';
 import { percentile, round, sleep } from '../support/stats.js';
 
 const RUNTIME = [
@@ -80,6 +81,8 @@ export async function measureStoredBytes(
   const client = await MongoClient.connect(mongoUri);
   try {
     const db = client.db();
+    // Whatever the engine's shutdown left in its log is applied, as the next start would.
+    await replayLogTail(db);
     const history = await collectionBytes(db, Object.values(HISTORY_COLLECTIONS));
     const runtime = await collectionBytes(db, RUNTIME);
     return {
