@@ -20,6 +20,7 @@ import type { LifecycleRecord } from './processing/record-stream.js';
 import { EngineFacade } from './processing/engine-facade.js';
 import { parseBpmn, type ParseOptions } from './model/parse-bpmn.js';
 import { restoreRuntime } from './processing/restore-runtime.js';
+import { scheduleRetention } from './state/history/history-purge.js';
 
 export interface EngineOptions {
   /** Connection string including the database name; or pass `db`. */
@@ -31,6 +32,8 @@ export interface EngineOptions {
   parseBpmn?: BpmnParser;
   /** Shortest timer duration or cycle accepted at deploy and at run time; 1 s by default. */
   timerFloorMs?: number;
+  /** Finished instances are purged from the history this many days after they ended; unset keeps everything. */
+  historyRetentionDays?: number;
 }
 
 /** The in-process engine (no gateways) plus what tests and the monitor may read beyond the protocol contract. */
@@ -73,11 +76,36 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
   await restoreRuntime(db, core, reparse, logger);
   await core.operationReferences.load(db);
   core.log.startProbe();
+  const retentionDays = options.historyRetentionDays ?? retentionFromEnvironment();
+  const clock = core.clock;
+  const stopRetention =
+    retentionDays === undefined
+      ? () => undefined
+      : scheduleRetention(
+          db,
+          retentionDays,
+          () => clock.now(),
+          (message, data) => logger('info', message, data),
+        );
   const facade = new EngineFacade(core, async () => {
+    stopRetention();
     await client?.close();
   });
   core.scheduler.start();
   return facade;
+}
+
+/** ENGINE_HISTORY_RETENTION_DAYS: a positive number of days, or unset (keep everything). */
+function retentionFromEnvironment(): number | undefined {
+  const value = process.env['ENGINE_HISTORY_RETENTION_DAYS'];
+  if (value === undefined || value === '') return undefined;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0)
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `ENGINE_HISTORY_RETENTION_DAYS must be a positive number, got '${value}'`,
+    );
+  return days;
 }
 
 export type { ActivateJobsCommand, ActivatedJob, InstanceResult, JobStreamHandle };

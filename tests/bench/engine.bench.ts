@@ -3,6 +3,10 @@
  * FerretDB, driven by @camunda8/sdk over gRPC and REST. Prints one JSON document with the figures beside the
  * targets of issue 3. Sizes: BENCH_INSTANCES (3000), BENCH_IN_FLIGHT (300), BENCH_RATE_SECONDS (20),
  * BENCH_USER_TASKS (10000), BENCH_SEARCHES (200).
+ * History (issue 11): BENCH_HISTORY_BYTES_INSTANCES (1000), BENCH_HISTORY_RESTART_INSTANCES (100000),
+ * BENCH_HISTORY_SEARCH_INSTANCES (1000000), BENCH_HISTORY_SEARCHES (20); BENCH_ONLY_HISTORY=1 runs only those,
+ * BENCH_SKIP_HISTORY=1 all but those.
+ * `-- --soak 30m [--rate 30]`: the soak mode alone (RSS growth at a steady rate).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +18,8 @@ import { createWaitingUserTasks, measureUserTaskSearch } from './phases/user-tas
 import { BENCH_CLIENTS, connectClients } from '../support/harness/clients.js';
 import { freePort, startEngineProcess } from './support/engine-process.js';
 import { round, sleep } from './support/stats.js';
+import { importFinishedInstances, measureHistorySearch, measureStoredBytes } from './phases/history.phase.js';
+import { parseDuration, soak } from './phases/soak.phase.js';
 
 /** mongodb://host:port/?opts + name → mongodb://host:port/name?opts */
 function withDatabase(baseUri: string, name: string): string {
@@ -114,6 +120,89 @@ async function userTaskPhases(baseUri: string, figures: Record<string, unknown>)
   }
 }
 
+/** Stored bytes per finished instance, restart-to-ready and instance search over imported history. */
+async function historyPhases(baseUri: string, figures: Record<string, unknown>): Promise<void> {
+  const result: Record<string, unknown> = {};
+  figures.history = result;
+  const ports = { grpc: await freePort(), rest: await freePort() };
+  const bytesUri = withDatabase(baseUri, 'engine_bench_history_bytes');
+  let engine = await startEngineProcess(bytesUri, ports);
+  const clients = connectClients(
+    { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+    BENCH_CLIENTS,
+  );
+  result.storedBytes = await phase('stored bytes per finished instance', () =>
+    measureStoredBytes(
+      clients.zeebe,
+      engine.restAddress,
+      bytesUri,
+      size('BENCH_HISTORY_BYTES_INSTANCES', 1000),
+      async () => {
+        await clients.zeebe.close(2_000).catch(() => undefined);
+        await engine.stop();
+      },
+    ),
+  );
+
+  const restartUri = withDatabase(baseUri, 'engine_bench_history_restart');
+  const restartCount = size('BENCH_HISTORY_RESTART_INSTANCES', 100_000);
+  result.restart = await phase(`restart-to-ready with ${restartCount} finished instances`, async () => {
+    // The same start on the empty database first: what the process and its connection take anyway.
+    engine = await startEngineProcess(restartUri, ports);
+    const emptyMs = engine.startupMs;
+    await engine.stop();
+    const importMs = await importFinishedInstances(restartUri, restartCount, true, (done) =>
+      progress(`imported ${done}`),
+    );
+    engine = await startEngineProcess(restartUri, ports);
+    const startupMs = engine.startupMs;
+    await engine.stop();
+    return {
+      finishedInstances: restartCount,
+      importSeconds: round(importMs / 1000),
+      restartToReadyMs: startupMs,
+      restartToReadyEmptyMs: emptyMs,
+      target: '<= 5000',
+    };
+  });
+
+  const searchUri = withDatabase(baseUri, 'engine_bench_history_search');
+  const searchCount = size('BENCH_HISTORY_SEARCH_INSTANCES', 1_000_000);
+  result.search = await phase(`instance search over ${searchCount} finished instances`, async () => {
+    const importMs = await importFinishedInstances(searchUri, searchCount, false, (done) =>
+      progress(`imported ${done}`),
+    );
+    engine = await startEngineProcess(searchUri, ports);
+    try {
+      return {
+        importSeconds: round(importMs / 1000),
+        ...(await measureHistorySearch(engine.restAddress, size('BENCH_HISTORY_SEARCHES', 20), searchCount)),
+      };
+    } finally {
+      await engine.stop();
+    }
+  });
+}
+
+/** `--soak 30m [--rate 30]`: one engine, a steady rate, RSS each minute. */
+async function soakMode(baseUri: string, figures: Record<string, unknown>, args: string[]): Promise<void> {
+  const duration = parseDuration(args[args.indexOf('--soak') + 1] ?? '');
+  const rateIndex = args.indexOf('--rate');
+  const rate = rateIndex >= 0 ? Number(args[rateIndex + 1]) : 30;
+  const ports = { grpc: await freePort(), rest: await freePort() };
+  const engine = await startEngineProcess(withDatabase(baseUri, 'engine_bench_soak'), ports);
+  const { zeebe } = connectClients(
+    { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+    BENCH_CLIENTS,
+  );
+  try {
+    figures.soak = await phase('soak', () => soak(zeebe, () => engine.rssBytes(), duration, rate, progress));
+  } finally {
+    await zeebe.close(2_000).catch(() => undefined);
+    await engine.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'engine-bench-db-'));
   const database = await startMongoServer({ dataDir });
@@ -122,9 +211,15 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
   };
+  const args = process.argv.slice(2);
   try {
-    if (process.env.BENCH_SKIP_JOBS !== '1') await jobPhases(database.uri, figures);
-    await userTaskPhases(database.uri, figures);
+    if (args.includes('--soak')) await soakMode(database.uri, figures, args);
+    else {
+      const onlyHistory = process.env.BENCH_ONLY_HISTORY === '1';
+      if (!onlyHistory && process.env.BENCH_SKIP_JOBS !== '1') await jobPhases(database.uri, figures);
+      if (!onlyHistory) await userTaskPhases(database.uri, figures);
+      if (process.env.BENCH_SKIP_HISTORY !== '1') await historyPhases(database.uri, figures);
+    }
   } finally {
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -126,7 +126,14 @@ export class EngineCore {
     this.jobUpdates = new JobUpdateCommands(state, writer, clock, scheduler);
     this.messages = new MessageCommands(state, clock, keys, triggers, instances, b.bufferedMessages);
     this.userTaskCommands = new UserTaskCommands(state, writer, b.userTasks, b.completion);
-    this.queries = new Queries(state, variables);
+    this.queries = new Queries(state, variables, db);
+    const stores = new Map<string, { markApplied(keys: string[]): void }>(
+      [state.elements, state.variables, state.incidents, state.userTasks].map((store) => [
+        store.collection,
+        store,
+      ]),
+    );
+    this.log.onHistoryApplied = (collection, keys) => stores.get(collection)?.markApplied(keys);
     const timers = new TimerCommands(state, writer, scheduler, subscriptions, triggers, instances);
     this.due = new DueCommands(timers, b.jobRetries, b.bufferedMessages);
   }

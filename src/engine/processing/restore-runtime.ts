@@ -9,6 +9,7 @@ import type { BpmnParser } from './commands/deployment.commands.js';
 import type { ProcessModel } from '../model/process-model.js';
 import { COLLECTIONS } from '../state/engine-state.js';
 import { replayLogTail } from '../state/persistence/recovery.js';
+import { ensureHistoryIndexes } from '../state/history/history-collections.js';
 
 export async function restoreRuntime(
   db: Db,
@@ -18,6 +19,7 @@ export async function restoreRuntime(
 ): Promise<void> {
   for (const collection of Object.values(COLLECTIONS))
     await db.collection(collection).createIndex({ live: 1 });
+  await ensureHistoryIndexes(db);
   logger('debug', 'restore: indexes ensured');
   const position = await replayLogTail(db);
   logger('debug', 'restore: log tail replayed', position);

@@ -5,14 +5,22 @@
  *
  * Every mutation goes through put/delete, which marks the key dirty in the persistence log; the document is
  * serialised when the batch is written, so a record changed many times within one batch is written once.
- * Finished records (completed instances, resolved incidents, …) are retired: they leave the live table for a
- * bounded history that searches still see, while their last version stays in MongoDB.
+ * Finished records (completed instances, resolved incidents, …) are retired: they leave the live table, and the
+ * persistence log moves their last version into a history collection (see history/history-collections.ts). Until
+ * that copy is made they stay `pending` here, so a search sees every finished record exactly once: from memory
+ * while pending, from the database afterwards. A small cache of recent ones serves the engine's own lookups.
  */
 export type Document = Record<string, unknown>;
 
 export interface DirtySink {
   /** `final`: the record will not change again (retired), so the writer may forget its key afterwards. */
   markDirty(collection: string, key: string, serialize: () => string | null, final?: boolean): void;
+}
+
+/** A retired record not yet copied into its history collection; `applied` turns true once it is there. */
+export interface PendingRetired<T> {
+  readonly record: T;
+  applied: boolean;
 }
 
 /** What readers of engine state get: lookups and scans, no way to change the table. */
@@ -24,17 +32,34 @@ export interface ReadonlyStore<T extends { key: string }> {
   has(key: string): boolean;
   values(): IterableIterator<T>;
   all(): IterableIterator<T>;
+  pendingRetired(): IterableIterator<PendingRetired<T>>;
 }
 
 export class Store<T extends { key: string }> implements ReadonlyStore<T> {
   private readonly live = new Map<string, T>();
   private readonly history = new Map<string, T>();
+  private readonly pending = new Map<string, PendingRetired<T>>();
 
   constructor(
     readonly collection: string,
     private readonly sink: DirtySink,
     private readonly historyLimit = 10_000,
   ) {}
+
+  /** Retired records whose history copy is not written yet (searches read them from memory). */
+  pendingRetired(): IterableIterator<PendingRetired<T>> {
+    return this.pending.values();
+  }
+
+  /** The persistence log copied these keys into the history collection. */
+  markApplied(keys: Iterable<string>): void {
+    for (const key of keys) {
+      const entry = this.pending.get(key);
+      if (!entry) continue;
+      entry.applied = true;
+      this.pending.delete(key);
+    }
+  }
 
   get(key: string): T | undefined {
     return this.live.get(key);
@@ -57,7 +82,7 @@ export class Store<T extends { key: string }> implements ReadonlyStore<T> {
     return this.live.values();
   }
 
-  /** Live records first, then retired ones. */
+  /** Live records first, then recently retired ones (not every finished record: see the history collections). */
   *all(): IterableIterator<T> {
     yield* this.live.values();
     yield* this.history.values();
@@ -65,6 +90,7 @@ export class Store<T extends { key: string }> implements ReadonlyStore<T> {
 
   put(record: T): T {
     this.live.set(record.key, record);
+    this.pending.delete(record.key);
     this.sink.markDirty(this.collection, record.key, () => JSON.stringify(record));
     return record;
   }
@@ -72,13 +98,16 @@ export class Store<T extends { key: string }> implements ReadonlyStore<T> {
   delete(key: string): void {
     this.live.delete(key);
     this.history.delete(key);
+    this.pending.delete(key);
     this.sink.markDirty(this.collection, key, () => null);
   }
 
-  /** Persist the record's final state and move it to the bounded history. */
+  /** Persist the record's final state (into the history collection) and drop it from the live table. */
   retire(record: T): void {
     this.sink.markDirty(this.collection, record.key, () => JSON.stringify(record), true);
     this.live.delete(record.key);
+    this.pending.set(record.key, { record, applied: false });
+    this.history.delete(record.key);
     this.history.set(record.key, record);
     if (this.history.size > this.historyLimit) {
       const oldest = this.history.keys().next();
@@ -93,9 +122,5 @@ export class Store<T extends { key: string }> implements ReadonlyStore<T> {
   /** Recovery: add without marking dirty. */
   load(record: T): void {
     this.live.set(record.key, record);
-  }
-
-  loadRetired(record: T): void {
-    this.history.set(record.key, record);
   }
 }

@@ -3,14 +3,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine/engine.js';
-import { createTestDatabase, type EngineCore } from '../../support/harness/index.js';
+import { startEmbeddedEngine, type EngineWithGateways } from '../../../src/engine/index.js';
+import {
+  CONFORMANCE_CLIENTS,
+  connectClients,
+  createTestDatabase,
+  loose,
+  noWait,
+  type EngineCore,
+  type TestClients,
+} from '../../support/harness/index.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'kill-target.ts');
 
 describe('kill -9 in the middle of a load', () => {
   const database = createTestDatabase('kill');
   let engine: EngineCore | undefined;
+  let gateways: EngineWithGateways | undefined;
+  let clients: TestClients | undefined;
   afterAll(async () => {
+    await clients?.close();
+    await gateways?.close();
     await engine?.close();
     await database.drop();
   });
@@ -19,7 +32,7 @@ describe('kill -9 in the middle of a load', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', fixture, database.uri], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const acknowledged = { work: new Set<string>(), timer: new Set<string>() };
+    const acknowledged = { work: new Set<string>(), timer: new Set<string>(), done: new Set<string>() };
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let buffer = '';
@@ -31,9 +44,11 @@ describe('kill -9 in the middle of a load', () => {
         buffer = lines.pop() ?? '';
         for (const line of lines) {
           const [tag, kind, key] = line.split(' ');
-          if (tag === 'ACK' && key && (kind === 'work' || kind === 'timer')) acknowledged[kind].add(key);
+          if (tag === 'ACK' && key && (kind === 'work' || kind === 'timer' || kind === 'done'))
+            acknowledged[kind].add(key);
         }
-        if (acknowledged.work.size >= 300 && acknowledged.timer.size >= 50) resolve();
+        if (acknowledged.work.size >= 300 && acknowledged.timer.size >= 50 && acknowledged.done.size >= 1000)
+          resolve();
       });
     });
     child.removeAllListeners('exit');
@@ -77,5 +92,37 @@ describe('kill -9 in the middle of a load', () => {
     for (const key of acknowledged.timer) expect(afterTimer.get(key)).toBe(1);
     const timerInstances = instances.items.filter((item) => item.processDefinitionId === 'kill-timer');
     for (const item of timerInstances) expect(afterTimer.get(item.processInstanceKey)).toBe(1);
-  }, 60_000);
+
+    // Finished before the kill: every acknowledged one is in the history, over REST v2, with its variable.
+    await engine.close();
+    engine = undefined;
+    gateways = await startEmbeddedEngine({ mongoUri: database.uri, grpcPort: 0, restPort: 0 });
+    clients = connectClients(gateways, CONFORMANCE_CLIENTS);
+    const finished = new Set<string>();
+    let total = 0;
+    for (let from = 0; ; from += 1000) {
+      const page = await clients.rest.searchProcessInstances(
+        loose({
+          filter: { processDefinitionId: 'kill-done', state: 'COMPLETED' },
+          page: { from, limit: 1000 },
+        }),
+        noWait,
+      );
+      total = page.page.totalItems;
+      for (const item of page.items) finished.add(String(item.processInstanceKey));
+      if (page.items.length < 1000) break;
+    }
+    expect(finished.size).toBe(total);
+    for (const key of acknowledged.done) expect(finished.has(key)).toBe(true);
+    const variables = new Set<string>();
+    for (let from = 0; ; from += 1000) {
+      const page = await clients.rest.searchVariables(
+        loose({ filter: { name: 'n' }, page: { from, limit: 1000 } }),
+        noWait,
+      );
+      for (const item of page.items) variables.add(String(item.processInstanceKey));
+      if (page.items.length < 1000) break;
+    }
+    for (const key of acknowledged.done) expect(variables.has(key)).toBe(true);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-/** Read-side: maps live and recent records to the API's search shapes. */
+/** Read-side: maps live records (memory) and finished ones (history collections) to the API's search shapes. */
 import {
   EngineError,
   type ElementInstance,
@@ -14,7 +14,17 @@ import {
   type Variable,
 } from '../../engine-api.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
-import type { ElementInstanceRecord, ElementLifecycle, UserTaskRecord } from '../../state/records.js';
+import type {
+  ElementInstanceRecord,
+  ElementLifecycle,
+  IncidentRecord,
+  UserTaskRecord,
+  VariableRecord,
+} from '../../state/records.js';
+import type { Db } from 'mongodb';
+import type { HistoryDocument } from '../../state/history/history-collections.js';
+import type { ReadonlyStore } from '../../state/store.js';
+import { historyFilter, mergedSearch, type HistorySide, type MemoryCandidate } from './history-search.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
 import { propertyTest } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
@@ -32,6 +42,7 @@ export class Queries {
   constructor(
     private readonly state: EngineStateView,
     private readonly variables: VariableBehavior,
+    private readonly db: Db,
   ) {}
 
   processDefinitions(query: SearchQuery<Partial<ProcessDefinition>>): SearchResult<ProcessDefinition> {
@@ -58,35 +69,63 @@ export class Queries {
     return record.xml;
   }
 
-  processInstances(query: SearchQuery<Partial<ProcessInstance>>): SearchResult<ProcessInstance> {
-    const items: ProcessInstance[] = [];
-    for (const record of this.state.elements.all()) {
-      if (record.type !== 'PROCESS') continue;
-      items.push({
-        processInstanceKey: record.key,
-        processDefinitionKey: record.processDefinitionKey,
-        processDefinitionId: record.bpmnProcessId,
-        processDefinitionName: this.state.models.get(record.processDefinitionKey)?.name ?? null,
-        processDefinitionVersion: record.version,
-        state: STATE_NAMES[record.state],
-        startDate: record.startDate,
-        endDate: record.endDate,
-        parentProcessInstanceKey: record.parentProcessInstanceKey ?? null,
-        parentElementInstanceKey: record.parentElementInstanceKey ?? null,
-        hasIncident: this.state.instanceIncidents.get(record.key).size > 0,
-        tenantId: record.tenantId,
-      });
+  processInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>> {
+    const filter: Partial<ProcessInstance> = query.filter ?? {};
+    const matches = (item: ProcessInstance) => defaultMatches(item, filter);
+    const memory = this.memory(this.state.elements, (record) =>
+      record.type === 'PROCESS' ? this.processInstance(record) : undefined,
+    ).filter((candidate) => matches(candidate.item));
+    let history = historyFilter(filter, PROCESS_INSTANCE_FILTER);
+    if (filter.processDefinitionName !== undefined) {
+      const keys = [...this.state.models.entries()]
+        .filter(([, model]) => (model.name ?? null) === filter.processDefinitionName)
+        .map(([key]) => key);
+      history = { ...history, processDefinitionKey: { $in: keys } };
     }
-    return searchItems(items, query, undefined, (item) => item.processInstanceKey);
+    const none = filter.state === 'ACTIVE' || String(filter.hasIncident) === 'true';
+    return this.merged(memory, query, 'processInstanceKey', matches, {
+      collection: HISTORY.elements,
+      filter: none ? null : { ...history, type: 'PROCESS' },
+      fields: PROCESS_INSTANCE_SORT,
+      toItem: (document) => this.processInstance(parse<ElementInstanceRecord>(document)),
+    });
   }
 
-  elementInstances(query: SearchQuery<Partial<ElementInstance>>): SearchResult<ElementInstance> {
-    const items: ElementInstance[] = [];
-    for (const record of this.state.elements.all()) {
-      if (record.type === 'PROCESS') continue;
-      items.push(this.elementInstance(record));
-    }
-    return searchItems(items, query, undefined, (item) => item.elementInstanceKey);
+  private processInstance(record: ElementInstanceRecord): ProcessInstance {
+    return {
+      processInstanceKey: record.key,
+      processDefinitionKey: record.processDefinitionKey,
+      processDefinitionId: record.bpmnProcessId,
+      processDefinitionName: this.state.models.get(record.processDefinitionKey)?.name ?? null,
+      processDefinitionVersion: record.version,
+      state: STATE_NAMES[record.state],
+      startDate: record.startDate,
+      endDate: record.endDate,
+      parentProcessInstanceKey: record.parentProcessInstanceKey ?? null,
+      parentElementInstanceKey: record.parentElementInstanceKey ?? null,
+      hasIncident: this.state.instanceIncidents.get(record.key).size > 0,
+      tenantId: record.tenantId,
+    };
+  }
+
+  elementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>> {
+    const filter: Partial<ElementInstance> = query.filter ?? {};
+    const matches = (item: ElementInstance) => defaultMatches(item, filter);
+    const memory = this.memory(this.state.elements, (record) =>
+      record.type === 'PROCESS' ? undefined : this.elementInstance(record),
+    ).filter((candidate) => matches(candidate.item));
+    const history = historyFilter(filter, ELEMENT_INSTANCE_FILTER);
+    const none =
+      filter.state === 'ACTIVE' ||
+      String(filter.hasIncident) === 'true' ||
+      filter.incidentKey !== undefined ||
+      filter.elementName !== undefined;
+    return this.merged(memory, query, 'elementInstanceKey', matches, {
+      collection: HISTORY.elements,
+      filter: none ? null : { type: { $ne: 'PROCESS' }, ...history },
+      fields: ELEMENT_INSTANCE_SORT,
+      toItem: (document) => this.elementInstance(parse<ElementInstanceRecord>(document)),
+    });
   }
 
   private elementInstance(record: ElementInstanceRecord): ElementInstance {
@@ -108,60 +147,70 @@ export class Queries {
     };
   }
 
-  incidents(query: SearchQuery<Partial<Incident>>): SearchResult<Incident> {
-    const items: Incident[] = [];
-    for (const record of this.state.incidents.all()) {
-      items.push({
-        incidentKey: record.key,
-        processDefinitionKey: record.processDefinitionKey,
-        processDefinitionId: record.bpmnProcessId,
-        processInstanceKey: record.processInstanceKey,
-        elementInstanceKey: record.elementInstanceKey,
-        elementId: record.elementId,
-        errorType: record.errorType,
-        errorMessage: record.errorMessage,
-        jobKey: record.jobKey,
-        state: record.state,
-        creationTime: record.creationTime,
-        tenantId: record.tenantId,
-      });
-    }
-    return searchItems(items, query, undefined, (item) => item.incidentKey);
+  incidents(query: SearchQuery<Partial<Incident>>): Promise<SearchResult<Incident>> {
+    const filter: Partial<Incident> = query.filter ?? {};
+    const matches = (item: Incident) => defaultMatches(item, filter);
+    const memory = this.memory(this.state.incidents, toIncident).filter((candidate) =>
+      matches(candidate.item),
+    );
+    return this.merged(memory, query, 'incidentKey', matches, {
+      collection: HISTORY.incidents,
+      filter: filter.state === 'ACTIVE' ? null : historyFilter(filter, INCIDENT_FILTER),
+      fields: INCIDENT_SORT,
+      toItem: (document) => toIncident(parse<IncidentRecord>(document)),
+    });
   }
 
-  variablesSearch(query: SearchQuery<Partial<Variable>>): SearchResult<Variable> {
-    const items: Variable[] = [];
-    for (const record of this.state.variables.all()) {
-      items.push({
-        variableKey: record.key,
-        name: record.name,
-        value: JSON.stringify(record.value ?? null),
-        processInstanceKey: record.processInstanceKey,
-        scopeKey: record.scopeKey,
-        tenantId: record.tenantId,
-      });
-    }
-    return searchItems(items, query, undefined, (item) => item.variableKey);
+  variablesSearch(query: SearchQuery<Partial<Variable>>): Promise<SearchResult<Variable>> {
+    const filter: Partial<Variable> = query.filter ?? {};
+    const matches = (item: Variable) => defaultMatches(item, filter);
+    const memory = this.memory(this.state.variables, toVariable).filter((candidate) =>
+      matches(candidate.item),
+    );
+    return this.merged(memory, query, 'variableKey', matches, {
+      collection: HISTORY.variables,
+      filter: historyFilter(filter, VARIABLE_FILTER),
+      fields: VARIABLE_SORT,
+      toItem: (document) => toVariable(parse<VariableRecord>(document)),
+    });
   }
 
-  userTasks(query: SearchQuery<UserTaskFilter>): SearchResult<UserTask> {
+  async userTasks(query: SearchQuery<UserTaskFilter>): Promise<SearchResult<UserTask>> {
+    const test = userTaskTest(query.filter);
     // A task asked for by its key is looked up, not searched for among all tasks.
     const key = query.filter?.userTaskKey;
-    const task = key === undefined ? undefined : this.state.userTasks.find(key);
-    const candidates =
-      key === undefined
-        ? (this.openTaskCandidates(query.filter) ?? this.state.userTasks.all())
-        : task
-          ? [task]
-          : [];
-    const test = userTaskTest(query.filter);
-    const result = searchItems<UserTaskRecord, UserTaskFilter>(
-      candidates,
-      query,
-      (task) => test(task),
-      (task) => task.key,
+    if (key !== undefined) {
+      const task = await this.findUserTask(key);
+      const items = task && test(task) ? [task] : [];
+      const page = searchItems(items, { ...query, filter: undefined });
+      return { total: items.length, items: page.items.map(toUserTask) };
+    }
+    const open = this.openTaskCandidates(query.filter);
+    if (open) {
+      const result = searchItems<UserTaskRecord, UserTaskFilter>(open, query, test, (task) => task.key);
+      return { total: result.total, items: result.items.map(toUserTask) };
+    }
+    const memory = this.memory(this.state.userTasks, toUserTask).filter((candidate) =>
+      test(fromUserTask(candidate.item)),
     );
-    return { total: result.total, items: result.items.map(toUserTask) };
+    const filter = query.filter ?? {};
+    const none = isOpenOnly(filter.state);
+    return this.merged(memory, query, 'userTaskKey', (item) => test(fromUserTask(item)), {
+      collection: HISTORY.userTasks,
+      filter: none ? null : historyFilter(filter, USER_TASK_FILTER),
+      fields: USER_TASK_SORT,
+      toItem: (document) => toUserTask(parse<UserTaskRecord>(document)),
+    });
+  }
+
+  /** A user task by key, live or finished (a finished one from its history collection). */
+  private async findUserTask(key: string): Promise<UserTaskRecord | undefined> {
+    const found = this.state.userTasks.find(key);
+    if (found) return found;
+    const document = await this.db
+      .collection<HistoryDocument>(HISTORY.userTasks)
+      .findOne({ _id: key }, { projection: { j: 1 } });
+    return document ? parse<UserTaskRecord>(document) : undefined;
   }
 
   /**
@@ -179,7 +228,7 @@ export class Queries {
       for (const group of byGroup) sets.push(this.state.openUserTasksByGroup.get(group));
     else if (byAssignee)
       for (const user of byAssignee) sets.push(this.state.openUserTasksByAssignee.get(user));
-    // Open tasks are live records; finished ones are retired to the history, which such a search can skip.
+    // Open tasks are live records; finished ones are in the history, which such a search can skip.
     else return [...this.state.userTasks.values()];
     // Re-indexing on every change moves a key to the end of its set: sorted back into creation order.
     const keys = [...new Set(sets.flatMap((set) => [...set]))].sort(byKeyOrder);
@@ -189,13 +238,15 @@ export class Queries {
     });
   }
 
-  userTaskVariables(
+  async userTaskVariables(
     userTaskKey: string,
     query: SearchQuery<{ name?: FilterProperty<string> }>,
-  ): SearchResult<Variable> {
-    const task = this.state.userTasks.find(userTaskKey);
+  ): Promise<SearchResult<Variable>> {
+    const task = await this.findUserTask(userTaskKey);
     if (!task) throw new EngineError('NOT_FOUND', `User task with key '${userTaskKey}' not found`);
-    const visible = this.variables.visible(task.elementInstanceKey);
+    const visible = this.state.userTasks.get(userTaskKey)
+      ? this.variables.visible(task.elementInstanceKey)
+      : await this.finishedTaskVariables(task);
     // Names are filtered before values are serialised: a task's scope may hold large lists it was not asked for.
     const nameFilter = query.filter?.name;
     const named = nameFilter === undefined ? () => true : propertyTest(nameFilter);
@@ -211,6 +262,49 @@ export class Queries {
     return searchItems(items, { ...query, filter: undefined });
   }
 
+  /**
+   * A finished task's variables as they were left: its own scope over its process instance's (live variables of a
+   * still-running instance win over finished ones). Scopes between the two (embedded subprocesses) are not read.
+   */
+  private async finishedTaskVariables(task: UserTaskRecord): Promise<Record<string, unknown>> {
+    const scopes = [task.processInstanceKey, task.elementInstanceKey];
+    const found = await this.variablesSearch({
+      filter: { processInstanceKey: task.processInstanceKey },
+      page: { limit: 10_000 },
+    });
+    const result: Record<string, unknown> = {};
+    for (const scope of scopes)
+      for (const item of found.items)
+        if (item.scopeKey === scope) result[item.name] = JSON.parse(item.value) as unknown;
+    return result;
+  }
+
+  private memory<R extends { key: string }, T>(
+    store: ReadonlyStore<R>,
+    map: (record: R) => T | undefined,
+  ): MemoryCandidate<T>[] {
+    const result: MemoryCandidate<T>[] = [];
+    for (const record of store.values()) {
+      const item = map(record);
+      if (item) result.push({ item });
+    }
+    for (const pending of store.pendingRetired()) {
+      const item = map(pending.record);
+      if (item) result.push({ item, pending });
+    }
+    return result;
+  }
+
+  private merged<T extends object>(
+    memory: MemoryCandidate<T>[],
+    query: SearchQuery<unknown>,
+    keyField: keyof T & string,
+    matches: (item: T) => boolean,
+    history: Omit<HistorySide<T>, 'matches'>,
+  ): Promise<SearchResult<T>> {
+    return mergedSearch(this.db, memory, { ...history, matches }, query, keyField);
+  }
+
   form(formKey: string): Form {
     const record = this.state.forms.get(formKey);
     if (!record) throw new EngineError('NOT_FOUND', `Form with key '${formKey}' not found`);
@@ -222,6 +316,136 @@ export class Queries {
       tenantId: record.tenantId,
     };
   }
+}
+
+const HISTORY = {
+  elements: 'engine_history_element_instances',
+  variables: 'engine_history_variables',
+  incidents: 'engine_history_incidents',
+  userTasks: 'engine_history_user_tasks',
+} as const;
+
+/** API filter field → history document field (see history-collections.ts); the key is the document's `_id`. */
+const PROCESS_INSTANCE_FILTER = {
+  processInstanceKey: '_id',
+  processDefinitionKey: 'processDefinitionKey',
+  processDefinitionId: 'bpmnProcessId',
+  processDefinitionVersion: 'version',
+  state: 'state',
+  parentProcessInstanceKey: 'parentProcessInstanceKey',
+  parentElementInstanceKey: 'parentElementInstanceKey',
+  tenantId: 'tenantId',
+};
+const PROCESS_INSTANCE_SORT = {
+  ...PROCESS_INSTANCE_FILTER,
+  processInstanceKey: 'k',
+  startDate: 'startDate',
+  endDate: 'endDate',
+};
+const ELEMENT_INSTANCE_FILTER = {
+  elementInstanceKey: '_id',
+  processInstanceKey: 'processInstanceKey',
+  processDefinitionKey: 'processDefinitionKey',
+  processDefinitionId: 'bpmnProcessId',
+  elementId: 'elementId',
+  type: 'type',
+  state: 'state',
+  tenantId: 'tenantId',
+};
+const ELEMENT_INSTANCE_SORT = {
+  ...ELEMENT_INSTANCE_FILTER,
+  elementInstanceKey: 'k',
+  startDate: 'startDate',
+  endDate: 'endDate',
+};
+const INCIDENT_FILTER = {
+  incidentKey: '_id',
+  processInstanceKey: 'processInstanceKey',
+  processDefinitionKey: 'processDefinitionKey',
+  processDefinitionId: 'bpmnProcessId',
+  elementInstanceKey: 'elementInstanceKey',
+  elementId: 'elementId',
+  errorType: 'errorType',
+  errorMessage: 'errorMessage',
+  state: 'state',
+  jobKey: 'jobKey',
+  tenantId: 'tenantId',
+};
+const INCIDENT_SORT = { ...INCIDENT_FILTER, incidentKey: 'k', creationTime: 'creationTime' };
+const VARIABLE_FILTER = {
+  variableKey: '_id',
+  name: 'name',
+  value: 'value',
+  scopeKey: 'scopeKey',
+  processInstanceKey: 'processInstanceKey',
+  tenantId: 'tenantId',
+};
+const VARIABLE_SORT = { ...VARIABLE_FILTER, variableKey: 'k' };
+const USER_TASK_FILTER = {
+  userTaskKey: '_id',
+  state: 'state',
+  assignee: 'assignee',
+  candidateGroup: 'candidateGroups',
+  candidateUser: 'candidateUsers',
+  priority: 'priority',
+  creationDate: 'creationDate',
+  completionDate: 'completionDate',
+  dueDate: 'dueDate',
+  followUpDate: 'followUpDate',
+  tenantId: 'tenantId',
+  name: 'name',
+  processDefinitionKey: 'processDefinitionKey',
+  processDefinitionId: 'processDefinitionId',
+  processInstanceKey: 'processInstanceKey',
+  elementInstanceKey: 'elementInstanceKey',
+  elementId: 'elementId',
+};
+const USER_TASK_SORT = { ...USER_TASK_FILTER, userTaskKey: 'k' };
+
+function parse<R>(document: HistoryDocument | { j: string }): R {
+  return JSON.parse(document.j) as R;
+}
+
+/** Equality on each given field, as the searches without operators test. */
+function defaultMatches<T extends object>(item: T, filter: object): boolean {
+  for (const [name, expected] of Object.entries(filter)) {
+    if (expected === undefined) continue;
+    if (String((item as Record<string, unknown>)[name]) !== String(expected)) return false;
+  }
+  return true;
+}
+
+function toIncident(record: IncidentRecord): Incident {
+  return {
+    incidentKey: record.key,
+    processDefinitionKey: record.processDefinitionKey,
+    processDefinitionId: record.bpmnProcessId,
+    processInstanceKey: record.processInstanceKey,
+    elementInstanceKey: record.elementInstanceKey,
+    elementId: record.elementId,
+    errorType: record.errorType,
+    errorMessage: record.errorMessage,
+    jobKey: record.jobKey,
+    state: record.state,
+    creationTime: record.creationTime,
+    tenantId: record.tenantId,
+  };
+}
+
+function toVariable(record: VariableRecord): Variable {
+  return {
+    variableKey: record.key,
+    name: record.name,
+    value: JSON.stringify(record.value ?? null),
+    processInstanceKey: record.processInstanceKey,
+    scopeKey: record.scopeKey,
+    tenantId: record.tenantId,
+  };
+}
+
+function fromUserTask(task: UserTask): UserTaskRecord {
+  const { userTaskKey, ...rest } = task;
+  return { key: userTaskKey, ...rest };
 }
 
 /** The user-task filter compiled once per search: only the fields given are tested. */

@@ -20,11 +20,17 @@
  * ~0.15 ms, and reading a record as one JSON text field is ~10x faster than as nested fields. So records are JSON
  * text, and the applier remembers which keys it has written: a record created and deleted within one apply window
  * (most jobs, timers, subscriptions) is never written; a new one is inserted; only a record that already exists is
- * deleted and re-inserted. Finished records are written with `live: false` and forgotten (recovery skips them;
- * they stay in MongoDB as history).
+ * deleted and re-inserted. Finished records go to their history collection instead (history/history-collections.ts)
+ * and leave the runtime collection, which so holds live state only (compaction); the stores are told once that copy
+ * is made, so searches stop reading them from memory.
  */
 import type { Collection, Db } from 'mongodb';
 import type { DirtySink } from '../store.js';
+import {
+  historyCollectionOf,
+  toHistoryDocument,
+  type HistoryDocument,
+} from '../history/history-collections.js';
 
 export const LOG_COLLECTION = 'engine_log';
 export const META_COLLECTION = 'engine_meta';
@@ -44,11 +50,14 @@ export interface LogDocument {
   j: string;
 }
 
-export interface StateDocument {
+export type StateDocument = {
   _id: string;
   live: boolean;
   j: string;
-}
+};
+
+/** What the state and history collections hold: documents keyed by a string. */
+type KeyedDocument = { _id: string } & Record<string, unknown>;
 
 /** collection → keys present in the state collection. */
 export type PersistedKeys = Map<string, Set<string>>;
@@ -89,6 +98,8 @@ export class PersistenceLog implements DirtySink {
   /** Set while log appends fail; cleared by the first one that succeeds. */
   private failingSince: number | null = null;
   readonly persisted: PersistedKeys = new Map();
+  /** Told which finished records reached their history collection (collection → keys). */
+  onHistoryApplied: ((collection: string, keys: string[]) => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -295,14 +306,25 @@ export class PersistenceLog implements DirtySink {
     const last = batch[batch.length - 1];
     if (!last) return;
     try {
-      await applyChanges(this.db, mergeChanges(batch), this.persisted);
+      const merged = mergeChanges(batch);
+      await applyChanges(this.db, merged, this.persisted);
       await writeCheckpoint(this.db, last.seq, last.nextKey);
+      this.reportHistory(merged);
     } catch (error) {
       // The log still holds these batches; retry later, recovery would replay them anyway.
       this.log('warn', 'engine state apply failed; will retry', { error: String(error) });
       this.unapplied = [...batch, ...this.unapplied];
     }
     if (this.unapplied.length > 0) this.scheduleApply();
+  }
+
+  private reportHistory(merged: MergedChanges): void {
+    if (!this.onHistoryApplied) return;
+    for (const [collection, changes] of merged) {
+      const keys: string[] = [];
+      for (const [key, change] of changes) if (change.f === 1 && change.d !== null) keys.push(key);
+      if (keys.length > 0) this.onHistoryApplied(collection, keys);
+    }
   }
 
   /** Writes what is pending and applies the whole log to the state collections. */
@@ -355,14 +377,24 @@ export async function applyChanges(
   persisted: PersistedKeys | null,
 ): Promise<void> {
   for (const [collectionName, changes] of merged) {
-    const collection: Collection<StateDocument> = db.collection(collectionName);
+    const collection = db.collection<KeyedDocument>(collectionName);
     let known = persisted?.get(collectionName);
     if (persisted && !known) persisted.set(collectionName, (known = new Set()));
+    const historyName = historyCollectionOf(collectionName);
     const removals: string[] = [];
     const writes: StateDocument[] = [];
+    const finished: HistoryDocument[] = [];
     for (const [key, change] of changes) {
       if (!known || known.has(key)) removals.push(key);
-      if (change.d !== null) writes.push({ _id: key, live: change.f !== 1, j: change.d });
+      if (change.d === null) continue;
+      if (change.f === 1 && historyName) finished.push(toHistoryDocument(key, change.d));
+      else writes.push({ _id: key, live: change.f !== 1, j: change.d });
+    }
+    // History first: a crash between the two leaves the record in both places, never in neither.
+    if (historyName) {
+      const history = db.collection<KeyedDocument>(historyName);
+      for (let index = 0; index < finished.length; index += APPLY_CHUNK)
+        await insertIgnoringDuplicates(history, finished.slice(index, index + APPLY_CHUNK));
     }
     for (let index = 0; index < removals.length; index += APPLY_CHUNK) {
       // One delete per key, not `_id: {$in}`: FerretDB looks up only a plain `_id` by its index, and scans the
@@ -385,8 +417,8 @@ export async function applyChanges(
 }
 
 async function insertIgnoringDuplicates(
-  collection: Collection<StateDocument>,
-  documents: StateDocument[],
+  collection: Collection<KeyedDocument>,
+  documents: KeyedDocument[],
 ): Promise<void> {
   try {
     await collection.insertMany(documents, { ordered: false });

@@ -1,7 +1,8 @@
 /**
  * Start-up: first finish what a crash may have interrupted — apply the log tail above the checkpoint to the
  * state collections (idempotent), advance the checkpoint — then load the live records into memory.
- * Finished records (`live: false`: completed instances, resolved incidents, completed user tasks) stay in MongoDB.
+ * Finished records are in the history collections, which start-up never reads: restart cost depends on live state
+ * only. Runtime documents written `live: false` by an older version are moved to their history collection once.
  */
 import type { Db } from 'mongodb';
 import type { EngineState } from '../engine-state.js';
@@ -51,14 +52,21 @@ async function loadInto<T extends { key: string }>(
   store: Store<T>,
   persisted: PersistedKeys,
 ): Promise<void> {
-  const documents = await db.collection<StateDocument>(store.collection).find({ live: true }).toArray();
+  // No filter: FerretDB streams a whole collection fast, but reads every document to test one.
+  const documents = await db.collection<StateDocument>(store.collection).find({}).toArray();
   let known = persisted.get(store.collection);
   if (!known) persisted.set(store.collection, (known = new Set()));
+  const finished = new Map<string, LogChange>();
   for (const document of documents) {
+    if (!document.live) {
+      finished.set(document._id, { c: store.collection, k: document._id, d: document.j, f: 1 });
+      continue;
+    }
     const record = store.fromJson(document.j);
     store.load(record);
     known.add(record.key);
   }
+  if (finished.size > 0) await applyChanges(db, new Map([[store.collection, finished]]), null);
 }
 
 /** Loads live records and rebuilds the indexes; the caller re-parses models and schedules. */

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  endEvent,
+  flow,
+  loose,
+  noWait,
+  processXml,
+  startEvent,
+  useTestEngine,
+  userTaskProcess,
+} from '../../support/harness/index.js';
+
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+
+/** Every page of a search, `limit` at a time, as the REST client sees it. */
+async function allPages<T>(
+  search: (page: { from: number; limit: number }) => Promise<{ items: T[]; page: { totalItems: number } }>,
+  limit: number,
+): Promise<{ items: T[]; totals: Set<number> }> {
+  const items: T[] = [];
+  const totals = new Set<number>();
+  for (let from = 0; ; from += limit) {
+    const result = await search({ from, limit });
+    totals.add(result.page.totalItems);
+    items.push(...result.items);
+    if (result.items.length < limit) return { items, totals };
+  }
+}
+
+const byKey = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+describe('history served from the database', () => {
+  it('finds every finished instance, variable and task after a restart, merged with live ones and paged', async () => {
+    await harness.zeebe.deployResource({
+      name: 'hist-flow.bpmn',
+      process: Buffer.from(processXml('hist-flow', [startEvent('s'), endEvent('e'), flow('s', 'e')])),
+    });
+    await harness.zeebe.deployResource({
+      name: 'hist-task.bpmn',
+      process: Buffer.from(userTaskProcess('hist-task', { assignee: 'clerk' })),
+    });
+    const flows: string[] = [];
+    for (let batch = 0; batch < 1000; batch += 25) {
+      const created = await Promise.all(
+        Array.from({ length: 25 }, (_, index) =>
+          harness.zeebe.createProcessInstance({
+            bpmnProcessId: 'hist-flow',
+            variables: { n: batch + index },
+          }),
+        ),
+      );
+      flows.push(...created.map((each) => each.processInstanceKey));
+    }
+    const taskInstances: string[] = [];
+    for (let index = 0; index < 20; index += 1)
+      taskInstances.push(
+        (await harness.zeebe.createProcessInstance({ bpmnProcessId: 'hist-task', variables: { i: index } }))
+          .processInstanceKey,
+      );
+    const open = await harness.rest.searchUserTasks(
+      loose({ filter: { processDefinitionId: 'hist-task' }, page: { limit: 100 } }),
+      noWait,
+    );
+    expect(open.items).toHaveLength(20);
+    const completedTasks = open.items.slice(0, 10).map((task) => String(task.userTaskKey));
+    for (const key of completedTasks)
+      await harness.rest.completeUserTask(loose({ userTaskKey: key, variables: { done: key } }));
+
+    await harness.restart();
+
+    const instances = await allPages(
+      (page) =>
+        harness.rest.searchProcessInstances(
+          loose({ filter: { processDefinitionId: 'hist-flow' }, page }),
+          noWait,
+        ),
+      250,
+    );
+    expect(instances.totals).toEqual(new Set([1000]));
+    expect(instances.items.map((item) => String(item.processInstanceKey))).toEqual([...flows].sort(byKey));
+    expect(new Set(instances.items.map((item) => item.state))).toEqual(new Set(['COMPLETED']));
+
+    const variables = await allPages(
+      (page) => harness.rest.searchVariables(loose({ filter: { name: 'n' }, page }), noWait),
+      300,
+    );
+    expect(variables.totals).toEqual(new Set([1000]));
+    expect(variables.items.map((item) => Number(item.value)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 1000 }, (_, index) => index),
+    );
+
+    // A clerk opens their own completed task after the restart: found by key, with its variables.
+    const finished = await harness.rest.getUserTask(loose({ userTaskKey: completedTasks[0] }), noWait);
+    expect(finished).toMatchObject({ state: 'COMPLETED', assignee: 'clerk' });
+    const taskVariables = await harness.rest.searchUserTaskVariables(
+      loose({ userTaskKey: completedTasks[0], filter: {} }),
+      noWait,
+    );
+    expect(taskVariables.items.map((item) => item.name)).toContain('i');
+
+    // Live and finished tasks, paged in key order with one total.
+    const tasks = await allPages(
+      (page) =>
+        harness.rest.searchUserTasks(loose({ filter: { processDefinitionId: 'hist-task' }, page }), noWait),
+      7,
+    );
+    expect(tasks.totals).toEqual(new Set([20]));
+    const taskKeys = tasks.items.map((task) => String(task.userTaskKey));
+    expect(taskKeys).toEqual([...taskKeys].sort(byKey));
+    expect(new Set(taskKeys).size).toBe(20);
+    expect(tasks.items.filter((task) => task.state === 'COMPLETED')).toHaveLength(10);
+
+    // Live and finished instances sorted newest first, across pages.
+    const mixed = await allPages(
+      (page) =>
+        harness.rest.searchProcessInstances(
+          loose({
+            filter: { processDefinitionId: 'hist-task' },
+            sort: [{ field: 'processInstanceKey', order: 'DESC' }],
+            page,
+          }),
+          noWait,
+        ),
+      3,
+    );
+    expect(mixed.totals).toEqual(new Set([20]));
+    expect(mixed.items.map((item) => String(item.processInstanceKey))).toEqual(
+      [...taskInstances].sort(byKey).reverse(),
+    );
+    const states = mixed.items.map((item) => item.state);
+    expect(states.filter((state) => state === 'ACTIVE')).toHaveLength(10);
+    expect(states.filter((state) => state === 'COMPLETED')).toHaveLength(10);
+    const completedOnly = await harness.rest.searchProcessInstances(
+      loose({ filter: { processDefinitionId: 'hist-task', state: 'COMPLETED' }, page: { limit: 100 } }),
+      noWait,
+    );
+    expect(completedOnly.page.totalItems).toBe(10);
+  }, 120_000);
+});
