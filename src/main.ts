@@ -7,6 +7,7 @@ import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
+import { createMonitorModule } from './app/monitoring/index.js';
 import {
   createProcessStartModule,
   formsDirectoryLoader,
@@ -134,11 +135,19 @@ export async function startService(config: Config, options: ServiceOptions = {})
         return unit?.active ? unitRefOf(unit) : undefined;
       },
     });
+    // The supervisors' cockpit (issue 15), over the engine's REST v2 API.
+    const monitor = createMonitorModule({
+      connection,
+      clock,
+      rest: engineClients.rest,
+      people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
+    });
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
       ...inbox.routes,
       ...processStart.routes,
+      ...monitor.routes,
       ...webRoutes(),
     ]);
     services.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });

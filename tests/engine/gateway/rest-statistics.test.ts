@@ -83,11 +83,11 @@ describe('REST v2 statistics, sequence flows, job update and refined instance se
       loose({ processDefinitionKey: definitionKey, filter: { state: 'ACTIVE' } }),
       noWait,
     );
-    expect(all.items?.find((item) => item.elementId === 'prepare')).toMatchObject({
+    expect(all.items?.find((item) => String(item.elementId) === 'prepare')).toMatchObject({
       active: 1,
       completed: 1,
     });
-    expect(all.items?.find((item) => item.elementId === 'start')).toMatchObject({ completed: 2 });
+    expect(all.items?.find((item) => String(item.elementId) === 'start')).toMatchObject({ completed: 2 });
 
     const unknown = await fetch(
       `${harness.restAddress}/v2/process-instances/2251799813999999/statistics/element-instances`,
@@ -113,6 +113,14 @@ describe('REST v2 statistics, sequence flows, job update and refined instance se
       noWait,
     );
     expect(inRange.items.map((item) => item.processInstanceKey)).toContain(key);
+    await harness.rest.createElementInstanceVariables(
+      loose({ elementInstanceKey: key, variables: { unit: { code: 'ximang-2' } }, local: true }),
+    );
+    const renamed = await harness.rest.searchProcessInstances(
+      loose({ filter: { variables: [{ name: 'unit', value: { $like: '*ximang-2*' } }] } }),
+      noWait,
+    );
+    expect(renamed.items.map((item) => item.processInstanceKey)).toEqual([key]);
     const outOfRange = await harness.rest.searchProcessInstances(
       loose({ filter: { startDate: { $gte: '2026-04-01T00:00:00.000Z' } } }),
       noWait,
@@ -123,14 +131,19 @@ describe('REST v2 statistics, sequence flows, job update and refined instance se
   it('retries a failed job: retries updated, incident resolved, the job is activated again', async () => {
     const key = await start({});
     const job = await activateOne(key);
-    await harness.zeebe.failJob({ jobKey: job.key, errorMessage: 'thiếu dữ liệu', retries: 0 });
+    await harness.zeebe.failJob({
+      jobKey: job.key,
+      errorMessage: 'thiếu dữ liệu',
+      retries: 0,
+      retryBackOff: 0,
+    });
     const incident = await eventually(async () => {
       const found = await harness.rest.searchIncidents(
         loose({ filter: { processInstanceKey: key } }),
         noWait,
       );
       expect(found.items).toHaveLength(1);
-      return found.items[0]!;
+      return found.items![0]!;
     });
     expect(incident).toMatchObject({ errorMessage: 'thiếu dữ liệu', jobKey: job.key });
     await harness.rest.updateJob(loose({ jobKey: job.key, changeset: { retries: 1 } }));

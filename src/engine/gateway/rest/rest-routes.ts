@@ -1,6 +1,7 @@
 import type { RestRoute } from './rest-route.js';
 import { deploymentRoutes } from './routes/deployments.routes.js';
 import { elementInstanceRoutes } from './routes/element-instances.routes.js';
+import { elementInstanceVariableRoutes } from './routes/element-instance-variables.routes.js';
 import { formRoutes } from './routes/forms.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
@@ -22,6 +23,7 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     ...statisticsRoutes,
     ...processInstanceRoutes,
     ...elementInstanceRoutes,
+    ...elementInstanceVariableRoutes,
     ...incidentRoutes,
     ...jobRoutes,
     ...variableRoutes,

@@ -1,0 +1,143 @@
+import type { InstanceList, InstanceQuery, InstanceRow, ProcessView } from '../../shared/contracts/index.js';
+import { AppError } from '../../lib/errors.js';
+import { PERSONNEL_PROCESS, watches, type Watcher } from './monitor-access.js';
+import type { EngineInstance, Filter, MonitorEngine, Sort } from './monitor-engine.js';
+import { PAGE_SIZE, startOfVietnamDay } from './monitor-query.js';
+
+export const processNotFound = (): AppError =>
+  new AppError(
+    404,
+    'process_not_found',
+    'Không tìm thấy quy trình này hoặc bạn không được theo dõi quy trình này.',
+  );
+
+export function rowOf(instance: EngineInstance): InstanceRow {
+  return {
+    key: String(instance.processInstanceKey),
+    processId: instance.processDefinitionId,
+    processName: instance.processDefinitionName ?? instance.processDefinitionId,
+    version: instance.processDefinitionVersion,
+    state: instance.state,
+    hasIncident: instance.hasIncident,
+    startDate: instance.startDate,
+    endDate: instance.endDate ?? null,
+  };
+}
+
+/**
+ * The variable that names an instance's units: the personnel process carries the submitting organisation as `unit`,
+ * the others the reporting units as `units` (processes/README.md). Both hold `code` fields in their JSON text.
+ */
+function unitVariable(processId: string | undefined): string {
+  return processId === PERSONNEL_PROCESS ? 'unit' : 'units';
+}
+
+/** A `$like` on a variable's JSON text that matches a `"code":"…"` field (codes are checked: no wildcard in them). */
+const codeLike = (code: string) => ({ $like: `*"code":"${code}"*` });
+
+/** The list's filters as Camunda's ProcessInstanceFilter, limited to the processes the user watches. */
+export function engineFilterOf(query: InstanceQuery, watcher: Watcher): Filter {
+  const filter: Filter = {};
+  if (query.process) filter.processDefinitionId = query.process;
+  else if (watcher.processes !== null) filter.processDefinitionId = { $in: [...watcher.processes] };
+  if (query.version !== undefined) filter.processDefinitionVersion = query.version;
+  if (query.state) filter.state = query.state;
+  if (query.incidents !== undefined) filter.hasIncident = query.incidents;
+  if (query.from || query.to)
+    filter.startDate = {
+      ...(query.from ? { $gte: startOfVietnamDay(query.from) } : {}),
+      ...(query.to ? { $lt: startOfVietnamDay(query.to, 1) } : {}),
+    };
+  const variables: { name: string; value: unknown }[] = [];
+  if (query.unit) variables.push({ name: unitVariable(query.process), value: codeLike(query.unit) });
+  if (query.period) variables.push({ name: 'period', value: codeLike(query.period) });
+  if (variables.length > 0) filter.variables = variables;
+  if (query.key) filter.processInstanceKey = query.key;
+  return filter;
+}
+
+export class InstanceListService {
+  constructor(private readonly engine: MonitorEngine) {}
+
+  async list(watcher: Watcher, query: InstanceQuery & { page: number }): Promise<InstanceList> {
+    if (query.process && !watches(watcher, query.process)) throw processNotFound();
+    const filter = engineFilterOf(query, watcher);
+    const { state: _state, hasIncident: _incident, ...anyState } = filter;
+    const sort: Sort = [
+      { field: query.sort ?? 'startDate', order: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' },
+    ];
+    const [found, active, completed, terminated, incidents, processes] = await Promise.all([
+      this.engine.searchInstances(filter, sort, { from: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+      this.engine.countInstances({ ...anyState, state: 'ACTIVE' }),
+      this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
+      this.engine.countInstances({ ...anyState, state: 'TERMINATED' }),
+      this.engine.countInstances({ ...anyState, hasIncident: true }),
+      this.processes(watcher),
+    ]);
+    return {
+      items: found.items.map(rowOf),
+      total: found.total,
+      page: query.page,
+      pageSize: PAGE_SIZE,
+      counts: { ACTIVE: active, COMPLETED: completed, TERMINATED: terminated, incidents },
+      processes,
+    };
+  }
+
+  async processes(watcher: Watcher): Promise<InstanceList['processes']> {
+    const byId = new Map<string, { id: string; name: string; versions: number[] }>();
+    for (const definition of await this.engine.definitions()) {
+      if (!watches(watcher, definition.processDefinitionId)) continue;
+      let entry = byId.get(definition.processDefinitionId);
+      if (!entry) {
+        entry = {
+          id: definition.processDefinitionId,
+          name: definition.name ?? definition.processDefinitionId,
+          versions: [],
+        };
+        byId.set(entry.id, entry);
+      }
+      entry.versions.push(definition.version);
+    }
+    for (const entry of byId.values()) entry.versions.sort((a, b) => b - a);
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
+  /** Every version of a process, newest first, with its diagram, per-element counts and running instances. */
+  async process(watcher: Watcher, id: string): Promise<ProcessView> {
+    if (!watches(watcher, id)) throw processNotFound();
+    const definitions = (await this.engine.definitions())
+      .filter((definition) => definition.processDefinitionId === id)
+      .sort((a, b) => b.version - a.version);
+    const latest = definitions[0];
+    if (!latest) throw processNotFound();
+    const versions = await Promise.all(
+      definitions.map(async (definition) => {
+        const key = String(definition.processDefinitionKey);
+        const [bpmnXml, elements, running] = await Promise.all([
+          this.engine.definitionXml(key),
+          this.engine.definitionStatistics(key, {}),
+          this.engine.countInstances({ processDefinitionKey: key, state: 'ACTIVE' }),
+        ]);
+        return { key, version: definition.version, running, bpmnXml, elements: elements.map(countOf) };
+      }),
+    );
+    return { id, name: latest.name ?? id, versions };
+  }
+}
+
+export function countOf(item: {
+  elementId: string;
+  active?: number;
+  completed?: number;
+  canceled?: number;
+  incidents?: number;
+}) {
+  return {
+    elementId: String(item.elementId),
+    active: item.active ?? 0,
+    completed: item.completed ?? 0,
+    canceled: item.canceled ?? 0,
+    incidents: item.incidents ?? 0,
+  };
+}
