@@ -141,6 +141,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       clock,
       rest: engineClients.rest,
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
+      units: { reportingUnits: () => directory.reportingUnitsAt(clock.now()) },
     });
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([

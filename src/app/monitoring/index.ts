@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { AdminAuditStore } from '../audit/index.js';
 import type { RouteDefinition } from '../http/route.types.js';
 import { InstanceDetailService, type PeopleNames } from './instance-detail.service.js';
-import { InstanceListService } from './instance-list.service.js';
+import { InstanceListService, type UnitLister } from './instance-list.service.js';
 import { MonitorEngine } from './monitor-engine.js';
 import { monitorRoutes } from './monitor.routes.js';
 
@@ -14,13 +14,14 @@ export interface MonitorModuleDependencies {
   clock: Clock;
   rest: CamundaClientLoose;
   people: PeopleNames;
+  units: UnitLister;
 }
 
 export function createMonitorModule(deps: MonitorModuleDependencies): { routes: RouteDefinition[] } {
   const engine = new MonitorEngine(deps.rest);
   return {
     routes: monitorRoutes({
-      list: new InstanceListService(engine),
+      list: new InstanceListService(engine, deps.units),
       detail: new InstanceDetailService(
         engine,
         deps.connection,

@@ -56,8 +56,16 @@ export function engineFilterOf(query: InstanceQuery, watcher: Watcher): Filter {
   return filter;
 }
 
+export interface UnitLister {
+  /** The reporting units active now (the organisation directory's reportingUnitsAt). */
+  reportingUnits(): Promise<{ code: string; name: string }[]>;
+}
+
 export class InstanceListService {
-  constructor(private readonly engine: MonitorEngine) {}
+  constructor(
+    private readonly engine: MonitorEngine,
+    private readonly units: UnitLister,
+  ) {}
 
   async list(watcher: Watcher, query: InstanceQuery & { page: number }): Promise<InstanceList> {
     if (query.process && !watches(watcher, query.process)) throw processNotFound();
@@ -66,13 +74,14 @@ export class InstanceListService {
     const sort: Sort = [
       { field: query.sort ?? 'startDate', order: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' },
     ];
-    const [found, active, completed, terminated, incidents, processes] = await Promise.all([
+    const [found, active, completed, terminated, incidents, processes, units] = await Promise.all([
       this.engine.searchInstances(filter, sort, { from: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
       this.engine.countInstances({ ...anyState, state: 'ACTIVE' }),
       this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
       this.engine.countInstances({ ...anyState, state: 'TERMINATED' }),
       this.engine.countInstances({ ...anyState, hasIncident: true }),
       this.processes(watcher),
+      this.units.reportingUnits(),
     ]);
     return {
       items: found.items.map(rowOf),
@@ -81,6 +90,7 @@ export class InstanceListService {
       pageSize: PAGE_SIZE,
       counts: { ACTIVE: active, COMPLETED: completed, TERMINATED: terminated, incidents },
       processes,
+      units: units.map((unit) => ({ code: unit.code, name: unit.name })),
     };
   }
 

@@ -44,6 +44,8 @@ export interface InstanceList {
   counts: { ACTIVE: number; COMPLETED: number; TERMINATED: number; incidents: number };
   /** The processes this user may watch (the process filter's options). */
   processes: { id: string; name: string; versions: number[] }[];
+  /** The reporting units (the unit filter's options). */
+  units: { code: string; name: string }[];
 }
 
 export interface ElementCount {

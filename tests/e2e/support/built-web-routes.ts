@@ -12,6 +12,10 @@ const SPA_PAGES = [
   '/processes/start',
   '/account/password',
   '/notifications',
+  // The cockpit (issue 15).
+  '/monitor/instances',
+  '/monitor/instances/:key',
+  '/monitor/processes/:id',
 ];
 
 /**

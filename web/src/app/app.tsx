@@ -4,6 +4,7 @@ import { SessionProvider, useSession } from '../features/auth/session.context.js
 import { AppShell } from '../features/shell/app-shell.js';
 import { I18nProvider, useI18n } from '../i18n/i18n.js';
 import { navigate, usePath } from '../lib/router.js';
+import { homeFor } from '../features/monitor/may-monitor.js';
 import { HOME, renderRoute } from './routes.js';
 
 function Screen() {
@@ -12,11 +13,12 @@ function Screen() {
   const { pathname } = usePath();
   const signedIn = state.status === 'signedIn';
   const mustChange = signedIn && state.session.user.mustChangePassword;
+  const home = signedIn ? homeFor(state.session.user, HOME) : HOME;
   useEffect(() => {
     if (!signedIn) return;
     if (mustChange && pathname !== '/account/password') navigate('/account/password', { replace: true });
-    else if (pathname === '/' || pathname === '/sign-in') navigate(HOME, { replace: true });
-  }, [signedIn, mustChange, pathname]);
+    else if (pathname === '/' || pathname === '/sign-in') navigate(home, { replace: true });
+  }, [signedIn, mustChange, pathname, home]);
   if (state.status === 'loading') return <p class="splash">{t.loading}</p>;
   if (state.status === 'signedOut') return <SignInPage expired={state.expired} />;
   return <AppShell session={state.session}>{renderRoute(pathname)}</AppShell>;

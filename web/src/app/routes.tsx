@@ -1,6 +1,9 @@
 import type { JSX } from 'preact';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
+import { InstancePage } from '../features/monitor/instance.page.js';
+import { InstancesPage } from '../features/monitor/instances.page.js';
+import { ProcessPage } from '../features/monitor/process.page.js';
 import { NotificationsPage } from '../features/notifications/notifications.page.js';
 import { StartProcessPage } from '../features/process-start/start-process.page.js';
 import { TaskPage } from '../features/task/task.page.js';
@@ -21,6 +24,16 @@ const routes: RouteEntry[] = [
   },
   { pattern: '/processes/start', render: () => <StartProcessPage /> },
   { pattern: '/account/password', render: () => <ChangePasswordPage /> },
+  // The supervisors' cockpit (issue 15).
+  { pattern: '/monitor/instances', render: () => <InstancesPage /> },
+  {
+    pattern: '/monitor/instances/:key',
+    render: (params) => <InstancePage instanceKey={params.key ?? ''} key={params.key} />,
+  },
+  {
+    pattern: '/monitor/processes/:id',
+    render: (params) => <ProcessPage processId={params.id ?? ''} key={params.id} />,
+  },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
 ];
 

@@ -1,7 +1,10 @@
 import type { Messages } from './messages.types.js';
+import { monitorEn } from './monitor.en.js';
 
 /** The interface's texts in English, the second locale. */
 export const en: Messages = {
+  // The cockpit's own block (issue 15).
+  ...monitorEn,
   committee: 'Party Committee of the Bloc of Agencies and Enterprises of Tuyên Quang Province',
   product: 'Mass Mobilisation Work',
   skipToContent: 'Skip to main content',

@@ -1,5 +1,9 @@
 /** The interface's texts in Vietnamese, the default locale. English (messages.en.ts) must provide the same keys. */
+import { monitorVi } from './monitor.vi.js';
+
 export const vi = {
+  // The cockpit's own block (issue 15).
+  ...monitorVi,
   committee: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang',
   product: 'Công tác Dân vận',
   skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -6,6 +6,7 @@ import type { Session } from '../auth/auth.api.js';
 import { useSession } from '../auth/session.context.js';
 import { useMayStart } from '../process-start/use-may-start.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
+import { mayMonitor } from '../monitor/may-monitor.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
 
@@ -24,6 +25,7 @@ export function AppShell({ session, children }: { session: Session; children: Co
   const nav: NavItem[] = [
     { path: '/inbox', label: t.navInbox },
     ...(mayStart ? [{ path: '/processes/start', label: t.navStartProcess }] : []),
+    ...(mayMonitor(session.user) ? [{ path: '/monitor/instances', label: t.navMonitor }] : []),
     { path: '/account/password', label: t.navChangePassword },
   ];
   return (
