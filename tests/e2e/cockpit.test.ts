@@ -50,7 +50,9 @@ async function phoneShots(target: Browser, username: string, shots: [string, str
     if (!path.endsWith('/instances')) await diagramDrawn(page);
     else await page.locator('table').first().waitFor();
     // The page fits the phone: nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await screenshot(page, name);
   }
   await page.context().close();

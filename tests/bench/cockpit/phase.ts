@@ -1,0 +1,54 @@
+import type { HttpSession } from '../inbox/http-session.js';
+import type { SeededInstances } from './instance-seed.js';
+
+/** What every cockpit phase gets: giamsat's session and what was seeded. */
+export interface CockpitContext {
+  giamsat: HttpSession;
+  seeded: SeededInstances;
+  requests: number;
+  inFlight: number;
+  budgetMs: number;
+  progress(message: string): void;
+}
+
+export interface PhaseResult {
+  /** The line's label, e.g. "instance list". */
+  label: string;
+  targetP95Ms: number;
+  durations: number[];
+  byKind: Record<string, number[]>;
+  failures: string[];
+}
+
+/** One measured phase; tests/bench/cockpit.bench.ts runs each in turn (one file per phase in this folder). */
+export interface CockpitPhase {
+  name: string;
+  run(context: CockpitContext): Promise<PhaseResult>;
+}
+
+/** `count` requests, `inFlight` at a time, until the budget runs out; each request returns its kind and duration. */
+export async function drive(
+  count: number,
+  inFlight: number,
+  budgetMs: number,
+  request: (index: number) => Promise<{ kind: string; ms: number; failure?: string }>,
+): Promise<Omit<PhaseResult, 'label' | 'targetP95Ms'>> {
+  const result = {
+    durations: [] as number[],
+    byKind: {} as Record<string, number[]>,
+    failures: [] as string[],
+  };
+  const deadline = Date.now() + budgetMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count && Date.now() < deadline) {
+        const answer = await request(next++);
+        result.durations.push(answer.ms);
+        (result.byKind[answer.kind] ??= []).push(answer.ms);
+        if (answer.failure) result.failures.push(answer.failure);
+      }
+    }),
+  );
+  return result;
+}
