@@ -74,7 +74,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     progress,
   );
   const createMs = Date.now() - createStarted;
-  await waitForInstances(server.restAddress, sizes.instances, 600_000);
+  await waitForInstances(server.restAddress, seeded, 600_000);
   progress('waiting for the machine to settle');
   const settleSeconds = await waitUntilIdle({ maxSeconds: sizes.settleMaxSeconds });
   const giamsat = await HttpSession.signIn(server.url, 'giamsat', DEMO_PASSWORD);
@@ -101,6 +101,10 @@ async function main(cleanup: Cleanup): Promise<number> {
     `size: ${seeded.total} instances (${seeded.running} running at a user task, ${seeded.finished} finished), ` +
       `created in ${seconds(createMs)} (${round(seeded.total / (createMs / 1000))}/s); settled ${settleSeconds.toFixed(0)} s later; ` +
       `service RSS ${round(rss / 1_048_576)} MB`,
+  );
+  print(
+    `the engine's search finds ${seeded.searchable} of them (${seeded.searchableFinished} finished)` +
+      (seeded.searchable < seeded.total ? ': it keeps only recent finished history searchable' : ''),
   );
   let failures: string[] = [];
   for (const { warmup, measured } of results) {

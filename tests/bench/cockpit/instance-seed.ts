@@ -29,6 +29,13 @@ export const COCKPIT_BPMN = processXml(
 
 export interface SeededInstances {
   total: number;
+  /**
+   * How many of them the engine's search finds before measuring: all of them once finished history is searchable in
+   * full (architecture principle 10); an engine that keeps only recent history in memory finds fewer.
+   */
+  searchable: number;
+  /** Finished instances searchable (searchable − running). */
+  searchableFinished: number;
   running: number;
   finished: number;
   /** Instances whose units include `don-vi-1` (every other one). */
@@ -55,6 +62,8 @@ export async function createInstances(
 ): Promise<SeededInstances> {
   const seeded: SeededInstances = {
     total,
+    searchable: 0,
+    searchableFinished: 0,
     running: 0,
     finished: 0,
     withFirstUnit: 0,
@@ -93,23 +102,41 @@ export async function createInstances(
   return seeded;
 }
 
-/** Waits until the engine's search sees every bench instance (Camunda's searches lag; ours may too). */
+async function countInstances(restAddress: string, filter: Record<string, unknown>): Promise<number> {
+  const response = await fetch(`${restAddress}/v2/process-instances/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      filter: { processDefinitionId: COCKPIT_PROCESS_ID, ...filter },
+      page: { limit: 1 },
+    }),
+  });
+  const body = (await response.json()) as { page?: { totalItems?: number } };
+  if (response.status !== 200) throw new Error(`instance search: ${response.status} ${JSON.stringify(body)}`);
+  return body.page?.totalItems ?? 0;
+}
+
+/**
+ * Waits until the engine's search sees every running bench instance and its count of all of them stops growing
+ * (Camunda's searches lag; ours may too), then records how many it finds.
+ */
 export async function waitForInstances(
   restAddress: string,
-  expected: number,
+  seeded: SeededInstances,
   timeoutMs: number,
 ): Promise<void> {
   const started = Date.now();
+  let last = -1;
   for (;;) {
-    const response = await fetch(`${restAddress}/v2/process-instances/search`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ filter: { processDefinitionId: COCKPIT_PROCESS_ID }, page: { limit: 1 } }),
-    });
-    const body = (await response.json()) as { page?: { totalItems?: number } };
-    if ((body.page?.totalItems ?? 0) >= expected) return;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`only ${body.page?.totalItems} instances searchable`);
-    await sleep(500);
+    const running = await countInstances(restAddress, { state: 'ACTIVE' });
+    const all = await countInstances(restAddress, {});
+    if (running >= seeded.running && (all >= seeded.total || all === last)) {
+      seeded.searchable = all;
+      seeded.searchableFinished = all - running;
+      return;
+    }
+    last = all;
+    if (Date.now() - started > timeoutMs) throw new Error(`only ${running} running instances searchable`);
+    await sleep(2_000);
   }
 }
