@@ -181,4 +181,48 @@ describe('the cockpit API', () => {
     const btc = await signedIn('btc.canbo');
     expect((await btc.get(`/api/monitor/instances/${run.good}`)).status).toBe(404);
   });
+
+  it('shows personnel data only to the bodies the regulation names, and audits each read', async () => {
+    const created = await stack.service.engineClients.zeebe.createProcessInstance({
+      bpmnProcessId: 'y-kien-nhan-su',
+      variables: {
+        unit: {
+          code: 'doan-thanh-nien',
+          kind: 'doan-the',
+          name: 'Đoàn Thanh niên Khối',
+          group: 'doan-the:doan-thanh-nien',
+          headGroup: 'doan-the:doan-thanh-nien:lanh-dao',
+        },
+        hoTenUngVien: 'Nguyễn Văn Ứng Viên',
+      } as never,
+    });
+    const key = String(created.processInstanceKey);
+    // giamsat is a supervisor of Ủy ban Kiểm tra, a body the regulation names: they read it, and the read is audited.
+    const giamsat = await signedIn('giamsat');
+    const shown = await detail(giamsat, key);
+    expect(shown.variables?.find((variable) => variable.name === 'hoTenUngVien')?.text).toContain('Ứng Viên');
+    // A supervisor of another unit watches the instance but not its personnel data.
+    const admin = await signedIn('admin');
+    const made = await admin.post('/api/admin/users', {
+      username: 'giamsat.khac',
+      fullName: 'Giám sát Sở Tài chính',
+      password: 'Kiem-tra-xa-2026!Tq',
+      memberships: [{ unitCode: 'so-tai-chinh', roles: ['supervisor'] }],
+      mustChangePassword: false,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const other = new HttpClient(stack.url);
+    expect((await other.signIn('giamsat.khac', 'Kiem-tra-xa-2026!Tq')).status).toBe(200);
+    const hidden = await detail(other, key);
+    expect(hidden.variables).toBeNull();
+    expect(
+      (await other.request('PUT', `/api/monitor/instances/${key}/variables`, { variables: { x: 1 } })).status,
+    ).toBe(403);
+    const audit = await admin.get(`/api/admin/audit?action=personnel.instance-read&target=${key}`);
+    const entries = (audit.body as unknown as { items: { actor: string }[] }).items;
+    expect(entries.map((entry) => entry.actor)).toEqual(['giamsat']);
+    // Ban Tổ chức's staff watch the personnel process; Ban Tuyên giáo's do not.
+    expect((await detail(await signedIn('btc.canbo'), key)).variables).not.toBeNull();
+    expect((await (await signedIn('btg.canbo')).get(`/api/monitor/instances/${key}`)).status).toBe(404);
+  });
 });
