@@ -120,6 +120,11 @@ async function main(cleanup: Cleanup): Promise<number> {
       print(latencyLine(`  ${kind}`, latency(durations)));
     failures = [...failures, ...warmup.failures, ...measured.failures];
   }
+  const logged = server.logLines();
+  if (logged.length > 0) {
+    print(`the service logged (warn and above), last lines:`);
+    for (const line of logged.slice(-10)) print(`  ${line.slice(0, 300)}`);
+  }
   print(`checks: ${failures.length === 0 ? 'every answer as seeded' : `${failures.length} failed`}`);
   for (const failure of failures.slice(0, 15)) print(`  ${failure}`);
   return failures.length > 0 ? 1 : 0;

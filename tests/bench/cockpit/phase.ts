@@ -43,7 +43,13 @@ export async function drive(
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (next < count && Date.now() < deadline) {
-        const answer = await request(next++);
+        const started = performance.now();
+        // A request that fails outright (the service closed the connection) is a failed check, not the end of the run.
+        const answer = await request(next++).catch((error: unknown) => ({
+          kind: 'failed request',
+          ms: performance.now() - started,
+          failure: `request failed: ${error instanceof Error ? (error.cause ?? error.message) : String(error)}`,
+        }));
         result.durations.push(answer.ms);
         (result.byKind[answer.kind] ??= []).push(answer.ms);
         if (answer.failure) result.failures.push(answer.failure);
