@@ -21,7 +21,7 @@ export function createMonitorModule(deps: MonitorModuleDependencies): { routes: 
   const engine = new MonitorEngine(deps.rest);
   return {
     routes: monitorRoutes({
-      list: new InstanceListService(engine, deps.units),
+      list: new InstanceListService(engine, deps.units, () => deps.clock.now().getTime()),
       detail: new InstanceDetailService(
         engine,
         deps.connection,

@@ -61,11 +61,38 @@ export interface UnitLister {
   reportingUnits(): Promise<{ code: string; name: string }[]>;
 }
 
+/**
+ * The counts per state are four more searches per list: they are kept this long per filter, shared by every user who
+ * asks the same. The engine's searches are themselves eventually consistent (Camunda: 1–5 s behind), and the list's
+ * own rows are always read fresh.
+ */
+const COUNTS_TTL_MS = 5_000;
+const MAX_CACHED_COUNTS = 500;
+
 export class InstanceListService {
+  private readonly counts = new Map<string, { at: number; counts: Promise<InstanceList['counts']> }>();
+
   constructor(
     private readonly engine: MonitorEngine,
     private readonly units: UnitLister,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  private countsOf(anyState: Filter): Promise<InstanceList['counts']> {
+    const key = JSON.stringify(anyState);
+    const cached = this.counts.get(key);
+    if (cached && this.now() - cached.at < COUNTS_TTL_MS) return cached.counts;
+    const counts = Promise.all([
+      this.engine.countInstances({ ...anyState, state: 'ACTIVE' }),
+      this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
+      this.engine.countInstances({ ...anyState, state: 'TERMINATED' }),
+      this.engine.countInstances({ ...anyState, hasIncident: true }),
+    ]).then(([ACTIVE, COMPLETED, TERMINATED, incidents]) => ({ ACTIVE, COMPLETED, TERMINATED, incidents }));
+    counts.catch(() => this.counts.delete(key));
+    if (this.counts.size >= MAX_CACHED_COUNTS) this.counts.clear();
+    this.counts.set(key, { at: this.now(), counts });
+    return counts;
+  }
 
   async list(watcher: Watcher, query: InstanceQuery & { page: number }): Promise<InstanceList> {
     if (query.process && !watches(watcher, query.process)) throw processNotFound();
@@ -74,12 +101,9 @@ export class InstanceListService {
     const sort: Sort = [
       { field: query.sort ?? 'startDate', order: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' },
     ];
-    const [found, active, completed, terminated, incidents, processes, units] = await Promise.all([
+    const [found, counts, processes, units] = await Promise.all([
       this.engine.searchInstances(filter, sort, { from: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-      this.engine.countInstances({ ...anyState, state: 'ACTIVE' }),
-      this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
-      this.engine.countInstances({ ...anyState, state: 'TERMINATED' }),
-      this.engine.countInstances({ ...anyState, hasIncident: true }),
+      this.countsOf(anyState),
       this.processes(watcher),
       this.units.reportingUnits(),
     ]);
@@ -88,7 +112,7 @@ export class InstanceListService {
       total: found.total,
       page: query.page,
       pageSize: PAGE_SIZE,
-      counts: { ACTIVE: active, COMPLETED: completed, TERMINATED: terminated, incidents },
+      counts,
       processes,
       units: units.map((unit) => ({ code: unit.code, name: unit.name })),
     };
