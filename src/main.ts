@@ -14,6 +14,7 @@ import {
   zeebeProcessStarter,
 } from './app/process-start/index.js';
 import { unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
+import { createPeriodModule } from './app/periods/index.js';
 import { startProcessAutomation } from './workers/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -22,6 +23,7 @@ import { openDatabase } from './lib/database.js';
 import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
+import { engineGatewaySettings, sdkAuthVariables } from './lib/engine-settings.js';
 import { startEmbeddedEngine, type Clock as EngineClock, type EngineWithGateways } from './engine/index.js';
 
 export interface ServiceHandle {
@@ -67,6 +69,7 @@ async function startLocalEngine(
     mongoUri: databaseUri,
     grpcPort: config.engineGrpcPort,
     restPort: config.engineRestPort,
+    ...engineGatewaySettings(config),
     ...(clock ? { clock } : {}),
     logger: {
       debug: (message) => engineLogger.debug(message),
@@ -86,7 +89,10 @@ function engineClientsFor(
   logger: Logger,
 ): EngineClients {
   if (embedded)
-    return createEngineClients({ grpcAddress: embedded.grpcAddress, restAddress: embedded.restAddress });
+    return createEngineClients(
+      { grpcAddress: embedded.grpcAddress, restAddress: embedded.restAddress },
+      sdkAuthVariables(engineGatewaySettings(config)),
+    );
   const remote = { grpcAddress: config.zeebeGrpcAddress ?? '', restAddress: config.zeebeRestAddress ?? '' };
   logger.info({ grpc: remote.grpcAddress, rest: remote.restAddress }, 'using a remote engine');
   return createEngineClients(remote);
@@ -143,11 +149,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
       units: { reportingUnits: () => directory.reportingUnitsAt(clock.now()) },
     });
+    // The compliance dashboard of a period (issue 15, point 4): engine searches over REST v2 and the app's records.
+    const periods = createPeriodModule({
+      connection,
+      clock,
+      rest: engineClients.rest,
+      fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames),
+      unitNameOf: async (code) => (await directory.units.find(code))?.name,
+      loadForm: formsDirectoryLoader(path.join(REPOSITORY_ROOT, 'forms')),
+    });
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
       ...inbox.routes,
       ...processStart.routes,
+      ...periods.routes,
       ...monitor.routes,
       ...webRoutes(),
     ]);

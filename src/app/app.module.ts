@@ -13,8 +13,12 @@ import { createApp } from './http/app.factory.js';
 import { healthRoutes } from './http/health.routes.js';
 import { Readiness } from './http/readiness.js';
 import type { RouteDefinition } from './http/route.types.js';
-import { OrganisationDirectory, organisationRoutes } from './organisation/index.js';
-import { documentRoutes, RecordStore } from './records/index.js';
+import {
+  OrganisationDirectory,
+  OrganisationImportService,
+  organisationRoutes,
+} from './organisation/index.js';
+import { documentListRoutes, documentRoutes, RecordStore } from './records/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { AdminAuditStore, auditRoutes } from './audit/index.js';
 
@@ -96,8 +100,12 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
   const routes = [
     ...healthRoutes(readiness),
     ...authRoutes({ auth, sessions, directory, config }),
-    ...organisationRoutes(directory),
+    ...organisationRoutes(directory, new OrganisationImportService(directory, connection, clock)),
     ...documentRoutes(new RecordStore(connection), (username) => directory.candidateGroupsOfUser(username)),
+    // The documents list (issue 15, point 5): the same audience rule as the download.
+    ...documentListRoutes(new RecordStore(connection), (username) =>
+      directory.candidateGroupsOfUser(username),
+    ),
     ...notificationRoutes(connection),
     ...auditRoutes(auditTrail),
   ];

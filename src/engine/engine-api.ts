@@ -83,6 +83,8 @@ export interface CreateInstanceCommand {
   variables?: Variables;
   startInstructions?: StartInstruction[];
   tenantId?: string;
+  /** Client-chosen id of the operation: a repeat creates nothing and answers the first instance (our extension). */
+  operationReference?: string;
 }
 
 export interface CreatedInstance {
@@ -196,11 +198,15 @@ export interface SearchQuery<F> {
   filter?: F;
   sort?: { field: string; order?: SortOrder }[];
   page?: { from?: number; limit?: number };
+  /** Camunda's `truncateValues` query parameter of variable searches: false asks for whole values. */
+  truncateValues?: boolean;
 }
 
 export interface SearchResult<T> {
   items: T[];
   total: number;
+  /** The count stopped at `total` (Camunda's secondary storage may cap it); there are more. */
+  hasMoreTotalItems?: boolean;
 }
 
 export interface ProcessDefinition {
@@ -275,6 +281,8 @@ export interface Variable {
   processInstanceKey: Key;
   scopeKey: Key;
   tenantId: string;
+  /** The value was cut (only under ENGINE_PROFILE=camunda-8.8, as Camunda 8.8 cuts long values in searches). */
+  isTruncated?: boolean;
 }
 
 export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
@@ -369,6 +377,8 @@ export interface Form {
 }
 
 export interface Topology {
+  /** UNHEALTHY while the database is unavailable: commands are refused then (not ready). */
+  health: 'HEALTHY' | 'UNHEALTHY';
   gatewayVersion: string;
   clusterSize: number;
   partitionsCount: number;
@@ -450,6 +460,10 @@ export interface EngineApi {
 /** The clock every timer, due date and job timeout reads. Tests move it; production uses wall time. */
 export interface Clock {
   now(): number;
-  /** Called whenever the clock jumps, so schedulers can re-check what fell due. */
-  onChange(listener: () => void): () => void;
+  /**
+   * Called whenever the clock moves other than by running, so schedulers can re-check what fell due. `stepMs` is
+   * 0 when time passed (a test advancing the clock), and the size of the jump when the wall clock was stepped
+   * while real (monotonic) time did not move: an operator or NTP setting the system clock (see clock/).
+   */
+  onChange(listener: (stepMs: number) => void): () => void;
 }

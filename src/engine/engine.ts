@@ -18,7 +18,7 @@ import { EngineCore, type EngineCoreLogger } from './processing/engine-core.js';
 import type { BpmnParser } from './processing/commands/deployment.commands.js';
 import type { LifecycleRecord } from './processing/record-stream.js';
 import { EngineFacade } from './processing/engine-facade.js';
-import { parseBpmn } from './model/parse-bpmn.js';
+import { parseBpmn, type ParseOptions } from './model/parse-bpmn.js';
 import { restoreRuntime } from './processing/restore-runtime.js';
 
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
   logger?: EngineCoreLogger;
   /** Defaults to the model's parseBpmn. */
   parseBpmn?: BpmnParser;
+  /** Shortest timer duration or cycle accepted at deploy and at run time; 1 s by default. */
+  timerFloorMs?: number;
 }
 
 /** The in-process engine (no gateways) plus what tests and the monitor may read beyond the protocol contract. */
@@ -38,15 +40,17 @@ export interface EngineWithRecords extends EngineApi {
 }
 
 /** The model's parser, with its rejections turned into values. */
-const defaultParser: BpmnParser = async (xml, resourceName) => {
-  try {
-    return { ok: true, processes: await parseBpmn(xml, resourceName) };
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    const elementId = error.detail?.['elementId'];
-    return { ok: false, message: error.message, ...(typeof elementId === 'string' ? { elementId } : {}) };
-  }
-};
+const defaultParser =
+  (options: ParseOptions): BpmnParser =>
+  async (xml, resourceName) => {
+    try {
+      return { ok: true, processes: await parseBpmn(xml, resourceName, options) };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      const elementId = error.detail?.['elementId'];
+      return { ok: false, message: error.message, ...(typeof elementId === 'string' ? { elementId } : {}) };
+    }
+  };
 
 export async function createEngine(options: EngineOptions): Promise<EngineWithRecords> {
   const logger: EngineCoreLogger = options.logger ?? (() => undefined);
@@ -54,12 +58,21 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
   let db = options.db;
   if (!db) {
     if (!options.mongoUri) throw new EngineError('INVALID_ARGUMENT', 'createEngine needs mongoUri or db');
-    client = await MongoClient.connect(options.mongoUri);
+    // Fail fast when the database is away: the driver otherwise waits 30 s to select a server, and every command
+    // with it. With 1 s a lost database is noticed (and commands refused) within the 2 s the engine promises.
+    client = await MongoClient.connect(options.mongoUri, {
+      serverSelectionTimeoutMS: 1_000,
+      heartbeatFrequencyMS: 1_000,
+    });
     db = client.db();
   }
-  const parse = options.parseBpmn ?? defaultParser;
+  const parse = options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs });
+  const reparse =
+    options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs, checkStaticTimers: false });
   const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
-  await restoreRuntime(db, core, parse, logger);
+  await restoreRuntime(db, core, reparse, logger);
+  await core.operationReferences.load(db);
+  core.log.startProbe();
   const facade = new EngineFacade(core, async () => {
     await client?.close();
   });

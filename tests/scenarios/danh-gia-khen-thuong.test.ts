@@ -89,11 +89,7 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
     const log: string[] = [];
     await drive(h, pik, answers, async () => log.includes('Task_DeXuat'), log);
 
-    const vars = await h.rest.searchVariables(
-      loose({ filter: { processInstanceKey: pik, name: 'tongHop' } }),
-      noWait,
-    );
-    const tongHop = JSON.parse(String(vars.items[0]!.value)) as Record<string, unknown>;
+    const tongHop = await h.variable<Record<string, unknown>>(pik, 'tongHop');
     expect(tongHop).toMatchObject({
       soDonViDaBaoCao: 3,
       xepLoai: { 'hoan-thanh-xuat-sac': 2, 'hoan-thanh-tot': 1 },
@@ -128,11 +124,7 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       ketLuanXuLy: 'Phê bình Chi bộ Phòng X.',
       danhSachKhenThuong: LIST,
     });
-    const vanBanVars = await h.rest.searchVariables(
-      loose({ filter: { processInstanceKey: pik, name: 'vanBan' } }),
-      noWait,
-    );
-    const vanBan = JSON.parse(String(vanBanVars.items[0]!.value)) as { id: string };
+    const vanBan = await h.variable<{ id: string }>(pik, 'vanBan');
     const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
     expect(docx.text).toContain('Phạm Thị Mai');
     expect(docx.text).toContain('Đảng bộ Sở Tài chính');

@@ -103,11 +103,7 @@ describe('giao-ban-quy (Art. 4.2)', () => {
       'van-phong',
     ]);
 
-    const vanBanVars = await h.rest.searchVariables(
-      loose({ filter: { processInstanceKey: pik, name: 'vanBan' } }),
-      noWait,
-    );
-    const vanBan = JSON.parse(String(vanBanVars.items[0]!.value)) as { id: string };
+    const vanBan = await h.variable<{ id: string }>(pik, 'vanBan');
     const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
     expect(docx.text).toContain('Tổ chức diễn đàn thanh niên với cấp ủy');
     expect(docx.text).toContain('Đoàn Thanh niên Khối');

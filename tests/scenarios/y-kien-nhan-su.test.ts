@@ -89,11 +89,7 @@ describe('y-kien-nhan-su (Art. 4.2, 6)', () => {
     const file = await h.records.findRecord(`${pik}-ho-so`);
     expect(file?.data).toMatchObject({ hoTenUngVien: 'Trần Văn Bình' });
 
-    const vars = await h.rest.searchVariables(
-      loose({ filter: { processInstanceKey: pik, name: 'vanBan' } }),
-      noWait,
-    );
-    const vanBan = JSON.parse(String(vars.items[0]!.value)) as { id: string };
+    const vanBan = await h.variable<{ id: string }>(pik, 'vanBan');
     const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
     expect(docx.text).toContain('Trần Văn Bình');
     expect(docx.text).toContain('2026-2031');

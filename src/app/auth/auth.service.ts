@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../shared/vn-date.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import type { PasswordHasher } from '../../lib/password.js';
-import type { OrganisationDirectory, UserRecord } from '../organisation/index.js';
+import { NO_PASSWORD, type OrganisationDirectory, type UserRecord } from '../organisation/index.js';
 import { assertStrongPassword } from '../../lib/password-policy.js';
 import { VerificationGate, type LoginLimits } from './login-throttle.js';
 import type { ActiveSession, SessionService } from './session.service.js';
@@ -86,7 +86,8 @@ export class AuthService {
     }
     const verdict = await this.gate.run(async () => {
       const user = await this.directory.users.find(username);
-      if (!user || !user.active) {
+      // An imported account without a password answers like an unknown one, in the same time.
+      if (!user || !user.active || user.passwordHash === NO_PASSWORD) {
         this.decoyHash ??= this.hasher.hash('decoy-password-never-matches');
         await this.hasher.verify(await this.decoyHash, password);
         return null;

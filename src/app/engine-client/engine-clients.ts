@@ -14,7 +14,7 @@ export interface EngineAddresses {
 export interface EngineClients extends EngineAddresses {
   zeebe: ZeebeClient;
   rest: CamundaClientLoose;
-  /** Throws when the engine does not answer a Topology call. */
+  /** Throws when the engine does not answer a Topology call, or reports a partition not healthy. */
   checkReachable(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,14 +24,22 @@ export function grpcUrlOf(address: string): string {
   return /^grpcs?:\/\//.test(address) ? address : `grpc://${address}`;
 }
 
-export function createEngineClients(addresses: EngineAddresses): EngineClients {
+/**
+ * `auth`: the SDK's own auth variables (CAMUNDA_AUTH_STRATEGY, CAMUNDA_BASIC_AUTH_*, CAMUNDA_OAUTH_TOKEN) for an
+ * embedded engine with credentials; otherwise the environment's, as for any Camunda 8 cluster.
+ */
+export function createEngineClients(
+  addresses: EngineAddresses,
+  auth: Record<string, string> = {},
+): EngineClients {
   const c8 = new Camunda8({
     ZEEBE_GRPC_ADDRESS: grpcUrlOf(addresses.grpcAddress),
     ZEEBE_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_REST_ADDRESS: addresses.restAddress,
-    // The embedded engine listens on loopback only and has no authentication; a remote Camunda 8 cluster is
-    // configured through the SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
+    // An embedded engine passes its credentials in `auth`; a remote Camunda 8 cluster is configured through the
+    // SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
     CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
+    ...auth,
     CAMUNDA_LOG_LEVEL: 'error',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   } as ConstructorParameters<typeof Camunda8>[0]);
@@ -42,7 +50,13 @@ export function createEngineClients(addresses: EngineAddresses): EngineClients {
     zeebe,
     rest,
     async checkReachable() {
-      await zeebe.topology();
+      const topology = await zeebe.topology();
+      // A partition that is not healthy refuses commands (the embedded engine: its database is away).
+      const unhealthy = topology.brokers
+        .flatMap((broker) => broker.partitions)
+        .find((partition) => String(partition.health) !== 'HEALTHY');
+      if (unhealthy)
+        throw new Error(`engine partition ${unhealthy.partitionId} is ${String(unhealthy.health)}`);
     },
     async close() {
       await zeebe.close(2_000).catch(() => undefined);

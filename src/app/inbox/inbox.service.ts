@@ -223,6 +223,7 @@ export class InboxService {
         text: comment.text,
       })),
       commentsNext: comments.next,
+      processInstanceKey: task.processInstanceKey,
     };
   }
 

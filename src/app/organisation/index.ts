@@ -2,7 +2,9 @@
 export { OrganisationDirectory } from './organisation.directory.js';
 export { candidateGroupsOf, groupOf, headGroupOf, unitRefOf } from './candidate-groups.js';
 export { organisationRoutes } from './organisation.routes.js';
+export { OrganisationImportService } from './import/organisation-import.service.js';
 export type { PublicUser, NewUser } from './user.service.js';
+export { NO_PASSWORD } from './user.service.js';
 export type { NewUnit } from './unit.service.js';
 export {
   ROLES,

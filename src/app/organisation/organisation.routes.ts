@@ -1,11 +1,16 @@
 import { SIGNED_IN } from '../http/permissions.js';
 import { defineRoute, type RouteDefinition } from '../http/route.types.js';
 import { unitRefOf } from './candidate-groups.js';
+import { organisationImportRoutes } from './import/organisation-import.routes.js';
+import type { OrganisationImportService } from './import/organisation-import.service.js';
 import type { OrganisationDirectory } from './organisation.directory.js';
 import { unitRoutes } from './units.routes.js';
 import { userRoutes } from './users.routes.js';
 
-export function organisationRoutes(directory: OrganisationDirectory): RouteDefinition[] {
+export function organisationRoutes(
+  directory: OrganisationDirectory,
+  imports: OrganisationImportService,
+): RouteDefinition[] {
   return [
     defineRoute({
       method: 'get',
@@ -19,5 +24,6 @@ export function organisationRoutes(directory: OrganisationDirectory): RouteDefin
     }),
     ...unitRoutes(directory.units),
     ...userRoutes(directory.users),
+    ...organisationImportRoutes(imports),
   ];
 }

@@ -127,6 +127,28 @@ export class UnitService {
     return this.get(input.code);
   }
 
+  /**
+   * Creates the unit unless its code exists (then nothing changes): an upsert keyed by the code, so an import run twice,
+   * or resumed after a crash, never makes a second unit nor undoes a later edit. True when it was created now.
+   */
+  async ensure(input: NewUnit): Promise<boolean> {
+    const now = this.clock.now();
+    const record: UnitRecord = {
+      code: input.code,
+      name: input.name.trim(),
+      kind: input.kind,
+      ...(input.sector ? { sector: input.sector } : {}),
+      active: true,
+      history: [{ at: now, active: true }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    const result = await this.writing(() =>
+      this.units.updateOne({ code: input.code }, { $setOnInsert: record }, { upsert: true }),
+    );
+    return result.upsertedCount > 0;
+  }
+
   async update(code: string, changes: { name?: string; sector?: Sector }): Promise<UnitRecord> {
     const unit = await this.get(code);
     if (changes.sector && unit.kind !== 'co-so')

@@ -3,7 +3,8 @@ import { anyRole } from '../http/permissions.js';
 import { defineRoute, type RouteDefinition } from '../http/route.types.js';
 import { groupOf, headGroupOf } from './candidate-groups.js';
 import { CreateUnitBody, UpdateUnitBody } from './organisation.schemas.js';
-import type { UnitRecord } from './organisation.types.js';
+import { listQueryOf, matchesStatus, pageOf, searchable } from './listing.js';
+import { UNIT_KINDS, type UnitKind, type UnitRecord } from './organisation.types.js';
 import type { UnitService } from './unit.service.js';
 
 const ADMIN = anyRole('admin');
@@ -21,10 +22,30 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       method: 'get',
       path: '/api/admin/units',
       permission: ADMIN_OR_SUPERVISOR,
-      summary: 'List units (?all=true includes inactive ones)',
+      summary:
+        'Units, one page (?q= code or name, accents optional; &kind=; &status=active|inactive|all, ?all=true for all; &page=&pageSize=)',
       handler: async ({ req, res }) => {
-        const list = await units.list({ includeInactive: req.query.all === 'true' });
-        res.json({ items: list.map(unitJson) });
+        const raw = req.query as Record<string, unknown>;
+        let kind: UnitKind | undefined;
+        const query = listQueryOf(
+          { ...raw, ...(raw.all === 'true' && raw.status === undefined ? { status: 'all' } : {}) },
+          (value, errors) => {
+            const given = value('kind');
+            if (given === undefined) return;
+            if ((UNIT_KINDS as readonly string[]).includes(given)) kind = given as UnitKind;
+            else
+              errors.push({ field: 'kind', message: `Loại đơn vị là một trong: ${UNIT_KINDS.join(', ')}.` });
+          },
+        );
+        // A few hundred units at most, kept in memory by the service: filtered here, accent-insensitively.
+        const matching = (await units.list({ includeInactive: true })).filter(
+          (unit) =>
+            matchesStatus(unit.active, query.status) &&
+            (kind === undefined || unit.kind === kind) &&
+            (query.q === '' || searchable(`${unit.code} ${unit.name}`).includes(query.q)),
+        );
+        const page = pageOf(matching, query);
+        res.json({ ...page, items: page.items.map(unitJson) });
       },
     }),
     defineRoute({

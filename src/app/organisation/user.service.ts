@@ -24,12 +24,20 @@ export interface UserChanges {
   phone?: string;
 }
 
-/** A user as the API shows it: never the hash nor the lockout counters. */
-export type PublicUser = Omit<UserRecord, 'passwordHash' | 'failedLogins' | 'lockedUntil'>;
+/**
+ * The stored "hash" of an account created without a password (an imported one). It is no argon2 hash, so no password
+ * ever verifies against it: the account opens only once an administrator sets a temporary password.
+ */
+export const NO_PASSWORD = '!no-password';
+
+/** A user as the API shows it: never the hash nor the lockout counters; whether a password is set at all. */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'failedLogins' | 'lockedUntil'> & {
+  hasPassword: boolean;
+};
 
 export function publicUser(user: UserRecord): PublicUser {
-  const { passwordHash: _hash, failedLogins: _failed, lockedUntil: _locked, ...rest } = user;
-  return rest;
+  const { passwordHash, failedLogins: _failed, lockedUntil: _locked, ...rest } = user;
+  return { ...rest, hasPassword: passwordHash !== NO_PASSWORD };
 }
 
 const userNotFound = (username: string): AppError => notFound(`Không tìm thấy người dùng "${username}".`);
@@ -171,6 +179,57 @@ export class UserService {
       throw error;
     }
     return publicUser(await this.get(record.username));
+  }
+
+  /**
+   * Creates an account without a password unless the username exists (then nothing changes): an upsert keyed by the
+   * username, so an import run twice or resumed never makes a second account. The person cannot sign in until an
+   * administrator sets a temporary password, which they must change at first sign-in. True when created now.
+   */
+  async ensureWithoutPassword(
+    input: Omit<NewUser, 'password' | 'memberships' | 'mustChangePassword'>,
+  ): Promise<boolean> {
+    const now = this.clock.now();
+    const record: UserRecord = {
+      username: input.username.toLowerCase(),
+      fullName: input.fullName.trim(),
+      ...(input.email ? { email: input.email } : {}),
+      ...(input.phone ? { phone: input.phone } : {}),
+      passwordHash: NO_PASSWORD,
+      memberships: [],
+      active: true,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // An insert that the unique index on username refuses when the account exists (an upsert's $setOnInsert would
+    // drop the empty memberships array on the way through mongoose).
+    try {
+      await this.writing(record.username, () => this.users.create(record));
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Adds roles in units to what the user holds (never removes any); true when something was added. */
+  async addMemberships(username: string, added: MembershipRecord[]): Promise<boolean> {
+    // Guarded by the old value: a concurrent change makes one attempt fail, and it is read and merged again.
+    for (let attempt = 0; ; attempt++) {
+      const user = await this.get(username);
+      const memberships = mergeMemberships([...user.memberships, ...added]);
+      if (JSON.stringify(memberships) === JSON.stringify(mergeMemberships(user.memberships))) return false;
+      try {
+        await this.replaceMemberships(user, memberships);
+        return true;
+      } catch (error) {
+        if (attempt >= 2) throw error;
+      }
+    }
   }
 
   async update(username: string, changes: UserChanges): Promise<PublicUser> {

@@ -3,7 +3,40 @@ import { anyRole } from '../http/permissions.js';
 import { defineRoute, type Principal, type RouteDefinition } from '../http/route.types.js';
 import { badRequest } from '../../lib/errors.js';
 import { CreateUserBody, ResetPasswordBody, RoleBody, UpdateUserBody } from './organisation.schemas.js';
-import { publicUser, type UserService } from './user.service.js';
+import { listQueryOf, matchesStatus, pageOf, searchable } from './listing.js';
+import { ROLES, type Role } from './organisation.types.js';
+import { publicUser, type PublicUser, type UserService } from './user.service.js';
+import { unitCode } from './organisation.schemas.js';
+
+const UNIT_CODE = new RegExp(unitCode.pattern ?? '^$');
+
+/** The list's filters (?q=&unit=&role=&status=&page=&pageSize=), checked. */
+function userFilterOf(query: Record<string, unknown>) {
+  let unit: string | undefined;
+  let role: Role | undefined;
+  const list = listQueryOf(query, (value, errors) => {
+    const givenUnit = value('unit');
+    if (givenUnit !== undefined) {
+      if (UNIT_CODE.test(givenUnit)) unit = givenUnit;
+      else errors.push({ field: 'unit', message: 'Mã đơn vị không hợp lệ.' });
+    }
+    const givenRole = value('role');
+    if (givenRole !== undefined) {
+      if ((ROLES as readonly string[]).includes(givenRole)) role = givenRole as Role;
+      else errors.push({ field: 'role', message: `Vai trò là một trong: ${ROLES.join(', ')}.` });
+    }
+  });
+  const inScope = (user: PublicUser): boolean =>
+    (unit === undefined && role === undefined) ||
+    user.memberships.some(
+      (m) => (unit === undefined || m.unitCode === unit) && (role === undefined || m.roles.includes(role)),
+    );
+  const matches = (user: PublicUser): boolean =>
+    matchesStatus(user.active, list.status) &&
+    inScope(user) &&
+    (list.q === '' || searchable(`${user.username} ${user.fullName} ${user.email ?? ''}`).includes(list.q));
+  return { list, matches };
+}
 
 const ADMIN = anyRole('admin');
 const ADMIN_OR_SUPERVISOR = anyRole('admin', 'supervisor');
@@ -22,9 +55,12 @@ export function userRoutes(users: UserService): RouteDefinition[] {
       method: 'get',
       path: '/api/admin/users',
       permission: ADMIN_OR_SUPERVISOR,
-      summary: 'List users',
-      handler: async ({ res }) => {
-        res.json({ items: await users.list() });
+      summary:
+        'Users, one page (?q= username, name or e-mail, accents optional; &unit=&role=; &status=active|inactive|all; &page=&pageSize=)',
+      handler: async ({ req, res }) => {
+        const filter = userFilterOf(req.query as Record<string, unknown>);
+        // The organisation has hundreds of accounts, not millions: filtered in memory, accent-insensitively.
+        res.json(pageOf((await users.list()).filter(filter.matches), filter.list));
       },
     }),
     defineRoute({

@@ -10,7 +10,11 @@ import { defineRoute, type Principal, type RouteDefinition } from '../http/route
 import type { ProcessStartService, Starter } from './process-start.service.js';
 
 const StartBody = Type.Object(
-  { data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown()) },
+  {
+    data: Type.Record(Type.String({ maxLength: 200 }), Type.Unknown()),
+    // The browser's id of this start, the same on each retry (see startOperationReference).
+    requestId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
+  },
   { additionalProperties: false },
 );
 
@@ -40,7 +44,12 @@ export function processStartRoutes(service: ProcessStartService): RouteDefinitio
       body: StartBody,
       summary: 'Start a process from its start form (validated on the server, 422 per field)',
       handler: async ({ req, res, principal, body }) => {
-        const started = await service.start(starterOf(principal), String(req.params.processId), body.data);
+        const started = await service.start(
+          starterOf(principal),
+          String(req.params.processId),
+          body.data,
+          body.requestId,
+        );
         res.status(201).json(started satisfies StartResponse);
       },
     }),

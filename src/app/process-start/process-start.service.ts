@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock.js';
 import { compileForm, submissionError, validateSubmission, type FormJsSchema } from '../forms/index.js';
 import type { Membership } from '../http/route.types.js';
 import type { UnitRef } from '../organisation/index.js';
 import { processNotFound, startForbidden } from './process-start.errors.js';
-import type { ProcessStarter } from './process-start.port.js';
+import { startOperationReference, type ProcessStarter } from './process-start.port.js';
 import type { ProcessStartStore } from './process-start.store.js';
 import { START_RULES, startRuleOf, type StartRule } from './process-start.table.js';
 
@@ -52,11 +53,15 @@ export class ProcessStartService {
     return allowed;
   }
 
-  /** Checks the rule, validates the data against the start form, adds the server's variables, starts, audits. */
+  /**
+   * Checks the rule, validates the data against the start form, adds the server's variables, starts, audits.
+   * `requestId` is the browser's id of this start (kept across its retries): a retry starts nothing new.
+   */
   async start(
     user: Starter,
     processId: string,
     data: Record<string, unknown>,
+    requestId: string = randomUUID(),
   ): Promise<{ processInstanceKey: string }> {
     const rule = startRuleOf(processId);
     if (!rule) throw processNotFound();
@@ -69,7 +74,11 @@ export class ProcessStartService {
     const variables: Record<string, unknown> = { ...result.value };
     if (rule.serverVariables.includes('unit')) variables.unit = unit;
     else delete variables.unit;
-    const processInstanceKey = await this.deps.starter.start(rule.processId, variables);
+    const processInstanceKey = await this.deps.starter.start(
+      rule.processId,
+      variables,
+      startOperationReference(user.username, rule.processId, requestId),
+    );
     await this.deps.store.record({
       at: now,
       actor: user.username,

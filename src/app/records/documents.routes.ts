@@ -2,6 +2,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors.js';
 import { libreOfficePdf, PDF_MEDIA_TYPE, type PdfConverter } from '../documents/index.js';
 import { SIGNED_IN } from '../http/permissions.js';
 import { defineRoute, type RouteDefinition } from '../http/route.types.js';
+import { documentVisibleTo, viewerOf } from './document-access.js';
 import type { StoredDocument } from './records.store.js';
 
 /** The candidate groups of a signed-in user (OrganisationDirectory.candidateGroupsOfUser). */
@@ -51,7 +52,7 @@ export function documentRoutes(
       path: '/api/documents/:id',
       permission: SIGNED_IN,
       summary:
-        'Download a generated official document (.docx, or ?format=pdf); personnel documents only for their groups',
+        'Download a generated official document (.docx, or ?format=pdf), for those who may see it (document-access.ts)',
       audit: {
         action: 'document.download',
         target: ({ req }) => String(req.params.id ?? ''),
@@ -63,11 +64,8 @@ export function documentRoutes(
         const document = await records.findDocument(id);
         // Not found and not allowed look the same, so the existence of a personnel file is not disclosed.
         if (!document || !principal) throw notFound('Không tìm thấy văn bản.');
-        if (document.audienceGroups) {
-          const groups = new Set(await groupsOfUser(principal.username));
-          if (!document.audienceGroups.some((group) => groups.has(group)))
-            throw notFound('Không tìm thấy văn bản.');
-        }
+        const viewer = viewerOf(principal, await groupsOfUser(principal.username));
+        if (!documentVisibleTo(document, viewer)) throw notFound('Không tìm thấy văn bản.');
         res.setHeader('Cache-Control', 'private, no-store');
         if (format === 'docx') {
           res.setHeader('Content-Type', document.contentType);

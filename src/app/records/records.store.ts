@@ -19,11 +19,33 @@ export interface StoredDocument {
   tenTep: string;
   soKyHieu: string;
   processInstanceKey: string;
-  /** Candidate groups that may download it; null: every signed-in user (personnel documents are restricted). */
+  /** Candidate groups that may download it; null: the rule of document-access.ts (personnel documents are restricted). */
   audienceGroups: string[] | null;
+  /** Where it belongs, for the documents list (absent on documents generated before it was kept). */
+  meta?: DocumentMeta;
   contentType: string;
   content: Buffer;
   createdAt: Date;
+}
+
+/** A document's place: its process, period, the units it concerns and the date printed on it. */
+export interface DocumentMeta {
+  processId: string;
+  periodCode: string | null;
+  periodLabel: string | null;
+  units: { code: string; name: string }[];
+  ngayBanHanh: string | null;
+}
+
+/** A stored document without its content, as lists show it. */
+export type DocumentHeader = Omit<StoredDocument, 'content'>;
+
+/** The documents list's filter; every field optional. */
+export interface DocumentQuery {
+  processId?: string;
+  periodCode?: string;
+  unitCode?: string;
+  processInstanceKey?: string;
 }
 
 export interface StoredRecord {
@@ -54,6 +76,8 @@ export class RecordStore {
     await this.collection('reports').createIndex({ loaiBaoCao: 1, periodCode: 1 });
     await this.collection('records').createIndex({ kind: 1 });
     await this.collection('documents').createIndex({ processInstanceKey: 1 });
+    await this.collection('documents').createIndex({ createdAt: -1 });
+    await this.collection('reports').createIndex({ processInstanceKey: 1 });
   }
 
   private collection(name: string): Collection {
@@ -75,6 +99,32 @@ export class RecordStore {
       .find({ loaiBaoCao, periodCode })
       .sort({ unitCode: 1 })
       .toArray()) as unknown as StoredReport[];
+  }
+
+  /** The reports filed by one process instance (a period), by unit. */
+  async reportsOfInstance(processInstanceKey: string): Promise<StoredReport[]> {
+    return (await this.collection('reports')
+      .find({ processInstanceKey })
+      .toArray()) as unknown as StoredReport[];
+  }
+
+  /**
+   * The headers (no content) of the documents matching the query, newest first. Few documents are generated (a
+   * handful per period), so the caller filters by audience in memory.
+   */
+  async documentHeaders(query: DocumentQuery = {}): Promise<DocumentHeader[]> {
+    // Only the instance goes to the database: paths into nested arrays are beyond what FerretDB is trusted with.
+    const filter = query.processInstanceKey ? { processInstanceKey: query.processInstanceKey } : {};
+    const found = (await this.collection('documents')
+      .find(filter, { projection: { content: 0, pdf: 0 } })
+      .sort({ createdAt: -1 })
+      .toArray()) as unknown as DocumentHeader[];
+    return found.filter(
+      (d) =>
+        (!query.processId || d.meta?.processId === query.processId) &&
+        (!query.periodCode || d.meta?.periodCode === query.periodCode) &&
+        (!query.unitCode || (d.meta?.units ?? []).some((u) => u.code === query.unitCode)),
+    );
   }
 
   /**

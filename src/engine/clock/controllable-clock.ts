@@ -1,12 +1,14 @@
 import type { Clock } from '../engine-api.js';
 
 /**
- * A clock that tests move. It stands still unless told otherwise; every jump notifies the engine's scheduler,
+ * A clock that tests move. It stands still unless told otherwise; every move notifies the engine's scheduler,
  * which then fires whatever fell due (timers, job deadlines, retry back-offs, message TTLs).
+ * - `set`/`advance`: time passes (wall and real time move together), as if the test had waited.
+ * - `step`: only the wall clock jumps, real time stands still, as when an operator or NTP sets the system clock.
  */
 export class ControllableClock implements Clock {
   private current: number;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(stepMs: number) => void>();
 
   constructor(start: number | string | Date = Date.now()) {
     this.current = new Date(start).getTime();
@@ -16,17 +18,27 @@ export class ControllableClock implements Clock {
     return this.current;
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (stepMs: number) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   set(to: number | string | Date): void {
     this.current = new Date(to).getTime();
-    for (const listener of [...this.listeners]) listener();
+    this.notify(0);
   }
 
   advance(ms: number): void {
     this.set(this.current + ms);
+  }
+
+  /** Steps the wall clock by `ms` (negative: backwards) without any real time passing. */
+  step(ms: number): void {
+    this.current += ms;
+    this.notify(ms);
+  }
+
+  private notify(stepMs: number): void {
+    for (const listener of [...this.listeners]) listener(stepMs);
   }
 }

@@ -9,6 +9,7 @@ import { GET_OR_ELSE_IDENTIFIER, camundaBuiltins, referencedBuiltins } from './c
 import type { Expression, FeelEvaluationContext, FeelResult } from './feel-expression.js';
 import { feelDateAt, feelDateTimeAt, toJsonValue } from './feel-values.js';
 import { compileFastPath, type FastPath } from './fast-path.js';
+import { FeelBudgetExceeded, FeelMeter, meterExpression } from './feel-budget.js';
 import { ResultCache } from './result-cache.js';
 
 export interface CompileOptions {
@@ -41,7 +42,10 @@ class FeelExpression implements Expression {
 
   constructor(
     readonly source: string,
+    /** The expression as written (after rewriting keyword calls); messages name this. */
     private readonly text: string,
+    /** `text` with the budget meter calls inserted (feel-budget.ts); this is what feelin evaluates. */
+    private readonly metered: string,
     private readonly fast: FastPath | null,
     /** Top-level names the expression reads; only these variables are handed to feelin, which deep-copies them. */
     private readonly names: readonly string[],
@@ -54,7 +58,7 @@ class FeelExpression implements Expression {
     this.cache = volatile ? null : new ResultCache();
   }
 
-  private contextFor(context: FeelEvaluationContext): Record<string, unknown> {
+  private contextFor(context: FeelEvaluationContext, meter: FeelMeter): Record<string, unknown> {
     const { variables } = context;
     const evalContext: Record<string, unknown> = {};
     for (const name of this.names) {
@@ -64,7 +68,7 @@ class FeelExpression implements Expression {
     for (const key of Object.keys(variables)) {
       if (/\s/.test(key)) evalContext[key] = variables[key];
     }
-    Object.assign(evalContext, this.functions);
+    Object.assign(evalContext, this.functions, meter.functions());
     const zone = context.timeZone ?? DEFAULT_ZONE;
     if (this.usesClock.now) evalContext['now'] = () => feelDateTimeAt(context.now, zone);
     if (this.usesClock.today) evalContext['today'] = () => feelDateAt(context.now, zone);
@@ -90,13 +94,17 @@ class FeelExpression implements Expression {
   }
 
   private evaluateWithFeelin(context: FeelEvaluationContext): FeelResult {
+    const meter = new FeelMeter();
     try {
-      const result = evaluate(this.text, this.contextFor(context));
+      const result = evaluate(this.metered, this.contextFor(context, meter));
+      meter.checkResult(result.value);
       const warnings = result.warnings.map((warning) => `[${warning.type}] ${warning.message}`);
       return { ok: true, value: toJsonValue(result.value), warnings };
     } catch (error) {
+      // A budget stop is reported as such; anything else (a JS stack overflow included) as feelin's own error.
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, message: `failed to evaluate expression '${this.text}': ${reason}` };
+      const prefix = error instanceof FeelBudgetExceeded ? 'stopped evaluating' : 'failed to evaluate';
+      return { ok: false, message: `${prefix} expression '${this.text}': ${reason}` };
     }
   }
 }
@@ -111,25 +119,31 @@ function rewriteForFeelin(text: string): string {
     .join('');
 }
 
-/** Parses once: the first syntax error, or the top-level variable names the expression reads. */
-function analyse(text: string): { error: string } | { names: string[] } {
+/**
+ * Parses once: the first syntax error, or the top-level variable names the expression reads and the text with
+ * the budget meter inserted.
+ */
+function analyse(text: string): { error: string } | { names: string[]; metered: string } {
   const functions = Object.fromEntries(referencedBuiltins(text).map((name) => [name, camundaBuiltins[name]]));
   let position = -1;
   const names = new Set<string>();
+  let metered = text;
   try {
-    parseExpression(text, functions, undefined).iterate({
+    const tree = parseExpression(text, functions, undefined);
+    tree.iterate({
       enter(node) {
         if (position < 0 && node.type.isError) position = node.from;
         if (node.name === 'VariableName') names.add(text.slice(node.from, node.to));
         return position < 0;
       },
     });
+    if (position < 0) metered = meterExpression(text, tree);
   } catch (error) {
     return {
       error: `failed to parse expression '${text}': ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  if (position < 0) return { names: [...names] };
+  if (position < 0) return { names: [...names], metered };
   const near = text.slice(position, position + 20) || 'end of input';
   return {
     error: `failed to parse expression '${text}': syntax error at position ${position} (near '${near}')`,
@@ -154,6 +168,12 @@ export function compileExpression(source: string, options: CompileOptions = {}):
   if ('error' in analysis) return { ok: false, message: analysis.error };
   return {
     ok: true,
-    value: new FeelExpression(source, rewritten, compileFastPath(rewritten), analysis.names),
+    value: new FeelExpression(
+      source,
+      rewritten,
+      analysis.metered,
+      compileFastPath(rewritten),
+      analysis.names,
+    ),
   };
 }

@@ -13,6 +13,7 @@ import type {
 } from './process-model.js';
 import { attr, expressionBody, extension, list, ref } from './moddle-access.js';
 import { parseTimerSchedule } from '../timer/timer-schedule.js';
+import { belowTimerFloor } from './timer-floor.js';
 
 export interface EventRules {
   /** Event definition types allowed at this position. */
@@ -58,8 +59,10 @@ function parseTimer(
   if (!expression.isFeel) {
     const parsed = parseTimerSchedule(type, text);
     if (!parsed.ok) b.fail(id, parsed.message);
+    const tooShort = b.checkStaticTimers && belowTimerFloor(parsed.value, text, b.timerFloorMs);
+    if (tooShort) b.fail(id, tooShort);
   }
-  return { type, expression };
+  return { type, expression, floorMs: b.timerFloorMs };
 }
 
 export function parseMessage(

@@ -12,10 +12,18 @@ import { rejectUnsupportedExtensions } from './extension-parsers.js';
 import { createScopeWalker, type PendingFlow } from './scope-walker.js';
 import { parseSequenceFlows } from './sequence-flow-parser.js';
 import { validateModel } from './model-validator.js';
+import { MAX_XML_DEPTH, xmlDepth } from './xml-depth.js';
 
 const moddle = new BpmnModdle({ zeebe: zeebeModdle });
 
 async function readXml(xml: string, resourceName: string): Promise<FromXmlResult> {
+  if (xmlDepth(xml, MAX_XML_DEPTH) > MAX_XML_DEPTH) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Invalid BPMN resource '${resourceName}': elements are nested deeper than ${MAX_XML_DEPTH} levels`,
+      { resourceName },
+    );
+  }
   let result: FromXmlResult;
   try {
     result = await moddle.fromXML(xml, 'bpmn:Definitions');
@@ -42,9 +50,19 @@ async function readXml(xml: string, resourceName: string): Promise<FromXmlResult
   return result;
 }
 
-function buildProcess(process: ModdleElement, resourceName: string): ProcessModel {
+export interface ParseOptions {
+  /** Shortest timer duration or cycle accepted (ENGINE_TIMER_FLOOR_MS); 1 s by default. */
+  timerFloorMs?: number;
+  /**
+   * false when a deployed model is parsed again at restart: the floor is checked at deploy, so a definition
+   * deployed under a lower floor keeps running after the floor is raised (its FEEL timers follow the new floor).
+   */
+  checkStaticTimers?: boolean;
+}
+
+function buildProcess(process: ModdleElement, resourceName: string, options: ParseOptions): ProcessModel {
   const id = process.id ?? '';
-  const b = new ProcessBuilder(resourceName, id);
+  const b = new ProcessBuilder(resourceName, id, options.timerFloorMs, options.checkStaticTimers ?? true);
   rejectUnsupportedExtensions(b, process);
   const pendingFlows: PendingFlow[] = [];
   const walk = createScopeWalker(b, pendingFlows);
@@ -83,7 +101,29 @@ function buildProcess(process: ModdleElement, resourceName: string): ProcessMode
   };
 }
 
-export async function parseBpmn(xml: string, resourceName: string): Promise<ProcessModel[]> {
+export async function parseBpmn(
+  xml: string,
+  resourceName: string,
+  options: ParseOptions = {},
+): Promise<ProcessModel[]> {
+  try {
+    return await parseChecked(xml, resourceName, options);
+  } catch (error) {
+    // Safety net behind the depth check: a resource that still exhausts the stack is the client's, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `Invalid BPMN resource '${resourceName}': too deeply nested to read (${error.message})`,
+      { resourceName },
+    );
+  }
+}
+
+async function parseChecked(
+  xml: string,
+  resourceName: string,
+  options: ParseOptions,
+): Promise<ProcessModel[]> {
   const { rootElement } = await readXml(xml, resourceName);
   const processes = list(rootElement, 'rootElements').filter((element) => element.$type === 'bpmn:Process');
   const executable = processes.filter((process) => boolAttr(process, 'isExecutable') === true);
@@ -100,6 +140,6 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Proc
     if (!id) throw invalidBpmn(resourceName, '(process)', 'a process has no id');
     if (ids.has(id)) throw invalidBpmn(resourceName, id, 'the process id is used twice');
     ids.add(id);
-    return buildProcess(process, resourceName);
+    return buildProcess(process, resourceName, options);
   });
 }

@@ -6,6 +6,7 @@ import { EngineError } from '../engine-api.js';
 import { compileExpression, type CompileOptions } from '../feel/compile-expression.js';
 import type { Expression } from '../feel/feel-expression.js';
 import type { FlowElement, SequenceFlow } from './process-model.js';
+import { DEFAULT_TIMER_FLOOR_MS } from './timer-floor.js';
 
 export class ProcessBuilder {
   readonly elements = new Map<string, FlowElement>();
@@ -14,6 +15,9 @@ export class ProcessBuilder {
   constructor(
     readonly resourceName: string,
     readonly processId: string,
+    /** Shortest timer duration or cycle a deployment may hold (see timer-floor.ts). */
+    readonly timerFloorMs: number = DEFAULT_TIMER_FLOOR_MS,
+    readonly checkStaticTimers = true,
   ) {}
 
   fail(elementId: string, reason: string): never {

@@ -91,6 +91,8 @@ export interface TimerDefinition {
   type: TimerType;
   /** Static ISO 8601 / cron text, or FEEL returning one (or a FEEL date-time / duration). Static ones are checked at deploy. */
   expression: Expression;
+  /** The engine's timer floor when the model was parsed: a FEEL value below it raises an incident. */
+  floorMs?: number;
 }
 
 export interface MessageDefinition {

@@ -36,6 +36,8 @@ import { ScopeSteps } from './lifecycle/scope-steps.js';
 import { ProcessorRegistry } from './processor-registry.js';
 import { RecordStream } from './record-stream.js';
 import { Scheduler } from './scheduler.js';
+import { OperationReferences } from './operation-references.js';
+import { EngineError } from '../engine-api.js';
 
 /** How the engine core reports what it does; the gateways adapt their own logger to it. */
 export type EngineCoreLogger = (
@@ -73,6 +75,13 @@ export class EngineCore {
   private readonly dispatcher: ElementDispatcher;
   private readonly due: DueCommands;
   private afterCommit: AfterCommit = () => undefined;
+  /** Idempotency keys of process-instance creation (operationReference). */
+  readonly operationReferences: OperationReferences;
+  /**
+   * How long a command waits for its batch to be durable before it is answered DEADLINE_EXCEEDED (the outcome is
+   * then unknown to the client: the batch is still retried and takes effect once the database is back).
+   */
+  ackTimeoutMs = 1_500;
 
   constructor(
     db: Db,
@@ -82,6 +91,7 @@ export class EngineCore {
   ) {
     const { keys, records } = this;
     this.log = new PersistenceLog(db, 0, () => keys.current(), logger);
+    this.operationReferences = new OperationReferences(this.log, () => clock.now());
     const state = (this.state = this.engineState = new EngineState(this.log));
     const writer = (this.writer = new StateWriter(state));
     const scheduler = (this.scheduler = new Scheduler(clock, () => void this.fireDue()));
@@ -137,6 +147,12 @@ export class EngineCore {
 
   /** Runs one command: validate-and-mutate synchronously, drain the queue, persist, then acknowledge. */
   async run<T>(command: () => T): Promise<T> {
+    // Refused before any change while the database is away: nothing to undo, and the client may retry at once.
+    if (!this.log.available)
+      throw new EngineError(
+        'UNAVAILABLE',
+        "The engine's database is unavailable; the command was not applied. Retry when the engine is ready again.",
+      );
     let result: T;
     try {
       result = command();
@@ -151,15 +167,44 @@ export class EngineCore {
       throw error;
     }
     const effects = this.effects.drain();
-    await this.log.commit();
-    this.afterCommit(effects);
+    const durable = this.log.commit().then(() => this.afterCommit(effects));
+    await this.withinAckTimeout(durable);
     return result;
+  }
+
+  /**
+   * Waits for durability at most ackTimeoutMs. Past it the client is told the outcome is unknown, never that the
+   * command failed: the batch stays queued (retried with the same log sequence number, so an insert whose
+   * acknowledgement was lost is not written twice), and its effects still follow once it is durable.
+   */
+  private async withinAckTimeout(durable: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.ackTimeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([durable, deadline]);
+      if (outcome === 'late') {
+        durable.catch(() => undefined);
+        throw new EngineError(
+          'DEADLINE_EXCEEDED',
+          `The engine's database did not confirm the command within ${this.ackTimeoutMs} ms; it takes effect once the database is back. Retry with the same operationReference to be sure.`,
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private firing = false;
 
   private async fireDue(): Promise<void> {
     if (this.firing) return;
+    // Due items stay in the scheduler while the database is away (run() would refuse them): look again shortly.
+    if (!this.log.available) {
+      setTimeout(() => void this.fireDue(), 500).unref();
+      return;
+    }
     this.firing = true;
     try {
       const now = this.clock.now();

@@ -74,7 +74,13 @@ export class EngineFacade implements EngineApi {
   }
 
   topology(): Topology {
-    return { gatewayVersion: '8.8.0', clusterSize: 1, partitionsCount: 1, replicationFactor: 1 };
+    return {
+      health: this.core.log.available ? 'HEALTHY' : 'UNHEALTHY',
+      gatewayVersion: '8.8.0',
+      clusterSize: 1,
+      partitionsCount: 1,
+      replicationFactor: 1,
+    };
   }
 
   async deploy(resources: ResourceInput[], tenantId = '<default>') {
@@ -87,7 +93,17 @@ export class EngineFacade implements EngineApi {
   }
 
   createInstance(command: CreateInstanceCommand): Promise<CreatedInstance> {
-    return this.core.run(() => this.core.instances.create(command));
+    return this.core.run(() => this.createOnce(command));
+  }
+
+  /** A repeated operationReference answers the instance the first call created (operation-references.ts). */
+  private createOnce(command: CreateInstanceCommand): CreatedInstance {
+    const { operationReference: reference, tenantId } = command;
+    const earlier = reference ? this.core.operationReferences.find(tenantId, reference) : undefined;
+    if (earlier) return earlier;
+    const created = this.core.instances.create(command);
+    if (reference) this.core.operationReferences.remember(tenantId, reference, created);
+    return created;
   }
 
   createInstanceWithResult(

@@ -1,15 +1,26 @@
 /**
  * Everything that falls due at a time of the engine's Clock: timers, job deadlines, job retry back-offs and
  * message TTLs. A min-heap of (due, kind, key) with lazy invalidation: handlers re-check the record when an entry
- * pops, so rescheduling never needs a removal. The wake-up is a real setTimeout for the nearest due time, and
- * every jump of the clock (tests) triggers a check too.
+ * pops, so rescheduling never needs a removal. The wake-up is a setTimeout for the nearest due time (Node's
+ * timers run on monotonic time), and every move of the clock triggers a check and re-arms it.
+ *
+ * Due times are wall-clock times, as stored in the records. When the wall clock is *stepped* (real time did not
+ * move), entries are re-anchored so that (see README, "Time that can jump"):
+ * - job deadlines, retry back-offs and message TTLs keep their remaining real time, both ways: a worker keeps the
+ *   job for the timeout it asked for, as Zeebe promises ("not activated by another call until the timeout");
+ * - timers fire at once when a forward step passed their due time, and keep their remaining real time on a
+ *   backward step (a PT10S timer is not held back for the length of the step).
+ * Each entry keeps `at`, the record's due time it was scheduled for, which handlers compare with the record.
  */
 import type { Clock } from '../engine-api.js';
 
 export type DueKind = 'timer' | 'jobDeadline' | 'jobRetry' | 'messageTtl';
 
 export interface DueEntry {
+  /** When the scheduler fires it, in the clock's current frame (moved by steps). */
   due: number;
+  /** The record's own due time this entry stands for (never moved); handlers check the record against it. */
+  at: number;
   kind: DueKind;
   key: string;
 }
@@ -28,7 +39,12 @@ export class Scheduler {
     /** Called when entries may be due; the engine then drains them inside a command. */
     private readonly onDue: () => void,
   ) {
-    this.unsubscribe = clock.onChange(() => this.check());
+    this.unsubscribe = clock.onChange((stepMs) => {
+      if (stepMs !== 0) this.reanchor(stepMs);
+      // A step may be reported from inside a clock read in the middle of a command: check once it is done.
+      if (stepMs !== 0) queueMicrotask(() => this.check());
+      else this.check();
+    });
   }
 
   start(): void {
@@ -37,7 +53,7 @@ export class Scheduler {
   }
 
   schedule(due: number, kind: DueKind, key: string): void {
-    this.push({ due, kind, key });
+    this.push({ due, at: due, kind, key });
     if (this.running && due < this.wakeAt) this.arm();
   }
 
@@ -71,6 +87,17 @@ export class Scheduler {
     const next = this.heap[0];
     if (next && next.due <= this.clock.now()) this.onDue();
     else this.arm();
+  }
+
+  /** The wall clock jumped by stepMs: moves the entries that keep their remaining real time, then re-heaps. */
+  private reanchor(stepMs: number): void {
+    const entries = this.heap.splice(0);
+    for (const entry of entries) {
+      if (stepMs < 0 || entry.kind !== 'timer') entry.due += stepMs;
+      this.push(entry);
+    }
+    // The armed wake-up was computed in the old frame; the check queued by the listener re-arms it.
+    this.wakeAt = Infinity;
   }
 
   stop(): void {

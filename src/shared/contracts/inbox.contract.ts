@@ -99,4 +99,6 @@ export interface TaskDetail extends TaskSummary {
   /** The newest comments first, one page (the comments route pages on with `commentsNext`). */
   comments: TaskComment[];
   commentsNext: string | null;
+  /** The task's process instance: its documents are listed beside the task (GET /api/documents?processInstanceKey=). */
+  processInstanceKey?: string;
 }

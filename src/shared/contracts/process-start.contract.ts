@@ -18,6 +18,8 @@ export interface StartableList<T extends StartableSummary> {
 
 export interface StartRequest {
   data: FormData;
+  /** Chosen by the browser once per start and sent again on a retry: the server starts one instance for it. */
+  requestId?: string;
 }
 
 export interface StartResponse {

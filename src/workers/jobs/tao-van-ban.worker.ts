@@ -14,6 +14,36 @@ function audienceOf(mauVanBan: string, vars: Vars): string[] | null {
   return [...PERSONNEL_GROUPS, ...own];
 }
 
+const unitsOf = (value: unknown): { code: string; name: string }[] =>
+  (Array.isArray(value) ? value : [value])
+    .filter(
+      (u): u is { code: string; name?: unknown } =>
+        typeof (u as { code?: unknown } | null)?.code === 'string',
+    )
+    .map((u) => ({ code: u.code, name: typeof u.name === 'string' ? u.name : u.code }));
+
+/**
+ * The units a document concerns, so their staff find it (records/document-access.ts): the nominating organisation
+ * of a personnel opinion; the units of the round a commendation decision is sent to; the organisations invited to a
+ * briefing. A synthesis report is the Bloc's own and concerns no single unit.
+ */
+function unitsConcerned(mauVanBan: string, vars: Vars): { code: string; name: string }[] {
+  if (mauVanBan === 'van-ban-cho-y-kien-nhan-su') return unitsOf(vars.unit);
+  if (mauVanBan === 'bao-cao-tong-hop-dan-van') return [];
+  return unitsOf(vars.units);
+}
+
+function metaOf(job: { bpmnProcessId: string }, mauVanBan: string, vars: Vars, ngayBanHanh: string) {
+  const period = (vars.period ?? null) as { code?: unknown; label?: unknown } | null;
+  return {
+    processId: job.bpmnProcessId,
+    periodCode: typeof period?.code === 'string' ? period.code : null,
+    periodLabel: typeof period?.label === 'string' ? period.label : null,
+    units: unitsConcerned(mauVanBan, vars),
+    ngayBanHanh,
+  };
+}
+
 /** Generates an official document (.docx) and files it; keyed by process instance + template, so a retry replaces it. */
 export const taoVanBan = defineWorker({
   type: 'tao-van-ban',
@@ -45,6 +75,7 @@ export const taoVanBan = defineWorker({
         tenTep,
         soKyHieu: job.variables.soKyHieu,
         processInstanceKey: job.processInstanceKey,
+        meta: metaOf(job, mauVanBan, job.variables as unknown as Vars, job.variables.ngayBanHanh),
         content,
       },
       clock.now(),

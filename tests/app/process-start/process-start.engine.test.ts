@@ -35,31 +35,46 @@ afterAll(async () => h?.close());
 
 describe('starting y-kien-nhan-su on the real engine', () => {
   it('starts with the server-set unit and reaches the first check of Ban Tổ chức', async () => {
-    const starter = {
-      username: 'doanthanhnien.canbo',
-      fullName: 'Triệu Thị Mai',
-      memberships: [{ unitCode: 'doan-thanh-nien', roles: ['staff'] }],
-    };
-    const { processInstanceKey } = await service.start(starter, 'y-kien-nhan-su', {
-      chucDanh: 'bi-thu-doan-thanh-nien-khoi',
-      hinhThuc: 'bau-cu',
-      nhiemKy: '2026-2031',
-      hoTenUngVien: 'Trần Văn Bình',
-      ngaySinh: '1988-04-12',
-      gioiTinh: 'nam',
-      chucVuHienTai: 'Phó Bí thư Đoàn Thanh niên Khối',
-      donViCongTac: 'Đoàn Thanh niên Khối',
-      ngayVaoDang: '2010-03-26',
-      trinhDoChuyenMon: 'Cử nhân Luật',
-      trinhDoLyLuanChinhTri: 'trung-cap',
-      tomTatQuaTrinhCongTac: 'Công tác tại Đoàn Thanh niên Khối từ năm 2012.',
-      nhanXetDanhGia: 'Có bản lĩnh chính trị vững vàng, năng lực tổ chức tốt.',
-      taiLieuKemTheo: ['so-yeu-ly-lich'],
-      nguoiLienHe: 'Lê Thị Hoa',
-      dienThoaiLienHe: '+84912000111',
-    });
+    const { processInstanceKey } = await service.start(starter, 'y-kien-nhan-su', nomination);
     const task = await h.waitForTask(processInstanceKey, 'Task_KiemTraHoSo');
     expect(task.candidateGroups).toContain('ban-to-chuc');
     expect(await h.state(processInstanceKey)).toBe('ACTIVE');
   }, 60_000);
+
+  it('starts one instance for one request id, however often the browser sends it (operationReference)', async () => {
+    const first = await service.start(starter, 'y-kien-nhan-su', nomination, 'retry-after-timeout-1');
+    const retried = await service.start(starter, 'y-kien-nhan-su', nomination, 'retry-after-timeout-1');
+    expect(retried.processInstanceKey).toBe(first.processInstanceKey);
+    const other = await service.start(starter, 'y-kien-nhan-su', nomination, 'another-start-2');
+    expect(other.processInstanceKey).not.toBe(first.processInstanceKey);
+    // Another user's identical request id is another start.
+    const colleague = { ...starter, username: 'doanthanhnien.lanhdao' };
+    const theirs = await service.start(colleague, 'y-kien-nhan-su', nomination, 'retry-after-timeout-1');
+    expect(theirs.processInstanceKey).not.toBe(first.processInstanceKey);
+  }, 60_000);
 });
+
+const starter = {
+  username: 'doanthanhnien.canbo',
+  fullName: 'Triệu Thị Mai',
+  memberships: [{ unitCode: 'doan-thanh-nien', roles: ['staff'] }],
+};
+
+const nomination = {
+  chucDanh: 'bi-thu-doan-thanh-nien-khoi',
+  hinhThuc: 'bau-cu',
+  nhiemKy: '2026-2031',
+  hoTenUngVien: 'Trần Văn Bình',
+  ngaySinh: '1988-04-12',
+  gioiTinh: 'nam',
+  chucVuHienTai: 'Phó Bí thư Đoàn Thanh niên Khối',
+  donViCongTac: 'Đoàn Thanh niên Khối',
+  ngayVaoDang: '2010-03-26',
+  trinhDoChuyenMon: 'Cử nhân Luật',
+  trinhDoLyLuanChinhTri: 'trung-cap',
+  tomTatQuaTrinhCongTac: 'Công tác tại Đoàn Thanh niên Khối từ năm 2012.',
+  nhanXetDanhGia: 'Có bản lĩnh chính trị vững vàng, năng lực tổ chức tốt.',
+  taiLieuKemTheo: ['so-yeu-ly-lich'],
+  nguoiLienHe: 'Lê Thị Hoa',
+  dienThoaiLienHe: '+84912000111',
+};

@@ -1,8 +1,8 @@
 import type { InstanceDetail } from '../../../src/shared/contracts/index.js';
-import { drive, type CockpitPhase } from './phase.js';
+import { drive, type InstanceMeasurement } from './phase.js';
 
 /** One instance with its overlays (counts per element, flows taken, incidents, data, history), running or finished. */
-export const instanceDetailPhase: CockpitPhase = {
+export const instanceDetailPhase: InstanceMeasurement = {
   name: 'instance detail',
   async run({ giamsat, seeded, requests, inFlight, budgetMs }) {
     const result = await drive(requests, inFlight, budgetMs, async (index) => {

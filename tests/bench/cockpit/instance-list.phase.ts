@@ -1,12 +1,12 @@
 import type { InstanceList } from '../../../src/shared/contracts/index.js';
 import { COCKPIT_PROCESS_ID } from './instance-seed.js';
-import { drive, type CockpitPhase } from './phase.js';
+import { drive, type InstanceMeasurement } from './phase.js';
 
 /**
  * The instance list at the seeded size (finished instances included) as giamsat asks for it: the first page, a
  * state, the process, later pages, other sorts, a unit and a period. Every answer is checked against the seed.
  */
-export const instanceListPhase: CockpitPhase = {
+export const instanceListPhase: InstanceMeasurement = {
   name: 'instance list',
   async run({ giamsat, seeded, requests, inFlight, budgetMs }) {
     const process = `process=${COCKPIT_PROCESS_ID}`;

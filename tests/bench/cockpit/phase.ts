@@ -1,8 +1,8 @@
 import type { HttpSession } from '../inbox/http-session.js';
 import type { SeededInstances } from './instance-seed.js';
 
-/** What every cockpit phase gets: giamsat's session and what was seeded. */
-export interface CockpitContext {
+/** What each measurement of the instances phase gets: giamsat's session and what was seeded. */
+export interface InstanceContext {
   giamsat: HttpSession;
   seeded: SeededInstances;
   requests: number;
@@ -11,7 +11,7 @@ export interface CockpitContext {
   progress(message: string): void;
 }
 
-export interface PhaseResult {
+export interface Measured {
   /** The line's label, e.g. "instance list". */
   label: string;
   targetP95Ms: number;
@@ -20,10 +20,10 @@ export interface PhaseResult {
   failures: string[];
 }
 
-/** One measured phase; tests/bench/cockpit.bench.ts runs each in turn (one file per phase in this folder). */
-export interface CockpitPhase {
+/** One measurement of the instances phase (instances.phase.ts runs them in turn). */
+export interface InstanceMeasurement {
   name: string;
-  run(context: CockpitContext): Promise<PhaseResult>;
+  run(context: InstanceContext): Promise<Measured>;
 }
 
 /** `count` requests, `inFlight` at a time, until the budget runs out; each request returns its kind and duration. */
@@ -32,7 +32,7 @@ export async function drive(
   inFlight: number,
   budgetMs: number,
   request: (index: number) => Promise<{ kind: string; ms: number; failure?: string }>,
-): Promise<Omit<PhaseResult, 'label' | 'targetP95Ms'>> {
+): Promise<Omit<Measured, 'label' | 'targetP95Ms'>> {
   const result = {
     durations: [] as number[],
     byKind: {} as Record<string, number[]>,

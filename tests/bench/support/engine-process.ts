@@ -37,7 +37,7 @@ export async function startEngineProcess(
   // node --import tsx directly (not npx), so the pid is the engine's own process.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/engine/main.ts')],
+    ['--import', 'tsx', path.join(root, 'src/engine-main.ts')],
     {
       cwd: root,
       env: {

@@ -12,6 +12,14 @@ const SPA_PAGES = [
   '/processes/start',
   '/account/password',
   '/notifications',
+  // Period dashboard and documents (issue 15, points 4 and 5).
+  '/monitor/periods',
+  '/monitor/periods/:id',
+  '/monitor/periods/:id/units/:unitCode',
+  '/documents',
+  // The administrators' section and every page under it.
+  '/admin',
+  '/admin/{*adminPath}',
   // The cockpit (issue 15).
   '/monitor/instances',
   '/monitor/instances/:key',

@@ -52,7 +52,13 @@ export interface ScenarioHarness {
     group?: string,
   ): Promise<UserTask>;
   waitForTask(processInstanceKey: string, elementId: string, group?: string): Promise<UserTask>;
-  state(processInstanceKey: string): Promise<string>;
+  /**
+   * A variable of the instance, whole and parsed, once the engine's search shows it: under ENGINE_PROFILE=camunda-8.8
+   * searches lag behind, so a variable just written may not be there at the first read.
+   */
+  variable<T>(processInstanceKey: string, name: string): Promise<T>;
+  /** The instance's state, or undefined while the engine's search does not show it yet. */
+  state(processInstanceKey: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -123,13 +129,25 @@ export async function startScenario(start: string): Promise<ScenarioHarness> {
     smtp,
     openTasks,
     waitForTask,
+    variable: <T>(processInstanceKey: string, name: string) =>
+      eventually(async () => {
+        const found = await rest.searchVariables(
+          loose({ filter: { processInstanceKey, name }, truncateValues: false }),
+          noWait,
+        );
+        const item = found.items.find((each) => each.name === name);
+        expect(item, `variable ${name}`).toBeDefined();
+        return JSON.parse(String(item!.value)) as T;
+      }),
     async complete(processInstanceKey, elementId, variables, group) {
       const task = await waitForTask(processInstanceKey, elementId, group);
       await rest.completeUserTask(loose({ userTaskKey: task.userTaskKey, variables }));
       return task;
     },
     async state(processInstanceKey) {
-      return (await rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
+      // Under ENGINE_PROFILE=camunda-8.8 an instance is not found until its export shows (as on Camunda).
+      const found = await rest.searchProcessInstances(loose({ filter: { processInstanceKey } }), noWait);
+      return (found.items[0] as { state?: string } | undefined)?.state;
     },
     restartEngine,
     async restartService() {

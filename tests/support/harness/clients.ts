@@ -12,6 +12,8 @@ export interface ClientOptions {
   workerMaxBackoffMs?: number;
   /** false: the gRPC client reports errors at once instead of retrying them. */
   retry?: boolean;
+  /** The SDK's own auth variables (CAMUNDA_AUTH_STRATEGY, CAMUNDA_BASIC_AUTH_*, CAMUNDA_OAUTH_TOKEN); NONE by default. */
+  auth?: Record<string, string>;
 }
 
 /** The official Camunda 8 clients, gRPC and REST, on one engine; the SDK's logs are silenced. */
@@ -41,6 +43,7 @@ export function connectClients(addresses: EngineAddresses, options: ClientOption
     ZEEBE_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
+    ...options.auth,
     CAMUNDA_LOG_LEVEL: 'none',
     ...(options.validation ? { CAMUNDA_SDK_VALIDATION: options.validation } : {}),
     ...(options.workerMaxBackoffMs !== undefined

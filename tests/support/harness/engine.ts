@@ -1,5 +1,10 @@
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
-import { ControllableClock, startEmbeddedEngine } from '../../../src/engine/index.js';
+import {
+  ControllableClock,
+  startEmbeddedEngine,
+  type EmbeddedEngineOptions,
+  type EngineProfile,
+} from '../../../src/engine/index.js';
 import { connectClients, type ClientOptions, type TestClients, type ZeebeClient } from './clients.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { useBeforeAll } from './lifecycle.js';
@@ -14,6 +19,10 @@ export interface TestEngineOptions {
   clock?: string | ControllableClock;
   /** How the official clients are set up; CONFORMANCE_CLIENTS when left out. */
   clients?: ClientOptions;
+  /** How REST reads behave; ENGINE_PROFILE (as `npm test` is run) when left out. */
+  profile?: EngineProfile;
+  /** Engine settings (auth, limits, timer floor; mongoUri to reach the database another way, e.g. a proxy). */
+  engine?: Partial<Omit<EmbeddedEngineOptions, 'grpcPort' | 'restPort' | 'clock'>>;
 }
 
 /** Responses checked strictly against Camunda's schemas, job workers that poll often: what engine tests want. */
@@ -53,10 +62,12 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
   const clock = typeof options.clock === 'string' ? new ControllableClock(options.clock) : options.clock;
   const start = (ports: { grpc: number; rest: number }) =>
     startEmbeddedEngine({
-      mongoUri: database.uri,
+      ...options.engine,
+      mongoUri: options.engine?.mongoUri ?? database.uri,
       grpcPort: ports.grpc,
       restPort: ports.rest,
       ...(clock ? { clock } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
     });
   let engine: RunningEngine = await start({ grpc: 0, rest: 0 });
   const ports = { grpc: portOf(engine.grpcAddress), rest: portOf(engine.restAddress) };

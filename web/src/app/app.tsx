@@ -4,8 +4,8 @@ import { SessionProvider, useSession } from '../features/auth/session.context.js
 import { AppShell } from '../features/shell/app-shell.js';
 import { I18nProvider, useI18n } from '../i18n/i18n.js';
 import { navigate, usePath } from '../lib/router.js';
-import { homeFor } from '../features/monitor/may-monitor.js';
-import { HOME, renderRoute } from './routes.js';
+import { homeOf } from '../features/admin/admin-access.js';
+import { renderRoute } from './routes.js';
 
 function Screen() {
   const { state } = useSession();
@@ -13,7 +13,7 @@ function Screen() {
   const { pathname } = usePath();
   const signedIn = state.status === 'signedIn';
   const mustChange = signedIn && state.session.user.mustChangePassword;
-  const home = signedIn ? homeFor(state.session.user, HOME) : HOME;
+  const home = signedIn ? homeOf(state.session.user) : '/';
   useEffect(() => {
     if (!signedIn) return;
     if (mustChange && pathname !== '/account/password') navigate('/account/password', { replace: true });
@@ -21,7 +21,7 @@ function Screen() {
   }, [signedIn, mustChange, pathname, home]);
   if (state.status === 'loading') return <p class="splash">{t.loading}</p>;
   if (state.status === 'signedOut') return <SignInPage expired={state.expired} />;
-  return <AppShell session={state.session}>{renderRoute(pathname)}</AppShell>;
+  return <AppShell session={state.session}>{renderRoute(pathname, state.session.user)}</AppShell>;
 }
 
 export function App() {

@@ -5,5 +5,7 @@ export {
   formatDate,
   formatDateTime,
   formatTime,
+  addDays,
+  parseCalendarDate,
   VIETNAM_TIME_ZONE,
 } from '../../../src/shared/vn-date.js';

@@ -16,6 +16,8 @@ import { unaryRoutes } from './grpc-routes.js';
 import { toServiceError } from './grpc-status.js';
 import { streamActivatedJobsHandler } from './stream-activated-jobs.handler.js';
 import { loadGatewayService } from './zeebe-proto.js';
+import { authorizationAccepted, type GatewayAuth } from '../gateway-auth.js';
+import { checkRequestVariables, defaultVariableLimits, type VariableLimits } from '../variable-limits.js';
 
 /** Zeebe's limit; grpc-js refuses larger requests with RESOURCE_EXHAUSTED before they reach a handler. */
 export const maxMessageBytes = 4 * 1024 * 1024;
@@ -27,6 +29,10 @@ export interface GrpcGatewayOptions {
   /** 0 picks a free port. */
   port?: number;
   logger?: GatewayLogger;
+  /** Checked on every request's variable documents before its handler runs. */
+  variableLimits?: VariableLimits;
+  /** Credentials every call must carry in its `authorization` metadata; none by default. */
+  auth?: GatewayAuth;
 }
 
 export interface GrpcGateway {
@@ -54,7 +60,22 @@ function identityEncodingOnly(): Metadata {
   return metadata;
 }
 
-function implement(context: () => GrpcContext, methods: string[]): UntypedServiceImplementation {
+const unauthenticated = {
+  code: status.UNAUTHENTICATED,
+  details: 'Missing or invalid credentials in the authorization metadata',
+};
+
+function authorized(metadata: Metadata, auth: GatewayAuth | undefined): boolean {
+  const [header] = metadata.get('authorization');
+  return authorizationAccepted(typeof header === 'string' ? header : header?.toString('utf8'), auth);
+}
+
+function implement(
+  context: () => GrpcContext,
+  methods: string[],
+  limits: VariableLimits,
+  auth: GatewayAuth | undefined,
+): UntypedServiceImplementation {
   const implementation: UntypedServiceImplementation = {};
   for (const method of methods) {
     const unaryHandler = unaryRoutes[method];
@@ -62,14 +83,22 @@ function implement(context: () => GrpcContext, methods: string[]): UntypedServic
     if (unaryHandler) {
       implementation[method] = (call: ServerUnaryCall<unknown, object>, callback: sendUnaryData<object>) => {
         call.sendMetadata(identityEncodingOnly());
-        unaryHandler(call.request, context()).then(
-          (response) => callback(null, response),
-          (error: unknown) => callback(toServiceError(error, method, context().logger)),
-        );
+        if (!authorized(call.metadata, auth)) return callback(unauthenticated);
+        Promise.resolve()
+          .then(() => checkRequestVariables(call.request, limits))
+          .then(() => unaryHandler(call.request, context()))
+          .then(
+            (response) => callback(null, response),
+            (error: unknown) => callback(toServiceError(error, method, context().logger)),
+          );
       };
     } else if (streamHandler) {
       implementation[method] = (call: ServerWritableStream<unknown, object>) => {
         call.sendMetadata(identityEncodingOnly());
+        if (!authorized(call.metadata, auth)) {
+          call.emit('error', { ...unauthenticated, metadata: new Metadata() });
+          return;
+        }
         streamHandler(call, context()).catch((error: unknown) => {
           // grpc-js turns an 'error' event on a server stream into the call's final status.
           call.emit('error', toServiceError(error, method, context().logger));
@@ -99,7 +128,8 @@ export async function startGrpcGateway(options: GrpcGatewayOptions): Promise<Grp
   });
   let advertised = { host, port: options.port ?? 0 };
   const context = (): GrpcContext => ({ engine: options.engine, logger, advertised });
-  server.addService(service, implement(context, Object.keys(service)));
+  const limits = options.variableLimits ?? defaultVariableLimits;
+  server.addService(service, implement(context, Object.keys(service), limits, options.auth));
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),

@@ -20,6 +20,8 @@ export interface CreateProcessInstanceRequest {
   variables: string;
   startInstructions: { elementId: string }[];
   tenantId: string;
+  /** proto3 `optional uint64`: absent, or a decimal string (longs: String). */
+  operationReference?: string;
 }
 
 export interface CreateProcessInstanceWithResultRequest {

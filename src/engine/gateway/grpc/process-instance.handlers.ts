@@ -29,6 +29,7 @@ function toCreateCommand(request: CreateProcessInstanceRequest): CreateInstanceC
     variables: parseVariablesJson(request.variables),
     startInstructions: request.startInstructions.length > 0 ? request.startInstructions : undefined,
     tenantId: request.tenantId || undefined,
+    operationReference: optionalKey(request.operationReference),
   };
 }
 

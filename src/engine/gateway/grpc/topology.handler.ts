@@ -13,7 +13,7 @@ export const topologyHandler = unary<object, object>(async (_request, { engine, 
         partitions: Array.from({ length: topology.partitionsCount }, (_unused, index) => ({
           partitionId: index + 1,
           role: 'LEADER',
-          health: 'HEALTHY',
+          health: topology.health,
         })),
       },
     ],

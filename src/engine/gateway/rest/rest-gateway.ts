@@ -7,6 +7,14 @@ import { bodyValidator } from './body-validator.js';
 import { HttpProblem, problemFor } from './problem-detail.js';
 import type { RestRoute } from './rest-route.js';
 import { restRoutes } from './rest-routes.js';
+import { requestGuard } from './request-guard.js';
+import type { GatewayAuth } from '../gateway-auth.js';
+import {
+  checkRequestVariables,
+  defaultVariableLimits,
+  valueDepth,
+  type VariableLimits,
+} from '../variable-limits.js';
 
 /** Same ceiling as the gRPC gateway; larger bodies get 413. */
 const bodyLimit = '4mb';
@@ -20,6 +28,12 @@ export interface RestGatewayOptions {
   host?: string;
   port?: number;
   logger?: GatewayLogger;
+  /** Checked on every request's variable documents before its handler runs. */
+  variableLimits?: VariableLimits;
+  /** Credentials every request must carry; none by default. */
+  auth?: GatewayAuth;
+  /** Host names accepted in the Host header besides the loopback names and `host`. */
+  allowedHosts?: readonly string[];
 }
 
 export interface RestGateway {
@@ -39,7 +53,28 @@ function sendProblem(res: Response, req: Request, error: unknown, logger: Gatewa
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-function mount(app: express.Express, entry: RestRoute, engine: EngineApi, logger: GatewayLogger): void {
+/**
+ * Variables first, with the limit named; then the whole body, whose other members (search filters) are far
+ * shallower, so that no deep body reaches a recursive validator.
+ */
+function checkBody(body: unknown, limits: VariableLimits): void {
+  checkRequestVariables(body, limits);
+  const slack = 8;
+  if (valueDepth(body, limits.maxDepth + slack) > limits.maxDepth + slack)
+    throw new HttpProblem(
+      400,
+      'INVALID_ARGUMENT',
+      `Request body is nested deeper than ${limits.maxDepth + slack} levels (ENGINE_MAX_VARIABLE_DEPTH + ${slack})`,
+    );
+}
+
+function mount(
+  app: express.Express,
+  entry: RestRoute,
+  engine: EngineApi,
+  logger: GatewayLogger,
+  limits: VariableLimits,
+): void {
   const validate = entry.body ? bodyValidator(entry.body) : undefined;
   const parse = entry.raw
     ? express.raw({ type: () => true, limit: bodyLimit })
@@ -54,8 +89,16 @@ function mount(app: express.Express, entry: RestRoute, engine: EngineApi, logger
     // Express 5 leaves req.body undefined when there is no body; Camunda's optional bodies default to {}.
     const body: unknown = raw ?? (req.body === undefined && entry.bodyOptional ? {} : req.body);
     Promise.resolve()
+      .then(() => (raw ? undefined : checkBody(body, limits)))
       .then(() => validate?.(body))
-      .then(() => entry.handle({ params: req.params as Record<string, string>, body, engine }))
+      .then(() =>
+        entry.handle({
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body,
+          engine,
+        }),
+      )
       .then((answer) => {
         res.status(answer.status);
         if (answer.status === 204 || answer.body === undefined) res.end();
@@ -71,8 +114,24 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   const logger = options.logger ?? silentLogger;
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    requestGuard({
+      allowedHosts: ['localhost', '127.0.0.1', '::1', host, ...(options.allowedHosts ?? [])],
+      auth: options.auth,
+    }),
+  );
+  // Spring Boot actuator paths, as a Camunda 8.8 node answers them on its management port: ready means the
+  // database answers, so commands are accepted.
+  app.get('/actuator/health/readiness', (_req: Request, res: Response) => {
+    const ready = options.engine.topology().health === 'HEALTHY';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'UP' : 'OUT_OF_SERVICE' });
+  });
+  app.get('/actuator/health/liveness', (_req: Request, res: Response) => {
+    res.json({ status: 'UP' });
+  });
+  const limits = options.variableLimits ?? defaultVariableLimits;
   let advertised = { host, port: options.port ?? 0 };
-  for (const entry of restRoutes(() => advertised)) mount(app, entry, options.engine, logger);
+  for (const entry of restRoutes(() => advertised)) mount(app, entry, options.engine, logger, limits);
   app.use('/v2', (req: Request, res: Response) =>
     sendProblem(
       res,
@@ -83,6 +142,7 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   );
   // Body parser failures (malformed JSON, too large) arrive here with their HTTP status.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpProblem) return sendProblem(res, req, error, logger);
     const status = (error as { status?: number }).status;
     if (status === 413)
       return sendProblem(

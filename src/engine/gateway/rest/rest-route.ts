@@ -5,6 +5,8 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RestRequest<Body> {
   params: Record<string, string>;
+  /** The query string's parameters (Camunda's few, e.g. truncateValues). */
+  query: Record<string, unknown>;
   body: Body;
   engine: EngineApi;
 }

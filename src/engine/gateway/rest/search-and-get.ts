@@ -25,8 +25,16 @@ export function searchAndGetRoutes<T, F>(resource: SearchableResource<T, F>): Re
       path: `${resource.path}/search`,
       body: searchSchema(resource.filter, resource.sortFields),
       bodyOptional: true,
-      handle: async ({ body, engine }) =>
-        ok(toSearchResponse(await resource.search(engine, toSearchQuery<F>(body)), resource.toResult)),
+      handle: async ({ body, query, engine }) =>
+        ok(
+          toSearchResponse(
+            await resource.search(engine, {
+              ...toSearchQuery<F>(body),
+              ...(query.truncateValues === 'false' ? { truncateValues: false } : {}),
+            }),
+            resource.toResult,
+          ),
+        ),
     }),
     route({
       method: 'get',

@@ -132,5 +132,8 @@ export function toSearchQuery<F>(body: SearchBody | undefined): SearchQuery<F> {
 }
 
 export function toSearchResponse<T>(result: SearchResult<T>, map: (item: T) => object): object {
-  return { items: result.items.map(map), page: { totalItems: result.total } };
+  return {
+    items: result.items.map(map),
+    page: { totalItems: result.total, ...(result.hasMoreTotalItems ? { hasMoreTotalItems: true } : {}) },
+  };
 }

@@ -12,6 +12,7 @@ import type { KeyGenerator } from '../../state/key-generator.js';
 import type { ElementInstanceRecord, MessageSubscriptionRecord, TimerRecord } from '../../state/records.js';
 import type { Scheduler } from '../scheduler.js';
 import { parseTimerSchedule } from '../../timer/timer-schedule.js';
+import { belowTimerFloor, DEFAULT_TIMER_FLOOR_MS } from '../../model/timer-floor.js';
 import { nextDueTime } from '../../timer/next-due-time.js';
 import { OK, type StepResult } from '../step-result.js';
 import type { VariableBehavior } from './variable.behavior.js';
@@ -110,6 +111,8 @@ export class SubscriptionBehavior {
     }
     const schedule = parseTimerSchedule(timer.type, value.value);
     if (!schedule.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: schedule.message };
+    const tooShort = belowTimerFloor(schedule.value, value.value, timer.floorMs ?? DEFAULT_TIMER_FLOOR_MS);
+    if (tooShort) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: tooShort };
     const now = this.clock.now();
     const dueDate = nextDueTime(schedule.value, { anchor: now, lastDue: null, now });
     if (dueDate === null) return { ok: true };

@@ -16,7 +16,11 @@ export class DueCommands {
     };
   }
 
+  /**
+   * Handlers check the record against `now`; an entry the scheduler moved after a clock step stands for the record's
+   * own due time, so it is handled as of that time when it pops earlier than the wall clock would say.
+   */
   handle(entries: DueEntry[], now: number): void {
-    for (const entry of entries) this.handlers[entry.kind](entry.key, now);
+    for (const entry of entries) this.handlers[entry.kind](entry.key, Math.max(now, entry.at));
   }
 }

@@ -55,14 +55,39 @@ export type PersistedKeys = Map<string, Set<string>>;
 
 type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown) => void;
 
+/** A commit that could not be made durable; the gateways answer it as an internal error, the process lives on. */
+export class PersistenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersistenceError';
+  }
+}
+
+interface DirtyEntry {
+  serialize: () => string | null;
+  final: boolean;
+  /** The commit that last touched the record: its caller is told when the record cannot be written. */
+  owner: number;
+}
+
+interface Waiter {
+  id: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 export class PersistenceLog implements DirtySink {
-  private dirty = new Map<string, { serialize: () => string | null; final: boolean }>();
-  private waiters: Array<() => void> = [];
+  private dirty = new Map<string, DirtyEntry>();
+  private waiters: Waiter[] = [];
+  /** Id the next commit() call takes; changes marked before it belong to it. */
+  private commitId = 0;
   private writing: Promise<void> | null = null;
   private unapplied: { seq: number; nextKey: number; changes: LogChange[] }[] = [];
   private applying: Promise<void> | null = null;
   private applyTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Set while log appends fail; cleared by the first one that succeeds. */
+  private failingSince: number | null = null;
   readonly persisted: PersistedKeys = new Map();
 
   constructor(
@@ -79,51 +104,164 @@ export class PersistenceLog implements DirtySink {
   }
 
   markDirty(collection: string, key: string, serialize: () => string | null, final = false): void {
-    this.dirty.set(`${collection}\u0000${key}`, { serialize, final });
+    this.dirty.set(`${collection}\u0000${key}`, { serialize, final, owner: this.commitId });
+  }
+
+  /** Since when appends to the log fail (epoch ms), or null while they succeed. */
+  get failingSinceMs(): number | null {
+    return this.failingSince;
+  }
+
+  private probeFailing = false;
+  private probeTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Whether commands may run: false while log appends fail or the database does not answer a ping. Commands
+   * check it before they change anything, so during an outage they are refused at once (UNAVAILABLE) instead of
+   * changing memory and waiting for a database that is gone.
+   */
+  get available(): boolean {
+    return this.failingSince === null && !this.probeFailing;
+  }
+
+  /**
+   * Pings the database every `intervalMs`; a ping that fails, or is unanswered after `timeoutMs`, marks it
+   * unavailable until one succeeds. The log alone would notice only when a command is waiting; the probe also
+   * notices while the engine is idle, for readiness. A ping still in flight is not counted against the database
+   * (a busy event loop delays the answer and the next tick alike).
+   */
+  startProbe(intervalMs = 1_000, timeoutMs = 2_000): void {
+    if (this.probeTimer || this.closed) return;
+    let inFlight = false;
+    this.probeTimer = setInterval(() => {
+      if (inFlight) return;
+      inFlight = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer to ping within ${timeoutMs} ms`)), timeoutMs);
+      });
+      Promise.race([this.db.command({ ping: 1 }), timeout])
+        .then(
+          () => {
+            if (this.probeFailing) this.log('info', 'engine database answers again');
+            this.probeFailing = false;
+          },
+          (error: unknown) => {
+            if (!this.probeFailing)
+              this.log('warn', 'engine database does not answer', { error: String(error) });
+            this.probeFailing = true;
+          },
+        )
+        .finally(() => {
+          clearTimeout(timer);
+          inFlight = false;
+        });
+    }, intervalMs);
+    this.probeTimer.unref();
   }
 
   /** Resolves once every change marked so far is durable. */
   commit(): Promise<void> {
+    const id = this.commitId;
+    this.commitId += 1;
     if (this.dirty.size === 0 && !this.writing) return Promise.resolve();
-    const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ id, resolve, reject }));
     if (!this.writing) this.writing = this.writeLoop();
     return done;
   }
 
+  /**
+   * Never rejects: a record that cannot be serialised is left out of its batch, and only the commit that last
+   * changed it is rejected (the gateways validate client documents beforehand, so this is a safety net for bugs —
+   * the process must not die of one).
+   */
   private async writeLoop(): Promise<void> {
-    while (this.dirty.size > 0 || this.waiters.length > 0) {
-      const dirty = this.dirty;
-      const waiters = this.waiters;
-      this.dirty = new Map();
-      this.waiters = [];
-      if (dirty.size > 0) {
-        const changes: LogChange[] = [];
-        for (const [id, entry] of dirty) {
-          const split = id.indexOf('\u0000');
-          const change: LogChange = { c: id.slice(0, split), k: id.slice(split + 1), d: entry.serialize() };
-          if (entry.final) change.f = 1;
-          changes.push(change);
+    try {
+      while (this.dirty.size > 0 || this.waiters.length > 0) {
+        const dirty = this.dirty;
+        const waiters = this.waiters;
+        this.dirty = new Map();
+        this.waiters = [];
+        const failed = new Map<number, Error>();
+        if (dirty.size > 0) {
+          const changes = this.serialize(dirty, failed);
+          if (changes.length > 0) await this.append(changes);
         }
-        this.seq += 1;
-        const document: LogDocument = { _id: this.seq, nextKey: this.nextKey(), j: JSON.stringify(changes) };
-        await this.insertWithRetry(document);
-        this.unapplied.push({ seq: document._id, nextKey: document.nextKey, changes });
-        this.scheduleApply();
+        for (const waiter of waiters) {
+          const error = failed.get(waiter.id);
+          if (error) waiter.reject(error);
+          else waiter.resolve();
+        }
       }
-      for (const resolve of waiters) resolve();
+    } catch (error) {
+      // Unreachable by design (append retries until it succeeds); kept so a bug cannot become an unhandled rejection.
+      this.log('error', 'engine log writer failed', { error: String((error as Error)?.stack ?? error) });
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const waiter of waiters)
+        waiter.reject(new PersistenceError('The engine could not persist the change'));
+    } finally {
+      this.writing = null;
     }
-    this.writing = null;
   }
 
+  private serialize(dirty: Map<string, DirtyEntry>, failed: Map<number, Error>): LogChange[] {
+    const changes: LogChange[] = [];
+    for (const [id, entry] of dirty) {
+      const split = id.indexOf('\u0000');
+      const c = id.slice(0, split);
+      const k = id.slice(split + 1);
+      let d: string | null;
+      try {
+        d = entry.serialize();
+      } catch (error) {
+        this.log('error', 'engine record could not be serialised; left out of the log', {
+          collection: c,
+          key: k,
+          error: String(error),
+        });
+        failed.set(
+          entry.owner,
+          new PersistenceError(
+            `The engine could not persist ${c} ${k}: ${(error as Error)?.message ?? error}`,
+          ),
+        );
+        continue;
+      }
+      const change: LogChange = { c, k, d };
+      if (entry.final) change.f = 1;
+      changes.push(change);
+    }
+    return changes;
+  }
+
+  private async append(changes: LogChange[]): Promise<void> {
+    this.seq += 1;
+    const document: LogDocument = { _id: this.seq, nextKey: this.nextKey(), j: JSON.stringify(changes) };
+    await this.insertWithRetry(document);
+    this.unapplied.push({ seq: document._id, nextKey: document.nextKey, changes });
+    this.scheduleApply();
+  }
+
+  /**
+   * Retries the same document until it is in: its `_id` is the batch's sequence number, so an insert whose
+   * acknowledgement was lost (the database took it, then the connection broke) comes back as a duplicate key and
+   * counts as done — the batch is never written twice nor given up while its commands wait.
+   */
   private async insertWithRetry(document: LogDocument): Promise<void> {
     const collection = this.db.collection<LogDocument>(LOG_COLLECTION);
     for (let attempt = 0; ; attempt += 1) {
       try {
         await collection.insertOne(document);
+        this.failingSince = null;
         return;
       } catch (error) {
         // A duplicate _id means an earlier attempt did reach the database.
-        if ((error as { code?: number }).code === 11000) return;
+        if ((error as { code?: number }).code === 11000) {
+          this.failingSince = null;
+          return;
+        }
+        this.failingSince ??= Date.now();
         this.log('error', 'engine log write failed; retrying', { seq: document._id, error: String(error) });
         await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
       }
@@ -169,6 +307,8 @@ export class PersistenceLog implements DirtySink {
 
   /** Writes what is pending and applies the whole log to the state collections. */
   async close(): Promise<void> {
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = null;
     await this.commit();
     if (this.writing) await this.writing;
     if (this.applyTimer) clearTimeout(this.applyTimer);

@@ -1,4 +1,5 @@
 import { camundaTaskEngine, type TaskEngine } from '../../../../src/app/inbox/index.js';
+import type { EngineProfile } from '../../../../src/engine/index.js';
 import {
   endEvent,
   loose,
@@ -53,8 +54,15 @@ export interface TaskEngineFixture {
 }
 
 /** The embedded engine over a fresh database, reached through the official clients, with one one-task process. */
-export async function startTaskEngineFixture(name: string): Promise<TaskEngineFixture> {
-  const embedded = await startTestEngine({ database: `${name}_engine`, clients: {} });
+export async function startTaskEngineFixture(
+  name: string,
+  profile?: EngineProfile,
+): Promise<TaskEngineFixture> {
+  const embedded = await startTestEngine({
+    database: `${name}_engine`,
+    clients: {},
+    ...(profile ? { profile } : {}),
+  });
   const { clients, rest } = embedded;
   await clients.zeebe.deployResources([
     processResource(`${PROCESS_ID}.bpmn`, process),
@@ -71,7 +79,7 @@ export async function startTaskEngineFixture(name: string): Promise<TaskEngineFi
         variables: { groups: spec.groups, ...spec.variables },
       });
       let key = '';
-      for (let attempt = 0; attempt < 200 && !key; attempt++) {
+      for (let attempt = 0; attempt < 1000 && !key; attempt++) {
         const found = await rest.searchUserTasks(loose({ filter: { processInstanceKey } }), noWait);
         key = String(found.items[0]?.userTaskKey ?? '');
         if (!key) await new Promise((resolve) => setTimeout(resolve, 10));

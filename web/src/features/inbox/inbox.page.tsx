@@ -1,4 +1,7 @@
 import { useI18n } from '../../i18n/i18n.js';
+import { hasTaskWork, isAdministrator } from '../admin/admin-access.js';
+import { useSignedIn } from '../auth/session.context.js';
+import { NoTaskWork } from './no-task-work.js';
 import { navigate, usePath } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { problemMessage } from '../auth/problem-message.js';
@@ -10,7 +13,14 @@ import { Pager } from '../../ui/pager.js';
 import { TaskList } from './task-list.js';
 import { useInboxPage } from './use-inbox-page.js';
 
+/** /inbox: the tasks of a user with staff work; a user without any is told so rather than refused by the API. */
 export function InboxPage() {
+  const { user } = useSignedIn();
+  if (!hasTaskWork(user)) return <NoTaskWork administrator={isAdministrator(user)} />;
+  return <TaskInbox />;
+}
+
+function TaskInbox() {
   const { t, locale } = useI18n();
   const { search } = usePath();
   const query = queryFromSearch(search);
@@ -34,7 +44,11 @@ export function InboxPage() {
       </div>
       <InboxFilters query={query} page={page} onChange={change} />
       {error !== undefined && <Alert kind="error">{problemMessage(error, t, locale)}</Alert>}
-      {page ? <TaskList items={page.items} now={Date.now()} /> : <p class="muted">{t.loading}</p>}
+      {page ? (
+        <TaskList items={page.items} now={Date.now()} />
+      ) : (
+        error === undefined && <p class="muted">{t.loading}</p>
+      )}
       <Pager page={query.page} pages={pages} onPage={(next) => change({ page: next })} />
     </section>
   );

@@ -11,14 +11,3 @@ export function mayMonitor(user: SessionUser): boolean {
         (membership.roles.includes('staff') || membership.roles.includes('head'))),
   );
 }
-
-/**
- * Where a user lands after sign-in: a supervisor who takes no tasks (giamsat) lands on the cockpit rather than on an
- * inbox that refuses them; everyone else on the given home (the inbox).
- */
-export function homeFor(user: SessionUser, home: string): string {
-  const takesTasks = user.memberships.some(
-    (membership) => membership.roles.includes('staff') || membership.roles.includes('head'),
-  );
-  return !takesTasks && mayMonitor(user) ? '/monitor/instances' : home;
-}

@@ -14,9 +14,15 @@ export type { StartableProcess, StartableSummary } from '../../lib/contracts.js'
 export const processStartApi = {
   startable: () => requestJson<StartableList<StartableProcess>>('/api/processes/startable'),
   startableSummary: () => requestJson<StartableList<StartableSummary>>('/api/processes/startable/summary'),
-  start: (processId: string, data: FormData) =>
+  start: (processId: string, data: FormData, requestId: string) =>
     requestJson<StartResponse>(`/api/processes/${encodeURIComponent(processId)}/start`, {
       method: 'POST',
-      body: { data } satisfies StartRequest,
+      body: { data, requestId } satisfies StartRequest,
     }),
 };
+
+/** A new id for one start; getRandomValues works on plain http too (randomUUID needs a secure context). */
+export function newStartRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiProblem } from '../../lib/problem.js';
 import { onLinkClick } from '../../lib/router.js';
@@ -9,7 +9,7 @@ import type { MountedForm } from '../forms/form-viewer.js';
 import type { InvalidField } from '../forms/invalid-fields.js';
 import type { FormData } from '../../lib/contracts.js';
 import { TaskForm } from '../task/task-form.js';
-import { processStartApi, type StartableProcess } from './process-start.api.js';
+import { newStartRequestId, processStartApi, type StartableProcess } from './process-start.api.js';
 import { startedWhat } from './started-summary.js';
 
 const EMPTY: FormData = {};
@@ -25,6 +25,7 @@ export function StartProcessPage() {
     { kind: 'success' | 'error'; text: string; started?: boolean } | undefined
   >();
   const [invalid, setInvalid] = useState<InvalidField[]>([]);
+  const startRequestId = useRef<string | undefined>(undefined);
   const onReady = useCallback((mounted: MountedForm | null) => setForm(mounted), []);
 
   /** The fields in error, summed up beside the button, and the focus in the first of them. */
@@ -49,7 +50,10 @@ export function StartProcessPage() {
     if (Object.keys(errors).length > 0) return void (await showInvalid(form));
     setBusy(true);
     try {
-      await processStartApi.start(chosen.processId, data);
+      // One id per start, kept across retries of it (a timeout, the engine away): the server starts it once.
+      startRequestId.current ??= newStartRequestId();
+      await processStartApi.start(chosen.processId, data, startRequestId.current);
+      startRequestId.current = undefined;
       setChosen(undefined);
       // What was started, by its name and period (never the engine's number); kept until the user closes it.
       const what = startedWhat(chosen.processId, data, t);

@@ -4,8 +4,10 @@ import { onLinkClick, usePath } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import type { Session } from '../auth/auth.api.js';
 import { useSession } from '../auth/session.context.js';
+import { hasTaskWork, isAdministrator } from '../admin/admin-access.js';
 import { useMayStart } from '../process-start/use-may-start.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
+import { mayWatchPeriods } from '../periods/status-names.js';
 import { mayMonitor } from '../monitor/may-monitor.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
@@ -23,8 +25,13 @@ export function AppShell({ session, children }: { session: Session; children: Co
   // Offered only to users the start table lets start something (the server decides; the page itself says so too).
   const mayStart = useMayStart(session.user);
   const nav: NavItem[] = [
-    { path: '/inbox', label: t.navInbox },
+    ...(hasTaskWork(session.user) ? [{ path: '/inbox', label: t.navInbox }] : []),
     ...(mayStart ? [{ path: '/processes/start', label: t.navStartProcess }] : []),
+    // Period dashboard and documents (issue 15, points 4 and 5).
+    ...(mayWatchPeriods(session.user) ? [{ path: '/monitor/periods', label: t.navPeriods }] : []),
+    { path: '/documents', label: t.navDocuments },
+    // The administrators' section: offered to administrators only (the server refuses everyone else anyway).
+    ...(isAdministrator(session.user) ? [{ path: '/admin', label: t.navAdmin }] : []),
     ...(mayMonitor(session.user) ? [{ path: '/monitor/instances', label: t.navMonitor }] : []),
     { path: '/account/password', label: t.navChangePassword },
   ];

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../lib/dates.js';
 import type { TaskDetail } from '../../lib/contracts.js';
+import { InstanceDocuments } from '../documents/instance-documents.js';
 import { ProcessDiagram } from './process-diagram.js';
 import { TaskComments } from './task-comments.js';
 
@@ -32,6 +33,7 @@ export function TaskContext({ task, completed = false }: { task: TaskDetail; com
           {(completed || !task.open) && <dd class="facts__done">{t.statusCompleted}</dd>}
         </dl>
       </section>
+      <InstanceDocuments processInstanceKey={task.processInstanceKey} />
       {task.diagram && (
         <section class="card">
           <h2>{t.diagram}</h2>

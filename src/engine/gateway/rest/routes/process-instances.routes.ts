@@ -115,6 +115,9 @@ export const processInstanceRoutes: RestRoute[] = [
         variables: body.variables,
         startInstructions: body.startInstructions,
         tenantId: body.tenantId,
+        ...(body.operationReference !== undefined
+          ? { operationReference: String(body.operationReference) }
+          : {}),
       };
       if (body.awaitCompletion) {
         const result = await engine.createInstanceWithResult(command, {

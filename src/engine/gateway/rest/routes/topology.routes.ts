@@ -18,7 +18,7 @@ export function topologyRoutes(advertised: () => { host: string; port: number })
               partitions: Array.from({ length: topology.partitionsCount }, (_unused, index) => ({
                 partitionId: index + 1,
                 role: 'leader',
-                health: 'healthy',
+                health: topology.health === 'HEALTHY' ? 'healthy' : 'unhealthy',
               })),
             },
           ],

@@ -14,7 +14,7 @@ import {
 } from '../search-query.js';
 import { compact, epochFromIso, isoDate } from '../wire-format.js';
 import { toFormResult } from './forms.routes.js';
-import { toVariableResult, variableSortFields } from './variables.routes.js';
+import { toVariableResult, truncateValuesOf, variableSortFields } from './variables.routes.js';
 
 const strict = { additionalProperties: false } as const;
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -225,11 +225,12 @@ export const userTaskRoutes: RestRoute[] = [
     path: '/user-tasks/:userTaskKey/variables/search',
     body: searchSchema(variableFilter, variableSortFields),
     bodyOptional: true,
-    handle: async ({ params, body, engine }) =>
+    handle: async ({ params, query, body, engine }) =>
       ok(
         toSearchResponse(
           await engine.searchUserTaskVariables(params.userTaskKey ?? '', {
             ...toSearchQuery<object>(body),
+            ...truncateValuesOf(query),
             filter: { name: body?.filter?.name },
           }),
           toVariableResult,

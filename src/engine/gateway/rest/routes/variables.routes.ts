@@ -25,9 +25,14 @@ export const variableSortFields = [
   'processInstanceKey',
 ];
 
-/** The engine never truncates values, so every value is whole. */
+/** Whole values unless the camunda-8.8 profile cut them. */
 export function toVariableResult(variable: Variable): object {
-  return { ...variable, isTruncated: false };
+  return { ...variable, isTruncated: variable.isTruncated ?? false };
+}
+
+/** Camunda's `?truncateValues=false` asks for whole values. */
+export function truncateValuesOf(query: Record<string, unknown>): { truncateValues?: boolean } {
+  return query.truncateValues === 'false' ? { truncateValues: false } : {};
 }
 
 export const variableRoutes: RestRoute[] = searchAndGetRoutes({
