@@ -7,6 +7,7 @@ import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
+import { createMonitorModule } from './app/monitoring/index.js';
 import {
   createProcessStartModule,
   formsDirectoryLoader,
@@ -140,6 +141,14 @@ export async function startService(config: Config, options: ServiceOptions = {})
         return unit?.active ? unitRefOf(unit) : undefined;
       },
     });
+    // The supervisors' cockpit (issue 15), over the engine's REST v2 API.
+    const monitor = createMonitorModule({
+      connection,
+      clock,
+      rest: engineClients.rest,
+      people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
+      units: { reportingUnits: () => directory.reportingUnitsAt(clock.now()) },
+    });
     // The compliance dashboard of a period (issue 15, point 4): engine searches over REST v2 and the app's records.
     const periods = createPeriodModule({
       connection,
@@ -155,6 +164,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...inbox.routes,
       ...processStart.routes,
       ...periods.routes,
+      ...monitor.routes,
       ...webRoutes(),
     ]);
     services.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });

@@ -9,6 +9,7 @@
 import os from 'node:os';
 import { BENCH_CLIENTS, connectClients } from '../support/harness/clients.js';
 import type { CockpitPhase } from './cockpit/cockpit-phase.js';
+import { instancesPhase } from './cockpit/instances.phase.js';
 import { periodDashboardPhase } from './cockpit/period-dashboard.phase.js';
 import { Cleanup } from './inbox/cleanup.js';
 import { startBenchServer } from './inbox/server-process.js';
@@ -17,6 +18,8 @@ import { startBenchServer } from './inbox/server-process.js';
 const PHASES: CockpitPhase[] = [
   // Issue 15, point 4: one period's dashboard for 200 units.
   periodDashboardPhase,
+  // Issue 15, points 1 and 2: the instance list at 100,000 instances and an instance with its overlays.
+  instancesPhase,
 ];
 
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);

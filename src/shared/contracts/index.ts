@@ -6,6 +6,7 @@ export type * from './admin-organisation.contract.js';
 export type * from './auth.contract.js';
 export type * from './form.contract.js';
 export type * from './inbox.contract.js';
+export type * from './monitor.contract.js';
 export type * from './notifications.contract.js';
 export type * from './problem.contract.js';
 export type * from './process-start.contract.js';

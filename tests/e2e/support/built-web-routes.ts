@@ -20,6 +20,10 @@ const SPA_PAGES = [
   // The administrators' section and every page under it.
   '/admin',
   '/admin/{*adminPath}',
+  // The cockpit (issue 15).
+  '/monitor/instances',
+  '/monitor/instances/:key',
+  '/monitor/processes/:id',
 ];
 
 /**

@@ -3,6 +3,9 @@ import { isAdminPath, renderAdminRoute } from '../features/admin/admin-routes.js
 import type { SessionUser } from '../lib/contracts.js';
 import { ChangePasswordPage } from '../features/auth/change-password.page.js';
 import { InboxPage } from '../features/inbox/inbox.page.js';
+import { InstancePage } from '../features/monitor/instance.page.js';
+import { InstancesPage } from '../features/monitor/instances.page.js';
+import { ProcessPage } from '../features/monitor/process.page.js';
 import { NotificationsPage } from '../features/notifications/notifications.page.js';
 import { DocumentsPage } from '../features/documents/documents.page.js';
 import { PeriodDashboardPage } from '../features/periods/period-dashboard.page.js';
@@ -27,6 +30,16 @@ const routes: RouteEntry[] = [
   },
   { pattern: '/processes/start', render: () => <StartProcessPage /> },
   { pattern: '/account/password', render: () => <ChangePasswordPage /> },
+  // The supervisors' cockpit (issue 15).
+  { pattern: '/monitor/instances', render: () => <InstancesPage /> },
+  {
+    pattern: '/monitor/instances/:key',
+    render: (params) => <InstancePage instanceKey={params.key ?? ''} key={params.key} />,
+  },
+  {
+    pattern: '/monitor/processes/:id',
+    render: (params) => <ProcessPage processId={params.id ?? ''} key={params.id} />,
+  },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
   // The period dashboard and the documents (issue 15, points 4 and 5).
   { pattern: '/monitor/periods', render: () => <PeriodsPage /> },

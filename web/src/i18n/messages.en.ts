@@ -1,11 +1,14 @@
 import { adminEn } from '../features/admin/admin-messages.en.js';
 import type { Messages } from './messages.types.js';
+import { monitorEn } from './monitor.en.js';
 
 /** The interface's texts in English, the second locale. */
 export const en: Messages = {
   // The administrators' section keeps its texts in its own file.
   ...adminEn,
 
+  // The cockpit's own block (issue 15).
+  ...monitorEn,
   committee: 'Party Committee of the Bloc of Agencies and Enterprises of Tuyên Quang Province',
   product: 'Mass Mobilisation Work',
   skipToContent: 'Skip to main content',

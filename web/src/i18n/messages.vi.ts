@@ -1,10 +1,14 @@
 import { adminVi } from '../features/admin/admin-messages.vi.js';
 
 /** The interface's texts in Vietnamese, the default locale. English (messages.en.ts) must provide the same keys. */
+import { monitorVi } from './monitor.vi.js';
+
 export const vi = {
   // The administrators' section keeps its texts in its own file.
   ...adminVi,
 
+  // The cockpit's own block (issue 15).
+  ...monitorVi,
   committee: 'Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang',
   product: 'Công tác Dân vận',
   skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -1,11 +1,14 @@
 import type { RestRoute } from './rest-route.js';
 import { deploymentRoutes } from './routes/deployments.routes.js';
 import { elementInstanceRoutes } from './routes/element-instances.routes.js';
+import { elementInstanceVariableRoutes } from './routes/element-instance-variables.routes.js';
 import { formRoutes } from './routes/forms.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { jobRoutes } from './routes/jobs.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { processDefinitionRoutes } from './routes/process-definitions.routes.js';
 import { processInstanceRoutes } from './routes/process-instances.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
 import { topologyRoutes } from './routes/topology.routes.js';
 import { userTaskRoutes } from './routes/user-tasks.routes.js';
 import { variableRoutes } from './routes/variables.routes.js';
@@ -16,9 +19,13 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     ...topologyRoutes(advertised),
     ...deploymentRoutes,
     ...processDefinitionRoutes,
+    // Statistics first: their paths are more specific than the GET of an instance by key.
+    ...statisticsRoutes,
     ...processInstanceRoutes,
     ...elementInstanceRoutes,
+    ...elementInstanceVariableRoutes,
     ...incidentRoutes,
+    ...jobRoutes,
     ...variableRoutes,
     ...userTaskRoutes,
     ...messageRoutes,

@@ -8,6 +8,7 @@ import { hasTaskWork, isAdministrator } from '../admin/admin-access.js';
 import { useMayStart } from '../process-start/use-may-start.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
 import { mayWatchPeriods } from '../periods/status-names.js';
+import { mayMonitor } from '../monitor/may-monitor.js';
 import { LanguageSwitch } from './language-switch.js';
 import { UserSummary } from './user-summary.js';
 
@@ -31,6 +32,7 @@ export function AppShell({ session, children }: { session: Session; children: Co
     { path: '/documents', label: t.navDocuments },
     // The administrators' section: offered to administrators only (the server refuses everyone else anyway).
     ...(isAdministrator(session.user) ? [{ path: '/admin', label: t.navAdmin }] : []),
+    ...(mayMonitor(session.user) ? [{ path: '/monitor/instances', label: t.navMonitor }] : []),
     { path: '/account/password', label: t.navChangePassword },
   ];
   return (

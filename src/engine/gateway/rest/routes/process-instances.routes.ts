@@ -7,7 +7,15 @@ import {
 } from '../../../engine-api.js';
 import { noContent, ok, route, type RestRoute } from '../rest-route.js';
 import { searchAndGetRoutes } from '../search-and-get.js';
-import { eqFilter, keyFilter, stringFilter } from '../search-query.js';
+import { searchProcessInstancesRefined } from '../process-instance-refinement.js';
+import {
+  advancedDateTimeFilter,
+  advancedIntegerFilter,
+  advancedStateFilter,
+  advancedStringFilter,
+  keyFilter,
+  stringFilter,
+} from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const strict = { additionalProperties: false } as const;
@@ -36,11 +44,21 @@ const filter = Type.Object(
   {
     processInstanceKey: Type.Optional(keyFilter),
     processDefinitionKey: Type.Optional(keyFilter),
-    processDefinitionId: Type.Optional(stringFilter),
+    processDefinitionId: Type.Optional(advancedStringFilter),
     processDefinitionName: Type.Optional(stringFilter),
-    processDefinitionVersion: Type.Optional(eqFilter(Type.Integer())),
+    processDefinitionVersion: Type.Optional(advancedIntegerFilter),
     state: Type.Optional(
-      eqFilter(Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')])),
+      advancedStateFilter(
+        Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
+      ),
+    ),
+    startDate: Type.Optional(advancedDateTimeFilter),
+    endDate: Type.Optional(advancedDateTimeFilter),
+    // Camunda's VariableValueFilterProperty: the value is tested against the variable's JSON text.
+    variables: Type.Optional(
+      Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: advancedStringFilter }, strict), {
+        maxItems: 20,
+      }),
     ),
     parentProcessInstanceKey: Type.Optional(keyFilter),
     parentElementInstanceKey: Type.Optional(keyFilter),
@@ -117,7 +135,8 @@ export const processInstanceRoutes: RestRoute[] = [
     label: 'Process instance',
     filter,
     sortFields,
-    search: (engine, query: SearchQuery<Partial<ProcessInstance>>) => engine.searchProcessInstances(query),
+    search: (engine, query: SearchQuery<Record<string, unknown>>) =>
+      searchProcessInstancesRefined(engine, query),
     toResult,
   }),
   route({

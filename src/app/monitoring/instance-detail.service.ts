@@ -1,0 +1,189 @@
+import type { Connection } from 'mongoose';
+import type { HistoryLine, InstanceDetail, VariableView } from '../../shared/contracts/index.js';
+import { AppError } from '../../lib/errors.js';
+import type { AdminAuditStore } from '../audit/index.js';
+import { PERSONNEL_PROCESS, actsOn, readsPersonnelData, watches, type Watcher } from './monitor-access.js';
+import type { EngineInstance, EngineVariable, MonitorEngine } from './monitor-engine.js';
+import { countOf, rowOf } from './instance-list.service.js';
+
+/** Longer values are cut for reading; the page says so (Camunda itself truncates long values in searches). */
+const MAX_SHOWN = 4_000;
+
+export const instanceNotFound = (): AppError =>
+  new AppError(404, 'instance_not_found', 'Không tìm thấy hồ sơ này hoặc bạn không được theo dõi hồ sơ này.');
+const mayNotAct = (): AppError =>
+  new AppError(
+    403,
+    'monitor_forbidden',
+    'Bạn chỉ được xem, không được thao tác trên hồ sơ của quy trình này.',
+  );
+const notRunning = (): AppError =>
+  new AppError(409, 'instance_not_running', 'Hồ sơ đã kết thúc hoặc đã bị hủy.');
+
+export interface PeopleNames {
+  fullNamesOf(usernames: readonly string[]): Promise<Map<string, string>>;
+}
+
+interface InboxEvent {
+  at: Date;
+  actor: string;
+  actorName?: string;
+  action: string;
+  taskKey: string;
+}
+
+export function variableView(variable: EngineVariable): VariableView {
+  if (variable.isTruncated) return { name: variable.name, text: variable.value, truncated: true };
+  let text: string;
+  try {
+    text = JSON.stringify(JSON.parse(variable.value), null, 2);
+  } catch {
+    text = variable.value;
+  }
+  return text.length > MAX_SHOWN
+    ? { name: variable.name, text: text.slice(0, MAX_SHOWN), truncated: true }
+    : { name: variable.name, text, truncated: false };
+}
+
+function unitCodeOf(variables: EngineVariable[]): string | undefined {
+  const unit = variables.find((variable) => variable.name === 'unit');
+  if (!unit) return undefined;
+  try {
+    const parsed = JSON.parse(unit.value) as { code?: unknown };
+    return typeof parsed.code === 'string' ? parsed.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class InstanceDetailService {
+  constructor(
+    private readonly engine: MonitorEngine,
+    private readonly connection: Connection,
+    private readonly audit: AdminAuditStore,
+    private readonly people: PeopleNames,
+  ) {}
+
+  /** The instance, if the user watches its process; otherwise as unknown (no hint that it exists). */
+  async watched(watcher: Watcher, key: string): Promise<EngineInstance> {
+    const instance = await this.engine.instance(key).catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 404) throw instanceNotFound();
+      throw error;
+    });
+    if (!watches(watcher, instance.processDefinitionId)) throw instanceNotFound();
+    return instance;
+  }
+
+  /** `onPersonnelRead` is called when personnel data is about to be shown, so the read is audited. */
+  async detail(watcher: Watcher, key: string, onPersonnelRead: () => void): Promise<InstanceDetail> {
+    const instance = await this.watched(watcher, key);
+    const [bpmnXml, elements, flows, incidents, history, variables, actions] = await Promise.all([
+      this.engine.definitionXml(String(instance.processDefinitionKey)),
+      this.engine.instanceStatistics(key),
+      this.engine.sequenceFlows(key),
+      this.engine.incidents(key),
+      this.history(key),
+      this.engine.variables(key),
+      this.audit.page(1, 100, { target: key, action: 'monitor' }),
+    ]);
+    const names = new Map(history.map((line) => [line.elementId, line.elementName]));
+    let shown: VariableView[] | null = variables.map(variableView);
+    if (instance.processDefinitionId === PERSONNEL_PROCESS) {
+      if (readsPersonnelData(watcher, unitCodeOf(variables))) onPersonnelRead();
+      else shown = null;
+    }
+    return {
+      instance: rowOf(instance),
+      bpmnXml,
+      elements: elements.map(countOf),
+      flows,
+      incidents: incidents.map((incident) => ({
+        key: String(incident.incidentKey),
+        elementId: incident.elementId,
+        elementName: names.get(incident.elementId) ?? incident.elementId,
+        errorType: incident.errorType,
+        message: incident.errorMessage,
+        createdAt: incident.creationTime,
+        jobKey: incident.jobKey ? String(incident.jobKey) : null,
+      })),
+      variables: shown,
+      history,
+      actions: actions.items.map((entry) => ({
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        detail: entry.detail.reason ?? entry.detail.names ?? entry.detail.incident ?? '',
+      })),
+      mayAct: actsOn(watcher, instance.processDefinitionId),
+    };
+  }
+
+  /** Element instances in order, with who held each user task and what the inbox recorded about it. */
+  private async history(key: string): Promise<HistoryLine[]> {
+    const [elements, tasks, events] = await Promise.all([
+      this.engine.elementInstances(key),
+      this.engine.userTasks(key),
+      this.connection
+        .collection<InboxEvent>('inbox_audit')
+        .find({ processInstanceKey: key }, { projection: { _id: 0 } })
+        .sort({ at: 1 })
+        .limit(500)
+        .toArray(),
+    ]);
+    const taskOfElement = new Map(tasks.map((task) => [String(task.elementInstanceKey), task]));
+    const names = await this.people.fullNamesOf(
+      tasks.flatMap((task) => (task.assignee ? [task.assignee] : [])),
+    );
+    return elements.map((element) => {
+      const task = taskOfElement.get(String(element.elementInstanceKey));
+      const taskKey = task ? String(task.userTaskKey) : undefined;
+      return {
+        elementId: element.elementId,
+        elementName: element.elementName ?? element.elementId,
+        type: element.type,
+        state: element.state,
+        startDate: element.startDate,
+        endDate: element.endDate ?? null,
+        assignee: task?.assignee ? (names.get(task.assignee) ?? task.assignee) : null,
+        events: events
+          .filter((event) => taskKey !== undefined && event.taskKey === taskKey && event.action !== 'draft')
+          .map((event) => ({
+            at: new Date(event.at).toISOString(),
+            actor: event.actorName ?? event.actor,
+            action: event.action,
+          })),
+      };
+    });
+  }
+
+  async retry(watcher: Watcher, key: string, incidentKey: string): Promise<void> {
+    await this.acted(watcher, key);
+    const incident = await this.engine.incident(incidentKey);
+    if (String(incident.processInstanceKey) !== key || incident.state !== 'ACTIVE')
+      throw new AppError(404, 'incident_not_found', 'Không tìm thấy sự cố đang mở này trong hồ sơ.');
+    // A job's incident comes back only when the job has retries again (as Operate does: one more try).
+    if (incident.jobKey) await this.engine.retryJob(String(incident.jobKey), 1);
+    await this.engine.resolveIncident(incidentKey);
+  }
+
+  async cancel(watcher: Watcher, key: string): Promise<void> {
+    await this.acted(watcher, key);
+    await this.engine.cancel(key);
+  }
+
+  async setVariables(watcher: Watcher, key: string, variables: Record<string, unknown>): Promise<void> {
+    const instance = await this.acted(watcher, key);
+    if (instance.processDefinitionId === PERSONNEL_PROCESS) {
+      const current = await this.engine.variables(key);
+      if (!readsPersonnelData(watcher, unitCodeOf(current))) throw mayNotAct();
+    }
+    await this.engine.setVariables(key, variables);
+  }
+
+  private async acted(watcher: Watcher, key: string): Promise<EngineInstance> {
+    const instance = await this.watched(watcher, key);
+    if (!actsOn(watcher, instance.processDefinitionId)) throw mayNotAct();
+    if (instance.state !== 'ACTIVE') throw notRunning();
+    return instance;
+  }
+}
