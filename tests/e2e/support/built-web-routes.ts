@@ -17,6 +17,13 @@ const SPA_PAGES = [
   '/monitor/periods/:id',
   '/monitor/periods/:id/units/:unitCode',
   '/documents',
+  // The administrators' studio.
+  '/admin/processes',
+  '/admin/processes/:processId',
+  '/admin/decisions',
+  '/admin/settings',
+  '/admin/forms',
+  '/admin/forms/:formId',
 ];
 
 /**
