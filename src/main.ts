@@ -13,9 +13,11 @@ import {
   formsDirectoryLoader,
   zeebeProcessStarter,
 } from './app/process-start/index.js';
-import { unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
 import { createPeriodModule } from './app/periods/index.js';
-import { startProcessAutomation } from './workers/index.js';
+import { groupOf, headGroupOf, unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
+import { startProcessAutomation, WORKERS } from './workers/index.js';
+import { createStudioModule, jobTypeName } from './app/studio/index.js';
+import { SettingsStore, settingsRoutes } from './app/settings/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
@@ -158,6 +160,19 @@ export async function startService(config: Config, options: ServiceOptions = {})
       unitNameOf: async (code) => (await directory.units.find(code))?.name,
       loadForm: formsDirectoryLoader(path.join(REPOSITORY_ROOT, 'forms')),
     });
+    const studio = createStudioModule({
+      connection,
+      clock,
+      rest: engineClients.rest,
+      zeebe: engineClients.zeebe,
+      resourceRoot: REPOSITORY_ROOT,
+      sources: {
+        jobTypes: () => WORKERS.map((worker) => ({ type: worker.type, name: jobTypeName(worker.type) })),
+        candidateGroups: async () =>
+          (await directory.units.list()).flatMap((unit) => [groupOf(unit), headGroupOf(unit)]).sort(),
+      },
+    });
+    const settings = new SettingsStore(connection, clock);
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
@@ -165,6 +180,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...processStart.routes,
       ...periods.routes,
       ...monitor.routes,
+      ...studio.routes,
+      ...settingsRoutes(settings),
       ...webRoutes(),
     ]);
     services.readiness.add({ name: 'engine', check: () => engineClients.checkReachable() });
@@ -186,6 +203,11 @@ export async function startService(config: Config, options: ServiceOptions = {})
         smtpUrl: config.smtpUrl,
         taskNoticeIntervalMs: config.taskNoticeIntervalMs,
         deployAtStart: config.deployAtStart,
+        settings,
+        takenOver: async () => ({
+          processes: await studio.store.takenOver('process'),
+          forms: await studio.store.takenOver('form'),
+        }),
         resourceRoot: REPOSITORY_ROOT,
         log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
       }),

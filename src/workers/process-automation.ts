@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../lib/clock.js';
-import { deployProcessesAndForms, type DeploymentSummary } from '../app/deployment/index.js';
+import { deployProcessesAndForms, type DeploymentSummary, type TakenOver } from '../app/deployment/index.js';
 import { Notifier, TaskNotifier, type UserTaskSearchClient } from '../app/notifications/index.js';
 import type { OrganisationDirectory } from '../app/organisation/index.js';
 import { RecordStore } from '../app/records/index.js';
 import { WORKERS } from './registry.js';
 import { startWorkers, type WorkerLog } from './runtime/worker-runtime.js';
+import type { WorkerDeps } from './runtime/worker-definition.js';
 
 type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
@@ -28,6 +29,10 @@ export interface ProcessAutomationOptions {
   taskNoticeIntervalMs?: number;
   /** Deploy processes/ and forms/ first (DEPLOY_AT_START); true by default. */
   deployAtStart?: boolean;
+  /** The resources administrators have deployed through the studio: their seed files are not deployed again. */
+  takenOver?: () => Promise<TakenOver>;
+  /** The process settings the workers read at run time (deadlines, reminders). */
+  settings?: WorkerDeps['settings'];
 }
 
 export interface ProcessAutomation {
@@ -43,10 +48,14 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
   const deployment =
     options.deployAtStart === false
       ? undefined
-      : await deployProcessesAndForms(options.zeebe, {
-          processes: path.join(options.resourceRoot, 'processes'),
-          forms: path.join(options.resourceRoot, 'forms'),
-        });
+      : await deployProcessesAndForms(
+          options.zeebe,
+          {
+            processes: path.join(options.resourceRoot, 'processes'),
+            forms: path.join(options.resourceRoot, 'forms'),
+          },
+          await options.takenOver?.(),
+        );
   const records = new RecordStore(options.connection);
   const notifier = new Notifier({
     connection: options.connection,
@@ -58,7 +67,13 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
   const workers = startWorkers(
     options.zeebe,
     WORKERS,
-    { records, directory: options.directory, notifier, clock: options.clock },
+    {
+      records,
+      directory: options.directory,
+      notifier,
+      clock: options.clock,
+      ...(options.settings ? { settings: options.settings } : {}),
+    },
     {
       ...(options.log ? { log: options.log } : {}),
       ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),

@@ -34,19 +34,32 @@ async function filesIn(dir: string, extension: string): Promise<string[]> {
   return names.filter((name) => name.endsWith(extension)).sort();
 }
 
+/** Resources an administrator has deployed through the studio, by id (= file name without extension). */
+export interface TakenOver {
+  processes: readonly string[];
+  forms: readonly string[];
+}
+
+const baseName = (name: string): string => name.replace(/\.[^.]+$/, '');
+
 /**
  * Deploys every processes/*.bpmn and forms/*.form in one deployment at start. The engine, like Zeebe, keeps the
  * version of a resource whose content did not change, so an unchanged file does not become a new version.
+ * The files are the seed of a fresh install: one an administrator has since deployed through the studio is left
+ * out, or every restart would deploy the seed again over the administrator's newer version.
  */
 export async function deployProcessesAndForms(
   zeebe: ZeebeClient,
   dirs: { processes: string; forms: string },
+  takenOver: TakenOver = { processes: [], forms: [] },
 ): Promise<DeploymentSummary> {
   const resources: ({ name: string; process: Buffer } | { name: string; form: Buffer })[] = [];
   for (const name of await filesIn(dirs.forms, '.form'))
-    resources.push({ name, form: await readFile(path.join(dirs.forms, name)) });
+    if (!takenOver.forms.includes(baseName(name)))
+      resources.push({ name, form: await readFile(path.join(dirs.forms, name)) });
   for (const name of await filesIn(dirs.processes, '.bpmn'))
-    resources.push({ name, process: await readFile(path.join(dirs.processes, name)) });
+    if (!takenOver.processes.includes(baseName(name)))
+      resources.push({ name, process: await readFile(path.join(dirs.processes, name)) });
   if (resources.length === 0) return { processes: [], forms: [] };
 
   const result = await zeebe.deployResources(resources);

@@ -4,4 +4,5 @@ export {
   type DeployedForm,
   type DeployedProcess,
   type DeploymentSummary,
+  type TakenOver,
 } from './deploy-processes.js';

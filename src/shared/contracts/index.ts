@@ -13,3 +13,5 @@ export type * from './process-start.contract.js';
 // The period dashboard and the documents list (issue 15, points 4 and 5).
 export type * from './period.contract.js';
 export type * from './documents.contract.js';
+export type * from './settings.contract.js';
+export type * from './studio.contract.js';

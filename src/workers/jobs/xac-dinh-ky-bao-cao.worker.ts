@@ -9,11 +9,7 @@ import {
   vietnamToday,
 } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
-
-const DEFAULT_REMINDER_DAYS = 3;
-const COLLECTION_GRACE_DAYS = 10;
-const SYNTHESIS_DAYS = 10;
-const APPROVAL_DAYS = 7;
+import { DEFAULT_SETTINGS } from '../../app/settings/index.js';
 
 /** Period and deadlines of a six-monthly or annual report (Art. 10.2, 11.3), from the start form or today. */
 export const xacDinhKyBaoCao = defineWorker({
@@ -25,15 +21,17 @@ export const xacDinhKyBaoCao = defineWorker({
     hanThuThap: Maybe(Type.String({ format: 'date' })),
     soNgayNhacTruoc: Maybe(Type.Integer({ minimum: 0, maximum: 60 })),
   }),
-  async handle({ variables }, { clock }) {
+  async handle({ variables }, { clock, settings }) {
     const today = vietnamToday(clock.now());
     const kind = variables.loaiKy ?? (Number(today.slice(5, 7)) < 10 ? '6-thang' : 'nam');
     const year = variables.nam ?? Number(today.slice(0, 4));
     const firstHalf = kind === '6-thang';
+    // Read at run time: a period started after an administrator changed the settings gets the new deadlines.
+    const rules = (settings ? (await settings.current()).values : DEFAULT_SETTINGS).baoCaoDanVan[kind];
     // The timer starts fire on 1 May and 1 November: units get about three weeks by default.
-    const due = variables.hanNopBaoCao ?? defaultDeadline(`${year}-${firstHalf ? '05' : '11'}-20`, today);
-    const collection = later(variables.hanThuThap ?? addDays(due, COLLECTION_GRACE_DAYS), due);
-    const synthesis = addDays(collection, SYNTHESIS_DAYS);
+    const due = variables.hanNopBaoCao ?? defaultDeadline(`${year}-${rules.reportDue}`, today);
+    const collection = later(variables.hanThuThap ?? addDays(due, rules.collectionGraceDays), due);
+    const synthesis = addDays(collection, rules.synthesisDays);
     return {
       period: {
         code: `${year}-${firstHalf ? '6T' : 'N'}`,
@@ -44,10 +42,10 @@ export const xacDinhKyBaoCao = defineWorker({
         endDate: firstHalf ? `${year}-06-30` : `${year}-12-31`,
       },
       reportDueDate: deadline(due),
-      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS, today)),
+      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? rules.reminderDaysBefore, today)),
       collectionDeadline: deadline(collection),
       synthesisDueDate: deadline(synthesis),
-      approvalDueDate: deadline(addDays(synthesis, APPROVAL_DAYS)),
+      approvalDueDate: deadline(addDays(synthesis, rules.approvalDays)),
     };
   },
 });

@@ -1,3 +1,4 @@
+import type { ProcessSettingsValues } from '../../shared/contracts/index.js';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Clock } from '../../lib/clock.js';
 import type { Notifier } from '../../app/notifications/index.js';
@@ -10,6 +11,8 @@ export interface WorkerDeps {
   directory: OrganisationDirectory;
   notifier: Notifier;
   clock: Clock;
+  /** The process settings in force (deadlines, reminders); the defaults once in code when not given. */
+  settings?: { current(): Promise<{ values: ProcessSettingsValues }> };
 }
 
 export interface JobContext<Variables> {

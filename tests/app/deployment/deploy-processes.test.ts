@@ -53,4 +53,15 @@ describe('deployProcessesAndForms', () => {
     expect(byId['bao-cao-dan-van']).toBe(1);
     expect(third.forms.every((f) => f.version === 1)).toBe(true);
   }, 60_000);
+
+  it('leaves out the seed files of processes and forms an administrator has deployed through the studio', async () => {
+    const result = await deployProcessesAndForms(engine.zeebe, dirs, {
+      processes: ['bao-cao-dan-van'],
+      forms: ['bao-cao-dan-van-lap'],
+    });
+    expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
+    expect(result.processes.length).toBe(3);
+    expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
+    expect(result.forms.length).toBe(28);
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ import { PeriodsPage } from '../features/periods/periods.page.js';
 import { UnitReportPage } from '../features/periods/unit-report.page.js';
 import { StartProcessPage } from '../features/process-start/start-process.page.js';
 import { TaskPage } from '../features/task/task.page.js';
+import { studioRoutes } from '../features/studio/studio.routes.js';
 import { matchPath } from '../lib/router.js';
 import { NotFoundPage } from './not-found.page.js';
 
@@ -58,6 +59,8 @@ const routes: RouteEntry[] = [
     ),
   },
   { pattern: '/documents', render: () => <DocumentsPage /> },
+  // The administrators' studio (issue 14).
+  ...studioRoutes,
 ];
 
 function matchRoute(pathname: string): JSX.Element | undefined {

@@ -8,9 +8,17 @@ function notify(): void {
 
 globalThis.addEventListener?.('popstate', notify);
 
+/** Asked before every in-app navigation; false keeps the page (an editor with unsaved changes sets one). */
+let leaveGuard: (() => boolean) | undefined;
+
+export function setLeaveGuard(guard: (() => boolean) | undefined): void {
+  leaveGuard = guard;
+}
+
 /** Client-side navigation: the server answers index.html for every non-API path, so any path can be reloaded. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === location.pathname + location.search) return;
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   notify();

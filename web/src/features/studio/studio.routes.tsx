@@ -1,0 +1,23 @@
+import type { JSX } from 'preact';
+import { DecisionsPage } from './decisions.page.js';
+import { FormEditorPage } from './form-editor.page.js';
+import { FormsPage } from './forms.page.js';
+import { ProcessEditorPage } from './process-editor.page.js';
+import { ProcessesPage } from './processes.page.js';
+import { SettingsPage } from './settings.page.js';
+
+/** The studio's pages under /admin (the server answers 403 to anyone but administrators on their API). */
+export const studioRoutes: { pattern: string; render(params: Record<string, string>): JSX.Element }[] = [
+  { pattern: '/admin/processes', render: () => <ProcessesPage /> },
+  {
+    pattern: '/admin/processes/:processId',
+    render: (params) => <ProcessEditorPage processId={params.processId ?? ''} key={params.processId} />,
+  },
+  { pattern: '/admin/decisions', render: () => <DecisionsPage /> },
+  { pattern: '/admin/settings', render: () => <SettingsPage /> },
+  { pattern: '/admin/forms', render: () => <FormsPage /> },
+  {
+    pattern: '/admin/forms/:formId',
+    render: (params) => <FormEditorPage formId={params.formId ?? ''} key={params.formId} />,
+  },
+];
