@@ -66,6 +66,8 @@ export const monitorEn: Widen<typeof monitorVi> = {
   instanceDataSaved: 'Data saved.',
   instanceDataBadJson: 'The value is not valid JSON.',
   instanceHistory: 'History',
+  historyShowAll: (count: number) => `Show all ${count} steps`,
+  historyShownOf: (shown: number, count: number) => `Showing the ${shown} latest of ${count} steps.`,
   historyStep: 'Step',
   historyWho: 'Assignee',
   historyEvents: 'Actions',

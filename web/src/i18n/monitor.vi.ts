@@ -62,6 +62,9 @@ export const monitorVi = {
   instanceDataSaved: 'Đã lưu dữ liệu.',
   instanceDataBadJson: 'Giá trị chưa đúng JSON.',
   instanceHistory: 'Quá trình xử lý',
+  historyShowAll: (count: number) => `Hiện tất cả ${count.toLocaleString('vi-VN')} bước`,
+  historyShownOf: (shown: number, count: number) =>
+    `Đang hiện ${shown} bước gần nhất trong ${count.toLocaleString('vi-VN')} bước.`,
   historyStep: 'Bước',
   historyWho: 'Người thực hiện',
   historyEvents: 'Thao tác',

@@ -13,6 +13,16 @@ import './monitor.css';
 
 type Notice = { kind: 'success' | 'error'; text: string } | undefined;
 
+/**
+ * A period's instance has a step per unit and round (hundreds of lines for 31 units): the page shows the latest
+ * ones, the rest on request, so the data and actions below stay within reach.
+ */
+const HISTORY_SHOWN = 30;
+
+function latestSteps<T extends { startDate: string }>(lines: readonly T[]): T[] {
+  return [...lines].sort((a, b) => b.startDate.localeCompare(a.startDate)).slice(0, HISTORY_SHOWN);
+}
+
 /** /monitor/instances/:key — the diagram with its overlays, incidents to retry, the data, the history, cancel. */
 export function InstancePage({ instanceKey }: { instanceKey: string }) {
   const { t, locale } = useI18n();
@@ -20,6 +30,7 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
   const [error, setError] = useState<unknown>(undefined);
   const [notice, setNotice] = useState<Notice>(undefined);
   const [busy, setBusy] = useState(false);
+  const [wholeHistory, setWholeHistory] = useState(false);
   const load = useCallback(async () => {
     try {
       setDetail(await monitorApi.instance(instanceKey));
@@ -138,6 +149,14 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
 
       <div class="monitor-section">
         <h2>{t.instanceHistory}</h2>
+        {!wholeHistory && detail.history.length > HISTORY_SHOWN && (
+          <p class="muted">
+            {t.historyShownOf(HISTORY_SHOWN, detail.history.length)}{' '}
+            <button type="button" class="button" onClick={() => setWholeHistory(true)}>
+              {t.historyShowAll(detail.history.length)}
+            </button>
+          </p>
+        )}
         <table class="task-table">
           <thead>
             <tr>
@@ -150,7 +169,7 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
             </tr>
           </thead>
           <tbody>
-            {detail.history.map((line, index) => (
+            {(wholeHistory ? detail.history : latestSteps(detail.history)).map((line, index) => (
               <tr key={`${line.elementId}-${index}`}>
                 <td data-label={t.historyStep}>
                   <div>{line.elementName}</div>
