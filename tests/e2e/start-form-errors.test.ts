@@ -32,7 +32,10 @@ describe('who is offered “Khởi tạo quy trình”', () => {
     expect((await (await answered).json()) as unknown).toEqual({ items: [] });
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Đổi mật khẩu' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Việc cần làm', 'Đổi mật khẩu']);
+    const entries = await nav.getByRole('link').allTextContents();
+    // The other entries (documents, dashboards) depend on the user's roles; this is about the start entry only.
+    expect(entries).toContain('Việc cần làm');
+    expect(entries).not.toContain('Khởi tạo quy trình');
 
     await page.goto('/processes/start');
     await page.getByRole('heading', { name: 'Khởi tạo quy trình' }).waitFor();
@@ -49,11 +52,9 @@ describe('who is offered “Khởi tạo quy trình”', () => {
     await signIn(page, people.staff.username);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Khởi tạo quy trình' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Việc cần làm',
-      'Khởi tạo quy trình',
-      'Đổi mật khẩu',
-    ]);
+    const entries = await nav.getByRole('link').allTextContents();
+    // Right after the inbox, before the other entries.
+    expect(entries.slice(0, 2)).toEqual(['Việc cần làm', 'Khởi tạo quy trình']);
   });
 });
 
