@@ -15,8 +15,9 @@ describe('the form editor', () => {
     await page.goto('/');
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    // An administrator lands on the studio (/admin), not the inbox.
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/inbox/);
+    await page.waitForURL(/\/admin/);
     await page.goto('/admin/forms/bao-cao-dan-van-lap');
     await page.locator('.fjs-editor-container').waitFor({ timeout: 60_000 });
     await page.getByText('bao-cao-dan-van / Lập báo cáo').waitFor();
