@@ -15,6 +15,7 @@ describe('the form editor', () => {
     await page.goto('/');
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    // An administrator lands on the studio (/admin), not the inbox.
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL(/\/admin/);
     await page.goto('/admin/forms/bao-cao-dan-van-lap');
