@@ -225,8 +225,13 @@ export interface UserTaskDefinition {
   followUpDate: Expression | null;
   /** 0..100, default 50. */
   priority: Expression | null;
-  /** zeebe:formDefinition formId (linked deployed form), resolved to the latest form when the task is created. */
+  /** zeebe:formDefinition formId (linked deployed form). */
   formId: string | null;
+  /**
+   * 'latest': the newest version of the form when the task is created; 'deployment': the version deployed together
+   * with this process definition (DefinitionRecord.deploymentForms), so a running instance keeps its form.
+   */
+  formBinding: 'latest' | 'deployment';
   /** zeebe:formDefinition externalReference (static or FEEL). */
   externalReference: Expression | null;
   headers: Record<string, string>;

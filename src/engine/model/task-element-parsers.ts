@@ -66,8 +66,8 @@ function userTaskDefinition(b: ProcessBuilder, element: ModdleElement): UserTask
   const form = extension(element, 'zeebe:FormDefinition');
   if (form && attr(form, 'formKey')) b.fail(id, 'zeebe:formDefinition formKey is not supported; use formId');
   const formBinding = form ? attr(form, 'bindingType') : undefined;
-  if (formBinding && formBinding !== 'latest') {
-    b.fail(id, `form binding '${formBinding}' is not supported; only 'latest'`);
+  if (formBinding && formBinding !== 'latest' && formBinding !== 'deployment') {
+    b.fail(id, `form binding '${formBinding}' is not supported; only 'latest' or 'deployment'`);
   }
   const priorityExpression = b.optionalExpression(
     id,
@@ -96,6 +96,7 @@ function userTaskDefinition(b: ProcessBuilder, element: ModdleElement): UserTask
     followUpDate: staticDate(b, id, 'followUpDate', schedule ? attr(schedule, 'followUpDate') : undefined),
     priority: priorityExpression,
     formId: (form ? attr(form, 'formId')?.trim() : undefined) || null,
+    formBinding: formBinding === 'deployment' ? 'deployment' : 'latest',
     externalReference: b.optionalExpression(
       id,
       'externalReference',

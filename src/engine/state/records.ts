@@ -21,6 +21,12 @@ export interface DefinitionRecord {
   deploymentKey: Key;
   tenantId: string;
   deleted: boolean;
+  /**
+   * formId → form key of the forms in this definition's deployment (an unchanged form counts with its existing
+   * version), for user tasks with form binding 'deployment'. Absent on definitions deployed before this existed:
+   * they have no such tasks, since the parser refused that binding then.
+   */
+  deploymentForms?: Record<string, Key>;
 }
 
 export interface FormRecord {

@@ -35,6 +35,8 @@ export interface UserTaskOptions {
   candidateGroups?: string;
   assignee?: string;
   formId?: string;
+  /** zeebe:formDefinition bindingType; absent = 'latest'. */
+  formBinding?: 'latest' | 'deployment';
   /** zeebe:taskSchedule dueDate (FEEL or ISO). */
   dueDate?: string;
   /** zeebe:priorityDefinition priority (FEEL or 0–100). */
@@ -55,7 +57,14 @@ export function userTask(id: string, options: UserTaskOptions = {}): Xml {
           }),
         ]
       : []),
-    ...(options.formId ? [element('zeebe:formDefinition', { formId: options.formId })] : []),
+    ...(options.formId
+      ? [
+          element('zeebe:formDefinition', {
+            formId: options.formId,
+            ...(options.formBinding ? { bindingType: options.formBinding } : {}),
+          }),
+        ]
+      : []),
     ...(options.dueDate ? [element('zeebe:taskSchedule', { dueDate: options.dueDate })] : []),
     ...(options.priority ? [element('zeebe:priorityDefinition', { priority: options.priority })] : []),
     ...(options.extensions ?? []),

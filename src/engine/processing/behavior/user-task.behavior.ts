@@ -10,7 +10,7 @@ import type { Expression, FeelEvaluationContext, FeelResult } from '../../feel/f
 import type { UserTask } from '../../model/process-model.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { StateWriter } from '../../state/state-writer.js';
-import type { ElementInstanceRecord, UserTaskRecord } from '../../state/records.js';
+import type { ElementInstanceRecord, FormRecord, UserTaskRecord } from '../../state/records.js';
 import type { StepResult } from '../step-result.js';
 import type { VariableBehavior } from './variable.behavior.js';
 
@@ -21,6 +21,23 @@ export class UserTaskBehavior {
     private readonly clock: Clock,
     private readonly variables: VariableBehavior,
   ) {}
+
+  /**
+   * 'deployment' binding: the form version recorded on the process definition at its deployment, so a task
+   * created late in an old instance keeps the form its instance started with. A definition without the record
+   * (deployed before bindings existed) falls back to the latest form.
+   */
+  private linkedForm(
+    instance: ElementInstanceRecord,
+    formId: string,
+    binding: 'latest' | 'deployment',
+  ): FormRecord | undefined {
+    if (binding === 'deployment') {
+      const formKey = this.state.definitions.get(instance.processDefinitionKey)?.deploymentForms?.[formId];
+      if (formKey) return this.state.forms.get(formKey);
+    }
+    return this.state.latestForm(formId);
+  }
 
   create(instance: ElementInstanceRecord, element: UserTask): StepResult {
     const definition = element.userTask;
@@ -56,7 +73,7 @@ export class UserTaskBehavior {
       return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: failures.join('; ') };
     let formKey: string | null = null;
     if (definition.formId) {
-      const form = this.state.latestForm(definition.formId);
+      const form = this.linkedForm(instance, definition.formId, definition.formBinding);
       if (!form) {
         return {
           ok: false,

@@ -68,19 +68,74 @@ export class DeploymentCommands {
         );
       }
     }
+    this.checkDeploymentBoundForms(parsed);
     return parsed;
   }
 
-  /** Sync part: records the new versions. */
+  /** As Zeebe: a form bound with 'deployment' must be part of the same deployment, else the deployment is rejected. */
+  private checkDeploymentBoundForms(parsed: ParsedResource[]): void {
+    const deployedFormIds = new Set(parsed.flatMap((item) => (item.form ? [item.form.formId] : [])));
+    for (const item of parsed) {
+      for (const model of item.processes) {
+        for (const [elementId, formId] of deploymentBoundForms(model)) {
+          if (!deployedFormIds.has(formId)) {
+            throw new EngineError(
+              'INVALID_ARGUMENT',
+              `'${item.resource.name}': element '${elementId}' links form '${formId}' with binding type 'deployment', but the deployment holds no form with this id`,
+              { resourceName: item.resource.name, elementId },
+            );
+          }
+        }
+      }
+    }
+  }
+
+  /** Sync part: records the new versions. Forms first, so the processes can record the form keys they bind. */
   apply(parsed: ParsedResource[], tenantId: string): DeploymentResult {
     const { state, keys } = this;
     const deploymentKey = keys.next();
     const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
+    const formKeys: Record<string, string> = {};
+    for (const item of parsed) {
+      if (!item.form) continue;
+      const latest = state.latestForm(item.form.formId);
+      let record: FormRecord;
+      if (latest && latest.checksum === item.checksum) record = latest;
+      else {
+        record = {
+          key: keys.next(),
+          formId: item.form.formId,
+          version: (latest?.version ?? 0) + 1,
+          schema: item.text,
+          resourceName: item.resource.name,
+          checksum: item.checksum,
+          deploymentKey,
+          tenantId,
+        };
+        this.writer.addForm(record);
+      }
+      formKeys[record.formId] = record.key;
+      result.forms.push({
+        formId: record.formId,
+        version: record.version,
+        formKey: record.key,
+        resourceName: record.resourceName,
+        tenantId: record.tenantId,
+      });
+    }
     for (const item of parsed) {
       for (const model of item.processes) {
         const latest = state.latestDefinition(model.id);
+        // Only the forms this process binds to its deployment: an unrelated form in the same deployment must not
+        // make an unchanged process a new version.
+        const bound = boundFormKeys(model, formKeys);
         let record: DefinitionRecord;
-        if (latest && latest.checksum === item.checksum && latest.resourceName === item.resource.name) {
+        if (
+          latest &&
+          latest.checksum === item.checksum &&
+          latest.resourceName === item.resource.name &&
+          sameForms(latest.deploymentForms ?? {}, bound)
+        ) {
           record = latest;
         } else {
           record = {
@@ -95,6 +150,7 @@ export class DeploymentCommands {
             deploymentKey,
             tenantId,
             deleted: false,
+            ...(Object.keys(bound).length > 0 ? { deploymentForms: bound } : {}),
           };
           this.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
@@ -103,31 +159,6 @@ export class DeploymentCommands {
           bpmnProcessId: record.bpmnProcessId,
           version: record.version,
           processDefinitionKey: record.key,
-          resourceName: record.resourceName,
-          tenantId: record.tenantId,
-        });
-      }
-      if (item.form) {
-        const latest = state.latestForm(item.form.formId);
-        let record: FormRecord;
-        if (latest && latest.checksum === item.checksum) record = latest;
-        else {
-          record = {
-            key: keys.next(),
-            formId: item.form.formId,
-            version: (latest?.version ?? 0) + 1,
-            schema: item.text,
-            resourceName: item.resource.name,
-            checksum: item.checksum,
-            deploymentKey,
-            tenantId,
-          };
-          this.writer.addForm(record);
-        }
-        result.forms.push({
-          formId: record.formId,
-          version: record.version,
-          formKey: record.key,
           resourceName: record.resourceName,
           tenantId: record.tenantId,
         });
@@ -195,4 +226,32 @@ export class DeploymentCommands {
       `Expected to delete resource with key '${resourceKey}', but no such resource was found`,
     );
   }
+}
+
+/** [elementId, formId] of the user tasks that link their form with binding type 'deployment'. */
+function deploymentBoundForms(model: ProcessModel): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const element of model.elements.values()) {
+    if (
+      element.kind === 'userTask' &&
+      element.userTask.formId &&
+      element.userTask.formBinding === 'deployment'
+    )
+      found.push([element.id, element.userTask.formId]);
+  }
+  return found;
+}
+
+function boundFormKeys(model: ProcessModel, formKeys: Record<string, string>): Record<string, string> {
+  const bound: Record<string, string> = {};
+  for (const [, formId] of deploymentBoundForms(model)) {
+    const key = formKeys[formId];
+    if (key) bound[formId] = key;
+  }
+  return bound;
+}
+
+function sameForms(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keysA = Object.keys(a);
+  return keysA.length === Object.keys(b).length && keysA.every((formId) => a[formId] === b[formId]);
 }
