@@ -22,11 +22,12 @@ export interface DefinitionRecord {
   tenantId: string;
   deleted: boolean;
   /**
-   * formId → form key of the forms in this definition's deployment (an unchanged form counts with its existing
-   * version), for user tasks with form binding 'deployment'. Absent on definitions deployed before this existed:
-   * they have no such tasks, since the parser refused that binding then.
+   * The forms this definition's user tasks bind with 'deployment': the key of each in its deployment (an unchanged
+   * form counts with its existing version), sorted by formId. A list, not a map, since a formId may hold '.',
+   * which MongoDB refuses in field names. Absent on definitions deployed before this existed: they have no such
+   * tasks, since the parser refused that binding then.
    */
-  deploymentForms?: Record<string, Key>;
+  deploymentForms?: { formId: string; formKey: Key }[];
 }
 
 export interface FormRecord {

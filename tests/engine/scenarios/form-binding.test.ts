@@ -11,18 +11,18 @@ import {
   useTestEngine,
 } from '../../support/harness/index.js';
 
-/** Two tasks on the same form, bound to the deployment: the second is created late, like a report sent back. */
+/** Two tasks on one form bound to the deployment (the second created late, like a report sent back); a '.' in the formId, which a MongoDB field name could not hold. */
 const BPMN = processXml('fb-report', [
   startEvent('start'),
-  userTask('draft', { name: 'Draft', formId: 'fb-form', formBinding: 'deployment' }),
-  userTask('redo', { name: 'Redo', formId: 'fb-form', formBinding: 'deployment' }),
+  userTask('draft', { name: 'Draft', formId: 'fb.form', formBinding: 'deployment' }),
+  userTask('redo', { name: 'Redo', formId: 'fb.form', formBinding: 'deployment' }),
   endEvent('end'),
   ...sequence('start', 'draft', 'redo', 'end'),
 ]);
 
 const form = (fields: number) =>
   JSON.stringify({
-    id: 'fb-form',
+    id: 'fb.form',
     type: 'default',
     components: Array.from({ length: fields }, (_, i) => ({
       type: 'textfield',
@@ -75,7 +75,7 @@ describe("form binding 'deployment' (over the SDK)", () => {
 
     const old = await harness.zeebe.createProcessInstance({ bpmnProcessId: 'fb-report', variables: {} });
     const draft = await openTask(old.processInstanceKey);
-    expect(await formOf(draft.userTaskKey)).toMatchObject({ formId: 'fb-form', version: 1 });
+    expect(await formOf(draft.userTaskKey)).toMatchObject({ formId: 'fb.form', version: 1 });
 
     // The administrator deploys a changed form with its process: the process gets a new version bound to it.
     expect(await deploy(form(2))).toEqual({ process: [2], form: [2] });
@@ -88,13 +88,13 @@ describe("form binding 'deployment' (over the SDK)", () => {
       return task;
     });
     const redoForm = await formOf(redo.userTaskKey);
-    expect(redoForm).toMatchObject({ formId: 'fb-form', version: 1 });
+    expect(redoForm).toMatchObject({ formId: 'fb.form', version: 1 });
     expect(redoForm.schema?.components).toHaveLength(1);
 
     // A new instance gets version 2.
     const fresh = await harness.zeebe.createProcessInstance({ bpmnProcessId: 'fb-report', variables: {} });
     const freshTask = await openTask(fresh.processInstanceKey);
-    expect(await formOf(freshTask.userTaskKey)).toMatchObject({ formId: 'fb-form', version: 2 });
+    expect(await formOf(freshTask.userTaskKey)).toMatchObject({ formId: 'fb.form', version: 2 });
 
     // A form deployed alone (binding 'latest' would pick it up) does not reach either.
     await harness.zeebe.deployResources([{ name: 'fb-form.form', form: Buffer.from(form(3)) }]);

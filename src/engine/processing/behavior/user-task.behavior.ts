@@ -33,7 +33,9 @@ export class UserTaskBehavior {
     binding: 'latest' | 'deployment',
   ): FormRecord | undefined {
     if (binding === 'deployment') {
-      const formKey = this.state.definitions.get(instance.processDefinitionKey)?.deploymentForms?.[formId];
+      const formKey = this.state.definitions
+        .get(instance.processDefinitionKey)
+        ?.deploymentForms?.find((form) => form.formId === formId)?.formKey;
       if (formKey) return this.state.forms.get(formKey);
     }
     return this.state.latestForm(formId);

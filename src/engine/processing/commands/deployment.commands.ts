@@ -95,7 +95,7 @@ export class DeploymentCommands {
     const { state, keys } = this;
     const deploymentKey = keys.next();
     const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
-    const formKeys: Record<string, string> = {};
+    const formKeys = new Map<string, string>();
     for (const item of parsed) {
       if (!item.form) continue;
       const latest = state.latestForm(item.form.formId);
@@ -114,7 +114,7 @@ export class DeploymentCommands {
         };
         this.writer.addForm(record);
       }
-      formKeys[record.formId] = record.key;
+      formKeys.set(record.formId, record.key);
       result.forms.push({
         formId: record.formId,
         version: record.version,
@@ -134,7 +134,7 @@ export class DeploymentCommands {
           latest &&
           latest.checksum === item.checksum &&
           latest.resourceName === item.resource.name &&
-          sameForms(latest.deploymentForms ?? {}, bound)
+          sameForms(latest.deploymentForms ?? [], bound)
         ) {
           record = latest;
         } else {
@@ -150,7 +150,7 @@ export class DeploymentCommands {
             deploymentKey,
             tenantId,
             deleted: false,
-            ...(Object.keys(bound).length > 0 ? { deploymentForms: bound } : {}),
+            ...(bound.length > 0 ? { deploymentForms: bound } : {}),
           };
           this.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
@@ -242,16 +242,19 @@ function deploymentBoundForms(model: ProcessModel): Array<[string, string]> {
   return found;
 }
 
-function boundFormKeys(model: ProcessModel, formKeys: Record<string, string>): Record<string, string> {
-  const bound: Record<string, string> = {};
-  for (const [, formId] of deploymentBoundForms(model)) {
-    const key = formKeys[formId];
-    if (key) bound[formId] = key;
-  }
-  return bound;
+type BoundForms = NonNullable<DefinitionRecord['deploymentForms']>;
+
+function boundFormKeys(model: ProcessModel, formKeys: Map<string, string>): BoundForms {
+  const formIds = [...new Set(deploymentBoundForms(model).map(([, formId]) => formId))].sort();
+  return formIds.flatMap((formId) => {
+    const formKey = formKeys.get(formId);
+    return formKey ? [{ formId, formKey }] : [];
+  });
 }
 
-function sameForms(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keysA = Object.keys(a);
-  return keysA.length === Object.keys(b).length && keysA.every((formId) => a[formId] === b[formId]);
+function sameForms(a: BoundForms, b: BoundForms): boolean {
+  return (
+    a.length === b.length &&
+    a.every((form, i) => form.formId === b[i]!.formId && form.formKey === b[i]!.formKey)
+  );
 }
