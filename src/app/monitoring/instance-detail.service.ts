@@ -9,8 +9,17 @@ import { countOf, rowOf } from './instance-list.service.js';
 /** Longer values are cut for reading; the page says so (Camunda itself truncates long values in searches). */
 const MAX_SHOWN = 4_000;
 
+/**
+ * One answer for "no such instance", "not yet in the engine's searches" and "not yours to watch", so the answer tells
+ * nobody that an instance they may not watch exists. Camunda's reads lag its broker by seconds: a just-started
+ * instance is not found yet, and the message says so rather than leaving the user to think it was lost.
+ */
 export const instanceNotFound = (): AppError =>
-  new AppError(404, 'instance_not_found', 'Không tìm thấy hồ sơ này hoặc bạn không được theo dõi hồ sơ này.');
+  new AppError(
+    404,
+    'instance_not_found',
+    'Không tìm thấy hồ sơ này hoặc bạn không được theo dõi hồ sơ này. Hồ sơ vừa khởi tạo có thể cần vài giây mới hiện ra.',
+  );
 const mayNotAct = (): AppError =>
   new AppError(
     403,

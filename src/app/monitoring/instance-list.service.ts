@@ -78,10 +78,10 @@ export class InstanceListService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private countsOf(anyState: Filter): Promise<InstanceList['counts']> {
+  private countsOf(anyState: Filter, fresh = false): Promise<InstanceList['counts']> {
     const key = JSON.stringify(anyState);
     const cached = this.counts.get(key);
-    if (cached && this.now() - cached.at < COUNTS_TTL_MS) return cached.counts;
+    if (!fresh && cached && this.now() - cached.at < COUNTS_TTL_MS) return cached.counts;
     const counts = Promise.all([
       this.engine.countInstances({ ...anyState, state: 'ACTIVE' }),
       this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
@@ -101,12 +101,24 @@ export class InstanceListService {
     const sort: Sort = [
       { field: query.sort ?? 'startDate', order: (query.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC' },
     ];
-    const [found, counts, processes, units] = await Promise.all([
+    const [found, cachedCounts, processes, units] = await Promise.all([
       this.engine.searchInstances(filter, sort, { from: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
       this.countsOf(anyState),
       this.processes(watcher),
       this.units.reportingUnits(),
     ]);
+    // Cached counts read before the engine's searches showed new instances would contradict the rows shown (a tab
+    // saying 0 over a list of one): when the count of the filtered state disagrees with the fresh total, read again.
+    const shownCount =
+      query.state && query.incidents === undefined
+        ? cachedCounts[query.state]
+        : query.incidents === true && !query.state
+          ? cachedCounts.incidents
+          : undefined;
+    const counts =
+      shownCount !== undefined && shownCount !== found.total
+        ? await this.countsOf(anyState, true)
+        : cachedCounts;
     return {
       items: found.items.map(rowOf),
       total: found.total,

@@ -50,7 +50,10 @@ describe('the cockpit API', () => {
     });
     expect(found.counts.ACTIVE).toBe(1);
     expect(found.processes.map((process) => process.id)).toContain('y-kien-nhan-su');
-    expect((await list(giamsat, 'period=2026-6T')).items.map((row) => row.key)).toEqual([run.good]);
+    // The period is written by the first service task, so the instance is found by it a little later.
+    await eventually(async () =>
+      expect((await list(giamsat, 'period=2026-6T')).items.map((row) => row.key)).toEqual([run.good]),
+    );
     expect((await list(giamsat, 'period=2025-6T')).total).toBe(0);
     const withIncidents = await eventually(async () => {
       const page = await list(giamsat, 'incidents=true');
@@ -84,14 +87,15 @@ describe('the cockpit API', () => {
       expect(
         found.elements.find((element) => element.elementId === 'Task_LapBaoCao')?.active,
       ).toBeGreaterThan(1);
+      // The instance's variables and element history show behind its tokens under Camunda's secondary storage.
+      expect(found.variables?.find((variable) => variable.name === 'period')?.text).toContain(
+        '"code": "2026-6T"',
+      );
+      expect(found.history.find((line) => line.elementId === 'Task_XacDinhKy')?.state).toBe('COMPLETED');
       return found;
     });
     expect(shown.bpmnXml).toContain('Task_LapBaoCao');
     expect(shown.flows.length).toBeGreaterThan(1);
-    expect(shown.variables?.find((variable) => variable.name === 'period')?.text).toContain(
-      '"code": "2026-6T"',
-    );
-    expect(shown.history.find((line) => line.elementId === 'Task_XacDinhKy')?.state).toBe('COMPLETED');
     expect(shown.mayAct).toBe(true);
   });
 
@@ -124,13 +128,14 @@ describe('the cockpit API', () => {
     const cancelled = await eventually(async () => {
       const found = await detail(giamsat, run.bad);
       expect(found.instance.state).toBe('TERMINATED');
+      // The audit entry is written just after the 204 goes out (route-mounter), so it may trail the answer briefly.
+      expect(found.actions.map((action) => action.action).sort()).toEqual([
+        'monitor.incident-retry',
+        'monitor.instance-cancel',
+        'monitor.variables-set',
+      ]);
       return found;
     });
-    expect(cancelled.actions.map((action) => action.action).sort()).toEqual([
-      'monitor.incident-retry',
-      'monitor.instance-cancel',
-      'monitor.variables-set',
-    ]);
     expect(cancelled.actions.find((action) => action.action === 'monitor.instance-cancel')?.detail).toBe(
       'Khởi tạo nhầm kỳ',
     );
@@ -199,8 +204,18 @@ describe('the cockpit API', () => {
     const key = String(created.processInstanceKey);
     // giamsat is a supervisor of Ủy ban Kiểm tra, a body the regulation names: they read it, and the read is audited.
     const giamsat = await signedIn('giamsat');
-    const shown = await detail(giamsat, key);
-    expect(shown.variables?.find((variable) => variable.name === 'hoTenUngVien')?.text).toContain('Ứng Viên');
+    // Just started, the instance is not in the engine's searches yet (Camunda 8.8): a clear 404 that says so.
+    const early = await giamsat.get(`/api/monitor/instances/${key}`);
+    if (early.status === 404) expect(JSON.stringify(early.body)).toContain('vài giây');
+    // Every read that shows the instance's data to giamsat is audited, the ones before its variables showed too.
+    let readsByGiamsat = early.status === 200 ? 1 : 0;
+    await eventually(async () => {
+      const shown = await detail(giamsat, key);
+      readsByGiamsat++;
+      expect(shown.variables?.find((variable) => variable.name === 'hoTenUngVien')?.text).toContain(
+        'Ứng Viên',
+      );
+    });
     // A supervisor of another unit watches the instance but not its personnel data.
     const admin = await signedIn('admin');
     const made = await admin.post('/api/admin/users', {
@@ -220,7 +235,9 @@ describe('the cockpit API', () => {
     ).toBe(403);
     const audit = await admin.get(`/api/admin/audit?action=personnel.instance-read&target=${key}`);
     const entries = (audit.body as unknown as { items: { actor: string }[] }).items;
-    expect(entries.map((entry) => entry.actor)).toEqual(['giamsat']);
+    expect(entries.map((entry) => entry.actor)).toEqual(
+      Array.from({ length: readsByGiamsat }, () => 'giamsat'),
+    );
     // Ban Tổ chức's staff watch the personnel process; Ban Tuyên giáo's do not.
     expect((await detail(await signedIn('btc.canbo'), key)).variables).not.toBeNull();
     expect((await (await signedIn('btg.canbo')).get(`/api/monitor/instances/${key}`)).status).toBe(404);

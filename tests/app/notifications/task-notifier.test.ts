@@ -5,6 +5,24 @@ import { eventually, useScenario } from '../../scenarios/support/scenario-harnes
 
 const h = useScenario('2026-05-01T02:00:00.000Z', { organisation: true });
 
+/**
+ * Waits, as a user would, until the engine's search shows every unit's "Lập báo cáo" task of the instance: under
+ * ENGINE_PROFILE=camunda-8.8 the tasks a multi-instance creates together become visible one by one.
+ */
+async function waitForEveryUnitTask(pik: string): Promise<void> {
+  const units = await h.variable<unknown[]>(pik, 'units');
+  await eventually(async () => {
+    const found = await h.rest.searchUserTasks(
+      {
+        filter: { processInstanceKey: pik, elementId: 'Task_LapBaoCao', state: 'CREATED' },
+        page: { limit: 100 },
+      } as never,
+      { consistency: { waitUpToMs: 0 } } as never,
+    );
+    expect(found.items).toHaveLength(units.length);
+  });
+}
+
 describe('TaskNotifier', () => {
   it('tells the candidate group of a new task once, and again once when its due date is near', async () => {
     const notices = new TaskNotifier(h.rest, h.notifier, { now: () => new Date(h.clock.now()) });
@@ -13,6 +31,7 @@ describe('TaskNotifier', () => {
       variables: { loaiKy: '6-thang', nam: 2026, hanNopBaoCao: '2026-05-20' },
     });
     await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-y-te');
+    await waitForEveryUnitTask(pik);
     const toUnit = () => h.smtp.mails.filter((m) => m.to.includes('so-y-te@dukh.vn')).length;
     const before = toUnit();
 
@@ -55,6 +74,7 @@ describe('TaskNotifier', () => {
       variables: { loaiKy: 'nam', nam: 2026, hanNopBaoCao: '2026-11-20' },
     });
     await h.waitForTask(pik, 'Task_LapBaoCao', 'co-so:so-y-te');
+    await waitForEveryUnitTask(pik);
     const open = await h.rest.searchUserTasks(
       { filter: { state: 'CREATED' }, page: { limit: 1 } } as never,
       { consistency: { waitUpToMs: 0 } } as never,

@@ -1,7 +1,9 @@
 import { camundaTaskEngine, type TaskEngine } from '../../../../src/app/inbox/index.js';
 import type { EngineProfile } from '../../../../src/engine/index.js';
+import { expect } from 'vitest';
 import {
   endEvent,
+  eventually,
   loose,
   noWait,
   processResource,
@@ -90,6 +92,21 @@ export async function startTaskEngineFixture(
           loose({ userTaskKey: key, changeset: { priority: spec.priority, dueDate: spec.dueDate } }),
         );
       if (spec.assignee) await rest.assignUserTask(loose({ userTaskKey: key, assignee: spec.assignee }));
+      // The set-up is someone else's doing: the task is handed over once the engine's reads show it as set up (under
+      // ENGINE_PROFILE=camunda-8.8 they show the previous priority, due date and assignee for a while).
+      await eventually(async () => {
+        const shown = (await rest.getUserTask(loose({ userTaskKey: key }), noWait)) as unknown as {
+          state: string;
+          priority?: number;
+          dueDate?: string;
+          assignee?: string;
+        };
+        expect(shown.state).toBe('CREATED');
+        if (spec.priority !== undefined) expect(shown.priority).toBe(spec.priority);
+        if (spec.dueDate !== undefined)
+          expect(Date.parse(shown.dueDate ?? '')).toBe(Date.parse(spec.dueDate));
+        if (spec.assignee) expect(shown.assignee).toBe(spec.assignee);
+      });
       return { key, processInstanceKey: String(processInstanceKey) };
     },
     async variable(processInstanceKey, variableName) {
