@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { access, copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { constants, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +22,101 @@ export const FERRETDB_PATCHES: readonly { file: string; find: string; replace: s
     find: `IDColumn = DefaultColumn + "->'$._id'"`,
     replace: `IDColumn = DefaultColumn + "->\\"_id\\""`,
   },
+  // The next five let a query use a "pushdown_" index (tools/ferretdb/patches/pushdown_indexed.go). Without them the
+  // SQLite backend reads, decodes and filters every document for every query but a lookup by `_id`: an engine history
+  // search over 1,000,000 finished instances took seconds, where MongoDB answers from its indexes.
+  {
+    why: 'the handler passes the sort and the skip+limit of a find as hints the backend may serve from an index',
+    file: 'internal/backends/collection.go',
+    find: `\tOnlyRecordIDs bool\n\tComment       string\n}`,
+    replace:
+      `\tOnlyRecordIDs bool\n\tComment       string\n\n` +
+      `\tHintSort  *types.Document // the find's sort, for a backend that can serve it exactly\n` +
+      `\tHintLimit int64           // skip+limit, applied only where the backend serves filter and sort exactly\n` +
+      `\tCountOnly bool            // the caller wants only the count of matches\n}`,
+  },
+  {
+    why: 'a backend answers a count from COUNT(*) when its WHERE is exactly the filter',
+    file: 'internal/backends/collection.go',
+    find: `type QueryResult struct {\n\tIter types.DocumentsIterator\n}`,
+    replace:
+      `type QueryResult struct {\n\tIter types.DocumentsIterator\n\n` +
+      `\tCount   int64 // the number of matches, when Counted\n\tCounted bool\n}`,
+  },
+  {
+    why: 'the SQLite backend plans its WHERE, ORDER BY, LIMIT and COUNT from a "pushdown_" index',
+    file: 'internal/backends/sqlite/collection.go',
+    find:
+      `\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n\n` +
+      `\tif params.Limit != 0 {\n\t\tq += \` LIMIT ?\`\n\t\targs = append(args, params.Limit)\n\t}\n\n` +
+      `\trows, err := db.QueryContext(ctx, q, args...)`,
+    replace:
+      `\tvar plan indexedQuery\n` +
+      `\tif whereClause == "" && !meta.Capped() {\n` +
+      `\t\tplan = planIndexedQuery(meta, params.Filter, params.HintSort)\n` +
+      `\t\twhereClause = plan.where\n\t\targs = append(args, plan.args...)\n\t}\n\n` +
+      `\tif params.CountOnly && plan.exact {\n` +
+      `\t\tvar count int64\n` +
+      `\t\tif err := db.QueryRowContext(ctx, fmt.Sprintf(\`SELECT count(*) FROM %q\`, meta.TableName)+whereClause, args...).Scan(&count); err != nil {\n` +
+      `\t\t\treturn nil, lazyerrors.Error(err)\n\t\t}\n\n` +
+      `\t\treturn &backends.QueryResult{Iter: newQueryIterator(ctx, nil, params.OnlyRecordIDs), Count: count, Counted: true}, nil\n\t}\n\n` +
+      `\tq += whereClause\n\torderBy := prepareOrderByClause(params.Sort)\n` +
+      `\tif orderBy == "" {\n\t\torderBy = plan.orderBy\n\t}\n\tq += orderBy\n\n` +
+      `\tlimit := params.Limit\n` +
+      `\tif limit == 0 && plan.exact && (plan.orderBy != "" || params.HintSort.Len() == 0) {\n\t\tlimit = params.HintLimit\n\t}\n\n` +
+      `\tif limit != 0 {\n\t\tq += \` LIMIT ?\`\n\t\targs = append(args, limit)\n\t}\n\n` +
+      `\trows, err := db.QueryContext(ctx, q, args...)`,
+  },
+  {
+    why: 'explain shows the WHERE a "pushdown_" index serves, as queries run it',
+    file: 'internal/backends/sqlite/collection.go',
+    find: `\torderByClause := prepareOrderByClause(params.Sort)\n\tsortPushdown := orderByClause != ""\n`,
+    replace:
+      `\tif whereClause == "" && !meta.Capped() {\n` +
+      `\t\tplan := planIndexedQuery(meta, params.Filter, nil)\n` +
+      `\t\twhereClause = plan.where\n\t\targs = append(args, plan.args...)\n` +
+      `\t\tfilterPushdown = plan.exact && plan.where != ""\n\t}\n\n` +
+      `\torderByClause := prepareOrderByClause(params.Sort)\n\tsortPushdown := orderByClause != ""\n`,
+  },
+  {
+    why: 'find hands its sort and skip+limit to the backend as hints',
+    file: 'internal/handler/msg_find.go',
+    find: `\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))`,
+    replace:
+      `\tif !h.DisablePushdown {\n\t\tqp.HintSort = params.Sort\n` +
+      `\t\tif params.Limit > 0 {\n\t\t\tqp.HintLimit = params.Limit + params.Skip\n\t\t}\n\t}\n\n` +
+      `\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))`,
+  },
+  {
+    why: 'count takes a backend count when the backend offers one',
+    file: 'internal/handler/msg_count.go',
+    find: `\tqueryRes, err := c.Query(connCtx, &qp)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n`,
+    replace:
+      `\tqp.CountOnly = !h.DisablePushdown\n\n` +
+      `\tqueryRes, err := c.Query(connCtx, &qp)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n` +
+      `\tif queryRes.Counted {\n\t\tqueryRes.Iter.Close()\n\n` +
+      `\t\tcounted := max(queryRes.Count-params.Skip, 0)\n` +
+      `\t\tif params.Limit > 0 {\n\t\t\tcounted = min(counted, params.Limit)\n\t\t}\n\n` +
+      `\t\treturn documentOpMsg(must.NotFail(types.NewDocument("n", int32(counted), "ok", float64(1))))\n\t}\n`,
+  },
 ];
 
-/** Changes whenever the patches do, so a launcher built from other sources is not reused. */
-const BUILD_TAG = `${FERRETDB_VERSION}-p${FERRETDB_PATCHES.length}`;
+/** Go files added to FerretDB's source before it is built, beside the patches above. */
+export const FERRETDB_ADDED_FILES: readonly { source: string; target: string }[] = [
+  { source: 'patches/pushdown_indexed.go', target: 'internal/backends/sqlite/pushdown_indexed.go' },
+];
 
 const launcherSource = fileURLToPath(new URL('../../../tools/ferretdb/', import.meta.url));
+
+/** Changes whenever the patches or the added files do, so a launcher built from other sources is not reused. */
+const BUILD_TAG = `${FERRETDB_VERSION}-${buildFingerprint()}`;
+
+function buildFingerprint(): string {
+  const hash = createHash('sha256').update(JSON.stringify(FERRETDB_PATCHES));
+  for (const added of FERRETDB_ADDED_FILES)
+    hash.update(readFileSync(path.join(launcherSource, added.source)));
+  return hash.digest('hex').slice(0, 10);
+}
 
 /** Where the built FerretDB launcher is cached: outside the repository, shared by every clone on the machine. */
 export function ferretDbCachePath(): string {
@@ -99,4 +189,6 @@ async function applyPatches(sourceRoot: string): Promise<void> {
       throw new Error(`FerretDB patch no longer applies: ${patch.file} has no ${patch.find}`);
     await writeFile(file, text.replace(patch.find, patch.replace));
   }
+  for (const added of FERRETDB_ADDED_FILES)
+    await copyFile(path.join(launcherSource, added.source), path.join(sourceRoot, added.target));
 }

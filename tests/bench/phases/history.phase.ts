@@ -7,6 +7,7 @@ import { BSON, MongoClient, type Db } from 'mongodb';
 import { userTaskProcess } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import {
+  ensureHistoryIndexes,
   HISTORY_COLLECTIONS,
   toHistoryDocument,
   type HistoryDocument,
@@ -111,6 +112,8 @@ export async function importFinishedInstances(
   const started = Date.now();
   try {
     const db = client.db();
+    // The indexes exist before the import, as they do for an engine that has been running for years.
+    await ensureHistoryIndexes(db);
     const base = 9_000_000_000_000_000;
     const t0 = Date.UTC(2016, 0, 1);
     const batch = 1000;
@@ -211,6 +214,7 @@ export async function measureHistorySearch(
   count: number,
 ): Promise<Record<string, unknown>> {
   const byProcess: number[] = [];
+  const newestCompleted: number[] = [];
   const byKey: number[] = [];
   let total = 0;
   for (let index = 0; index < searches; index += 1) {
@@ -222,6 +226,15 @@ export async function measureHistorySearch(
     const body = (await response.json()) as { page: { totalItems: number } };
     byProcess.push(performance.now() - started);
     total = body.page.totalItems;
+    // What the cockpit asks first: one process's finished instances, newest first.
+    started = performance.now();
+    const newest = await post(restAddress, '/v2/process-instances/search', {
+      filter: { processDefinitionId: `bench-imported-${(index + 1) % 4}`, state: 'COMPLETED' },
+      sort: [{ field: 'processInstanceKey', order: 'DESC' }],
+      page: { limit: 50 },
+    });
+    await newest.json();
+    newestCompleted.push(performance.now() - started);
     const key = String(9_000_000_000_000_000 + Math.floor(Math.random() * count) * 5);
     started = performance.now();
     await (await fetch(`${restAddress}/v2/process-instances/${key}`)).json();
@@ -236,6 +249,10 @@ export async function measureHistorySearch(
       p95Ms: round(percentile(byProcess, 95)),
       totalItems: total,
       target: 'p95 <= 100 at 1,000,000',
+    },
+    completedNewestFirstPageOf50: {
+      p50Ms: round(percentile(newestCompleted, 50)),
+      p95Ms: round(percentile(newestCompleted, 95)),
     },
     getByKey: { p50Ms: round(percentile(byKey, 50)), p95Ms: round(percentile(byKey, 95)) },
   };

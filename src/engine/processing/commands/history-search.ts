@@ -60,7 +60,7 @@ export async function mergedSearch<T extends object>(
       historyTotal = historyItems.length;
     } else {
       const [count, documents] = await Promise.all([
-        collection.countDocuments(history.filter),
+        countMatches(db, history.collection, history.filter),
         from + limit === 0
           ? Promise.resolve([])
           : collection
@@ -95,6 +95,15 @@ export async function mergedSearch<T extends object>(
     (item) => String(item[keyField]),
   );
   return { items: page.items, total: settled.length + historyTotal - duplicates };
+}
+
+/**
+ * The `count` command, not `countDocuments`: the latter is an aggregation, which FerretDB answers by reading every
+ * match, where `count` over a filter a `pushdown_` index covers is answered from the index.
+ */
+async function countMatches(db: Db, collection: string, filter: Filter<HistoryDocument>): Promise<number> {
+  const result = (await db.command({ count: collection, query: filter })) as { n?: number };
+  return result.n ?? 0;
 }
 
 /** An engine filter value as a MongoDB condition (Camunda's operators mapped to MongoDB's). */

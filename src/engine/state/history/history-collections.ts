@@ -25,22 +25,42 @@ export const HISTORY_COLLECTIONS: Readonly<Record<string, string>> = {
   engine_user_tasks: 'engine_history_user_tasks',
 };
 
-/** The indexes that serve the REST v2 filters and sorts (on MongoDB; FerretDB/SQLite uses only `_id`). */
-const INDEXES: Readonly<Record<string, Record<string, 1>[]>> = {
+/**
+ * The indexes that serve the REST v2 filters and sorts, each ending in `k` so a page in key order is read from the
+ * index. Named `pushdown_…`, they are also used by FerretDB's SQLite backend as this project builds it
+ * (tools/ferretdb/patches/pushdown_indexed.go): that name promises that each field holds a string (or null), never an
+ * array or a number, in every history document, and that the last field sorts as text.
+ */
+const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   engine_history_element_instances: [
-    { type: 1, k: 1 },
-    { processInstanceKey: 1, k: 1 },
-    { bpmnProcessId: 1, k: 1 },
-    { endDate: 1 },
+    ['type', 'k'],
+    ['type', 'bpmnProcessId', 'k'],
+    ['type', 'bpmnProcessId', 'state', 'k'],
+    ['type', 'processDefinitionKey', 'k'],
+    ['type', 'processDefinitionKey', 'state', 'k'],
+    ['type', 'state', 'k'],
+    ['processInstanceKey', 'k'],
   ],
-  engine_history_variables: [{ processInstanceKey: 1, k: 1 }, { scopeKey: 1 }, { name: 1, k: 1 }],
-  engine_history_incidents: [{ processInstanceKey: 1, k: 1 }],
+  engine_history_variables: [
+    ['processInstanceKey', 'k'],
+    ['scopeKey', 'k'],
+    ['name', 'k'],
+  ],
+  engine_history_incidents: [
+    ['processInstanceKey', 'k'],
+    ['state', 'k'],
+  ],
   engine_history_user_tasks: [
-    { assignee: 1, k: 1 },
-    { candidateGroups: 1, k: 1 },
-    { processInstanceKey: 1, k: 1 },
-    { completionDate: 1 },
+    ['assignee', 'k'],
+    ['processInstanceKey', 'k'],
+    ['state', 'k'],
   ],
+};
+
+/** Indexes only MongoDB can use: on arrays (candidate groups) and dates. */
+const MONGODB_INDEXES: Readonly<Record<string, Record<string, 1>[]>> = {
+  engine_history_element_instances: [{ endDate: 1 }],
+  engine_history_user_tasks: [{ candidateGroups: 1, k: 1 }, { completionDate: 1 }],
 };
 
 export function historyCollectionOf(runtimeCollection: string): string | undefined {
@@ -70,12 +90,23 @@ export function toHistoryDocument(key: string, json: string): HistoryDocument {
 }
 
 /**
- * Creates the history indexes, except on FerretDB: its SQLite backend serves only `_id` lookups from an index (read
- * in its source and measured), so there the indexes would only slow the applier's inserts.
+ * Creates the history indexes. On FerretDB only the `pushdown_` ones: its SQLite backend would maintain the others at
+ * every insert and never read them.
  */
 export async function ensureHistoryIndexes(db: Db): Promise<void> {
   const info = (await db.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string };
+  for (const [collection, indexes] of Object.entries(PUSHDOWN_INDEXES))
+    for (const fields of indexes)
+      await db
+        .collection(collection)
+        .createIndex(Object.fromEntries(fields.map((field) => [field, 1])), {
+          name: pushdownIndexName(fields),
+        });
   if (info.ferretdbVersion) return;
-  for (const [collection, indexes] of Object.entries(INDEXES))
+  for (const [collection, indexes] of Object.entries(MONGODB_INDEXES))
     for (const index of indexes) await db.collection(collection).createIndex(index);
+}
+
+function pushdownIndexName(fields: readonly string[]): string {
+  return `pushdown_${fields.join('_')}`;
 }

@@ -1,0 +1,197 @@
+// Added to FerretDB 1.24.2's SQLite backend when the launcher is built (see FERRETDB_PATCHES in
+// src/lib/db/ferretdb-binary.ts for why).
+//
+// Stock FerretDB 1.x on SQLite creates the indexes a client asks for, but answers every query except a lookup by
+// `_id` by reading the whole table, decoding each document and filtering it in Go; sorts and counts likewise. This
+// file lets a query use an index the client declared as safe for it: an index whose name starts with "pushdown_"
+// promises that every document holds each of its fields as a top-level string or boolean (never an array, a number
+// or a nested document), and that its last field sorts as plain text (fixed-width keys, ISO dates).
+//
+// For such an index the backend adds `WHERE field = literal` for the filter's equality conditions on the index's
+// leading fields. The handler still filters, sorts and limits in Go afterwards, so a partial WHERE only narrows what
+// is read. When the WHERE is the whole filter, the sort (on the next indexed field) and the limit go to SQLite too,
+// and a count is answered with COUNT(*).
+
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
+	"github.com/FerretDB/FerretDB/internal/types"
+)
+
+const pushdownIndexPrefix = "pushdown_"
+
+// indexedQuery is the SQL a query can add when a "pushdown_" index serves it.
+type indexedQuery struct {
+	where   string // " WHERE …", or "" when no index serves the filter
+	args    []any
+	exact   bool   // the WHERE selects exactly the filter's matches
+	orderBy string // " ORDER BY …" when exact and the sort is served by the index
+}
+
+// planIndexedQuery finds the "pushdown_" index whose leading fields cover most of the filter's equality conditions.
+func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) indexedQuery {
+	var plan indexedQuery
+	if meta == nil {
+		return plan
+	}
+
+	literals := map[string]string{}
+	conditions := 0
+
+	if filter != nil {
+		for _, field := range filter.Keys() {
+			if field == "$comment" {
+				continue
+			}
+
+			conditions++
+
+			value, _ := filter.Get(field)
+			if literal, ok := pushableLiteral(field, value); ok {
+				literals[field] = literal
+			}
+		}
+	}
+
+	sortField, descending, sortable := singleSort(sort)
+
+	var best *metadata.IndexInfo
+	bestCovered := -1
+	bestServesSort := false
+
+	for i := range meta.Settings.Indexes {
+		index := &meta.Settings.Indexes[i]
+		if !strings.HasPrefix(index.Name, pushdownIndexPrefix) {
+			continue
+		}
+
+		covered := 0
+		for _, key := range index.Key {
+			if _, ok := literals[key.Field]; !ok {
+				break
+			}
+			covered++
+		}
+
+		servesSort := sortable && covered < len(index.Key) && index.Key[covered].Field == sortField
+
+		if covered > bestCovered || (covered == bestCovered && servesSort && !bestServesSort) {
+			best, bestCovered, bestServesSort = index, covered, servesSort
+		}
+	}
+
+	if best == nil {
+		return plan
+	}
+
+	parts := make([]string, 0, bestCovered)
+	for _, key := range best.Key[:bestCovered] {
+		parts = append(parts, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key.Field))
+		plan.args = append(plan.args, literals[key.Field])
+	}
+
+	if len(parts) > 0 {
+		plan.where = " WHERE " + strings.Join(parts, " AND ")
+	}
+
+	plan.exact = bestCovered == conditions && len(literals) == conditions
+
+	if plan.exact && bestServesSort {
+		direction := ""
+		if descending {
+			direction = " DESC"
+		}
+
+		plan.orderBy = fmt.Sprintf(" ORDER BY %s->%q%s", metadata.DefaultColumn, sortField, direction)
+	}
+
+	if plan.where == "" && plan.orderBy == "" {
+		plan.exact = conditions == 0
+	}
+
+	return plan
+}
+
+// pushableLiteral returns the JSON text SQLite's `->` gives for the value, for the values whose text is the same
+// whichever JSON writer produced it: booleans, and strings without quotes, backslashes, control or HTML characters.
+func pushableLiteral(field string, value any) (string, bool) {
+	if strings.ContainsAny(field, ".$") || field == "" {
+		return "", false
+	}
+
+	if document, ok := value.(*types.Document); ok {
+		if document.Len() != 1 || document.Keys()[0] != "$eq" {
+			return "", false
+		}
+
+		value, _ = document.Get("$eq")
+	}
+
+	switch value := value.(type) {
+	case bool:
+		if value {
+			return "true", true
+		}
+
+		return "false", true
+	case string:
+		if !plainText(value) {
+			return "", false
+		}
+
+		literal, err := sjson.MarshalSingleValue(value)
+		if err != nil {
+			return "", false
+		}
+
+		return string(literal), true
+	default:
+		return "", false
+	}
+}
+
+func plainText(value string) bool {
+	if !utf8.ValidString(value) {
+		return false
+	}
+
+	for _, r := range value {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' ||
+			r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+
+	return true
+}
+
+// singleSort returns the field and direction of a sort on one top-level field.
+func singleSort(sort *types.Document) (string, bool, bool) {
+	if sort == nil || sort.Len() != 1 {
+		return "", false, false
+	}
+
+	field := sort.Keys()[0]
+	if strings.ContainsAny(field, ".$") {
+		return "", false, false
+	}
+
+	value, _ := sort.Get(field)
+
+	switch value := value.(type) {
+	case int64:
+		return field, value < 0, true
+	case int32:
+		return field, value < 0, true
+	case float64:
+		return field, value < 0, true
+	default:
+		return "", false, false
+	}
+}
