@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { MongoClient } from 'mongodb';
 import { purgeHistory } from './state/history/history-purge.js';
-import { HISTORY_COLLECTIONS } from './state/history/history-collections.js';
+import { ALL_HISTORY_COLLECTIONS } from './state/history/history-collections.js';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     const db = client.db();
     if (command === 'size') {
-      for (const name of Object.values(HISTORY_COLLECTIONS)) {
+      for (const name of ALL_HISTORY_COLLECTIONS) {
         const stats = (await db.command({ collStats: name })) as { count?: number; size?: number };
         console.log(
           JSON.stringify({ collection: name, documents: stats.count ?? 0, bytes: stats.size ?? 0 }),

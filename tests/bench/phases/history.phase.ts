@@ -8,7 +8,9 @@ import { userTaskProcess } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
 import {
   ensureHistoryIndexes,
+  ALL_HISTORY_COLLECTIONS,
   HISTORY_COLLECTIONS,
+  PROCESS_INSTANCE_HISTORY,
   toHistoryDocument,
   type HistoryDocument,
 } from '../../../src/engine/state/history/history-collections.js';
@@ -84,7 +86,7 @@ export async function measureStoredBytes(
     const db = client.db();
     // Whatever the engine's shutdown left in its log is applied, as the next start would.
     await replayLogTail(db);
-    const history = await collectionBytes(db, Object.values(HISTORY_COLLECTIONS));
+    const history = await collectionBytes(db, [...ALL_HISTORY_COLLECTIONS]);
     const runtime = await collectionBytes(db, RUNTIME);
     return {
       instances: count,
@@ -118,6 +120,7 @@ export async function importFinishedInstances(
     const t0 = Date.UTC(2016, 0, 1);
     const batch = 1000;
     for (let first = 0; first < count; first += batch) {
+      const instances: HistoryDocument[] = [];
       const elements: HistoryDocument[] = [];
       const variables: HistoryDocument[] = [];
       const tasks: HistoryDocument[] = [];
@@ -144,7 +147,7 @@ export async function importFinishedInstances(
           parentProcessInstanceKey: null,
           parentElementInstanceKey: null,
         };
-        elements.push(toHistoryDocument(key, JSON.stringify(instance)));
+        instances.push(toHistoryDocument(key, JSON.stringify(instance)));
         if (!children) continue;
         const taskElement = {
           ...instance,
@@ -192,9 +195,11 @@ export async function importFinishedInstances(
         };
         tasks.push(toHistoryDocument(task.key, JSON.stringify(task)));
       }
-      await db
-        .collection<HistoryDocument>(HISTORY_COLLECTIONS['engine_element_instances']!)
-        .insertMany(elements);
+      await db.collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY).insertMany(instances);
+      if (elements.length)
+        await db
+          .collection<HistoryDocument>(HISTORY_COLLECTIONS['engine_element_instances']!)
+          .insertMany(elements);
       if (variables.length)
         await db.collection<HistoryDocument>(HISTORY_COLLECTIONS['engine_variables']!).insertMany(variables);
       if (tasks.length)

@@ -46,7 +46,7 @@ describe('compaction', () => {
       expect(left.get('engine_user_tasks')).toHaveLength(2);
       expect(left.get('engine_variables')).toHaveLength(2);
       const finished = await db
-        .collection('engine_history_element_instances')
+        .collection('engine_history_process_instances')
         .countDocuments({ type: 'PROCESS' });
       expect(finished).toBe(4);
     } finally {

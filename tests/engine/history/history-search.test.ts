@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
 import {
   endEvent,
   flow,
@@ -136,4 +137,97 @@ describe('history served from the database', () => {
     );
     expect(completedOnly.page.totalItems).toBe(10);
   }, 120_000);
+
+  it('orders finished and live instances by start and by end date, across pages, as they happened', async () => {
+    await harness.zeebe.deployResource({
+      name: 'hist-order.bpmn',
+      process: Buffer.from(userTaskProcess('hist-order', { assignee: 'clerk' })),
+    });
+    const started: string[] = [];
+    for (let index = 0; index < 7; index += 1) {
+      harness.clock.advance(60_000);
+      started.push(
+        (await harness.zeebe.createProcessInstance({ bpmnProcessId: 'hist-order', variables: {} }))
+          .processInstanceKey,
+      );
+    }
+    // Finished in another order than started: the fifth first, then the second, the seventh, the first, the fourth.
+    const finishOrder = [4, 1, 6, 0, 3].map((index) => started[index]!);
+    for (const instanceKey of finishOrder) {
+      harness.clock.advance(60_000);
+      const task = await harness.rest.searchUserTasks(
+        loose({ filter: { processInstanceKey: instanceKey }, page: { limit: 1 } }),
+        noWait,
+      );
+      await harness.rest.completeUserTask(loose({ userTaskKey: task.items[0]!.userTaskKey }));
+    }
+    await harness.restart();
+
+    const ordered = async (field: 'startDate' | 'endDate', order: 'ASC' | 'DESC', state?: string) =>
+      (
+        await allPages(
+          (page) =>
+            harness.rest.searchProcessInstances(
+              loose({
+                filter: { processDefinitionId: 'hist-order', ...(state ? { state } : {}) },
+                sort: [{ field, order }],
+                page,
+              }),
+              noWait,
+            ),
+          2,
+        )
+      ).items.map((item) => String(item.processInstanceKey));
+    expect(await ordered('startDate', 'ASC')).toEqual(started);
+    expect(await ordered('startDate', 'DESC')).toEqual([...started].reverse());
+    expect(await ordered('endDate', 'DESC', 'COMPLETED')).toEqual([...finishOrder].reverse());
+    expect(await ordered('endDate', 'ASC', 'COMPLETED')).toEqual(finishOrder);
+  }, 60_000);
+
+  it('moves process instances kept among element instances by an older engine into their own collection', async () => {
+    const client = await MongoClient.connect(harness.database.uri);
+    try {
+      const db = client.db();
+      const key = '2251799813999001';
+      const record = {
+        key,
+        processInstanceKey: key,
+        processDefinitionKey: '2251799813999000',
+        bpmnProcessId: 'old-layout',
+        version: 1,
+        tenantId: '<default>',
+        elementId: 'old-layout',
+        type: 'PROCESS',
+        flowScopeKey: null,
+        state: 'COMPLETED',
+        startDate: Date.UTC(2025, 0, 1),
+        endDate: Date.UTC(2025, 0, 2),
+        incidentKey: null,
+        parentProcessInstanceKey: null,
+        parentElementInstanceKey: null,
+      };
+      await db.collection('engine_history_meta').deleteMany({});
+      await db
+        .collection<{ _id: string; [field: string]: unknown }>('engine_history_element_instances')
+        .insertOne({
+          _id: key,
+          k: key.padStart(20, '0'),
+          j: JSON.stringify(record),
+          type: 'PROCESS',
+          bpmnProcessId: 'old-layout',
+          state: 'COMPLETED',
+        });
+      await harness.restart();
+      const found = await harness.rest.searchProcessInstances(
+        loose({ filter: { processDefinitionId: 'old-layout' }, sort: [{ field: 'endDate', order: 'DESC' }] }),
+        noWait,
+      );
+      expect(found.items.map((item) => String(item.processInstanceKey))).toEqual([key]);
+      expect(
+        await db.collection('engine_history_element_instances').countDocuments({ _id: key } as object),
+      ).toBe(0);
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 });

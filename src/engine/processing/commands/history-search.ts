@@ -9,7 +9,7 @@
  */
 import type { Db, Document, Filter, Sort } from 'mongodb';
 import type { AdvancedFilter, FilterProperty, SearchQuery, SearchResult } from '../../engine-api.js';
-import type { HistoryDocument } from '../../state/history/history-collections.js';
+import { DATE_ORDER_FIELDS, type HistoryDocument } from '../../state/history/history-collections.js';
 import type { PendingRetired } from '../../state/store.js';
 import { isAdvancedFilter } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
@@ -31,6 +31,8 @@ export interface HistorySide<T> {
   matches: (item: T) => boolean;
 }
 
+const TOTAL_ORDER_FIELDS: ReadonlySet<string> = new Set(Object.values(DATE_ORDER_FIELDS));
+
 export async function mergedSearch<T extends object>(
   db: Db,
   memory: MemoryCandidate<T>[],
@@ -51,7 +53,10 @@ export async function mergedSearch<T extends object>(
       const field = history.fields[each.field];
       if (field) mongoSort[field] = each.order === 'DESC' ? -1 : 1;
     }
-    if (!('k' in mongoSort)) mongoSort['k'] = 1;
+    // `k` breaks ties, unless the order is already total: the date-order fields end with the key.
+    const orderFields = Object.keys(mongoSort);
+    const total = orderFields.some((field) => field === 'k' || TOTAL_ORDER_FIELDS.has(field));
+    if (!total) mongoSort['k'] = 1;
     const byKey = history.filter['_id'];
     if (typeof byKey === 'string') {
       // By key alone: the one lookup FerretDB serves from an index; the rest of the filter is tested here.

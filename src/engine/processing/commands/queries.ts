@@ -22,7 +22,11 @@ import type {
   VariableRecord,
 } from '../../state/records.js';
 import type { Db } from 'mongodb';
-import type { HistoryDocument } from '../../state/history/history-collections.js';
+import {
+  DATE_ORDER_FIELDS,
+  PROCESS_INSTANCE_HISTORY,
+  type HistoryDocument,
+} from '../../state/history/history-collections.js';
 import type { ReadonlyStore } from '../../state/store.js';
 import { historyFilter, mergedSearch, type HistorySide, type MemoryCandidate } from './history-search.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
@@ -84,8 +88,8 @@ export class Queries {
     }
     const none = filter.state === 'ACTIVE' || String(filter.hasIncident) === 'true';
     return this.merged(memory, query, 'processInstanceKey', matches, {
-      collection: HISTORY.elements,
-      filter: none ? null : { ...history, type: 'PROCESS' },
+      collection: HISTORY.processInstances,
+      filter: none ? null : history,
       fields: PROCESS_INSTANCE_SORT,
       toItem: (document) => this.processInstance(parse<ElementInstanceRecord>(document)),
     });
@@ -122,7 +126,7 @@ export class Queries {
       filter.elementName !== undefined;
     return this.merged(memory, query, 'elementInstanceKey', matches, {
       collection: HISTORY.elements,
-      filter: none ? null : { type: { $ne: 'PROCESS' }, ...history },
+      filter: none ? null : history,
       fields: ELEMENT_INSTANCE_SORT,
       toItem: (document) => this.elementInstance(parse<ElementInstanceRecord>(document)),
     });
@@ -319,6 +323,7 @@ export class Queries {
 }
 
 const HISTORY = {
+  processInstances: PROCESS_INSTANCE_HISTORY,
   elements: 'engine_history_element_instances',
   variables: 'engine_history_variables',
   incidents: 'engine_history_incidents',
@@ -339,8 +344,7 @@ const PROCESS_INSTANCE_FILTER = {
 const PROCESS_INSTANCE_SORT = {
   ...PROCESS_INSTANCE_FILTER,
   processInstanceKey: 'k',
-  startDate: 'startDate',
-  endDate: 'endDate',
+  ...DATE_ORDER_FIELDS,
 };
 const ELEMENT_INSTANCE_FILTER = {
   elementInstanceKey: '_id',

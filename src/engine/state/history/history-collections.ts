@@ -6,7 +6,10 @@
  *
  * A history document is `{_id: key, k, <the record's scalar fields>, j}`: `j` the record as JSON text (what a search
  * returns), the scalar fields copied beside it so MongoDB can filter and sort on them, and `k` the key left-padded
- * to 20 digits so that key order is text order.
+ * to 20 digits so that key order is text order. Process instances (element records of type PROCESS) have a
+ * collection of their own: the cockpit lists them by many filters and orders, which want indexes the far more
+ * numerous element instances should not pay for at every insert. They also carry `sd` and `ed`, their start and end
+ * as text that sorts by date and then by key (see `dateOrderKey`).
  */
 import type { Db } from 'mongodb';
 
@@ -25,22 +28,37 @@ export const HISTORY_COLLECTIONS: Readonly<Record<string, string>> = {
   engine_user_tasks: 'engine_history_user_tasks',
 };
 
+/** Where finished process instances go (their element records, of type PROCESS). */
+export const PROCESS_INSTANCE_HISTORY = 'engine_history_process_instances';
+
+/** Every history collection. */
+export const ALL_HISTORY_COLLECTIONS: readonly string[] = [
+  PROCESS_INSTANCE_HISTORY,
+  ...Object.values(HISTORY_COLLECTIONS),
+];
+
+/** API date field → the history field that sorts by it (process instances). */
+export const DATE_ORDER_FIELDS = { startDate: 'sd', endDate: 'ed' } as const;
+
 /**
- * The indexes that serve the REST v2 filters and sorts, each ending in `k` so a page in key order is read from the
- * index. Named `pushdown_…`, they are also used by FerretDB's SQLite backend as this project builds it
+ * The indexes that serve the REST v2 filters and sorts, each ending in `k` (or `sd`/`ed`) so a page in that order is
+ * read from the index. Named `pushdown_…`, they are also used by FerretDB's SQLite backend as this project builds it
  * (tools/ferretdb/patches/pushdown_indexed.go): that name promises that each field holds a string (or null), never an
  * array or a number, in every history document, and that the last field sorts as text.
  */
 const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  engine_history_element_instances: [
-    ['type', 'k'],
-    ['type', 'bpmnProcessId', 'k'],
-    ['type', 'bpmnProcessId', 'state', 'k'],
-    ['type', 'processDefinitionKey', 'k'],
-    ['type', 'processDefinitionKey', 'state', 'k'],
-    ['type', 'state', 'k'],
-    ['processInstanceKey', 'k'],
+  [PROCESS_INSTANCE_HISTORY]: [
+    ...['k', 'sd', 'ed'].flatMap((order) => [
+      [order],
+      ['bpmnProcessId', order],
+      ['bpmnProcessId', 'state', order],
+      ['state', order],
+    ]),
+    ['processDefinitionKey', 'k'],
+    ['processDefinitionKey', 'state', 'k'],
+    ['parentProcessInstanceKey', 'k'],
   ],
+  engine_history_element_instances: [['processInstanceKey', 'k']],
   engine_history_variables: [
     ['processInstanceKey', 'k'],
     ['scopeKey', 'k'],
@@ -59,12 +77,26 @@ const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>>
 
 /** Indexes only MongoDB can use: on arrays (candidate groups) and dates. */
 const MONGODB_INDEXES: Readonly<Record<string, Record<string, 1>[]>> = {
-  engine_history_element_instances: [{ endDate: 1 }],
+  engine_history_element_instances: [{ processDefinitionKey: 1, elementId: 1 }],
   engine_history_user_tasks: [{ candidateGroups: 1, k: 1 }, { completionDate: 1 }],
 };
 
-export function historyCollectionOf(runtimeCollection: string): string | undefined {
+/** The history collection a finished record of a runtime collection goes to (its document decides for elements). */
+export function historyCollectionOf(
+  runtimeCollection: string,
+  document?: HistoryDocument,
+): string | undefined {
+  if (document?.['type'] === 'PROCESS' && runtimeCollection === 'engine_element_instances')
+    return PROCESS_INSTANCE_HISTORY;
   return HISTORY_COLLECTIONS[runtimeCollection];
+}
+
+/**
+ * A date (epoch milliseconds) and a key as one text that sorts by the date, then by the key: one index column and a
+ * total order, so a page in date order is read from an index with no tie left to break.
+ */
+export function dateOrderKey(epochMs: number, key: string): string {
+  return `${String(Math.max(0, Math.trunc(epochMs))).padStart(15, '0')}:${paddedKey(key)}`;
 }
 
 export function paddedKey(key: string): string {
@@ -86,6 +118,9 @@ export function toHistoryDocument(key: string, json: string): HistoryDocument {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) document[name] = value;
     else if (Array.isArray(value) && value.every((each) => typeof each === 'string')) document[name] = value;
   }
+  if (record['type'] === 'PROCESS')
+    for (const [api, field] of Object.entries(DATE_ORDER_FIELDS))
+      if (typeof record[api] === 'number') document[field] = dateOrderKey(record[api], key);
   return document;
 }
 
@@ -97,11 +132,10 @@ export async function ensureHistoryIndexes(db: Db): Promise<void> {
   const info = (await db.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string };
   for (const [collection, indexes] of Object.entries(PUSHDOWN_INDEXES))
     for (const fields of indexes)
-      await db
-        .collection(collection)
-        .createIndex(Object.fromEntries(fields.map((field) => [field, 1])), {
-          name: pushdownIndexName(fields),
-        });
+      await db.collection(collection).createIndex(Object.fromEntries(fields.map((field) => [field, 1])), {
+        name: pushdownIndexName(fields),
+      });
+  await moveProcessInstancesOut(db);
   if (info.ferretdbVersion) return;
   for (const [collection, indexes] of Object.entries(MONGODB_INDEXES))
     for (const index of indexes) await db.collection(collection).createIndex(index);
@@ -110,3 +144,39 @@ export async function ensureHistoryIndexes(db: Db): Promise<void> {
 function pushdownIndexName(fields: readonly string[]): string {
   return `pushdown_${fields.join('_')}`;
 }
+
+/**
+ * History written before process instances had a collection of their own kept them among the element instances:
+ * moved over once, in one pass, with their date-order fields. Copied before deleted, so a crash leaves a duplicate
+ * the next start removes, never a loss.
+ */
+async function moveProcessInstancesOut(db: Db): Promise<void> {
+  const layout = db.collection<{ _id: string; version: number }>(HISTORY_META);
+  if (((await layout.findOne({ _id: 'layout' }))?.version ?? 1) >= 2) return;
+  const elements = db.collection<HistoryDocument>('engine_history_element_instances');
+  const instances = db.collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY);
+  let batch: HistoryDocument[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await instances.bulkWrite(
+      batch.map((document) => ({
+        replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true },
+      })),
+      { ordered: false },
+    );
+    await elements.bulkWrite(
+      batch.map((document) => ({ deleteOne: { filter: { _id: document._id } } })),
+      { ordered: false },
+    );
+    batch = [];
+  };
+  for await (const old of elements.find({ type: 'PROCESS' })) {
+    batch.push(toHistoryDocument(old._id, old.j));
+    if (batch.length >= 500) await flush();
+  }
+  await flush();
+  await layout.replaceOne({ _id: 'layout' }, { version: 2 }, { upsert: true });
+}
+
+/** Which layout the history is in (2: process instances in a collection of their own). */
+const HISTORY_META = 'engine_history_meta';

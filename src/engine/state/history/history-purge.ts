@@ -7,7 +7,11 @@
  * history holds one batch in memory. It never touches live state: only finished instances are in the history.
  */
 import type { Db } from 'mongodb';
-import { HISTORY_COLLECTIONS, type HistoryDocument } from './history-collections.js';
+import {
+  HISTORY_COLLECTIONS,
+  PROCESS_INSTANCE_HISTORY,
+  type HistoryDocument,
+} from './history-collections.js';
 
 export interface PurgeOptions {
   /** Epoch milliseconds: instances that ended strictly before are purged. */
@@ -22,30 +26,52 @@ export interface PurgeResult {
   records: number;
 }
 
-const ELEMENTS = HISTORY_COLLECTIONS['engine_element_instances']!;
 const OWNED = Object.values(HISTORY_COLLECTIONS);
 
 export async function purgeHistory(db: Db, options: PurgeOptions): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 500;
   const result: PurgeResult = { processInstances: 0, records: 0 };
+  const instances = db.collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY);
   for (;;) {
-    const instances = await db
-      .collection<HistoryDocument>(ELEMENTS)
-      .find({ type: 'PROCESS', endDate: { $lt: options.before } }, { projection: { _id: 1 } })
+    // The instances that ended first, read from the end-date index in its order.
+    const oldest = await instances
+      .find({}, { projection: { _id: 1, endDate: 1 } })
+      .sort({ ed: 1 })
       .limit(batchSize)
       .toArray();
-    if (instances.length === 0) return result;
-    const keys = instances.map((instance) => instance._id);
+    const due = oldest.filter((instance) => Number(instance['endDate']) < options.before);
+    if (due.length === 0) return result;
+    const keys = due.map((instance) => instance._id);
     for (const name of OWNED) {
       const collection = db.collection<HistoryDocument>(name);
-      const owned = { $or: [{ processInstanceKey: { $in: keys } }, { _id: { $in: keys } }] };
-      if (options.archive) {
-        for await (const document of collection.find(owned))
-          await options.archive(`${JSON.stringify({ collection: name, record: JSON.parse(document.j) })}\n`);
-      }
-      result.records += (await collection.deleteMany(owned)).deletedCount;
+      // One lookup per instance: FerretDB serves `processInstanceKey` from an index, not `$in` over many.
+      if (options.archive)
+        for (const key of keys)
+          for await (const document of collection.find({ processInstanceKey: key }))
+            await options.archive(
+              `${JSON.stringify({ collection: name, record: JSON.parse(document.j) })}\n`,
+            );
+      const deleted = await collection.bulkWrite(
+        keys.map((key) => ({ deleteMany: { filter: { processInstanceKey: key } } })),
+        { ordered: false },
+      );
+      result.records += deleted.deletedCount;
     }
+    if (options.archive)
+      for (const key of keys) {
+        const document = await instances.findOne({ _id: key });
+        if (document)
+          await options.archive(
+            `${JSON.stringify({ collection: PROCESS_INSTANCE_HISTORY, record: JSON.parse(document.j) })}\n`,
+          );
+      }
+    const deleted = await instances.bulkWrite(
+      keys.map((key) => ({ deleteOne: { filter: { _id: key } } })),
+      { ordered: false },
+    );
+    result.records += deleted.deletedCount;
     result.processInstances += keys.length;
+    if (due.length < oldest.length) return result;
   }
 }
 

@@ -380,21 +380,26 @@ export async function applyChanges(
     const collection = db.collection<KeyedDocument>(collectionName);
     let known = persisted?.get(collectionName);
     if (persisted && !known) persisted.set(collectionName, (known = new Set()));
-    const historyName = historyCollectionOf(collectionName);
+    const hasHistory = historyCollectionOf(collectionName) !== undefined;
     const removals: string[] = [];
     const writes: StateDocument[] = [];
-    const finished: HistoryDocument[] = [];
+    const finished = new Map<string, HistoryDocument[]>();
     for (const [key, change] of changes) {
       if (!known || known.has(key)) removals.push(key);
       if (change.d === null) continue;
-      if (change.f === 1 && historyName) finished.push(toHistoryDocument(key, change.d));
-      else writes.push({ _id: key, live: change.f !== 1, j: change.d });
+      if (change.f === 1 && hasHistory) {
+        const document = toHistoryDocument(key, change.d);
+        const historyName = historyCollectionOf(collectionName, document) as string;
+        let list = finished.get(historyName);
+        if (!list) finished.set(historyName, (list = []));
+        list.push(document);
+      } else writes.push({ _id: key, live: change.f !== 1, j: change.d });
     }
     // History first: a crash between the two leaves the record in both places, never in neither.
-    if (historyName) {
+    for (const [historyName, documents] of finished) {
       const history = db.collection<KeyedDocument>(historyName);
-      for (let index = 0; index < finished.length; index += APPLY_CHUNK)
-        await insertIgnoringDuplicates(history, finished.slice(index, index + APPLY_CHUNK));
+      for (let index = 0; index < documents.length; index += APPLY_CHUNK)
+        await insertIgnoringDuplicates(history, documents.slice(index, index + APPLY_CHUNK));
     }
     for (let index = 0; index < removals.length; index += APPLY_CHUNK) {
       // One delete per key, not `_id: {$in}`: FerretDB looks up only a plain `_id` by its index, and scans the
