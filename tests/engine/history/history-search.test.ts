@@ -230,4 +230,35 @@ describe('history served from the database', () => {
       await client.close();
     }
   }, 60_000);
+
+  it('filters finished instances by a variable of their own scope, read from the history by the candidates’ keys', async () => {
+    await harness.zeebe.deployResource({
+      name: 'hist-vars.bpmn',
+      process: Buffer.from(processXml('hist-vars', [startEvent('s'), endEvent('e'), flow('s', 'e')])),
+    });
+    const byUnit = new Map<string, string[]>();
+    for (let index = 0; index < 12; index += 1) {
+      const code = `don-vi-${index % 3}`;
+      const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+        bpmnProcessId: 'hist-vars',
+        variables: { units: [{ code, name: `Đơn vị ${index % 3}` }], n: index },
+      });
+      byUnit.set(code, [...(byUnit.get(code) ?? []), processInstanceKey]);
+    }
+    await harness.restart();
+    for (const [code, keys] of byUnit) {
+      const found = await harness.rest.searchProcessInstances(
+        loose({
+          filter: {
+            processDefinitionId: 'hist-vars',
+            variables: [{ name: 'units', value: { $like: `*"code":"${code}"*` } }],
+          },
+          sort: [{ field: 'startDate', order: 'ASC' }],
+        }),
+        noWait,
+      );
+      expect(found.page.totalItems).toBe(4);
+      expect(found.items.map((item) => String(item.processInstanceKey))).toEqual(keys);
+    }
+  }, 60_000);
 });

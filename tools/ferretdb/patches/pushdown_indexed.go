@@ -7,8 +7,8 @@
 // promises that every document holds each of its fields as a top-level string or boolean (never an array, a number
 // or a nested document), and that its last field sorts as plain text (fixed-width keys, ISO dates).
 //
-// For such an index the backend adds `WHERE field = literal` for the filter's equality conditions on the index's
-// leading fields. The handler still filters, sorts and limits in Go afterwards, so a partial WHERE only narrows what
+// For such an index the backend adds `WHERE field = literal` (or `field IN (…)` for `$in`) for the filter's equality
+// conditions on the index's leading fields. The handler still filters, sorts and limits in Go afterwards, so a partial WHERE only narrows what
 // is read. When the WHERE is the whole filter, the sort (on the next indexed field) and the limit go to SQLite too,
 // and a count is answered with COUNT(*).
 
@@ -22,6 +22,7 @@ import (
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
 	"github.com/FerretDB/FerretDB/internal/handler/sjson"
 	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/must"
 )
 
 const pushdownIndexPrefix = "pushdown_"
@@ -41,7 +42,7 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 		return plan
 	}
 
-	literals := map[string]string{}
+	literals := map[string][]string{}
 	conditions := 0
 
 	if filter != nil {
@@ -53,8 +54,8 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 			conditions++
 
 			value, _ := filter.Get(field)
-			if literal, ok := pushableLiteral(field, value); ok {
-				literals[field] = literal
+			if values, ok := pushableLiterals(field, value); ok {
+				literals[field] = values
 			}
 		}
 	}
@@ -92,8 +93,17 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 
 	parts := make([]string, 0, bestCovered)
 	for _, key := range best.Key[:bestCovered] {
-		parts = append(parts, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key.Field))
-		plan.args = append(plan.args, literals[key.Field])
+		values := literals[key.Field]
+		if len(values) == 1 {
+			parts = append(parts, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key.Field))
+		} else {
+			marks := strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ")
+			parts = append(parts, fmt.Sprintf("%s->%q IN (%s)", metadata.DefaultColumn, key.Field, marks))
+		}
+
+		for _, value := range values {
+			plan.args = append(plan.args, value)
+		}
 	}
 
 	if len(parts) > 0 {
@@ -118,21 +128,54 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 	return plan
 }
 
-// pushableLiteral returns the JSON text SQLite's `->` gives for the value, for the values whose text is the same
-// whichever JSON writer produced it: booleans, and strings without quotes, backslashes, control or HTML characters.
-func pushableLiteral(field string, value any) (string, bool) {
+// maxInValues bounds the `IN (…)` list a `$in` becomes (SQLite's bound on parameters is 32,766).
+const maxInValues = 10_000
+
+// pushableLiterals returns the JSON texts an equality (one) or a `$in` (several) condition selects.
+func pushableLiterals(field string, value any) ([]string, bool) {
 	if strings.ContainsAny(field, ".$") || field == "" {
-		return "", false
+		return nil, false
 	}
 
-	if document, ok := value.(*types.Document); ok {
-		if document.Len() != 1 || document.Keys()[0] != "$eq" {
-			return "", false
+	document, ok := value.(*types.Document)
+	if !ok {
+		literal, ok := pushableLiteral(value)
+		return []string{literal}, ok
+	}
+
+	if document.Len() != 1 {
+		return nil, false
+	}
+
+	switch document.Keys()[0] {
+	case "$eq":
+		literal, ok := pushableLiteral(must.NotFail(document.Get("$eq")))
+		return []string{literal}, ok
+	case "$in":
+		array, ok := must.NotFail(document.Get("$in")).(*types.Array)
+		if !ok || array.Len() == 0 || array.Len() > maxInValues {
+			return nil, false
 		}
 
-		value, _ = document.Get("$eq")
-	}
+		literals := make([]string, 0, array.Len())
+		for i := 0; i < array.Len(); i++ {
+			literal, ok := pushableLiteral(must.NotFail(array.Get(i)))
+			if !ok {
+				return nil, false
+			}
 
+			literals = append(literals, literal)
+		}
+
+		return literals, true
+	default:
+		return nil, false
+	}
+}
+
+// pushableLiteral returns the JSON text SQLite's `->` gives for the value, for the values whose text is the same
+// whichever JSON writer produced it: booleans, and strings without quotes, backslashes, control or HTML characters.
+func pushableLiteral(value any) (string, bool) {
 	switch value := value.(type) {
 	case bool:
 		if value {

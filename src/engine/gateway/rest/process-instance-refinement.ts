@@ -11,6 +11,7 @@ import type {
   ProcessInstance,
   SearchQuery,
   SearchResult,
+  Variable,
 } from '../../engine-api.js';
 import { isAdvancedFilter, propertyTest } from '../../processing/commands/filter-property.js';
 
@@ -46,7 +47,7 @@ export async function searchProcessInstancesRefined(
     sort: query.sort,
     page: { from: 0, limit: ALL },
   });
-  for (const variable of variables) tests.push(await variableTest(engine, variable));
+  for (const variable of variables) tests.push(await variableTest(engine, variable, candidates.items));
   const selected = candidates.items.filter((instance) => tests.every((test) => test(instance)));
   const from = query.page?.from ?? 0;
   const limit = query.page?.limit ?? 100;
@@ -73,13 +74,25 @@ function epochs(filter: unknown): unknown {
   return converted;
 }
 
-/** One search of the variable by name across instances, then a lookup per instance (not one search per instance). */
+/** Above this many candidates the variable is read across all instances rather than for the candidates'. */
+const CANDIDATES_BY_KEY = 10_000;
+
+/**
+ * One search of the variable by name, then a lookup per instance (not one search per instance): across the
+ * candidates' keys when they are few (the history serves that from an index), else across all instances.
+ */
 async function variableTest(
   engine: EngineApi,
   filter: VariableValueFilter,
+  candidates: ProcessInstance[],
 ): Promise<(instance: ProcessInstance) => boolean> {
+  if (candidates.length === 0) return () => false;
+  const byKey =
+    candidates.length <= CANDIDATES_BY_KEY
+      ? { processInstanceKey: { $in: candidates.map((instance) => instance.processInstanceKey) } }
+      : {};
   const found = await engine.searchVariables({
-    filter: { name: filter.name },
+    filter: { name: filter.name, ...byKey } as Partial<Variable>,
     page: { from: 0, limit: ALL },
   });
   const values = new Map<string, string>();

@@ -30,7 +30,7 @@ import {
 import type { ReadonlyStore } from '../../state/store.js';
 import { historyFilter, mergedSearch, type HistorySide, type MemoryCandidate } from './history-search.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
-import { propertyTest } from './filter-property.js';
+import { isAdvancedFilter, propertyTest } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
 
 const STATE_NAMES: Record<ElementLifecycle, 'ACTIVE' | 'COMPLETED' | 'TERMINATED'> = {
@@ -75,7 +75,7 @@ export class Queries {
 
   processInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>> {
     const filter: Partial<ProcessInstance> = query.filter ?? {};
-    const matches = (item: ProcessInstance) => defaultMatches(item, filter);
+    const matches = compileMatches<ProcessInstance>(filter);
     const memory = this.memory(this.state.elements, (record) =>
       record.type === 'PROCESS' ? this.processInstance(record) : undefined,
     ).filter((candidate) => matches(candidate.item));
@@ -114,7 +114,7 @@ export class Queries {
 
   elementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>> {
     const filter: Partial<ElementInstance> = query.filter ?? {};
-    const matches = (item: ElementInstance) => defaultMatches(item, filter);
+    const matches = compileMatches<ElementInstance>(filter);
     const memory = this.memory(this.state.elements, (record) =>
       record.type === 'PROCESS' ? undefined : this.elementInstance(record),
     ).filter((candidate) => matches(candidate.item));
@@ -153,7 +153,7 @@ export class Queries {
 
   incidents(query: SearchQuery<Partial<Incident>>): Promise<SearchResult<Incident>> {
     const filter: Partial<Incident> = query.filter ?? {};
-    const matches = (item: Incident) => defaultMatches(item, filter);
+    const matches = compileMatches<Incident>(filter);
     const memory = this.memory(this.state.incidents, toIncident).filter((candidate) =>
       matches(candidate.item),
     );
@@ -167,7 +167,7 @@ export class Queries {
 
   variablesSearch(query: SearchQuery<Partial<Variable>>): Promise<SearchResult<Variable>> {
     const filter: Partial<Variable> = query.filter ?? {};
-    const matches = (item: Variable) => defaultMatches(item, filter);
+    const matches = compileMatches<Variable>(filter);
     const memory = this.memory(this.state.variables, toVariable).filter((candidate) =>
       matches(candidate.item),
     );
@@ -410,13 +410,21 @@ function parse<R>(document: HistoryDocument | { j: string }): R {
   return JSON.parse(document.j) as R;
 }
 
-/** Equality on each given field, as the searches without operators test. */
-function defaultMatches<T extends object>(item: T, filter: object): boolean {
+/**
+ * A search's filter compiled once into a test of an item: each given field by equality, or by Camunda's operators
+ * (`$in`, `$like`, …) when its value is an operator object — the engine's own callers (the REST refinement) pass
+ * those; the API's plain filters are equalities.
+ */
+function compileMatches<T extends object>(filter: object): (item: T) => boolean {
+  const tests: ((item: T) => boolean)[] = [];
   for (const [name, expected] of Object.entries(filter)) {
     if (expected === undefined) continue;
-    if (String((item as Record<string, unknown>)[name]) !== String(expected)) return false;
+    if (isAdvancedFilter(expected as FilterProperty<string>)) {
+      const test = propertyTest(expected as FilterProperty<string>);
+      tests.push((item) => test((item as Record<string, unknown>)[name] as string));
+    } else tests.push((item) => String((item as Record<string, unknown>)[name]) === String(expected));
   }
-  return true;
+  return (item) => tests.every((test) => test(item));
 }
 
 function toIncident(record: IncidentRecord): Incident {

@@ -60,7 +60,7 @@ const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>>
   ],
   engine_history_element_instances: [['processInstanceKey', 'k']],
   engine_history_variables: [
-    ['processInstanceKey', 'k'],
+    ['processInstanceKey', 'name', 'k'],
     ['scopeKey', 'k'],
     ['name', 'k'],
   ],
