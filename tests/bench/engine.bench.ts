@@ -169,8 +169,12 @@ async function historyPhases(baseUri: string, figures: Record<string, unknown>):
   const searchUri = withDatabase(baseUri, 'engine_bench_history_search');
   const searchCount = size('BENCH_HISTORY_SEARCH_INSTANCES', 1_000_000);
   result.search = await phase(`instance search over ${searchCount} finished instances`, async () => {
-    const importMs = await importFinishedInstances(searchUri, searchCount, false, (done) =>
-      progress(`imported ${done}`),
+    const importMs = await importFinishedInstances(
+      searchUri,
+      searchCount,
+      false,
+      (done) => progress(`imported ${done}`),
+      false,
     );
     engine = await startEngineProcess(searchUri, ports);
     try {

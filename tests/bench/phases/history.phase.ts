@@ -109,13 +109,15 @@ export async function importFinishedInstances(
   count: number,
   children: boolean,
   onProgress: (done: number) => void = () => undefined,
+  indexesFirst = true,
 ): Promise<number> {
   const client = await MongoClient.connect(mongoUri);
   const started = Date.now();
   try {
     const db = client.db();
-    // The indexes exist before the import, as they do for an engine that has been running for years.
-    await ensureHistoryIndexes(db);
+    // With `indexesFirst` the indexes are kept up at every insert, as for an engine running for years; without, they
+    // are built once after the import (a bulk load's usual order, several times faster on FerretDB/SQLite).
+    if (indexesFirst) await ensureHistoryIndexes(db);
     const base = 9_000_000_000_000_000;
     const t0 = Date.UTC(2016, 0, 1);
     const batch = 1000;
@@ -206,6 +208,7 @@ export async function importFinishedInstances(
         await db.collection<HistoryDocument>(HISTORY_COLLECTIONS['engine_user_tasks']!).insertMany(tasks);
       if ((first / batch) % 50 === 0) onProgress(first);
     }
+    if (!indexesFirst) await ensureHistoryIndexes(db);
     return Date.now() - started;
   } finally {
     await client.close();
