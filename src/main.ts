@@ -22,6 +22,7 @@ import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.j
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
 import { openDatabase } from './lib/database.js';
+import { Lease, underLease } from './lib/lease.js';
 import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
@@ -37,6 +38,8 @@ export interface ServiceHandle {
   directory: OrganisationDirectory;
   /** The official Camunda clients, connected to the embedded engine or to ZEEBE_*_ADDRESS. */
   engineClients: EngineClients;
+  /** What runs here (SERVICE_ROLE); with `workers` there is no HTTP server, and `url` is empty. */
+  role: Config['serviceRole'];
   /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
   close(): Promise<void>;
 }
@@ -188,62 +191,86 @@ export async function startService(config: Config, options: ServiceOptions = {})
     life.add(services.startHousekeeping(), 'housekeeping', (stop) => stop());
 
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
-    if (config.seedDemo && (await isOrganisationEmpty(directory))) {
-      const seeded = await seedOrganisation(directory, { demoAccounts: true });
-      logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
-    }
+    // Replicas starting together (issue 13): one seeds, the others then find the organisation there.
+    if (config.seedDemo)
+      await underLease(new Lease(connection, 'seed-at-start'), async () => {
+        if (!(await isOrganisationEmpty(directory))) return;
+        const seeded = await seedOrganisation(directory, { demoAccounts: true });
+        logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
+      });
+    // SERVICE_ROLE: the app and the workers scale apart; by default one process runs both.
+    const runsApp = config.serviceRole !== 'workers';
+    const runsWorkers = config.serviceRole !== 'app';
     // Every start deploys processes/ and forms/: an unchanged file keeps its version, a changed one gets the next.
-    const automation = life.add(
-      await startProcessAutomation({
-        zeebe: engineClients.zeebe,
-        rest: engineClients.rest,
-        connection,
-        directory,
-        clock,
-        smtpUrl: config.smtpUrl,
-        taskNoticeIntervalMs: config.taskNoticeIntervalMs,
-        deployAtStart: config.deployAtStart,
-        settings,
-        takenOver: async () => ({
-          processes: await studio.store.takenOver('process'),
-          forms: await studio.store.takenOver('form'),
-        }),
-        resourceRoot: REPOSITORY_ROOT,
-        log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
-      }),
-      'workers',
-      (workers) => workers.close(),
-    );
-    if (automation.deployment)
+    const automation = runsWorkers
+      ? life.add(
+          await startProcessAutomation({
+            zeebe: engineClients.zeebe,
+            rest: engineClients.rest,
+            connection,
+            directory,
+            clock,
+            smtpUrl: config.smtpUrl,
+            taskNoticeIntervalMs: config.taskNoticeIntervalMs,
+            deployAtStart: config.deployAtStart,
+            settings,
+            takenOver: async () => ({
+              processes: await studio.store.takenOver('process'),
+              forms: await studio.store.takenOver('form'),
+            }),
+            resourceRoot: REPOSITORY_ROOT,
+            log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
+            // Deploy-at-start and task notices run in one replica at a time.
+            lease: (name) => new Lease(connection, name),
+          }),
+          'workers',
+          (workers) => workers.close(),
+        )
+      : undefined;
+    if (!automation) logger.info('SERVICE_ROLE=app: no workers, task notices or deployment here');
+    else if (automation.deployment)
       logger.info(
         { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
         'processes deployed, workers started',
       );
     else logger.info('workers started; processes not deployed (DEPLOY_AT_START=false)');
-    inbox.contextWarmer.start(CONTEXT_WARM_INTERVAL_MS, (error) =>
-      logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
-    );
-    life.add(inbox.contextWarmer, 'context warmer', (warmer) => warmer.stop());
+    if (runsApp) {
+      // One replica reads the new tasks' contexts; the others find them in the database (inbox.store.ts).
+      const warmerLease = life.add(new Lease(connection, 'context-warmer'), 'context warmer lease', (lease) =>
+        lease.close(),
+      );
+      warmerLease.keep();
+      inbox.contextWarmer.start(
+        CONTEXT_WARM_INTERVAL_MS,
+        (error) => logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
+        () => warmerLease.holds(),
+      );
+      life.add(inbox.contextWarmer, 'context warmer', (warmer) => warmer.stop());
+    }
 
-    const http = life.add(
-      await startHttpServer(app, {
-        port: config.port,
-        host: config.host,
-        shutdownTimeoutMs: config.shutdownTimeoutMs,
-      }),
-      'http server',
-      (server) => server.close(),
-    );
+    const http = !runsApp
+      ? undefined
+      : life.add(
+          await startHttpServer(app, {
+            port: config.port,
+            host: config.host,
+            shutdownTimeoutMs: config.shutdownTimeoutMs,
+          }),
+          'http server',
+          (server) => server.close(),
+        );
     // Stopped first: /readyz says "not ready" before the server stops taking requests.
     life.add(services.readiness, 'readiness', (readiness) => readiness.markStopping());
-    logger.info({ url: http.url }, `service listening on ${http.url}`);
+    if (http) logger.info({ url: http.url }, `service listening on ${http.url}`);
+    else logger.info('SERVICE_ROLE=workers: running without the HTTP app');
     return {
-      url: http.url,
-      port: http.port,
+      url: http?.url ?? '',
+      port: http?.port ?? 0,
       connection,
       app,
       directory,
       engineClients,
+      role: config.serviceRole,
       close: async () => {
         await life.stopAll();
         logger.info('service stopped');
