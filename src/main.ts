@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
@@ -40,6 +42,8 @@ export interface ServiceHandle {
   engineClients: EngineClients;
   /** What runs here (SERVICE_ROLE); with `workers` there is no HTTP server, and `url` is empty. */
   role: Config['serviceRole'];
+  /** This replica among others on the database: the holder named in the `leases` it takes. */
+  replicaId: string;
   /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
   close(): Promise<void>;
 }
@@ -115,6 +119,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
   try {
     const database = life.add(await openDatabase(config, logger), 'database', (db) => db.close());
     const { connection } = database;
+    // Work that must run in one replica at a time holds a lease under this name (issue 13).
+    const replicaId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const leaseOf = (name: string) => new Lease(connection, name, { holder: replicaId });
     const engineDatabaseUri = database.siblingUri(`${connection.name}-engine`);
     const embedded = config.zeebeGrpcAddress
       ? undefined
@@ -193,7 +200,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
     // Replicas starting together (issue 13): one seeds, the others then find the organisation there.
     if (config.seedDemo)
-      await underLease(new Lease(connection, 'seed-at-start'), async () => {
+      await underLease(leaseOf('seed-at-start'), async () => {
         if (!(await isOrganisationEmpty(directory))) return;
         const seeded = await seedOrganisation(directory, { demoAccounts: true });
         logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
@@ -221,7 +228,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
             resourceRoot: REPOSITORY_ROOT,
             log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
             // Deploy-at-start and task notices run in one replica at a time.
-            lease: (name) => new Lease(connection, name),
+            lease: leaseOf,
           }),
           'workers',
           (workers) => workers.close(),
@@ -236,7 +243,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     else logger.info('workers started; processes not deployed (DEPLOY_AT_START=false)');
     if (runsApp) {
       // One replica reads the new tasks' contexts; the others find them in the database (inbox.store.ts).
-      const warmerLease = life.add(new Lease(connection, 'context-warmer'), 'context warmer lease', (lease) =>
+      const warmerLease = life.add(leaseOf('context-warmer'), 'context warmer lease', (lease) =>
         lease.close(),
       );
       warmerLease.keep();
@@ -261,7 +268,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         );
     // Stopped first: /readyz says "not ready" before the server stops taking requests.
     life.add(services.readiness, 'readiness', (readiness) => readiness.markStopping());
-    if (http) logger.info({ url: http.url }, `service listening on ${http.url}`);
+    if (http) logger.info({ url: http.url, replicaId }, `service listening on ${http.url}`);
     else logger.info('SERVICE_ROLE=workers: running without the HTTP app');
     return {
       url: http?.url ?? '',
@@ -271,6 +278,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       directory,
       engineClients,
       role: config.serviceRole,
+      replicaId,
       close: async () => {
         await life.stopAll();
         logger.info('service stopped');

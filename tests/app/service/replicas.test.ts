@@ -138,35 +138,63 @@ describe('two app replicas on one engine and one database', () => {
   it('send exactly one notice per new task though both replicas poll for them', async () => {
     const admin = clientOf(0);
     expect((await admin.signIn('admin', DEMO_PASSWORD)).status).toBe(200);
-    const email = 'btg.canbo@replicas.test';
-    expect((await admin.patch('/api/admin/users/btg.canbo', { email })).status).toBe(200);
+    expect((await admin.patch('/api/admin/users/btg.canbo', { email: NOTICE_EMAIL })).status).toBe(200);
     await engine.zeebe.deployResources([
       processResource(
         'replica-notice.bpmn',
         userTaskProcess('replica-notice', { name: 'Replica notice', candidateGroups: 'ban-tuyen-giao' }),
       ),
     ]);
-    const mailsBefore = smtp.mails.length;
-    const created = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        engine.zeebe.createProcessInstance({ bpmnProcessId: 'replica-notice', variables: {} }),
-      ),
-    );
-    const instances = new Set(created.map((instance) => String(instance.processInstanceKey)));
-    const noticesOf = async () =>
-      (
-        await replicas[0]!.connection
-          .collection('notifications')
-          .find({ username: 'btg.canbo', kind: 'cong-viec-moi' })
-          .toArray()
-      ).filter((notice) => instances.has(String(notice.processInstanceKey)));
-    await eventually(async () => expect(await noticesOf()).toHaveLength(50), 60_000, 250);
-    // Both replicas keep polling: a few more polls send nothing more.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const notices = await noticesOf();
-    expect(notices).toHaveLength(50);
-    expect(new Set(notices.map((notice) => notice.taskKey)).size).toBe(50);
-    const mails = smtp.mails.slice(mailsBefore).filter((mail) => mail.to.includes(email));
-    expect(mails).toHaveLength(50);
+    await expectOneNoticeEach(50);
+  }, 90_000);
+
+  it('go on sending from the other replica when the one sending stops', async () => {
+    const holder = await leaseHolder('task-notices');
+    const [stopping] = replicas.splice(holder, 1);
+    await stopping!.close();
+    await expectOneNoticeEach(5);
+    // The replica left holds the lease now.
+    expect(await leaseHolder('task-notices')).toBe(0);
   }, 90_000);
 });
+
+const NOTICE_EMAIL = 'btg.canbo@replicas.test';
+
+/** The replica holding a lease now: the holder of its latest term. */
+async function leaseHolder(name: string): Promise<number> {
+  const [latest] = await replicas[0]!.connection
+    .collection<{ lease: string; term: number; holder: string }>('leases')
+    .find({ lease: name })
+    .sort({ term: -1 })
+    .limit(1)
+    .toArray();
+  const index = replicas.findIndex((replica) => replica.replicaId === latest?.holder);
+  expect(index, `holder of ${name}`).toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+/** `count` new tasks of the test process; each one's notice reaches btg.canbo once, in-app and by mail. */
+async function expectOneNoticeEach(count: number): Promise<void> {
+  const mailsBefore = smtp.mails.length;
+  const created = await Promise.all(
+    Array.from({ length: count }, () =>
+      engine.zeebe.createProcessInstance({ bpmnProcessId: 'replica-notice', variables: {} }),
+    ),
+  );
+  const instances = new Set(created.map((instance) => String(instance.processInstanceKey)));
+  const noticesOf = async () =>
+    (
+      await replicas[0]!.connection
+        .collection('notifications')
+        .find({ username: 'btg.canbo', kind: 'cong-viec-moi' })
+        .toArray()
+    ).filter((notice) => instances.has(String(notice.processInstanceKey)));
+  await eventually(async () => expect(await noticesOf()).toHaveLength(count), 60_000, 250);
+  // The replicas keep polling: a few more polls send nothing more.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const notices = await noticesOf();
+  expect(notices).toHaveLength(count);
+  expect(new Set(notices.map((notice) => notice.taskKey)).size).toBe(count);
+  const mails = smtp.mails.slice(mailsBefore).filter((mail) => mail.to.includes(NOTICE_EMAIL));
+  expect(mails).toHaveLength(count);
+}
