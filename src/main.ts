@@ -246,7 +246,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       const warmerLease = life.add(leaseOf('context-warmer'), 'context warmer lease', (lease) =>
         lease.close(),
       );
-      warmerLease.keep();
+      warmerLease.keep((error) => logger.warn({ err: error }, 'keeping the context warmer lease failed'));
       inbox.contextWarmer.start(
         CONTEXT_WARM_INTERVAL_MS,
         (error) => logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
