@@ -234,6 +234,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
           (workers) => workers.close(),
         )
       : undefined;
+    // Who is in which group, kept for the notices, is read again after a change in any replica.
+    if (automation) services.onSharedChange(() => automation.notifier.forgetRoster());
     if (!automation) logger.info('SERVICE_ROLE=app: no workers, task notices or deployment here');
     else if (automation.deployment)
       logger.info(

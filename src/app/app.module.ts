@@ -47,6 +47,8 @@ export interface AppServices {
   startHousekeeping(): () => void;
   /** Builds the express app over these services' routes and the given ones (a catch-all route goes last). */
   httpApp(extraRoutes: readonly RouteDefinition[]): Express;
+  /** Called when users, units or sessions changed in any replica, for other copies kept in memory (the notices' roster). */
+  onSharedChange(listener: () => void): void;
 }
 
 export interface AppModule {
@@ -135,6 +137,7 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
         void changes.stop();
       };
     },
+    onSharedChange: (listener) => changes.onChange(listener),
     httpApp: (extraRoutes) =>
       createApp({ config, logger, authenticator, auditTrail, routes: [...routes, ...extraRoutes] }),
   };

@@ -148,6 +148,29 @@ describe('two app replicas on one engine and one database', () => {
     await expectOneNoticeEach(50);
   }, 90_000);
 
+  it('stop telling, within seconds, a member whose role was removed through the replica not sending', async () => {
+    const sender = await leaseHolder('task-notices');
+    const admin = clientOf(sender === 0 ? 1 : 0);
+    expect((await admin.signIn('admin', DEMO_PASSWORD)).status).toBe(200);
+    const role = { unitCode: 'ban-tuyen-giao', role: 'staff' };
+    expect((await admin.post('/api/admin/users/btg.canbo/roles/remove', role)).status).toBe(200);
+    // The sender read who is in the group for the notices above; a change signal makes it read again.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const { processInstanceKey } = await engine.zeebe.createProcessInstance({
+      bpmnProcessId: 'replica-notice',
+      variables: {},
+    });
+    const noticesTo = async (username: string) =>
+      replicas[0]!.connection
+        .collection('notifications')
+        .find({ username, processInstanceKey: String(processInstanceKey) })
+        .toArray();
+    await eventually(async () => expect(await noticesTo('btg.lanhdao')).toHaveLength(1), 30_000, 250);
+    expect(await noticesTo('btg.canbo')).toEqual([]);
+    expect((await admin.post('/api/admin/users/btg.canbo/roles', role)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }, 60_000);
+
   it('go on sending from the other replica when the one sending stops', async () => {
     const holder = await leaseHolder('task-notices');
     const [stopping] = replicas.splice(holder, 1);
