@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
@@ -22,6 +24,7 @@ import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.j
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
 import { openDatabase } from './lib/database.js';
+import { Lease, underLease } from './lib/lease.js';
 import { Lifecycle } from './lib/lifecycle.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createEngineClients, type EngineClients } from './app/engine-client/engine-clients.js';
@@ -37,6 +40,10 @@ export interface ServiceHandle {
   directory: OrganisationDirectory;
   /** The official Camunda clients, connected to the embedded engine or to ZEEBE_*_ADDRESS. */
   engineClients: EngineClients;
+  /** What runs here (SERVICE_ROLE); with `workers` there is no HTTP server, and `url` is empty. */
+  role: Config['serviceRole'];
+  /** This replica among others on the database: the holder named in the `leases` it takes. */
+  replicaId: string;
   /** Stops accepting requests, finishes in-flight ones, then closes the database (and the local server). */
   close(): Promise<void>;
 }
@@ -112,6 +119,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
   try {
     const database = life.add(await openDatabase(config, logger), 'database', (db) => db.close());
     const { connection } = database;
+    // Work that must run in one replica at a time holds a lease under this name (issue 13).
+    const replicaId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const leaseOf = (name: string) => new Lease(connection, name, { holder: replicaId });
     const engineDatabaseUri = database.siblingUri(`${connection.name}-engine`);
     const embedded = config.zeebeGrpcAddress
       ? undefined
@@ -188,62 +198,89 @@ export async function startService(config: Config, options: ServiceOptions = {})
     life.add(services.startHousekeeping(), 'housekeeping', (stop) => stop());
 
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
-    if (config.seedDemo && (await isOrganisationEmpty(directory))) {
-      const seeded = await seedOrganisation(directory, { demoAccounts: true });
-      logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
-    }
+    // Replicas starting together (issue 13): one seeds, the others then find the organisation there.
+    if (config.seedDemo)
+      await underLease(leaseOf('seed-at-start'), async () => {
+        if (!(await isOrganisationEmpty(directory))) return;
+        const seeded = await seedOrganisation(directory, { demoAccounts: true });
+        logger.info(seeded, 'empty database: seeded the organisation and demo accounts');
+      });
+    // SERVICE_ROLE: the app and the workers scale apart; by default one process runs both.
+    const runsApp = config.serviceRole !== 'workers';
+    const runsWorkers = config.serviceRole !== 'app';
     // Every start deploys processes/ and forms/: an unchanged file keeps its version, a changed one gets the next.
-    const automation = life.add(
-      await startProcessAutomation({
-        zeebe: engineClients.zeebe,
-        rest: engineClients.rest,
-        connection,
-        directory,
-        clock,
-        smtpUrl: config.smtpUrl,
-        taskNoticeIntervalMs: config.taskNoticeIntervalMs,
-        deployAtStart: config.deployAtStart,
-        settings,
-        takenOver: async () => ({
-          processes: await studio.store.takenOver('process'),
-          forms: await studio.store.takenOver('form'),
-        }),
-        resourceRoot: REPOSITORY_ROOT,
-        log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
-      }),
-      'workers',
-      (workers) => workers.close(),
-    );
-    if (automation.deployment)
+    const automation = runsWorkers
+      ? life.add(
+          await startProcessAutomation({
+            zeebe: engineClients.zeebe,
+            rest: engineClients.rest,
+            connection,
+            directory,
+            clock,
+            smtpUrl: config.smtpUrl,
+            taskNoticeIntervalMs: config.taskNoticeIntervalMs,
+            deployAtStart: config.deployAtStart,
+            settings,
+            takenOver: async () => ({
+              processes: await studio.store.takenOver('process'),
+              forms: await studio.store.takenOver('form'),
+            }),
+            resourceRoot: REPOSITORY_ROOT,
+            log: { info: (message) => logger.info(message), error: (message) => logger.error(message) },
+            // Deploy-at-start and task notices run in one replica at a time.
+            lease: leaseOf,
+          }),
+          'workers',
+          (workers) => workers.close(),
+        )
+      : undefined;
+    // Who is in which group, kept for the notices, is read again after a change in any replica.
+    if (automation) services.onSharedChange(() => automation.notifier.forgetRoster());
+    if (!automation) logger.info('SERVICE_ROLE=app: no workers, task notices or deployment here');
+    else if (automation.deployment)
       logger.info(
         { processes: automation.deployment.processes.map((p) => `${p.bpmnProcessId}@${p.version}`) },
         'processes deployed, workers started',
       );
     else logger.info('workers started; processes not deployed (DEPLOY_AT_START=false)');
-    inbox.contextWarmer.start(CONTEXT_WARM_INTERVAL_MS, (error) =>
-      logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
-    );
-    life.add(inbox.contextWarmer, 'context warmer', (warmer) => warmer.stop());
+    if (runsApp) {
+      // One replica reads the new tasks' contexts; the others find them in the database (inbox.store.ts).
+      const warmerLease = life.add(leaseOf('context-warmer'), 'context warmer lease', (lease) =>
+        lease.close(),
+      );
+      warmerLease.keep((error) => logger.warn({ err: error }, 'keeping the context warmer lease failed'));
+      inbox.contextWarmer.start(
+        CONTEXT_WARM_INTERVAL_MS,
+        (error) => logger.warn({ error: String(error) }, 'reading the context of new tasks failed; retrying'),
+        () => warmerLease.holds(),
+      );
+      life.add(inbox.contextWarmer, 'context warmer', (warmer) => warmer.stop());
+    }
 
-    const http = life.add(
-      await startHttpServer(app, {
-        port: config.port,
-        host: config.host,
-        shutdownTimeoutMs: config.shutdownTimeoutMs,
-      }),
-      'http server',
-      (server) => server.close(),
-    );
+    const http = !runsApp
+      ? undefined
+      : life.add(
+          await startHttpServer(app, {
+            port: config.port,
+            host: config.host,
+            shutdownTimeoutMs: config.shutdownTimeoutMs,
+          }),
+          'http server',
+          (server) => server.close(),
+        );
     // Stopped first: /readyz says "not ready" before the server stops taking requests.
     life.add(services.readiness, 'readiness', (readiness) => readiness.markStopping());
-    logger.info({ url: http.url }, `service listening on ${http.url}`);
+    if (http) logger.info({ url: http.url, replicaId }, `service listening on ${http.url}`);
+    else logger.info('SERVICE_ROLE=workers: running without the HTTP app');
     return {
-      url: http.url,
-      port: http.port,
+      url: http?.url ?? '',
+      port: http?.port ?? 0,
       connection,
       app,
       directory,
       engineClients,
+      role: config.serviceRole,
+      replicaId,
       close: async () => {
         await life.stopAll();
         logger.info('service stopped');

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../lib/clock.js';
+import { ChangeSignal } from '../lib/change-signal.js';
 import type { Config } from '../lib/config.js';
 import type { Logger } from '../lib/logger.js';
 import { argon2Hasher, type PasswordHasher } from '../lib/password.js';
@@ -39,10 +40,15 @@ export interface AppServices {
   readiness: Readiness;
   /** The routes of the app's own modules: health, auth, organisation, documents, notifications, audit. */
   routes: RouteDefinition[];
-  /** Starts the periodic housekeeping (session purge, throttle sweep); returns the function that stops it. */
+  /**
+   * Starts the periodic housekeeping (session purge, throttle sweep, and the change signal that makes other replicas'
+   * changes seen here); returns the function that stops it.
+   */
   startHousekeeping(): () => void;
   /** Builds the express app over these services' routes and the given ones (a catch-all route goes last). */
   httpApp(extraRoutes: readonly RouteDefinition[]): Express;
+  /** Called when users, units or sessions changed in any replica, for other copies kept in memory (the notices' roster). */
+  onSharedChange(listener: () => void): void;
 }
 
 export interface AppModule {
@@ -75,6 +81,7 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
     ipWindowMinutes: config.loginIpWindowMinutes,
   });
   directory.users.onUnlock((username) => limits.clearAccount(username));
+  const changes = sharedCacheSignal(connection, logger, directory, sessions);
   const auth = new AuthService(directory, sessions, limits, hasher);
 
   const readiness = new Readiness();
@@ -124,11 +131,43 @@ export function createAppServices(deps: Omit<AppModuleDependencies, 'extraRoutes
           .catch((error: unknown) => logger.warn({ err: error }, 'session purge failed'));
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
-      return () => clearInterval(housekeeping);
+      changes.start((error: unknown) => logger.warn({ err: error }, 'reading the change signal failed'));
+      return () => {
+        clearInterval(housekeeping);
+        void changes.stop();
+      };
     },
+    onSharedChange: (listener) => changes.onChange(listener),
     httpApp: (extraRoutes) =>
       createApp({ config, logger, authenticator, auditTrail, routes: [...routes, ...extraRoutes] }),
   };
+}
+
+/**
+ * What every replica keeps in memory of users, units and sessions, forgotten when another replica changes any of them
+ * (issue 13: a role removed through one replica is refused by the others within seconds).
+ */
+function sharedCacheSignal(
+  connection: Connection,
+  logger: Logger,
+  directory: OrganisationDirectory,
+  sessions: SessionService,
+): ChangeSignal {
+  const changes = new ChangeSignal(connection, 'directory-and-sessions');
+  // The write itself has succeeded; a failed announcement only delays other replicas to their caches' expiry.
+  const announce = () =>
+    changes
+      .announce()
+      .catch((error: unknown) => logger.warn({ err: error }, 'announcing a change to other replicas failed'));
+  directory.users.onChange(announce);
+  directory.units.onChange(announce);
+  sessions.onChange(announce);
+  changes.onChange(() => {
+    directory.users.forgetAll();
+    directory.units.forgetAll();
+    sessions.forgetAll();
+  });
+  return changes;
 }
 
 /** The app's services and its express app in one step, for callers whose extra routes need none of the services. */

@@ -444,10 +444,13 @@ export interface EngineApi {
   unassignUserTask(userTaskKey: Key): Promise<void>;
   updateUserTask(command: UpdateUserTaskCommand): Promise<void>;
   completeUserTask(userTaskKey: Key, variables?: Variables): Promise<void>;
-  /** Variables visible at the task's element instance (its scope and all ancestors). */
+  /**
+   * Variables visible at the task's element instance (its scope and all ancestors): one entry per name, the
+   * innermost value; with `perScope`, one entry per scope that holds the name, as Camunda 8.8 answers.
+   */
   searchUserTaskVariables(
     userTaskKey: Key,
-    query: SearchQuery<{ name?: FilterProperty<string> }>,
+    query: SearchQuery<{ name?: FilterProperty<string> }> & { perScope?: boolean },
   ): Promise<SearchResult<Variable>>;
 
   getForm(formKey: Key): Promise<Form>;

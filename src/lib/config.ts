@@ -17,6 +17,8 @@ export type { TrustProxy } from './config.parsers.js';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type CookieSecure = 'auto' | 'always' | 'never';
+/** What one process runs, so the app and the workers can be scaled apart (issue 13). */
+export type ServiceRole = 'all' | 'app' | 'workers';
 
 export interface Config {
   port: number;
@@ -56,6 +58,7 @@ export interface Config {
   engineTimerFloorMs: number;
   smtpUrl: string | undefined;
   taskNoticeIntervalMs: number;
+  serviceRole: ServiceRole;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -373,6 +376,14 @@ const definitions = [
     urlWithSchemes(['smtp', 'smtps']),
     () => undefined,
   ),
+  def(
+    'SERVICE_ROLE',
+    'serviceRole',
+    'What this process runs: all, app (the HTTP app alone) or workers (job workers, task notices, deploy-at-start; no HTTP); app and workers need ZEEBE_GRPC_ADDRESS and ZEEBE_REST_ADDRESS',
+    'all',
+    oneOf(['all', 'app', 'workers'] as const),
+    () => 'all' as const,
+  ),
 ];
 
 /** Every variable the service reads, with description and default, in documentation order. */
@@ -430,6 +441,13 @@ export function loadConfig(env: Env = process.env): Config {
       reason: 'cần đặt cả ENGINE_AUTH_USERNAME và ENGINE_AUTH_PASSWORD, hoặc không đặt cả hai',
     });
   }
+  // A part run alone shares its engine with the other parts: an embedded one would be an engine of its own.
+  if (partial.serviceRole && partial.serviceRole !== 'all' && !partial.zeebeGrpcAddress)
+    problems.push({
+      variable: 'SERVICE_ROLE',
+      value: partial.serviceRole,
+      reason: 'chạy riêng phần app hoặc workers cần ZEEBE_GRPC_ADDRESS và ZEEBE_REST_ADDRESS',
+    });
   if (problems.length > 0) throw new ConfigError(problems);
   return partial as Config;
 }

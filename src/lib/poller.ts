@@ -8,10 +8,18 @@ export class Poller {
 
   constructor(private readonly tick: () => Promise<unknown>) {}
 
-  start(intervalMs: number, onError: (error: unknown) => void = () => undefined): void {
+  /**
+   * `when`, if given, is asked before each tick, which is skipped unless it says yes: work that must run in one
+   * process of several polls in each and runs where a lease is held (lib/lease.ts).
+   */
+  start(
+    intervalMs: number,
+    onError: (error: unknown) => void = () => undefined,
+    when?: () => Promise<boolean>,
+  ): void {
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.tick()
+      this.running = (when ? when().then((go) => (go ? this.tick() : undefined)) : this.tick())
         .catch(onError)
         .finally(() => (this.running = undefined));
     }, intervalMs);

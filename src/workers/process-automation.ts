@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../lib/clock.js';
+import { underLease, type Lease } from '../lib/lease.js';
 import { deployProcessesAndForms, type DeploymentSummary, type TakenOver } from '../app/deployment/index.js';
 import { Notifier, TaskNotifier, type UserTaskSearchClient } from '../app/notifications/index.js';
 import type { OrganisationDirectory } from '../app/organisation/index.js';
@@ -33,6 +34,11 @@ export interface ProcessAutomationOptions {
   takenOver?: () => Promise<TakenOver>;
   /** The process settings the workers read at run time (deadlines, reminders). */
   settings?: WorkerDeps['settings'];
+  /**
+   * Beside other replicas on one database: a lease by name, so deploying at start and the task notices run in one
+   * process at a time. Without it both run here unguarded (one process, or a test).
+   */
+  lease?: (name: 'deploy-at-start' | 'task-notices') => Lease;
 }
 
 export interface ProcessAutomation {
@@ -45,17 +51,22 @@ export interface ProcessAutomation {
 
 /** What `npm start` adds for the processes: deploy processes and forms, then run every job worker. */
 export async function startProcessAutomation(options: ProcessAutomationOptions): Promise<ProcessAutomation> {
+  const deploy = async () =>
+    deployProcessesAndForms(
+      options.zeebe,
+      {
+        processes: path.join(options.resourceRoot, 'processes'),
+        forms: path.join(options.resourceRoot, 'forms'),
+      },
+      await options.takenOver?.(),
+    );
+  // Replicas deploy one after another: the first deploys, the next find the engine keeping every unchanged version.
   const deployment =
     options.deployAtStart === false
       ? undefined
-      : await deployProcessesAndForms(
-          options.zeebe,
-          {
-            processes: path.join(options.resourceRoot, 'processes'),
-            forms: path.join(options.resourceRoot, 'forms'),
-          },
-          await options.takenOver?.(),
-        );
+      : options.lease
+        ? await underLease(options.lease('deploy-at-start'), deploy)
+        : await deploy();
   const records = new RecordStore(options.connection);
   const notifier = new Notifier({
     connection: options.connection,
@@ -80,8 +91,15 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
     },
   );
   const tasks = options.rest ? new TaskNotifier(options.rest, notifier, options.clock) : undefined;
-  tasks?.start(options.taskNoticeIntervalMs ?? 30_000, (error) =>
-    options.log?.error(`task notices: ${error instanceof Error ? error.message : String(error)}`),
+  const logError = (error: unknown) =>
+    options.log?.error(`task notices: ${error instanceof Error ? error.message : String(error)}`);
+  // Every replica polls; the one holding the lease sends, so no notice goes out twice.
+  const noticesLease = tasks ? options.lease?.('task-notices') : undefined;
+  noticesLease?.keep(logError);
+  tasks?.start(
+    options.taskNoticeIntervalMs ?? 30_000,
+    logError,
+    noticesLease ? () => noticesLease.holds() : undefined,
   );
   return {
     deployment,
@@ -89,6 +107,7 @@ export async function startProcessAutomation(options: ProcessAutomationOptions):
     notifier,
     async close() {
       await tasks?.stop();
+      await noticesLease?.close();
       await workers.close();
       notifier.close();
     },

@@ -42,7 +42,8 @@ const csrfOf = (token: string): string => createHash('sha256').update(`csrf:${to
 const TOUCH_INTERVAL_MS = 30_000;
 /**
  * A session read is kept this long, so a page's burst of requests reads it once. Every end of a session goes through
- * this service and forgets it at once; expiry is checked against the clock at each use all the same.
+ * this service and forgets it at once (other replicas within a second or two, through lib/change-signal.ts); expiry is
+ * checked against the clock at each use all the same.
  */
 const SESSION_CACHE_MS = 10_000;
 
@@ -52,6 +53,8 @@ export class SessionService {
   private readonly cache: LRUCache<string, SessionRecord>;
   /** Counts ends of sessions, so that a read that overlapped one is not kept. */
   private ends = 0;
+  /** Tells the other replicas that sessions ended (app.module.ts wires it to the shared change signal). */
+  private changed: () => Promise<void> = async () => undefined;
 
   constructor(
     connection: Connection,
@@ -103,15 +106,25 @@ export class SessionService {
     return record;
   }
 
-  /** Before and after every end of sessions: nothing read in between is kept. */
-  private async ending<T>(end: () => Promise<T>): Promise<T> {
+  /** Called after every end of sessions, so other processes sharing the database forget their copies. */
+  onChange(changed: () => Promise<void>): void {
+    this.changed = changed;
+  }
+
+  /** Forgets every session kept in memory (another process ended some); a read in flight keeps nothing. */
+  forgetAll(): void {
     this.ends += 1;
     this.cache.clear();
+  }
+
+  /** Before and after every end of sessions: nothing read in between is kept. */
+  private async ending<T>(end: () => Promise<T>): Promise<T> {
+    this.forgetAll();
     try {
       return await end();
     } finally {
-      this.ends += 1;
-      this.cache.clear();
+      this.forgetAll();
+      await this.changed();
     }
   }
 

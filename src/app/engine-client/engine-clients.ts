@@ -37,8 +37,9 @@ export function createEngineClients(
     ZEEBE_REST_ADDRESS: addresses.restAddress,
     CAMUNDA_REST_ADDRESS: addresses.restAddress,
     // An embedded engine passes its credentials in `auth`; a remote Camunda 8 cluster is configured through the
-    // SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret).
-    CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
+    // SDK's own environment variables (CAMUNDA_AUTH_STRATEGY, client id and secret). Empty is unset: docker compose
+    // passes `${CAMUNDA_AUTH_STRATEGY:-}` as an empty string.
+    CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY || 'NONE',
     ...auth,
     CAMUNDA_LOG_LEVEL: 'error',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },

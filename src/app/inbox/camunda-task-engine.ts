@@ -2,7 +2,7 @@ import type { FormSchema } from '../../shared/contracts/index.js';
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { EngineRefusal, OPEN_TASK_STATES, type EngineTask, type TaskEngine } from './task-engine.port.js';
 import { variableTruncated } from './inbox.errors.js';
-import { resolveByScope, type ScopedVariable } from './variable-scopes.js';
+import { resolveByScope, type ScopedVariable } from '../engine-client/variable-scopes.js';
 
 /** The fields of Camunda's UserTaskResult the inbox reads (all optional in the API's own types). */
 interface UserTaskResult {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import type { CommentRateLimit } from './comment-rate.js';
 import type { CommentPage, CommentStore } from './comment.store.js';
 import type { InboxService } from './inbox.service.js';
 import { taskClosed } from './inbox.errors.js';
@@ -7,8 +8,6 @@ import type { TaskTaker } from './task-access.js';
 import { isOpenState, type EngineTask } from './task-engine.port.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
-/** Comments one user may write per minute and per hour, across tasks. */
-export const COMMENT_RATE = { perMinute: 10, perHour: 60 };
 
 export interface TaskCommentView {
   at: string;
@@ -33,13 +32,12 @@ const tooManyComments = (): AppError =>
  * paged; written only on open tasks, at a bounded rate per user.
  */
 export class CommentService {
-  /** Times of each user's recent comments (this process's memory: reserved before any wait, so parallel posts count). */
-  private readonly recent = new Map<string, number[]>();
-
   constructor(
     private readonly inbox: InboxService,
     private readonly store: CommentStore,
     private readonly clock: Clock,
+    /** Shared by every replica (the database): a user's rate is the same whichever replica they reach. */
+    private readonly rate: CommentRateLimit,
   ) {}
 
   async list(
@@ -61,7 +59,7 @@ export class CommentService {
     const { task, scope } = await this.inbox.visible(taker, key);
     // A completed or cancelled task is a record: its comments are read-only.
     if (!isOpenState(task.state)) throw taskClosed();
-    this.reserve(taker.username);
+    if (!(await this.rate.take(taker.username))) throw tooManyComments();
     await this.store.add({
       processInstanceKey: task.processInstanceKey,
       taskKey: task.key,
@@ -72,22 +70,6 @@ export class CommentService {
       at: this.clock.now(),
     });
     return viewOf(await this.store.page(task.processInstanceKey, scope));
-  }
-
-  /** Takes one of the user's comment slots, synchronously (no await between check and take). */
-  private reserve(username: string): void {
-    const now = this.clock.now().getTime();
-    const times = (this.recent.get(username) ?? []).filter((at) => at > now - 3_600_000);
-    const lastMinute = times.filter((at) => at > now - 60_000).length;
-    if (lastMinute >= COMMENT_RATE.perMinute || times.length >= COMMENT_RATE.perHour) {
-      this.recent.set(username, times);
-      throw tooManyComments();
-    }
-    times.push(now);
-    this.recent.set(username, times);
-    if (this.recent.size > 10_000)
-      for (const [name, kept] of this.recent)
-        if (kept.every((at) => at <= now - 3_600_000)) this.recent.delete(name);
   }
 }
 

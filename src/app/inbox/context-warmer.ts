@@ -40,9 +40,12 @@ export class ContextWarmer {
     );
   }
 
-  /** Polls every intervalMs; a failed poll is retried at the next one (the engine may be restarting). */
-  start(intervalMs: number, onError?: (error: unknown) => void): void {
-    this.poller.start(intervalMs, onError);
+  /**
+   * Polls every intervalMs; a failed poll is retried at the next one (the engine may be restarting). With `when`, a
+   * poll runs only when it says so: beside other app replicas, where this one holds the lease (lib/lease.ts).
+   */
+  start(intervalMs: number, onError?: (error: unknown) => void, when?: () => Promise<boolean>): void {
+    this.poller.start(intervalMs, onError, when);
   }
 
   stop(): Promise<void> {

@@ -328,8 +328,16 @@ export class InboxService {
     const kept = this.contexts.get(key);
     if (kept) return kept;
     try {
+      // Another replica (or the context warmer) may have read it already: the database answers by _id, cheaply.
+      const shared = await this.store.contextOf(key);
+      if (shared) {
+        this.contexts.set(key, shared);
+        return shared;
+      }
       const context = businessContextOf(await this.engine.variables(key, CONTEXT_VARIABLES));
       this.contexts.set(key, context);
+      // An empty one may be a read ahead of the engine's searches (Camunda's lag): not shared, read again elsewhere.
+      if (context.unitName || context.period) await this.store.keepContext(key, context);
       return context;
     } catch {
       // Shown without its context rather than not at all; asked again next time.

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { BusinessContext } from './business-context.js';
 import { scopeFilter, type TaskScope } from './task-scope.js';
 
 export interface DraftRecord {
@@ -51,15 +52,56 @@ const auditSchema = new Schema<InboxAuditRecord>(
 );
 auditSchema.index({ processInstanceKey: 1, at: 1 });
 
-/** Drafts (one per task and user, kept on the server) and the audit log of every inbox action. */
+/**
+ * A task's business context as read from the engine once (business-context.ts), shared by every app replica: the
+ * replica that holds the context warmer's lease reads it, the others find it here instead of asking the engine.
+ */
+interface ContextRecord {
+  _id: string;
+  unitName: string;
+  period: string;
+  returned: boolean;
+}
+
+const contextSchema = new Schema<ContextRecord>(
+  {
+    _id: { type: String, required: true },
+    unitName: { type: String, default: '' },
+    period: { type: String, default: '' },
+    returned: { type: Boolean, default: false },
+  },
+  { collection: 'task_contexts', versionKey: false },
+);
+
+/**
+ * Drafts (one per task and user, kept on the server), the audit log of every inbox action, and the tasks' business
+ * contexts read so far.
+ */
 export class InboxStore {
   private readonly Draft: Model<DraftRecord>;
   private readonly Audit: Model<InboxAuditRecord>;
+  private readonly Context: Model<ContextRecord>;
 
   constructor(connection: Connection) {
     this.Draft = connection.models.TaskDraft ?? connection.model<DraftRecord>('TaskDraft', draftSchema);
     this.Audit =
       connection.models.InboxAudit ?? connection.model<InboxAuditRecord>('InboxAudit', auditSchema);
+    this.Context =
+      connection.models.TaskContext ?? connection.model<ContextRecord>('TaskContext', contextSchema);
+  }
+
+  async contextOf(taskKey: string): Promise<BusinessContext | undefined> {
+    const found = await this.Context.findById(taskKey).lean<ContextRecord>();
+    return found ? { unitName: found.unitName, period: found.period, returned: found.returned } : undefined;
+  }
+
+  /** Kept once: a task's context does not change, and whoever read it first read the same. */
+  async keepContext(taskKey: string, context: BusinessContext): Promise<void> {
+    try {
+      await this.Context.create({ _id: taskKey, ...context });
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== 11000) throw error;
+    }
   }
 
   async saveDraft(

@@ -6,6 +6,7 @@ import { commentRoutes } from './comment.routes.js';
 import { ContextWarmer } from './context-warmer.js';
 import { CommentService } from './comment.service.js';
 import { CommentStore } from './comment.store.js';
+import { CommentRateLimit } from './comment-rate.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { InboxService, type PeopleDirectory } from './inbox.service.js';
 import { InboxStore } from './inbox.store.js';
@@ -45,7 +46,12 @@ export function createInboxModule(deps: InboxModuleDependencies): {
     routes: [
       ...inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }),
       ...commentRoutes({
-        comments: new CommentService(inbox, comments, deps.clock),
+        comments: new CommentService(
+          inbox,
+          comments,
+          deps.clock,
+          new CommentRateLimit(deps.connection, deps.clock),
+        ),
         groupsOf: (username) => deps.groupsOf(username),
         isPersonnel: (task) => inbox.isPersonnel(task),
       }),

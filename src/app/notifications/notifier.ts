@@ -60,6 +60,11 @@ export class Notifier {
     await this.options.connection.collection('notifications').createIndex({ username: 1, createdAt: -1 });
   }
 
+  /** Forgets who is in each group (a user or unit changed, perhaps through another replica): read again when needed. */
+  forgetRoster(): void {
+    this.roster = undefined;
+  }
+
   /** The members of any of the groups, each once, by username. */
   async membersOf(groups: string[]): Promise<Member[]> {
     const now = this.options.clock.now().getTime();

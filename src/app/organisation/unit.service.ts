@@ -20,8 +20,9 @@ export function isDuplicateKey(error: unknown): boolean {
 
 /**
  * The units are read on every signed-in request (for candidate groups) and change a few times a year, so all of them
- * are kept in memory. Changes made through this service reload them at once; one written by another process (the
- * seed CLI) is seen within this time, or at once when an unknown code is asked for.
+ * are kept in memory. Changes made through this service reload them at once, and in every other replica within a
+ * second or two (lib/change-signal.ts); one written by a process that signals nothing (the seed CLI) is seen within
+ * this time, or at once when an unknown code is asked for.
  */
 const UNIT_CACHE_MS = 60_000;
 /** An unknown code reloads the units, but not more often than this. */
@@ -33,6 +34,8 @@ export class UnitService {
   private loading: Promise<UnitRecord[]> | undefined;
   /** Counts writes, so that a load that overlapped one is not kept. */
   private writes = 0;
+  /** Tells the other replicas that units changed (app.module.ts wires it to the shared change signal). */
+  private changed: () => Promise<void> = async () => undefined;
 
   constructor(
     private readonly units: Model<UnitRecord>,
@@ -79,14 +82,24 @@ export class UnitService {
     return this.loading;
   }
 
-  private async writing<T>(write: () => Promise<T>): Promise<T> {
+  /** Called after every write, so other processes sharing the database forget their copies. */
+  onChange(changed: () => Promise<void>): void {
+    this.changed = changed;
+  }
+
+  /** Forgets the units kept in memory (another process wrote); a load in flight keeps nothing. */
+  forgetAll(): void {
     this.writes += 1;
     this.loaded = undefined;
+  }
+
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    this.forgetAll();
     try {
       return await write();
     } finally {
-      this.writes += 1;
-      this.loaded = undefined;
+      this.forgetAll();
+      await this.changed();
     }
   }
 

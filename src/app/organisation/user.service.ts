@@ -47,8 +47,9 @@ export type SessionRevoker = (username: string) => Promise<void>;
 
 /**
  * Every signed-in request reads its user (and FerretDB scans for anything but `_id`), so users are kept in memory
- * for a short while. Every change made through this service forgets the user at once; a change written by another
- * process (the seed CLI) is seen within this time.
+ * for a short while. Every change made through this service forgets the user at once, and through the change signal
+ * (lib/change-signal.ts) in every other replica within a second or two; one written by a process that signals
+ * nothing (the seed CLI) is seen within this time.
  */
 const USER_CACHE_MS = 30_000;
 
@@ -58,6 +59,8 @@ export class UserService {
   private readonly cache: LRUCache<string, UserRecord>;
   /** Counts writes, so that a read that overlapped one does not put what it read in memory. */
   private writes = 0;
+  /** Tells the other replicas that users changed (app.module.ts wires it to the shared change signal). */
+  private changed: () => Promise<void> = async () => undefined;
 
   constructor(
     private readonly users: Model<UserRecord>,
@@ -72,6 +75,17 @@ export class UserService {
       perf: { now: () => clock.now().getTime() },
       ttlResolution: 0,
     });
+  }
+
+  /** Called after every write, so other processes sharing the database forget their copies. */
+  onChange(changed: () => Promise<void>): void {
+    this.changed = changed;
+  }
+
+  /** Forgets every user kept in memory (another process wrote); a read in flight keeps nothing. */
+  forgetAll(): void {
+    this.writes += 1;
+    this.cache.clear();
   }
 
   onAccessRevoked(revoker: SessionRevoker): void {
@@ -131,6 +145,7 @@ export class UserService {
       return await write();
     } finally {
       this.forget(username);
+      await this.changed();
     }
   }
 

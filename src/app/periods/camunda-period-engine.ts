@@ -1,5 +1,6 @@
 import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { LRUCache } from 'lru-cache';
+import { resolveByScope } from '../engine-client/variable-scopes.js';
 import type { UnitTaskFact } from './unit-status.js';
 import type {
   EngineElementInstance,
@@ -184,7 +185,11 @@ export function camundaPeriodEngine(rest: CamundaClientLoose): PeriodEngine {
         if (!isNotFound(error)) throw error;
         found = { items: [], page: { totalItems: 0 } };
       }
-      const unit = found.items[0] ? ((await fullValue(found.items[0])) as { code?: unknown } | null) : null;
+      // Camunda 8.8 answers an entry per scope: the task's nearest `unit` is its own.
+      const [nearest] = resolveByScope(
+        found.items.map((item) => ({ name: String(item.name), scopeKey: String(item.scopeKey), item })),
+      );
+      const unit = nearest ? ((await fullValue(nearest.item)) as { code?: unknown } | null) : null;
       const code = typeof unit?.code === 'string' ? unit.code : null;
       // An open task's miss is not remembered: the variable may just not be in the search yet.
       if (code) taskUnits.set(userTaskKey, code);

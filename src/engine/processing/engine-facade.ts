@@ -279,7 +279,10 @@ export class EngineFacade implements EngineApi {
     return this.core.run(() => this.core.userTaskCommands.complete(userTaskKey, variables));
   }
 
-  async searchUserTaskVariables(userTaskKey: string, query: SearchQuery<{ name?: string }>) {
+  async searchUserTaskVariables(
+    userTaskKey: string,
+    query: SearchQuery<{ name?: string }> & { perScope?: boolean },
+  ) {
     return this.core.queries.userTaskVariables(userTaskKey, query);
   }
 

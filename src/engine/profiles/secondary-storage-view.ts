@@ -132,7 +132,8 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
       userTaskKey: Key,
       query: Parameters<EngineApi['searchUserTaskVariables']>[1],
     ) {
-      const result = await engine.searchUserTaskVariables(userTaskKey, query);
+      // Camunda 8.8 answers one entry per scope: an outer `quyetDinh` comes beside the task's own.
+      const result = await engine.searchUserTaskVariables(userTaskKey, { ...query, perScope: true });
       return capped(
         { ...result, items: result.items.map((item) => truncated(item, query.truncateValues)) },
         0,

@@ -10,7 +10,7 @@ import type { VariableMapping } from '../../model/process-model.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
 import type { StateWriter } from '../../state/state-writer.js';
 import type { KeyGenerator } from '../../state/key-generator.js';
-import type { ElementInstanceRecord } from '../../state/records.js';
+import type { ElementInstanceRecord, VariableRecord } from '../../state/records.js';
 import type { Variables } from '../../engine-api.js';
 import { OK, type Failure, type StepResult } from '../step-result.js';
 
@@ -32,6 +32,20 @@ export class VariableBehavior {
       if (!names) continue;
       for (const [name, variableKey] of names) result[name] = this.state.variables.get(variableKey)?.value;
     }
+    return result;
+  }
+
+  /**
+   * Every variable visible from a scope, one entry per scope that holds it, innermost scope first: what Camunda 8.8's
+   * user task variable search returns (a name set in two scopes comes twice, with its scope key each time).
+   */
+  visibleByScope(scopeKey: string | null): VariableRecord[] {
+    const result: VariableRecord[] = [];
+    for (let key = scopeKey; key; key = this.state.elements.find(key)?.flowScopeKey ?? null)
+      for (const [, variableKey] of this.state.scopeVariables.get(key) ?? []) {
+        const variable = this.state.variables.get(variableKey);
+        if (variable) result.push(variable);
+      }
     return result;
   }
 

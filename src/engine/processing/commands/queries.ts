@@ -244,16 +244,28 @@ export class Queries {
 
   async userTaskVariables(
     userTaskKey: string,
-    query: SearchQuery<{ name?: FilterProperty<string> }>,
+    query: SearchQuery<{ name?: FilterProperty<string> }> & { perScope?: boolean },
   ): Promise<SearchResult<Variable>> {
     const task = await this.findUserTask(userTaskKey);
     if (!task) throw new EngineError('NOT_FOUND', `User task with key '${userTaskKey}' not found`);
-    const visible = this.state.userTasks.get(userTaskKey)
-      ? this.variables.visible(task.elementInstanceKey)
-      : await this.finishedTaskVariables(task);
+    const live = this.state.userTasks.get(userTaskKey) !== undefined;
     // Names are filtered before values are serialised: a task's scope may hold large lists it was not asked for.
     const nameFilter = query.filter?.name;
     const named = nameFilter === undefined ? () => true : propertyTest(nameFilter);
+    const { perScope, ...search } = query;
+    if (perScope) {
+      // As Camunda 8.8: an entry per scope that holds a name, the task's own scope first.
+      const entries = live
+        ? this.variables.visibleByScope(task.elementInstanceKey).map(toVariable)
+        : await this.finishedTaskEntries(task);
+      return searchItems(
+        entries.filter((entry) => named(entry.name)),
+        { ...search, filter: undefined },
+      );
+    }
+    const visible = live
+      ? this.variables.visible(task.elementInstanceKey)
+      : await this.finishedTaskVariables(task);
     const wanted = Object.entries(visible).filter(([name]) => named(name));
     const items: Variable[] = wanted.map(([name, value]) => ({
       variableKey: `${task.elementInstanceKey}-${name}`,
@@ -263,7 +275,18 @@ export class Queries {
       scopeKey: task.elementInstanceKey,
       tenantId: task.tenantId,
     }));
-    return searchItems(items, { ...query, filter: undefined });
+    return searchItems(items, { ...search, filter: undefined });
+  }
+
+  /** A finished task's entries, its own scope's then its process instance's (the scopes between are not read). */
+  private async finishedTaskEntries(task: UserTaskRecord): Promise<Variable[]> {
+    const found = await this.variablesSearch({
+      filter: { processInstanceKey: task.processInstanceKey },
+      page: { limit: 10_000 },
+    });
+    return [task.elementInstanceKey, task.processInstanceKey].flatMap((scope) =>
+      found.items.filter((item) => item.scopeKey === scope),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveByScope } from '../../../src/app/inbox/variable-scopes.js';
+import { resolveByScope } from '../../../src/app/engine-client/variable-scopes.js';
 
 describe('variables resolved by scope (Camunda 8.8 returns one entry per name and scope)', () => {
   it('takes the task’s own value over an enclosing one, whatever order the entries come in', () => {
