@@ -23,6 +23,7 @@ export const HISTORY_COLLECTIONS: Readonly<Record<string, string>> = {
   engine_variables: 'engine_history_variables',
   engine_incidents: 'engine_history_incidents',
   engine_user_tasks: 'engine_history_user_tasks',
+  engine_decision_instances: 'engine_history_decision_instances',
 };
 
 /** The indexes that serve the REST v2 filters and sorts (on MongoDB; FerretDB/SQLite uses only `_id`). */
@@ -40,6 +41,11 @@ const INDEXES: Readonly<Record<string, Record<string, 1>[]>> = {
     { candidateGroups: 1, k: 1 },
     { processInstanceKey: 1, k: 1 },
     { completionDate: 1 },
+  ],
+  engine_history_decision_instances: [
+    { processInstanceKey: 1, k: 1 },
+    { decisionDefinitionKey: 1, k: 1 },
+    { evaluationDate: 1 },
   ],
 };
 
