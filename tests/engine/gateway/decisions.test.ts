@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   decisionTable,
   dmnXml,
+  eventually,
+  startTestEngine,
   literalDecision,
   loose,
   noWait,
@@ -366,5 +368,32 @@ describe('DMN over the official clients', () => {
     await harness.zeebe.deleteResource({ resourceKey: String(deleted.items?.[0]?.decisionRequirementsKey) });
     const gone = await grpcError(harness.zeebe.evaluateDecision({ decisionId: 'feeFirst', variables: {} }));
     expect(gone.code).toBe(NOT_FOUND);
+  });
+});
+
+describe('decision instances under the camunda-8.8 profile', () => {
+  it('show in searches only once the exporter lag has passed, as Camunda answers them', async () => {
+    const engine = await startTestEngine({ profile: { name: 'camunda-8.8', searchLagMs: 600 } });
+    try {
+      await engine.zeebe.deployResource({ name: 'menu.dmn', decision: Buffer.from(menu) });
+      const evaluated = await engine.zeebe.evaluateDecision({
+        decisionId: 'season',
+        variables: { month: 1 },
+      });
+      const search = () =>
+        engine.rest.searchDecisionInstances(
+          loose({ filter: { decisionEvaluationKey: decisionInstanceKey } }),
+          noWait,
+        );
+      expect((await search()).items).toEqual([]);
+      const found = await eventually(async () => {
+        const result = await search();
+        if (result.items?.length !== 1) throw new Error('not exported yet');
+        return result.items[0];
+      });
+      expect(found).toMatchObject({ decisionDefinitionId: 'season', result: '"Winter"' });
+    } finally {
+      await engine.close();
+    }
   });
 });
