@@ -380,6 +380,8 @@ describe('decision instances under the camunda-8.8 profile', () => {
         decisionId: 'season',
         variables: { month: 1 },
       });
+      // The proto's field 12; the SDK's response type leaves it out.
+      const { decisionInstanceKey } = evaluated as typeof evaluated & { decisionInstanceKey: string };
       const search = () =>
         engine.rest.searchDecisionInstances(
           loose({ filter: { decisionEvaluationKey: decisionInstanceKey } }),
