@@ -193,7 +193,14 @@ describe('business-rule tasks with zeebe:calledDecision', () => {
     const [incident] = await incidentsOf(created.processInstanceKey);
     expect(incident).toMatchObject({ errorType: 'CALLED_DECISION_ERROR', elementId: 'rate' });
     expect(incident?.errorMessage).toMatch(/no decision found for id 'noSuchDecision'/);
+    // Cancelling the instance stuck at the task terminates it; its incident goes with it.
     await harness.zeebe.cancelProcessInstance(created.processInstanceKey);
+    const instance = await harness.rest.getProcessInstance(
+      loose({ processInstanceKey: created.processInstanceKey }),
+      noWait,
+    );
+    expect(instance.state).toBe('TERMINATED');
+    expect((await incidentsOf(created.processInstanceKey))[0]?.state).toBe('RESOLVED');
   });
 
   it("binding type 'deployment' keeps the decision deployed with the process", async () => {
