@@ -245,4 +245,33 @@ describe('business-rule tasks with zeebe:calledDecision', () => {
       );
     expect(refused).toMatch(/element 'rate' calls decision 'pinnedRating' with binding type 'deployment'/);
   });
+
+  it("binding type 'versionTag' takes the newest version carrying the tag", async () => {
+    const tagged = (versionTag: string, rating: string) =>
+      dmnXml('tagged', [
+        decisionTable({
+          id: 'taggedRating',
+          versionTag,
+          inputs: [{ id: 'taggedScore', expression: 'score' }],
+          outputs: [{ id: 'taggedOut', name: 'rating' }],
+          rules: [{ id: 'taggedAll', when: ['-'], then: [`"${rating}"`] }],
+        }),
+      ]);
+    await harness.zeebe.deployResource({ name: 'tagged.dmn', decision: Buffer.from(tagged('v1', 'first')) });
+    await harness.zeebe.deployResource({ name: 'tagged.dmn', decision: Buffer.from(tagged('v2', 'second')) });
+    await harness.zeebe.deployResource({
+      name: 'tagged.bpmn',
+      process: Buffer.from(
+        ruleProcess('tagged-process', {
+          decisionId: 'taggedRating',
+          bindingType: 'versionTag',
+          versionTag: 'v1',
+        }),
+      ),
+    });
+    await harness.zeebe.createProcessInstance({ bpmnProcessId: 'tagged-process', variables: { score: 1 } });
+    const job = await takeJob('tagged-process-after');
+    expect(job.variables).toMatchObject({ rating: 'first' });
+    await harness.zeebe.completeJob({ jobKey: job.key, variables: {} });
+  });
 });

@@ -34,6 +34,8 @@ export interface DecisionTableOptions {
   rules: TableRule[];
   /** Ids of required decisions (information requirements). */
   requires?: string[];
+  /** zeebe:versionTag of the decision. */
+  versionTag?: string;
 }
 
 const textOf = (value: string): Xml => element('text', {}, text(value));
@@ -88,6 +90,9 @@ export function decisionTable(options: DecisionTableOptions): Xml {
   return element(
     'decision',
     { id: options.id, name: options.name ?? options.id },
+    ...(options.versionTag
+      ? [element('extensionElements', {}, element('zeebe:versionTag', { value: options.versionTag }))]
+      : []),
     ...requirements(options.requires),
     table,
   );
@@ -116,6 +121,7 @@ export function dmnXml(definitionsId: string, decisions: Xml[], name = definitio
     {
       xmlns: 'https://www.omg.org/spec/DMN/20191111/MODEL/',
       'xmlns:modeler': 'http://camunda.org/schema/modeler/1.0',
+      'xmlns:zeebe': 'http://camunda.org/schema/zeebe/1.0',
       id: definitionsId,
       name,
       namespace: 'http://camunda.org/schema/1.0/dmn',
