@@ -61,11 +61,32 @@ export interface DeployedForm {
   tenantId: string;
 }
 
+export interface DeployedDecision {
+  decisionId: string;
+  name: string;
+  version: number;
+  decisionKey: Key;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: Key;
+  tenantId: string;
+}
+
+export interface DeployedDecisionRequirements {
+  decisionRequirementsId: string;
+  name: string;
+  version: number;
+  decisionRequirementsKey: Key;
+  resourceName: string;
+  tenantId: string;
+}
+
 export interface DeploymentResult {
   key: Key;
   tenantId: string;
   processes: DeployedProcess[];
   forms: DeployedForm[];
+  decisions: DeployedDecision[];
+  decisionRequirements: DeployedDecisionRequirements[];
 }
 
 // ------------------------------------------------------------------------------------------------ instances
@@ -385,6 +406,127 @@ export interface Topology {
   replicationFactor: number;
 }
 
+// ---------------------------------------------------------------------------------------------- decisions
+
+export interface EvaluateDecisionCommand {
+  /** One of decisionKey or decisionId (the latest version). */
+  decisionKey?: Key;
+  decisionId?: string;
+  variables?: Variables;
+  tenantId?: string;
+}
+
+/** Values are JSON text, as Camunda's APIs carry them. */
+export interface EvaluatedDecisionInput {
+  inputId: string;
+  inputName: string;
+  inputValue: string;
+}
+
+export interface EvaluatedDecisionOutput {
+  outputId: string;
+  outputName: string;
+  outputValue: string;
+}
+
+export interface MatchedDecisionRule {
+  ruleId: string;
+  /** 1-based position of the rule in its table. */
+  ruleIndex: number;
+  evaluatedOutputs: EvaluatedDecisionOutput[];
+}
+
+export type DecisionType = 'DECISION_TABLE' | 'LITERAL_EXPRESSION';
+
+export interface EvaluatedDecision {
+  decisionKey: Key;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionType: DecisionType;
+  /** The decision's result as JSON text. */
+  output: string;
+  evaluatedInputs: EvaluatedDecisionInput[];
+  matchedRules: MatchedDecisionRule[];
+  /** The decision instance recorded for it. */
+  decisionInstanceKey: Key;
+  tenantId: string;
+}
+
+export interface DecisionEvaluationResult {
+  decisionKey: Key;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: Key;
+  /** The requested decision's result as JSON text. */
+  output: string;
+  /** Required decisions first, the requested one last. */
+  evaluatedDecisions: EvaluatedDecision[];
+  decisionEvaluationKey: Key;
+  tenantId: string;
+}
+
+export interface DecisionDefinition {
+  decisionDefinitionKey: Key;
+  decisionDefinitionId: string;
+  name: string;
+  version: number;
+  decisionRequirementsKey: Key;
+  decisionRequirementsId: string;
+  tenantId: string;
+}
+
+export interface DecisionRequirements {
+  decisionRequirementsKey: Key;
+  decisionRequirementsId: string;
+  decisionRequirementsName: string;
+  version: number;
+  resourceName: string;
+  tenantId: string;
+}
+
+export type DecisionInstanceState = 'EVALUATED' | 'FAILED';
+
+export interface DecisionInstance {
+  decisionEvaluationInstanceKey: Key;
+  decisionEvaluationKey: Key;
+  state: DecisionInstanceState;
+  evaluationDate: number;
+  evaluationFailure: string | null;
+  decisionDefinitionKey: Key;
+  decisionDefinitionId: string;
+  decisionDefinitionName: string;
+  decisionDefinitionVersion: number;
+  decisionDefinitionType: DecisionType;
+  /** JSON text. */
+  result: string;
+  evaluatedInputs: EvaluatedDecisionInput[];
+  matchedRules: MatchedDecisionRule[];
+  processDefinitionKey: Key | null;
+  processInstanceKey: Key | null;
+  elementInstanceKey: Key | null;
+  tenantId: string;
+}
+
+export interface DecisionInstanceFilter {
+  decisionEvaluationInstanceKey?: Key;
+  decisionEvaluationKey?: Key;
+  state?: DecisionInstanceState;
+  evaluationFailure?: string;
+  evaluationDate?: FilterProperty<number>;
+  decisionDefinitionKey?: FilterProperty<Key>;
+  decisionDefinitionId?: string;
+  decisionDefinitionName?: string;
+  decisionDefinitionVersion?: number;
+  decisionDefinitionType?: DecisionType;
+  processDefinitionKey?: Key;
+  processInstanceKey?: Key;
+  elementInstanceKey?: FilterProperty<Key>;
+  tenantId?: string;
+}
+
 // ------------------------------------------------------------------------------------------- the interface
 
 export interface EngineApi {
@@ -454,6 +596,21 @@ export interface EngineApi {
   ): Promise<SearchResult<Variable>>;
 
   getForm(formKey: Key): Promise<Form>;
+
+  /** Evaluates a deployed decision (and the ones it requires); a failed evaluation is INVALID_ARGUMENT. */
+  evaluateDecision(command: EvaluateDecisionCommand): Promise<DecisionEvaluationResult>;
+  searchDecisionDefinitions(
+    query: SearchQuery<Partial<DecisionDefinition>>,
+  ): Promise<SearchResult<DecisionDefinition>>;
+  /** The DMN resource the decision was deployed in. */
+  getDecisionDefinitionXml(decisionDefinitionKey: Key): Promise<string>;
+  searchDecisionRequirements(
+    query: SearchQuery<Partial<DecisionRequirements>>,
+  ): Promise<SearchResult<DecisionRequirements>>;
+  getDecisionRequirementsXml(decisionRequirementsKey: Key): Promise<string>;
+  searchDecisionInstances(
+    query: SearchQuery<DecisionInstanceFilter>,
+  ): Promise<SearchResult<DecisionInstance>>;
 
   /** Resolves once the engine is recovered from its store and timers run. */
   ready(): Promise<void>;

@@ -6,6 +6,8 @@
  * History (issue 11): BENCH_HISTORY_BYTES_INSTANCES (1000), BENCH_HISTORY_RESTART_INSTANCES (100000),
  * BENCH_HISTORY_SEARCH_INSTANCES (1000000), BENCH_HISTORY_SEARCHES (20); BENCH_ONLY_HISTORY=1 runs only those,
  * BENCH_SKIP_HISTORY=1 all but those.
+ * Decisions (issue 12): the throughput of a business-rule task (20-row decision table) and a service task, sized by
+ * BENCH_DECISION_INSTANCES (3000); BENCH_ONLY_DECISIONS=1 runs only that phase.
  * `-- --soak 30m [--rate 30]`: the soak mode alone (RSS growth at a steady rate).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { startMongoServer } from '../../src/lib/db/mongo-server.js';
 import { measureLatency } from './phases/latency.phase.js';
 import { measureThroughput } from './phases/throughput.phase.js';
+import { measureDecisionThroughput } from './phases/decision-throughput.phase.js';
 import { createWaitingUserTasks, measureUserTaskSearch } from './phases/user-tasks.phase.js';
 import { BENCH_CLIENTS, connectClients } from '../support/harness/clients.js';
 import { freePort, startEngineProcess } from './support/engine-process.js';
@@ -73,6 +76,32 @@ async function jobPhases(baseUri: string, figures: Record<string, unknown>): Pro
       'latency at 50/s right after the burst, job push',
       () => measureLatency(zeebe, seconds, 'job-push'),
     );
+  } finally {
+    await zeebe.close(2_000).catch(() => undefined);
+    await engine.stop();
+  }
+}
+
+/** Business-rule task + service task throughput, on its own database. */
+async function decisionPhases(baseUri: string, figures: Record<string, unknown>): Promise<void> {
+  const ports = { grpc: await freePort(), rest: await freePort() };
+  const engine = await startEngineProcess(withDatabase(baseUri, 'engine_bench_decisions'), ports);
+  const { zeebe } = connectClients(
+    { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress },
+    BENCH_CLIENTS,
+  );
+  try {
+    await zeebe.topology();
+    const instances = size('BENCH_DECISION_INSTANCES', 3000);
+    figures.decisionThroughput = await phase('throughput with a business-rule task', () =>
+      measureDecisionThroughput(zeebe, instances, size('BENCH_IN_FLIGHT', 300)),
+    );
+    // The plain one-service-task figure under the same load, when this phase runs alone: the machine is shared,
+    // so the ratio of the two says more than either figure.
+    if (process.env.BENCH_ONLY_DECISIONS === '1')
+      figures.plainThroughputSameRun = await phase('throughput, one service task (for comparison)', () =>
+        measureThroughput(zeebe, instances, size('BENCH_IN_FLIGHT', 300)),
+      );
   } finally {
     await zeebe.close(2_000).catch(() => undefined);
     await engine.stop();
@@ -218,9 +247,13 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   try {
     if (args.includes('--soak')) await soakMode(database.uri, figures, args);
+    else if (process.env.BENCH_ONLY_DECISIONS === '1') await decisionPhases(database.uri, figures);
     else {
       const onlyHistory = process.env.BENCH_ONLY_HISTORY === '1';
-      if (!onlyHistory && process.env.BENCH_SKIP_JOBS !== '1') await jobPhases(database.uri, figures);
+      if (!onlyHistory && process.env.BENCH_SKIP_JOBS !== '1') {
+        await jobPhases(database.uri, figures);
+        await decisionPhases(database.uri, figures);
+      }
       if (!onlyHistory) await userTaskPhases(database.uri, figures);
       if (process.env.BENCH_SKIP_HISTORY !== '1') await historyPhases(database.uri, figures);
     }

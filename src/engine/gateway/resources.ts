@@ -1,6 +1,6 @@
 import { EngineError, type ResourceInput } from '../engine-api.js';
 
-const supported = ['.bpmn', '.bpmn20.xml', '.xml', '.form'];
+const supported = ['.bpmn', '.bpmn20.xml', '.xml', '.dmn', '.form'];
 
 /** Refuses what the engine cannot deploy before it reaches the engine, with the resource's name in the message. */
 export function checkDeployableResources(resources: ResourceInput[]): void {
@@ -9,17 +9,10 @@ export function checkDeployableResources(resources: ResourceInput[]): void {
   }
   for (const resource of resources) {
     const name = resource.name.toLowerCase();
-    if (name.endsWith('.dmn')) {
-      throw new EngineError(
-        'INVALID_ARGUMENT',
-        `Cannot deploy '${resource.name}': DMN decisions are not supported by this engine (deploy BPMN and form resources only)`,
-        { resourceName: resource.name },
-      );
-    }
     if (!supported.some((ending) => name.endsWith(ending))) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `Cannot deploy '${resource.name}': expected a resource ending in .bpmn, .xml or .form`,
+        `Cannot deploy '${resource.name}': expected a resource ending in .bpmn, .xml, .dmn or .form`,
         { resourceName: resource.name },
       );
     }

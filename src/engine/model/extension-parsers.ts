@@ -11,8 +11,6 @@ import { attr, boolAttr, expressionBody, extension, extensions, list, ref } from
 const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
   'zeebe:ExecutionListeners': 'execution listeners (zeebe:executionListeners) are not supported',
   'zeebe:TaskListeners': 'user task listeners (zeebe:taskListeners) are not supported',
-  'zeebe:CalledDecision':
-    'DMN decisions (zeebe:calledDecision) are not supported; use a job worker (zeebe:taskDefinition)',
   'zeebe:UserTaskForm':
     'embedded forms (zeebe:userTaskForm) are not supported; link a deployed form with zeebe:formDefinition formId',
   'zeebe:AdHoc': 'ad-hoc sub-processes are not supported',

@@ -215,6 +215,24 @@ export interface ScriptTask extends ActivityBase {
   script: { expression: Expression; resultVariable: string };
 }
 
+/** zeebe:calledDecision of a business-rule task: the engine evaluates the decision, no job. */
+export interface CalledDecisionDefinition {
+  /** Static or FEEL. */
+  decisionId: Expression;
+  resultVariable: string;
+  /**
+   * 'latest': the newest version; 'deployment': the version deployed with this process definition
+   * (DefinitionRecord.deploymentDecisions); 'versionTag': the newest version carrying `versionTag`.
+   */
+  bindingType: 'latest' | 'deployment' | 'versionTag';
+  versionTag: string | null;
+}
+
+export interface BusinessRuleTask extends ActivityBase {
+  kind: 'businessRuleTask';
+  calledDecision: CalledDecisionDefinition;
+}
+
 export interface UserTaskDefinition {
   assignee: Expression | null;
   /** FEEL list or static comma-separated list. */
@@ -297,6 +315,7 @@ export type FlowElement =
   | BoundaryEvent
   | JobTask
   | ScriptTask
+  | BusinessRuleTask
   | UserTask
   | ReceiveTask
   | PassThroughTask
@@ -306,7 +325,14 @@ export type FlowElement =
   | CallActivity;
 
 export type Activity =
-  JobTask | ScriptTask | UserTask | ReceiveTask | PassThroughTask | SubProcess | CallActivity;
+  | JobTask
+  | ScriptTask
+  | BusinessRuleTask
+  | UserTask
+  | ReceiveTask
+  | PassThroughTask
+  | SubProcess
+  | CallActivity;
 
 // ------------------------------------------------------------------------------------------- process
 

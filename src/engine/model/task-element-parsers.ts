@@ -2,6 +2,8 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ProcessBuilder } from './process-builder.js';
 import type {
+  BusinessRuleTask,
+  CalledDecisionDefinition,
   FlowElement,
   JobTask,
   PassThroughTask,
@@ -44,6 +46,40 @@ function parseScriptTask(b: ProcessBuilder, element: ModdleElement, scope: Parse
       expression: b.expression(id, 'zeebe:script expression', expression, { feelOnly: true }),
       resultVariable,
     },
+  };
+}
+
+function calledDecision(b: ProcessBuilder, id: string, called: ModdleElement): CalledDecisionDefinition {
+  const decisionId = attr(called, 'decisionId')?.trim();
+  const resultVariable = attr(called, 'resultVariable')?.trim();
+  if (!decisionId) b.fail(id, 'zeebe:calledDecision needs a decisionId');
+  if (!resultVariable) b.fail(id, 'zeebe:calledDecision needs a resultVariable');
+  const bindingType = attr(called, 'bindingType') ?? 'latest';
+  if (bindingType !== 'latest' && bindingType !== 'deployment' && bindingType !== 'versionTag')
+    b.fail(
+      id,
+      `decision binding '${bindingType}' is not supported; use 'latest', 'deployment' or 'versionTag'`,
+    );
+  const versionTag = attr(called, 'versionTag')?.trim() || null;
+  if (bindingType === 'versionTag' && !versionTag)
+    b.fail(id, "zeebe:calledDecision with binding type 'versionTag' needs a versionTag");
+  const expression = b.expression(id, 'zeebe:calledDecision decisionId', decisionId);
+  if (bindingType === 'deployment' && expression.isFeel)
+    b.fail(id, "zeebe:calledDecision with binding type 'deployment' needs a static decisionId");
+  return { decisionId: expression, resultVariable, bindingType, versionTag };
+}
+
+/** With zeebe:calledDecision the engine evaluates the decision; otherwise a job like a service task. */
+function parseBusinessRuleTask(
+  b: ProcessBuilder,
+  element: ModdleElement,
+  scope: ParseScope,
+): JobTask | BusinessRuleTask {
+  const called = extension(element, 'zeebe:CalledDecision');
+  if (!called) return jobTaskOf(b, element, scope, 'businessRuleTask', 'BUSINESS_RULE_TASK');
+  return {
+    ...activityFields(b, element, scope, 'businessRuleTask', 'BUSINESS_RULE_TASK'),
+    calledDecision: calledDecision(b, element.id ?? '', called),
   };
 }
 
@@ -128,7 +164,7 @@ function passThrough(kind: PassThroughTask['kind'], type: PassThroughTask['bpmnE
 export const taskElementParsers: Record<string, ElementParser> = {
   'bpmn:ServiceTask': jobTask('serviceTask', 'SERVICE_TASK'),
   'bpmn:SendTask': jobTask('sendTask', 'SEND_TASK'),
-  'bpmn:BusinessRuleTask': jobTask('businessRuleTask', 'BUSINESS_RULE_TASK'),
+  'bpmn:BusinessRuleTask': parseBusinessRuleTask,
   'bpmn:ScriptTask': parseScriptTask,
   'bpmn:UserTask': parseUserTask,
   'bpmn:ReceiveTask': parseReceiveTask,

@@ -6,6 +6,7 @@ import type { ProcessorMap } from './processor-registry.js';
 import { PassThroughProcessor } from './task/pass-through.processor.js';
 import { JobWorkerProcessor } from './task/job-worker.processor.js';
 import { ScriptTaskProcessor } from './task/script-task.processor.js';
+import { BusinessRuleTaskProcessor } from './task/business-rule-task.processor.js';
 import { UserTaskProcessor } from './task/user-task.processor.js';
 import { ReceiveTaskProcessor } from './task/receive-task.processor.js';
 import { FlowSelection } from './gateway/flow-selection.js';
@@ -41,7 +42,7 @@ export function defaultProcessors(
     intermediateThrowEvent: new IntermediateThrowEventProcessor(throws, b.lookup, b.flow),
     serviceTask: jobWorker,
     sendTask: jobWorker,
-    businessRuleTask: jobWorker,
+    businessRuleTask: new BusinessRuleTaskProcessor(b.variables, b.flow, b.jobs, b.decisions),
     scriptTask: new ScriptTaskProcessor(b.variables, b.flow, b.jobs),
     userTask: new UserTaskProcessor(b.userTasks),
     receiveTask: new ReceiveTaskProcessor(b.triggers, b.flow, b.subscriptions),

@@ -9,6 +9,7 @@ import type { StateWriter } from '../state/state-writer.js';
 import { BufferedMessageBehavior } from './behavior/buffered-message.behavior.js';
 import { CatchBehavior } from './behavior/catch.behavior.js';
 import { CompletionBehavior } from './behavior/completion.behavior.js';
+import { DecisionBehavior } from './behavior/decision.behavior.js';
 import type { Effects } from './behavior/effects.js';
 import { ElementLookup } from './behavior/element-lookup.js';
 import { EventTriggerBehavior } from './behavior/event-trigger.behavior.js';
@@ -49,6 +50,7 @@ export interface EngineBehaviors {
   readonly instances: InstanceBehavior;
   readonly signals: SignalBehavior;
   readonly joins: JoinBehavior;
+  readonly decisions: DecisionBehavior;
 }
 
 export interface BehaviorInputs {
@@ -90,6 +92,7 @@ export function createBehaviors(inputs: BehaviorInputs): EngineBehaviors {
   const instances = new InstanceBehavior(writer, keys, clock, variables, transitions, flow);
   const signals = new SignalBehavior(state, clock, triggers, instances);
   const joins = new JoinBehavior(state, writer);
+  const decisions = new DecisionBehavior(state, writer, keys, clock);
   return {
     lookup,
     variables,
@@ -109,5 +112,6 @@ export function createBehaviors(inputs: BehaviorInputs): EngineBehaviors {
     instances,
     signals,
     joins,
+    decisions,
   };
 }

@@ -12,11 +12,14 @@ import { KeyGenerator } from '../state/key-generator.js';
 import { StateWriter } from '../state/state-writer.js';
 import { PersistenceLog } from '../state/persistence/persistence-log.js';
 import { loadState } from '../state/persistence/recovery.js';
-import type { DefinitionRecord } from '../state/records.js';
+import type { DecisionRequirementsModel } from '../dmn/decision-model.js';
+import type { DecisionRequirementsRecord, DefinitionRecord } from '../state/records.js';
 import { Effects } from './behavior/effects.js';
 import type { JobActivationBehavior } from './behavior/job-activation.behavior.js';
 import type { SignalBehavior } from './behavior/signal.behavior.js';
 import { DeploymentCommands, type BpmnParser } from './commands/deployment.commands.js';
+import { DecisionCommands } from './commands/decision.commands.js';
+import { DecisionQueries } from './commands/decision-queries.js';
 import { DueCommands } from './commands/due.commands.js';
 import { IncidentCommands } from './commands/incident.commands.js';
 import { JobErrorCommands } from './commands/job-error.commands.js';
@@ -71,6 +74,8 @@ export class EngineCore {
   readonly messages: MessageCommands;
   readonly userTaskCommands: UserTaskCommands;
   readonly queries: Queries;
+  readonly decisions: DecisionCommands;
+  readonly decisionQueries: DecisionQueries;
   private readonly effects = new Effects();
   private readonly dispatcher: ElementDispatcher;
   private readonly due: DueCommands;
@@ -127,11 +132,12 @@ export class EngineCore {
     this.messages = new MessageCommands(state, clock, keys, triggers, instances, b.bufferedMessages);
     this.userTaskCommands = new UserTaskCommands(state, writer, b.userTasks, b.completion);
     this.queries = new Queries(state, variables, db);
+    this.decisions = new DecisionCommands(b.decisions);
+    this.decisionQueries = new DecisionQueries(state, db);
     const stores = new Map<string, { markApplied(keys: string[]): void }>(
-      [state.elements, state.variables, state.incidents, state.userTasks].map((store) => [
-        store.collection,
-        store,
-      ]),
+      [state.elements, state.variables, state.incidents, state.userTasks, state.decisionInstances].map(
+        (store) => [store.collection, store],
+      ),
     );
     this.log.onHistoryApplied = (collection, keys) => stores.get(collection)?.markApplied(keys);
     const timers = new TimerCommands(state, writer, scheduler, subscriptions, triggers, instances);
@@ -146,6 +152,11 @@ export class EngineCore {
   /** Restart: a deployed definition whose model was parsed again. */
   restoreDefinition(definition: DefinitionRecord, model: ProcessModel): void {
     this.writer.restoreDefinition(definition, model);
+  }
+
+  /** Restart: a deployed decision requirements graph whose model was parsed again. */
+  restoreDecisionRequirements(record: DecisionRequirementsRecord, model: DecisionRequirementsModel): void {
+    this.writer.restoreDecisionRequirements(record, model);
   }
 
   onAfterCommit(listener: AfterCommit): void {

@@ -8,7 +8,10 @@ import type {
   BroadcastSignalCommand,
   CreateInstanceCommand,
   CreatedInstance,
+  DecisionEvaluationResult,
+  DecisionInstanceFilter,
   EngineApi,
+  EvaluateDecisionCommand,
   FailJobCommand,
   InstanceResult,
   JobStreamHandle,
@@ -288,6 +291,35 @@ export class EngineFacade implements EngineApi {
 
   async getForm(formKey: string) {
     return this.core.queries.form(formKey);
+  }
+
+  async evaluateDecision(command: EvaluateDecisionCommand): Promise<DecisionEvaluationResult> {
+    const outcome = await this.core.run(() => this.core.decisions.evaluate(command));
+    if (!outcome.ok)
+      throw new EngineError('INVALID_ARGUMENT', outcome.message, {
+        failedDecisionId: outcome.failedDecisionId,
+      });
+    return outcome.result;
+  }
+
+  async searchDecisionDefinitions(query: Parameters<EngineCore['decisionQueries']['definitions']>[0]) {
+    return this.core.decisionQueries.definitions(query);
+  }
+
+  async getDecisionDefinitionXml(decisionDefinitionKey: string) {
+    return this.core.decisionQueries.definitionXml(decisionDefinitionKey);
+  }
+
+  async searchDecisionRequirements(query: Parameters<EngineCore['decisionQueries']['requirements']>[0]) {
+    return this.core.decisionQueries.requirements(query);
+  }
+
+  async getDecisionRequirementsXml(decisionRequirementsKey: string) {
+    return this.core.decisionQueries.requirementsXml(decisionRequirementsKey);
+  }
+
+  searchDecisionInstances(query: SearchQuery<DecisionInstanceFilter>) {
+    return this.core.decisionQueries.instances(query);
   }
 
   ready(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Db } from 'mongodb';
 import type { EngineCore, EngineCoreLogger } from './engine-core.js';
 import type { BpmnParser } from './commands/deployment.commands.js';
 import type { ProcessModel } from '../model/process-model.js';
+import { parseDmn } from '../dmn/parse-dmn.js';
 import { COLLECTIONS } from '../state/engine-state.js';
 import { replayLogTail } from '../state/persistence/recovery.js';
 import { ensureHistoryIndexes } from '../state/history/history-collections.js';
@@ -45,6 +46,13 @@ export async function restoreRuntime(
     const model = models.find((candidate) => candidate.id === definition.bpmnProcessId);
     if (model) core.restoreDefinition(definition, model);
   }
+  for (const graph of state.decisionRequirements.values()) {
+    try {
+      core.restoreDecisionRequirements(graph, await parseDmn(graph.xml, graph.resourceName));
+    } catch (error) {
+      logger('error', 'a deployed DMN resource no longer parses', { key: graph.key, message: String(error) });
+    }
+  }
   for (const job of state.jobs.values()) {
     if (job.state === 'ACTIVATED') scheduler.schedule(job.deadline, 'jobDeadline', job.key);
     if (job.state === 'FAILED' && job.retries > 0 && job.retryAt > 0)
@@ -55,6 +63,7 @@ export async function restoreRuntime(
     scheduler.schedule(message.deadline, 'messageTtl', message.key);
   logger('info', 'engine state restored', {
     definitions: state.definitions.size,
+    decisions: state.decisions.size,
     elementInstances: state.elements.size,
     jobs: state.jobs.size,
     timers: state.timers.size,

@@ -124,6 +124,12 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
       ),
     searchIncidents: (query: Parameters<EngineApi['searchIncidents']>[0]) =>
       visibleOnly('incident', (item) => item.incidentKey, engine.searchIncidents(query)),
+    searchDecisionInstances: (query: Parameters<EngineApi['searchDecisionInstances']>[0]) =>
+      visibleOnly(
+        'decision-instance',
+        (item) => item.decisionEvaluationInstanceKey,
+        engine.searchDecisionInstances(query),
+      ),
     async searchVariables(query: SearchQuery<Partial<Variable>>) {
       const result = await visibleOnly('variable', (item) => item.variableKey, engine.searchVariables(query));
       return { ...result, items: result.items.map((item) => truncated(item, query.truncateValues)) };

@@ -3,10 +3,14 @@
  * StateWriter, which keeps the secondary indexes below in step with the records (Zeebe's split: processors read
  * state, one writer changes it).
  */
+import type { DecisionRequirementsModel } from '../dmn/decision-model.js';
 import type { ProcessModel } from '../model/process-model.js';
 import type { ReadonlySetIndex } from './set-index.js';
 import type { ReadonlyStore } from './store.js';
 import type {
+  DecisionInstanceRecord,
+  DecisionRecord,
+  DecisionRequirementsRecord,
   DefinitionRecord,
   ElementInstanceRecord,
   FormRecord,
@@ -32,6 +36,10 @@ export interface EngineStateView {
   readonly messages: ReadonlyStore<MessageRecord>;
   readonly incidents: ReadonlyStore<IncidentRecord>;
   readonly userTasks: ReadonlyStore<UserTaskRecord>;
+  readonly decisionRequirements: ReadonlyStore<DecisionRequirementsRecord>;
+  readonly decisions: ReadonlyStore<DecisionRecord>;
+  /** Written once and retired at once: searches read them from the history (and the pending ones from here). */
+  readonly decisionInstances: ReadonlyStore<DecisionInstanceRecord>;
 
   /** Parsed models by process definition key. */
   readonly models: ReadonlyMap<string, ProcessModel>;
@@ -39,6 +47,12 @@ export interface EngineStateView {
   readonly versions: ReadonlyMap<string, readonly string[]>;
   /** formId → form keys, ascending version. */
   readonly formVersions: ReadonlyMap<string, readonly string[]>;
+  /** Parsed decision requirements graphs by decision requirements key. */
+  readonly decisionGraphs: ReadonlyMap<string, DecisionRequirementsModel>;
+  /** decisionId → decision keys, ascending version. */
+  readonly decisionVersions: ReadonlyMap<string, readonly string[]>;
+  /** decisionRequirementsId → decision requirements keys, ascending version. */
+  readonly decisionRequirementsVersions: ReadonlyMap<string, readonly string[]>;
   /** flow scope key → live child element instance keys. */
   readonly children: ReadonlySetIndex;
   /** scope key → name → variable key. */
@@ -68,6 +82,8 @@ export interface EngineStateView {
   variableKey(scopeKey: string, name: string): string | undefined;
   latestDefinition(bpmnProcessId: string): DefinitionRecord | undefined;
   latestForm(formId: string): FormRecord | undefined;
+  latestDecision(decisionId: string): DecisionRecord | undefined;
+  latestDecisionRequirements(decisionRequirementsId: string): DecisionRequirementsRecord | undefined;
 }
 
 export function correlationId(name: string, correlationKey: string): string {

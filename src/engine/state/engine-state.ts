@@ -2,11 +2,15 @@
  * All live state of the engine: one Store per record type plus the secondary indexes the processors need.
  * Only StateWriter (and recovery, through it) changes what is here; everyone else holds it as EngineStateView.
  */
+import type { DecisionRequirementsModel } from '../dmn/decision-model.js';
 import type { ProcessModel } from '../model/process-model.js';
 import { Store, type DirtySink } from './store.js';
 import { SetIndex } from './set-index.js';
 import type { EngineStateView } from './engine-state-view.js';
 import type {
+  DecisionInstanceRecord,
+  DecisionRecord,
+  DecisionRequirementsRecord,
   DefinitionRecord,
   ElementInstanceRecord,
   FormRecord,
@@ -32,6 +36,9 @@ export const COLLECTIONS = {
   messages: 'engine_messages',
   incidents: 'engine_incidents',
   userTasks: 'engine_user_tasks',
+  decisionRequirements: 'engine_decision_requirements',
+  decisions: 'engine_decisions',
+  decisionInstances: 'engine_decision_instances',
 } as const;
 
 export class EngineState implements EngineStateView {
@@ -46,10 +53,16 @@ export class EngineState implements EngineStateView {
   readonly messages: Store<MessageRecord>;
   readonly incidents: Store<IncidentRecord>;
   readonly userTasks: Store<UserTaskRecord>;
+  readonly decisionRequirements: Store<DecisionRequirementsRecord>;
+  readonly decisions: Store<DecisionRecord>;
+  readonly decisionInstances: Store<DecisionInstanceRecord>;
 
   readonly models = new Map<string, ProcessModel>();
   readonly versions = new Map<string, string[]>();
   readonly formVersions = new Map<string, string[]>();
+  readonly decisionGraphs = new Map<string, DecisionRequirementsModel>();
+  readonly decisionVersions = new Map<string, string[]>();
+  readonly decisionRequirementsVersions = new Map<string, string[]>();
   readonly children = new SetIndex();
   readonly scopeVariables = new Map<string, Map<string, string>>();
   readonly activatableJobs = new SetIndex();
@@ -79,6 +92,9 @@ export class EngineState implements EngineStateView {
     this.messages = new Store(COLLECTIONS.messages, sink);
     this.incidents = new Store(COLLECTIONS.incidents, sink);
     this.userTasks = new Store(COLLECTIONS.userTasks, sink);
+    this.decisionRequirements = new Store(COLLECTIONS.decisionRequirements, sink);
+    this.decisions = new Store(COLLECTIONS.decisions, sink);
+    this.decisionInstances = new Store(COLLECTIONS.decisionInstances, sink, 1_000);
   }
 
   childrenOf(scopeKey: string): ElementInstanceRecord[] {
@@ -103,9 +119,25 @@ export class EngineState implements EngineStateView {
     return undefined;
   }
 
+  latestDecision(decisionId: string): DecisionRecord | undefined {
+    return latestOf(this.decisionVersions.get(decisionId), this.decisions);
+  }
+
+  latestDecisionRequirements(decisionRequirementsId: string): DecisionRequirementsRecord | undefined {
+    return latestOf(this.decisionRequirementsVersions.get(decisionRequirementsId), this.decisionRequirements);
+  }
+
   latestForm(formId: string): FormRecord | undefined {
     const keys = this.formVersions.get(formId);
     const last = keys?.[keys.length - 1];
     return last ? this.forms.get(last) : undefined;
   }
+}
+
+function latestOf<T extends { key: string }>(
+  keys: readonly string[] | undefined,
+  store: Store<T>,
+): T | undefined {
+  const last = keys?.[keys.length - 1];
+  return last ? store.get(last) : undefined;
 }

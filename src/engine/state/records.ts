@@ -28,6 +28,8 @@ export interface DefinitionRecord {
    * tasks, since the parser refused that binding then.
    */
   deploymentForms?: { formId: string; formKey: Key }[];
+  /** Likewise the decisions its business-rule tasks bind with 'deployment', sorted by decisionId. */
+  deploymentDecisions?: { decisionId: string; decisionKey: Key }[];
 }
 
 export interface FormRecord {
@@ -38,6 +40,66 @@ export interface FormRecord {
   resourceName: string;
   checksum: string;
   deploymentKey: Key;
+  tenantId: string;
+}
+
+/** A deployed DMN resource: one decision requirements graph (DRG). */
+export interface DecisionRequirementsRecord {
+  key: Key;
+  decisionRequirementsId: string;
+  name: string;
+  version: number;
+  resourceName: string;
+  /** The whole DMN resource; re-parsed at restart. */
+  xml: string;
+  checksum: string;
+  deploymentKey: Key;
+  tenantId: string;
+}
+
+/** One decision of a deployed DRG, versioned per decision id. */
+export interface DecisionRecord {
+  key: Key;
+  decisionId: string;
+  name: string;
+  version: number;
+  versionTag: string | null;
+  decisionRequirementsKey: Key;
+  decisionRequirementsId: string;
+  deploymentKey: Key;
+  tenantId: string;
+}
+
+/**
+ * One evaluated decision (Camunda's decision instance), written once and straight into its history collection.
+ * Values (inputs, outputs, the result) are JSON text, as the APIs report them.
+ */
+export interface DecisionInstanceRecord {
+  key: Key;
+  /** The evaluation this decision was part of (a required decision shares its requiring decision's). */
+  decisionEvaluationKey: Key;
+  state: 'EVALUATED' | 'FAILED';
+  evaluationDate: number;
+  evaluationFailure: string | null;
+  decisionDefinitionKey: Key;
+  decisionDefinitionId: string;
+  decisionDefinitionName: string;
+  decisionDefinitionVersion: number;
+  decisionDefinitionType: 'DECISION_TABLE' | 'LITERAL_EXPRESSION';
+  decisionRequirementsKey: Key;
+  decisionRequirementsId: string;
+  result: string;
+  evaluatedInputs: { inputId: string; inputName: string; inputValue: string }[];
+  matchedRules: {
+    ruleId: string;
+    ruleIndex: number;
+    evaluatedOutputs: { outputId: string; outputName: string; outputValue: string }[];
+  }[];
+  /** Set when a business-rule task evaluated it; null for EvaluateDecision. */
+  processDefinitionKey: Key | null;
+  processInstanceKey: Key | null;
+  elementInstanceKey: Key | null;
+  elementId: string | null;
   tenantId: string;
 }
 

@@ -5,10 +5,14 @@
  * Records are still changed in place by their owner before being written (the Store serialises them lazily at
  * commit); writing is what makes the change durable and re-indexed.
  */
+import type { DecisionRequirementsModel } from '../dmn/decision-model.js';
 import type { ProcessModel } from '../model/process-model.js';
 import { correlationId, messageStartKey } from './engine-state-view.js';
 import type { EngineState } from './engine-state.js';
 import type {
+  DecisionInstanceRecord,
+  DecisionRecord,
+  DecisionRequirementsRecord,
   DefinitionRecord,
   ElementInstanceRecord,
   FormRecord,
@@ -53,6 +57,40 @@ export class StateWriter {
       record.formId,
       keys.filter((key) => key !== record.key),
     );
+  }
+
+  // -------------------------------------------------------------------------------------- decisions
+
+  addDecisionRequirements(record: DecisionRequirementsRecord, model: DecisionRequirementsModel): void {
+    this.state.decisionRequirements.put(record);
+    this.indexDecisionRequirements(record, model);
+  }
+
+  /** Recovery: a loaded decision requirements graph whose model was parsed again. */
+  restoreDecisionRequirements(record: DecisionRequirementsRecord, model: DecisionRequirementsModel): void {
+    this.indexDecisionRequirements(record, model);
+  }
+
+  addDecision(record: DecisionRecord): void {
+    this.state.decisions.put(record);
+    this.indexDecision(record);
+  }
+
+  /** Resource deletion: the graph and its decisions leave the version lookups. */
+  deleteDecisionRequirements(record: DecisionRequirementsRecord): void {
+    for (const decision of [...this.state.decisions.values()]) {
+      if (decision.decisionRequirementsKey !== record.key) continue;
+      this.state.decisions.delete(decision.key);
+      withoutKey(this.state.decisionVersions, decision.decisionId, decision.key);
+    }
+    this.state.decisionRequirements.delete(record.key);
+    this.state.decisionGraphs.delete(record.key);
+    withoutKey(this.state.decisionRequirementsVersions, record.decisionRequirementsId, record.key);
+  }
+
+  /** A decision instance is final when written: straight to its history collection. */
+  recordDecisionInstance(record: DecisionInstanceRecord): void {
+    this.state.decisionInstances.retire(record);
   }
 
   // ------------------------------------------------------------------------------ element instances
@@ -177,6 +215,7 @@ export class StateWriter {
   /** Recovery loaded the live records into the stores without writing them: rebuild their indexes. */
   indexLoaded(): void {
     for (const form of this.state.forms.values()) this.indexForm(form);
+    for (const decision of this.state.decisions.values()) this.indexDecision(decision);
     for (const element of this.state.elements.values()) this.indexElement(element);
     for (const variable of this.state.variables.values()) this.indexVariable(variable);
     for (const job of this.state.jobs.values()) this.indexJob(job);
@@ -204,6 +243,27 @@ export class StateWriter {
     if (!keys.includes(record.key)) keys.push(record.key);
     keys.sort((a, b) => this.state.forms.get(a)!.version - this.state.forms.get(b)!.version);
     this.state.formVersions.set(record.formId, keys);
+  }
+
+  private indexDecisionRequirements(
+    record: DecisionRequirementsRecord,
+    model: DecisionRequirementsModel,
+  ): void {
+    this.state.decisionGraphs.set(record.key, model);
+    const keys = this.state.decisionRequirementsVersions.get(record.decisionRequirementsId) ?? [];
+    if (!keys.includes(record.key)) keys.push(record.key);
+    keys.sort(
+      (a, b) =>
+        this.state.decisionRequirements.get(a)!.version - this.state.decisionRequirements.get(b)!.version,
+    );
+    this.state.decisionRequirementsVersions.set(record.decisionRequirementsId, keys);
+  }
+
+  private indexDecision(record: DecisionRecord): void {
+    const keys = this.state.decisionVersions.get(record.decisionId) ?? [];
+    if (!keys.includes(record.key)) keys.push(record.key);
+    keys.sort((a, b) => this.state.decisions.get(a)!.version - this.state.decisions.get(b)!.version);
+    this.state.decisionVersions.set(record.decisionId, keys);
   }
 
   private indexElement(record: ElementInstanceRecord): void {
@@ -259,4 +319,10 @@ export class StateWriter {
     if (task.assignee !== null) this.state.openUserTasksByAssignee.add(task.assignee, task.key);
     this.state.indexedUserTasks.set(task.key, { groups: [...task.candidateGroups], assignee: task.assignee });
   }
+}
+
+function withoutKey(index: Map<string, string[]>, id: string, key: string): void {
+  const keys = (index.get(id) ?? []).filter((each) => each !== key);
+  if (keys.length > 0) index.set(id, keys);
+  else index.delete(id);
 }

@@ -89,13 +89,15 @@ describe('gRPC gateway', () => {
     expect(error.code).toBe(code.INVALID_ARGUMENT);
   });
 
-  it('refuses DMN clearly', async () => {
+  it('refuses a DMN resource without decisions, naming it', async () => {
     const dmn = '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" />';
     const error = await grpcError(
       harness.zeebe.deployResource({ name: 'rules.dmn', decision: Buffer.from(dmn) }),
     );
     expect(error.code).toBe(code.INVALID_ARGUMENT);
-    expect(error.message).toMatch(/DMN/);
+    expect(error.message).toMatch(
+      /Invalid DMN resource 'rules\.dmn': element 'd': the resource holds no decision/,
+    );
   });
 
   it('answers NOT_FOUND for unknown keys', async () => {
@@ -152,9 +154,15 @@ describe('gRPC gateway', () => {
   });
 
   it('answers UNIMPLEMENTED for RPCs the engine does not serve', async () => {
-    const error = await grpcError(harness.zeebe.evaluateDecision({ decisionId: 'd', variables: {} }));
-    expect(error.code).toBe(code.UNIMPLEMENTED);
-    expect(error.message).toContain('EvaluateDecision');
+    // The deprecated DeployProcess (replaced by DeployResource since 8.0), which the SDK no longer sends.
+    const raw = rawGatewayClient(harness.grpcAddress);
+    try {
+      const error = await grpcError(raw.call('DeployProcess', { processes: [] }));
+      expect(error.code).toBe(code.UNIMPLEMENTED);
+      expect(error.details ?? error.message).toContain('DeployProcess');
+    } finally {
+      raw.close();
+    }
   });
 
   it('long-polls ActivateJobs: answers empty by requestTimeout, and hands over a job created while waiting', async () => {

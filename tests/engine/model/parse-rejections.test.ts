@@ -294,19 +294,36 @@ const cases: [string, string, string, string, RegExp][] = [
     /compensate events are not supported/,
   ],
   [
-    'a DMN business rule task',
+    'a called decision without a result variable',
     [
       START,
       element(
         'bpmn:businessRuleTask',
         { id: 'dmn' },
-        extensions(element('zeebe:calledDecision', { decisionId: 'd', resultVariable: 'r' })),
+        extensions(element('zeebe:calledDecision', { decisionId: 'd' })),
       ),
       flow('fs', 's', 'dmn'),
     ].join(''),
     '',
     'dmn',
-    /DMN decisions/,
+    /zeebe:calledDecision needs a resultVariable/,
+  ],
+  [
+    'a called decision with an unknown binding type',
+    [
+      START,
+      element(
+        'bpmn:businessRuleTask',
+        { id: 'dmnBinding' },
+        extensions(
+          element('zeebe:calledDecision', { decisionId: 'd', resultVariable: 'r', bindingType: 'newest' }),
+        ),
+      ),
+      flow('fs', 's', 'dmnBinding'),
+    ].join(''),
+    '',
+    'dmnBinding',
+    /decision binding 'newest' is not supported/,
   ],
   [
     'execution listeners',

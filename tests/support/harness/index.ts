@@ -65,6 +65,16 @@ export {
   type ServiceTaskOptions,
   type UserTaskOptions,
 } from './bpmn-elements.js';
+export {
+  decisionTable,
+  dmnXml,
+  literalDecision,
+  scoreBandTable,
+  type DecisionTableOptions,
+  type TableInput,
+  type TableOutput,
+  type TableRule,
+} from './dmn.js';
 export { ControllableClock } from '../../../src/engine/index.js';
 export { TestClock } from '../../../src/lib/clock.js';
 export { useBeforeAll } from './lifecycle.js';

@@ -19,6 +19,27 @@ export const deployResourceHandler = unary<DeployResourceRequest, object>(async 
           tenantId: process.tenantId,
         },
       })),
+      ...result.decisionRequirements.map((graph) => ({
+        decisionRequirements: {
+          dmnDecisionRequirementsId: graph.decisionRequirementsId,
+          dmnDecisionRequirementsName: graph.name,
+          version: graph.version,
+          decisionRequirementsKey: graph.decisionRequirementsKey,
+          resourceName: graph.resourceName,
+          tenantId: graph.tenantId,
+        },
+      })),
+      ...result.decisions.map((decision) => ({
+        decision: {
+          dmnDecisionId: decision.decisionId,
+          dmnDecisionName: decision.name,
+          version: decision.version,
+          decisionKey: decision.decisionKey,
+          dmnDecisionRequirementsId: decision.decisionRequirementsId,
+          decisionRequirementsKey: decision.decisionRequirementsKey,
+          tenantId: decision.tenantId,
+        },
+      })),
       ...result.forms.map((form) => ({
         form: {
           formId: form.formId,

@@ -1,5 +1,6 @@
 import type { UnaryHandler } from './grpc-handler.js';
 import { deleteResourceHandler, deployResourceHandler } from './deployment.handlers.js';
+import { evaluateDecisionHandler } from './decision.handlers.js';
 import { broadcastSignalHandler, publishMessageHandler, resolveIncidentHandler } from './event.handlers.js';
 import {
   completeJobHandler,
@@ -35,4 +36,5 @@ export const unaryRoutes: Readonly<Record<string, UnaryHandler>> = {
   PublishMessage: publishMessageHandler,
   BroadcastSignal: broadcastSignalHandler,
   ResolveIncident: resolveIncidentHandler,
+  EvaluateDecision: evaluateDecisionHandler,
 };

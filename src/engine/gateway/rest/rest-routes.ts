@@ -1,5 +1,8 @@
 import type { RestRoute } from './rest-route.js';
 import { deploymentRoutes } from './routes/deployments.routes.js';
+import { decisionDefinitionRoutes } from './routes/decision-definitions.routes.js';
+import { decisionInstanceRoutes } from './routes/decision-instances.routes.js';
+import { decisionRequirementsRoutes } from './routes/decision-requirements.routes.js';
 import { elementInstanceRoutes } from './routes/element-instances.routes.js';
 import { elementInstanceVariableRoutes } from './routes/element-instance-variables.routes.js';
 import { formRoutes } from './routes/forms.routes.js';
@@ -30,5 +33,8 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     ...userTaskRoutes,
     ...messageRoutes,
     ...formRoutes,
+    ...decisionDefinitionRoutes,
+    ...decisionRequirementsRoutes,
+    ...decisionInstanceRoutes,
   ];
 }

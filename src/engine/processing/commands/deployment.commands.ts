@@ -1,10 +1,13 @@
 /**
  * Deployments: BPMN resources become new process versions (an unchanged resource keeps its version, as in
- * Zeebe), forms become new form versions. Timer start events of the new latest version are scheduled and those
+ * Zeebe), forms become new form versions, DMN resources new versions of their decision requirements graph and of
+ * each decision in it (deploy-decisions.ts). Timer start events of the new latest version are scheduled and those
  * of older versions removed. Deleting a process definition removes it from the latest-version lookup.
  */
 import { createHash } from 'node:crypto';
 import { EngineError, type DeploymentResult, type ResourceInput } from '../../engine-api.js';
+import type { DecisionRequirementsModel } from '../../dmn/decision-model.js';
+import { parseDmn } from '../../dmn/parse-dmn.js';
 import { parseDeployedForm } from '../../model/parse-form.js';
 import type { ProcessModel } from '../../model/process-model.js';
 import type { EngineStateView } from '../../state/engine-state-view.js';
@@ -12,6 +15,12 @@ import type { KeyGenerator } from '../../state/key-generator.js';
 import type { DefinitionRecord, FormRecord } from '../../state/records.js';
 import type { StateWriter } from '../../state/state-writer.js';
 import type { SubscriptionBehavior } from '../behavior/subscription.behavior.js';
+import {
+  applyDecisions,
+  checkDeployedDecisions,
+  deploymentBoundDecisions,
+  type BoundDecisions,
+} from './deploy-decisions.js';
 
 export type BpmnParseResult =
   { ok: true; processes: ProcessModel[] } | { ok: false; message: string; elementId?: string };
@@ -24,6 +33,7 @@ interface ParsedResource {
   checksum: string;
   processes: ProcessModel[];
   form: { formId: string } | null;
+  decisions: DecisionRequirementsModel | null;
 }
 
 export class DeploymentCommands {
@@ -52,23 +62,22 @@ export class DeploymentCommands {
             ...(result.elementId ? { elementId: result.elementId } : {}),
           });
         }
-        parsed.push({ resource, text, checksum, processes: result.processes, form: null });
+        parsed.push({ resource, text, checksum, processes: result.processes, form: null, decisions: null });
       } else if (name.endsWith('.form')) {
         const { formId } = parseDeployedForm(text, resource.name);
-        parsed.push({ resource, text, checksum, processes: [], form: { formId } });
+        parsed.push({ resource, text, checksum, processes: [], form: { formId }, decisions: null });
       } else if (name.endsWith('.dmn')) {
-        throw new EngineError(
-          'INVALID_ARGUMENT',
-          `'${resource.name}': DMN decisions are not supported by this engine`,
-        );
+        const decisions = await parseDmn(text, resource.name);
+        parsed.push({ resource, text, checksum, processes: [], form: null, decisions });
       } else {
         throw new EngineError(
           'INVALID_ARGUMENT',
-          `'${resource.name}': expected a .bpmn, .xml or .form resource`,
+          `'${resource.name}': expected a .bpmn, .xml, .dmn or .form resource`,
         );
       }
     }
     this.checkDeploymentBoundForms(parsed);
+    checkDeployedDecisions(this.state, parsed);
     return parsed;
   }
 
@@ -94,7 +103,15 @@ export class DeploymentCommands {
   apply(parsed: ParsedResource[], tenantId: string): DeploymentResult {
     const { state, keys } = this;
     const deploymentKey = keys.next();
-    const result: DeploymentResult = { key: deploymentKey, tenantId, processes: [], forms: [] };
+    const result: DeploymentResult = {
+      key: deploymentKey,
+      tenantId,
+      processes: [],
+      forms: [],
+      decisions: [],
+      decisionRequirements: [],
+    };
+    const decisionKeys = applyDecisions(state, this.writer, keys, parsed, deploymentKey, tenantId, result);
     const formKeys = new Map<string, string>();
     for (const item of parsed) {
       if (!item.form) continue;
@@ -129,12 +146,14 @@ export class DeploymentCommands {
         // Only the forms this process binds to its deployment: an unrelated form in the same deployment must not
         // make an unchanged process a new version.
         const bound = boundFormKeys(model, formKeys);
+        const boundDecisions = deploymentBoundDecisions(model, decisionKeys);
         let record: DefinitionRecord;
         if (
           latest &&
           latest.checksum === item.checksum &&
           latest.resourceName === item.resource.name &&
-          sameForms(latest.deploymentForms ?? [], bound)
+          sameForms(latest.deploymentForms ?? [], bound) &&
+          sameDecisions(latest.deploymentDecisions ?? [], boundDecisions)
         ) {
           record = latest;
         } else {
@@ -151,6 +170,7 @@ export class DeploymentCommands {
             tenantId,
             deleted: false,
             ...(bound.length > 0 ? { deploymentForms: bound } : {}),
+            ...(boundDecisions.length > 0 ? { deploymentDecisions: boundDecisions } : {}),
           };
           this.writer.addDefinition(record, model);
           this.rescheduleStartTimers(record, model);
@@ -221,6 +241,11 @@ export class DeploymentCommands {
       this.writer.deleteForm(form);
       return;
     }
+    const graph = state.decisionRequirements.get(resourceKey);
+    if (graph) {
+      this.writer.deleteDecisionRequirements(graph);
+      return;
+    }
     throw new EngineError(
       'NOT_FOUND',
       `Expected to delete resource with key '${resourceKey}', but no such resource was found`,
@@ -256,5 +281,14 @@ function sameForms(a: BoundForms, b: BoundForms): boolean {
   return (
     a.length === b.length &&
     a.every((form, i) => form.formId === b[i]!.formId && form.formKey === b[i]!.formKey)
+  );
+}
+
+function sameDecisions(a: BoundDecisions, b: BoundDecisions): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (decision, i) => decision.decisionId === b[i]!.decisionId && decision.decisionKey === b[i]!.decisionKey,
+    )
   );
 }

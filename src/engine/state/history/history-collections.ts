@@ -26,6 +26,7 @@ export const HISTORY_COLLECTIONS: Readonly<Record<string, string>> = {
   engine_variables: 'engine_history_variables',
   engine_incidents: 'engine_history_incidents',
   engine_user_tasks: 'engine_history_user_tasks',
+  engine_decision_instances: 'engine_history_decision_instances',
 };
 
 /** Where finished process instances go (their element records, of type PROCESS). */
@@ -72,6 +73,11 @@ const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>>
     ['assignee', 'k'],
     ['processInstanceKey', 'k'],
     ['state', 'k'],
+  ],
+  engine_history_decision_instances: [
+    { processInstanceKey: 1, k: 1 },
+    { decisionDefinitionKey: 1, k: 1 },
+    { evaluationDate: 1 },
   ],
 };
 

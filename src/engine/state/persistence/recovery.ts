@@ -88,6 +88,8 @@ export async function loadState(
     loadInto(db, state.messages, persisted),
     loadInto(db, state.incidents, persisted),
     loadInto(db, state.userTasks, persisted),
+    loadInto(db, state.decisionRequirements, persisted),
+    loadInto(db, state.decisions, persisted),
   ]);
   writer.indexLoaded();
 }

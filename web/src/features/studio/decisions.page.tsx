@@ -2,7 +2,7 @@ import { Alert } from '../../ui/alert.js';
 import { useStudioTexts } from './studio-texts.js';
 import './studio.css';
 
-/** /admin/decisions: an honest placeholder until the engine runs DMN (no editor that could deploy nothing). */
+/** /admin/decisions: an honest placeholder until the decision table editor exists (the engine runs DMN already). */
 export function DecisionsPage() {
   const s = useStudioTexts();
   return (

@@ -48,7 +48,7 @@ const vi = {
     'Bộ máy quy trình hiện chưa hỗ trợ chuyển hồ sơ đang xử lý sang phiên bản mới (MigrateProcessInstance): các hồ sơ đó chạy đến hết theo phiên bản của mình.',
   decisionsTitle: 'Bảng quyết định',
   decisionsUnavailable:
-    'Bộ máy quy trình hiện chưa hỗ trợ bảng quyết định (DMN), nên chưa thể soạn hay đưa bảng quyết định vào sử dụng. Trang này sẽ có trình soạn khi bộ máy hỗ trợ DMN.',
+    'Bộ máy quy trình đã chạy được bảng quyết định (DMN), nhưng trang này chưa có trình soạn, nên chưa thể soạn hay đưa bảng quyết định vào sử dụng từ đây. Trình soạn sẽ có ở bản sau.',
 };
 
 const en: typeof vi = {
@@ -97,7 +97,7 @@ const en: typeof vi = {
     'The engine does not support moving running instances to a new version (MigrateProcessInstance) yet: they run to the end on their own version.',
   decisionsTitle: 'Decision tables',
   decisionsUnavailable:
-    'The engine does not support decision tables (DMN) yet, so none can be edited or deployed. This page gets an editor when the engine supports DMN.',
+    'The engine runs decision tables (DMN), but this page has no editor yet, so none can be edited or deployed from here. The editor comes in a later release.',
 };
 
 export type StudioTexts = typeof vi;

@@ -61,6 +61,27 @@ export const deploymentRoutes: RestRoute[] = [
               processDefinitionKey: process.processDefinitionKey,
             },
           })),
+          ...result.decisionRequirements.map((graph) => ({
+            decisionRequirements: {
+              decisionRequirementsId: graph.decisionRequirementsId,
+              version: graph.version,
+              decisionRequirementsName: graph.name,
+              tenantId: graph.tenantId,
+              resourceName: graph.resourceName,
+              decisionRequirementsKey: graph.decisionRequirementsKey,
+            },
+          })),
+          ...result.decisions.map((decision) => ({
+            decisionDefinition: {
+              decisionDefinitionId: decision.decisionId,
+              version: decision.version,
+              name: decision.name,
+              tenantId: decision.tenantId,
+              decisionRequirementsId: decision.decisionRequirementsId,
+              decisionDefinitionKey: decision.decisionKey,
+              decisionRequirementsKey: decision.decisionRequirementsKey,
+            },
+          })),
           ...result.forms.map((form) => ({
             form: {
               formId: form.formId,
