@@ -75,9 +75,8 @@ const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>>
     ['state', 'k'],
   ],
   engine_history_decision_instances: [
-    { processInstanceKey: 1, k: 1 },
-    { decisionDefinitionKey: 1, k: 1 },
-    { evaluationDate: 1 },
+    ['processInstanceKey', 'k'],
+    ['decisionDefinitionKey', 'k'],
   ],
 };
 
@@ -85,6 +84,7 @@ const PUSHDOWN_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>>
 const MONGODB_INDEXES: Readonly<Record<string, Record<string, 1>[]>> = {
   engine_history_element_instances: [{ processDefinitionKey: 1, elementId: 1 }],
   engine_history_user_tasks: [{ candidateGroups: 1, k: 1 }, { completionDate: 1 }],
+  engine_history_decision_instances: [{ evaluationDate: 1 }],
 };
 
 /** The history collection a finished record of a runtime collection goes to (its document decides for elements). */
