@@ -109,6 +109,13 @@ export interface ModifyInstanceCommand {
   terminateInstructions?: { elementInstanceKey: Key }[];
 }
 
+/** Zeebe's migration plan: the target definition and, for each active element, the element it becomes. */
+export interface MigrateInstanceCommand {
+  processInstanceKey: Key;
+  targetProcessDefinitionKey: Key;
+  mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+}
+
 // ----------------------------------------------------------------------------------------------------- jobs
 
 export interface ActivateJobsCommand {
@@ -401,6 +408,8 @@ export interface EngineApi {
   ): Promise<InstanceResult>;
   cancelInstance(processInstanceKey: Key): Promise<void>;
   modifyInstance(command: ModifyInstanceCommand): Promise<void>;
+  /** Moves a running instance to another process definition; refused, changing nothing, when it cannot be. */
+  migrateInstance(command: MigrateInstanceCommand): Promise<void>;
 
   /** Activates what is available now (possibly nothing); long polling is the gateway's loop over onJobsAvailable. */
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]>;

@@ -12,6 +12,7 @@ import type {
   FailJobCommand,
   InstanceResult,
   JobStreamHandle,
+  MigrateInstanceCommand,
   ModifyInstanceCommand,
   PublishMessageCommand,
   ResourceInput,
@@ -146,6 +147,10 @@ export class EngineFacade implements EngineApi {
 
   modifyInstance(command: ModifyInstanceCommand): Promise<void> {
     return this.core.run(() => this.core.modifications.modify(command));
+  }
+
+  migrateInstance(command: MigrateInstanceCommand): Promise<void> {
+    return this.core.run(() => this.core.migrations.migrate(command));
   }
 
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {

@@ -16,6 +16,7 @@ import {
   setVariablesHandler,
 } from './process-instance.handlers.js';
 import { topologyHandler } from './topology.handler.js';
+import { migrateProcessInstanceHandler } from './migration.handler.js';
 
 /** The unary RPCs this gateway serves; any method of gateway.proto not listed here answers UNIMPLEMENTED. */
 export const unaryRoutes: Readonly<Record<string, UnaryHandler>> = {
@@ -35,4 +36,5 @@ export const unaryRoutes: Readonly<Record<string, UnaryHandler>> = {
   PublishMessage: publishMessageHandler,
   BroadcastSignal: broadcastSignalHandler,
   ResolveIncident: resolveIncidentHandler,
+  MigrateProcessInstance: migrateProcessInstanceHandler,
 };

@@ -8,6 +8,7 @@ import { jobRoutes } from './routes/jobs.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { processDefinitionRoutes } from './routes/process-definitions.routes.js';
 import { processInstanceRoutes } from './routes/process-instances.routes.js';
+import { processInstanceOperationRoutes } from './routes/process-instance-operations.routes.js';
 import { statisticsRoutes } from './routes/statistics.routes.js';
 import { topologyRoutes } from './routes/topology.routes.js';
 import { userTaskRoutes } from './routes/user-tasks.routes.js';
@@ -22,6 +23,7 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     // Statistics first: their paths are more specific than the GET of an instance by key.
     ...statisticsRoutes,
     ...processInstanceRoutes,
+    ...processInstanceOperationRoutes,
     ...elementInstanceRoutes,
     ...elementInstanceVariableRoutes,
     ...incidentRoutes,
