@@ -461,6 +461,11 @@ export interface EngineApi {
 
   getForm(formKey: Key): Promise<Form>;
 
+  /** Pins the engine's clock at an instant (Camunda's controlled clock); refused unless the clock is controlled. */
+  pinClock(epochMs: number): Promise<void>;
+  /** Returns a pinned clock to real time. */
+  resetClock(): Promise<void>;
+
   /** Resolves once the engine is recovered from its store and timers run. */
   ready(): Promise<void>;
   close(): Promise<void>;

@@ -45,6 +45,8 @@ export class EngineFacade implements EngineApi {
   constructor(
     private readonly core: EngineCore,
     private readonly closeConnection: () => Promise<void>,
+    /** The pinnable clock when the engine's clock is controlled (ENGINE_CLOCK_CONTROLLED); null: refused. */
+    private readonly clockControl: { pin(epochMs: number): void; reset(): void } | null = null,
   ) {
     this.push = new JobPush(core);
     core.onAfterCommit((effects) => {
@@ -290,6 +292,23 @@ export class EngineFacade implements EngineApi {
 
   async getForm(formKey: string) {
     return this.core.queries.form(formKey);
+  }
+
+  async pinClock(epochMs: number): Promise<void> {
+    this.controlledClock().pin(epochMs);
+  }
+
+  async resetClock(): Promise<void> {
+    this.controlledClock().reset();
+  }
+
+  private controlledClock(): { pin(epochMs: number): void; reset(): void } {
+    if (!this.clockControl)
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        "The engine's clock is not controlled: start it with ENGINE_CLOCK_CONTROLLED=true (Camunda's ZEEBE_CLOCK_CONTROLLED) to pin or reset it",
+      );
+    return this.clockControl;
   }
 
   ready(): Promise<void> {

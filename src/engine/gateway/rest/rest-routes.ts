@@ -13,6 +13,8 @@ import { statisticsRoutes } from './routes/statistics.routes.js';
 import { topologyRoutes } from './routes/topology.routes.js';
 import { userTaskRoutes } from './routes/user-tasks.routes.js';
 import { variableRoutes } from './routes/variables.routes.js';
+import { clockRoutes } from './routes/clock.routes.js';
+import { resourceRoutes } from './routes/resources.routes.js';
 
 /** Every REST v2 route the embedded engine serves; the gateway registers exactly these under /v2. */
 export function restRoutes(advertised: () => { host: string; port: number }): RestRoute[] {
@@ -32,5 +34,7 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     ...userTaskRoutes,
     ...messageRoutes,
     ...formRoutes,
+    ...clockRoutes,
+    ...resourceRoutes,
   ];
 }

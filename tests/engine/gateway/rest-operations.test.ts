@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bpmnError,
+  element,
+  endEvent,
+  errorDefinition,
+  eventually,
+  flow,
+  loose,
+  noWait,
+  oneTaskProcess,
+  processResource,
+  processXml,
+  serviceTask,
+  signal,
+  signalDefinition,
+  startEvent,
+  timerDefinition,
+  userTask,
+  useTestEngine,
+} from '../../support/harness/index.js';
+
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', engine: { clockControlled: true } });
+
+async function deploy(name: string, xml: string) {
+  const deployed = await harness.zeebe.deployResource(processResource(name, xml));
+  return deployed.deployments[0]!.process!;
+}
+
+async function elementsOf(processInstanceKey: string) {
+  const found = await harness.rest.searchElementInstances(
+    loose({ filter: { processInstanceKey }, page: { limit: 100 } }),
+    noWait,
+  );
+  return (found.items ?? []).map((item) => ({ elementId: item.elementId, state: item.state }));
+}
+
+async function instanceState(processInstanceKey: string): Promise<string> {
+  return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
+}
+
+async function send(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${harness.restAddress}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+describe('REST v2 jobs', () => {
+  it('activates, fails, and completes jobs; activation long-polls until a job is there', async () => {
+    await deploy('rest-jobs.bpmn', oneTaskProcess('rest-jobs', 'rest-jobs-work'));
+    const empty = await harness.rest.activateJobs(
+      loose({ type: 'rest-jobs-work', timeout: 60_000, maxJobsToActivate: 5, requestTimeout: -1 }),
+    );
+    expect(empty.jobs).toEqual([]);
+
+    const polling = harness.rest.activateJobs(
+      loose({
+        type: 'rest-jobs-work',
+        worker: 'rest-worker',
+        timeout: 60_000,
+        maxJobsToActivate: 5,
+        requestTimeout: 5_000,
+      }),
+    );
+    const created = await harness.rest.createProcessInstance(
+      loose({ processDefinitionId: 'rest-jobs', variables: { dossier: 'HS-7' } }),
+    );
+    const { jobs } = await polling;
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({
+      type: 'rest-jobs-work',
+      worker: 'rest-worker',
+      processInstanceKey: created.processInstanceKey,
+      elementId: 'task',
+      retries: 3,
+      variables: { dossier: 'HS-7' },
+      kind: 'BPMN_ELEMENT',
+    });
+
+    await harness.rest.failJob(
+      loose({ jobKey: jobs[0]!.jobKey, retries: 2, errorMessage: 'máy chủ bận', retryBackOff: 0 }),
+    );
+    const again = await eventually(async () => {
+      const next = await harness.rest.activateJobs(
+        loose({ type: 'rest-jobs-work', timeout: 60_000, maxJobsToActivate: 5, requestTimeout: -1 }),
+      );
+      expect(next.jobs).toHaveLength(1);
+      return next.jobs[0]!;
+    });
+    expect(again).toMatchObject({ jobKey: jobs[0]!.jobKey, retries: 2 });
+
+    await harness.rest.completeJob(loose({ jobKey: again.jobKey, variables: { done: true } }));
+    await eventually(async () => expect(await instanceState(created.processInstanceKey)).toBe('COMPLETED'));
+    const repeated = await send('POST', `/v2/jobs/${again.jobKey}/completion`, {});
+    expect(repeated.status).toBe(404);
+  });
+
+  it('throws a BPMN error from a job to its boundary event', async () => {
+    const xml = processXml(
+      'rest-job-error',
+      [
+        startEvent('start'),
+        serviceTask('check', 'rest-job-error-check'),
+        element('bpmn:boundaryEvent', { id: 'rejected', attachedToRef: 'check' }, errorDefinition('err')),
+        endEvent('ok'),
+        endEvent('refused'),
+        flow('start', 'check'),
+        flow('check', 'ok'),
+        flow('rejected', 'refused'),
+      ],
+      { roots: [bpmnError('err', 'HO_SO_THIEU')] },
+    );
+    await deploy('rest-job-error.bpmn', xml);
+    const created = await harness.rest.createProcessInstance(
+      loose({ processDefinitionId: 'rest-job-error' }),
+    );
+    const { jobs } = await harness.rest.activateJobs(
+      loose({ type: 'rest-job-error-check', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 2_000 }),
+    );
+    await harness.rest.throwJobError(
+      loose({ jobKey: jobs[0]!.jobKey, errorCode: 'HO_SO_THIEU', errorMessage: 'thiếu biên bản' }),
+    );
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'refused',
+        state: 'COMPLETED',
+      }),
+    );
+    const refused = await send('POST', '/v2/jobs/123/error', { errorMessage: 'no code' });
+    expect(refused.status).toBe(400);
+  });
+});
+
+describe('REST v2 clock', () => {
+  it('pins the clock so a timer due by then fires, and resets it', async () => {
+    const xml = processXml('rest-clock', [
+      startEvent('start'),
+      element('bpmn:intermediateCatchEvent', { id: 'wait' }, timerDefinition('timeDuration', 'PT3H')),
+      endEvent('end'),
+      flow('start', 'wait'),
+      flow('wait', 'end'),
+    ]);
+    await deploy('rest-clock.bpmn', xml);
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-clock' }));
+    const now = harness.clock.now();
+    await harness.rest.pinClock(loose({ timestamp: now + 3 * 3_600_000 }));
+    await eventually(async () => expect(await instanceState(created.processInstanceKey)).toBe('COMPLETED'));
+    const pinnedStart = await harness.rest.createProcessInstance(
+      loose({ processDefinitionId: 'rest-clock' }),
+    );
+    const started = await harness.rest.getProcessInstance(
+      loose({ processInstanceKey: pinnedStart.processInstanceKey }),
+      noWait,
+    );
+    expect(Date.parse(started.startDate)).toBe(now + 3 * 3_600_000);
+
+    await harness.rest.resetClock();
+    const afterReset = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-clock' }));
+    const resetStarted = await harness.rest.getProcessInstance(
+      loose({ processInstanceKey: afterReset.processInstanceKey }),
+      noWait,
+    );
+    expect(Date.parse(resetStarted.startDate)).toBe(harness.clock.now());
+    expect((await send('PUT', '/v2/clock', { timestamp: 'soon' })).status).toBe(400);
+  });
+});
+
+describe('REST v2 resources, modification and signals', () => {
+  it('reads, serves and deletes a deployed resource', async () => {
+    const definition = await deploy(
+      'rest-resource.bpmn',
+      oneTaskProcess('rest-resource', 'rest-resource-work'),
+    );
+    const key = definition.processDefinitionKey;
+    const resource = await harness.rest.getResource(loose({ resourceKey: key }));
+    expect(resource).toMatchObject({ resourceKey: key, resourceId: 'rest-resource', version: 1 });
+    const content = await send('GET', `/v2/resources/${key}/content`);
+    expect(content.status).toBe(200);
+    await harness.rest.deleteResource(loose({ resourceKey: key }));
+    expect((await send('GET', `/v2/resources/${key}`)).status).toBe(404);
+    expect((await send('POST', `/v2/resources/${key}/deletion`, {})).status).toBe(404);
+  });
+
+  it('modifies an instance: activates an element with variables and terminates another', async () => {
+    const xml = processXml('rest-modify', [
+      startEvent('start'),
+      userTask('draft'),
+      userTask('approve'),
+      endEvent('end'),
+      flow('start', 'draft'),
+      flow('draft', 'approve'),
+      flow('approve', 'end'),
+    ]);
+    await deploy('rest-modify.bpmn', xml);
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-modify' }));
+    const draft = await eventually(async () => {
+      const items = (
+        await harness.rest.searchElementInstances(
+          loose({ filter: { processInstanceKey: created.processInstanceKey, elementId: 'draft' } }),
+          noWait,
+        )
+      ).items;
+      expect(items).toHaveLength(1);
+      return items![0]!;
+    });
+    await harness.rest.modifyProcessInstance(
+      loose({
+        processInstanceKey: created.processInstanceKey,
+        activateInstructions: [
+          { elementId: 'approve', variableInstructions: [{ variables: { skipped: true } }] },
+        ],
+        terminateInstructions: [{ elementInstanceKey: draft.elementInstanceKey }],
+      }),
+    );
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toEqual(
+        expect.arrayContaining([
+          { elementId: 'draft', state: 'TERMINATED' },
+          { elementId: 'approve', state: 'ACTIVE' },
+        ]),
+      ),
+    );
+    const refused = await send('POST', `/v2/process-instances/${created.processInstanceKey}/modification`, {
+      activateInstructions: [{ elementId: 'nowhere' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(String(refused.body?.detail)).toContain("'nowhere'");
+  });
+
+  it('broadcasts a signal with variables to a waiting catch event', async () => {
+    const xml = processXml(
+      'rest-signal',
+      [
+        startEvent('start'),
+        element('bpmn:intermediateCatchEvent', { id: 'announced' }, signalDefinition('sig')),
+        endEvent('end'),
+        flow('start', 'announced'),
+        flow('announced', 'end'),
+      ],
+      { roots: [signal('sig', 'cong-bo-ket-qua')] },
+    );
+    await deploy('rest-signal.bpmn', xml);
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-signal' }));
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'announced',
+        state: 'ACTIVE',
+      }),
+    );
+    const broadcast = await harness.rest.broadcastSignal(
+      loose({ signalName: 'cong-bo-ket-qua', variables: { ketQua: 'đạt' } }),
+    );
+    expect(broadcast.signalKey).toMatch(/^\d+$/);
+    await eventually(async () => expect(await instanceState(created.processInstanceKey)).toBe('COMPLETED'));
+    const variables = await harness.rest.searchVariables(
+      loose({ filter: { processInstanceKey: created.processInstanceKey, name: 'ketQua' } }),
+      noWait,
+    );
+    expect(variables.items[0]?.value).toBe('"đạt"');
+  });
+});
+
+describe('REST v2 clock of an engine whose clock is not controlled', () => {
+  const plain = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+
+  it('refuses to pin or reset it, naming the setting', async () => {
+    for (const [method, path, body] of [
+      ['PUT', '/v2/clock', { timestamp: 1 }],
+      ['POST', '/v2/clock/reset', undefined],
+    ] as const) {
+      const response = await fetch(`${plain.restAddress}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      expect(response.status).toBe(409);
+      expect(((await response.json()) as { detail: string }).detail).toContain('ENGINE_CLOCK_CONTROLLED');
+    }
+    expect(plain.clock.now()).toBe(Date.parse('2026-03-01T01:00:00.000Z'));
+  });
+});
