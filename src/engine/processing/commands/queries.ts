@@ -110,7 +110,8 @@ export class Queries {
 
   elementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>> {
     const filter: Partial<ElementInstance> = query.filter ?? {};
-    const matches = (item: ElementInstance) => defaultMatches(item, filter);
+    // A process instance is not one of its element instances, also when read back from the history by key.
+    const matches = (item: ElementInstance) => item.type !== 'PROCESS' && defaultMatches(item, filter);
     const memory = this.memory(this.state.elements, (record) =>
       record.type === 'PROCESS' ? undefined : this.elementInstance(record),
     ).filter((candidate) => matches(candidate.item));

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ElementInstance, SearchQuery } from '../../../engine-api.js';
 import type { RestRoute } from '../rest-route.js';
 import { searchAndGetRoutes } from '../search-and-get.js';
-import { eqFilter, keyFilter, stringFilter } from '../search-query.js';
+import { advancedDateTimeFilter, advancedStateFilter, keyFilter, stringFilter } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const filter = Type.Object(
@@ -15,8 +15,12 @@ const filter = Type.Object(
     elementName: Type.Optional(stringFilter),
     type: Type.Optional(Type.String()),
     state: Type.Optional(
-      eqFilter(Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')])),
+      advancedStateFilter(
+        Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
+      ),
     ),
+    startDate: Type.Optional(advancedDateTimeFilter),
+    endDate: Type.Optional(advancedDateTimeFilter),
     hasIncident: Type.Optional(Type.Boolean()),
     incidentKey: Type.Optional(keyFilter),
     tenantId: Type.Optional(stringFilter),
@@ -54,6 +58,7 @@ export const elementInstanceRoutes: RestRoute[] = searchAndGetRoutes({
   label: 'Element instance',
   filter,
   sortFields,
+  dateFields: ['startDate', 'endDate'],
   search: (engine, query: SearchQuery<Partial<ElementInstance>>) => engine.searchElementInstances(query),
   toResult,
 });

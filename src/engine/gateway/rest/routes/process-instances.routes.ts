@@ -11,9 +11,9 @@ import { searchProcessInstancesRefined } from '../process-instance-refinement.js
 import {
   advancedDateTimeFilter,
   advancedIntegerFilter,
+  advancedKeyFilter,
   advancedStateFilter,
   advancedStringFilter,
-  keyFilter,
   stringFilter,
 } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
@@ -42,8 +42,8 @@ const operationBody = Type.Object({ operationReference: Type.Optional(Type.Integ
 
 const filter = Type.Object(
   {
-    processInstanceKey: Type.Optional(keyFilter),
-    processDefinitionKey: Type.Optional(keyFilter),
+    processInstanceKey: Type.Optional(advancedKeyFilter),
+    processDefinitionKey: Type.Optional(advancedKeyFilter),
     processDefinitionId: Type.Optional(advancedStringFilter),
     processDefinitionName: Type.Optional(stringFilter),
     processDefinitionVersion: Type.Optional(advancedIntegerFilter),
@@ -60,10 +60,10 @@ const filter = Type.Object(
         maxItems: 20,
       }),
     ),
-    parentProcessInstanceKey: Type.Optional(keyFilter),
-    parentElementInstanceKey: Type.Optional(keyFilter),
+    parentProcessInstanceKey: Type.Optional(advancedKeyFilter),
+    parentElementInstanceKey: Type.Optional(advancedKeyFilter),
     hasIncident: Type.Optional(Type.Boolean()),
-    tenantId: Type.Optional(stringFilter),
+    tenantId: Type.Optional(advancedStringFilter),
   },
   strict,
 );
@@ -135,6 +135,7 @@ export const processInstanceRoutes: RestRoute[] = [
     label: 'Process instance',
     filter,
     sortFields,
+    dateFields: ['startDate', 'endDate'],
     search: (engine, query: SearchQuery<Record<string, unknown>>) =>
       searchProcessInstancesRefined(engine, query),
     toResult,
