@@ -73,7 +73,7 @@ const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (engi
     timeout: 60_000,
     requestTimeout: 2_000,
   });
-  await engine.zeebe.failJob({ jobKey: job!.key, retries: 0, errorMessage: 'hết lượt thử' });
+  await engine.zeebe.failJob({ jobKey: job!.key, retries: 0, errorMessage: 'hết lượt thử', retryBackOff: 0 });
   await eventually(async () => {
     const incidents = await engine.rest.searchIncidents(
       loose({ filter: { processInstanceKey: jobs.processInstanceKey } }),
@@ -125,13 +125,13 @@ describe('REST v2 searches', () => {
       }),
       noWait,
     );
-    expect(found.items.map((item) => Date.parse(item.startDate))).toEqual([start + hour, start + 2 * hour]);
+    expect(found.items!.map((item) => Date.parse(item.startDate))).toEqual([start + hour, start + 2 * hour]);
     expect(found.page.totalItems).toBe(2);
     const none = await harness.rest.searchElementInstances(
       loose({ filter: { type: 'USER_TASK', state: { $neq: 'ACTIVE' } } }),
       noWait,
     );
-    expect(none.items.map((item) => item.state)).toEqual(['COMPLETED']);
+    expect(none.items!.map((item) => item.state)).toEqual(['COMPLETED']);
     expect(none.page.totalItems).toBe(1);
   });
 
@@ -139,8 +139,8 @@ describe('REST v2 searches', () => {
     // After a restart, finished records are only in the history collections.
     await harness.restart();
     const all = await harness.rest.searchElementInstances(loose({ page: { limit: 100 } }), noWait);
-    expect(all.items.length).toBeGreaterThan(6);
-    for (const item of all.items) {
+    expect(all.items!.length).toBeGreaterThan(6);
+    for (const item of all.items!) {
       const fetched = await harness.rest.getElementInstance(
         loose({ elementInstanceKey: item.elementInstanceKey }),
         noWait,
@@ -156,7 +156,7 @@ describe('REST v2 searches', () => {
       noWait,
     );
     expect(finished.items).toHaveLength(1);
-    for (const instance of [finished.items[0]!.processInstanceKey, all.items[0]!.processInstanceKey]) {
+    for (const instance of [finished.items[0]!.processInstanceKey, all.items![0]!.processInstanceKey]) {
       const response = await fetch(`${harness.restAddress}/v2/element-instances/${instance}`);
       expect(response.status).toBe(404);
     }
@@ -175,7 +175,11 @@ describe('REST v2 searches', () => {
       noWait,
     );
     expect(found.items).toHaveLength(1);
-    expect(found.items[0]).toMatchObject({ elementId: 'collect', errorMessage: 'hết lượt thử' });
+    expect(found.items![0]).toMatchObject({
+      elementId: 'collect',
+      errorMessage: 'hết lượt thử',
+      retryBackOff: 0,
+    });
     const earlier = await harness.rest.searchIncidents(
       loose({ filter: { creationTime: { $lt: iso(start + 3 * hour) } } }),
       noWait,
@@ -192,7 +196,7 @@ describe('REST v2 searches', () => {
       }),
       noWait,
     );
-    expect(found.items.map((item) => item.value)).toEqual(['"ban-dan-van"']);
+    expect(found.items!.map((item) => item.value)).toEqual(['"ban-dan-van"']);
     const dossiers = await harness.rest.searchVariables(
       loose({ filter: { name: { $like: 'doss*' }, scopeKey: { $exists: true } } }),
       noWait,
@@ -208,7 +212,7 @@ describe('REST v2 searches', () => {
       }),
       noWait,
     );
-    expect(definitions.items.map((item) => item.processDefinitionId)).toEqual([
+    expect(definitions.items!.map((item) => item.processDefinitionId)).toEqual([
       'search-jobs',
       'search-tasks',
     ]);
@@ -234,11 +238,11 @@ describe('REST v2 searches', () => {
     };
     const all = await harness.rest.searchVariables(loose({ ...query, page: { limit: 100 } }), noWait);
     expect(all.items).toHaveLength(9);
-    const keys = all.items.map((item) => item.variableKey);
+    const keys = all.items!.map((item) => item.variableKey);
 
     const seen: string[] = [];
-    const pages: { startCursor?: string; endCursor?: string }[] = [];
-    let after: string | undefined;
+    const pages: { startCursor?: unknown; endCursor?: unknown }[] = [];
+    let after: unknown;
     for (;;) {
       const page = await harness.rest.searchVariables(
         loose({ ...query, page: after ? { after, limit: 4 } : { limit: 4 } }),
