@@ -178,7 +178,6 @@ describe('REST v2 searches', () => {
     expect(found.items![0]).toMatchObject({
       elementId: 'collect',
       errorMessage: 'hết lượt thử',
-      retryBackOff: 0,
     });
     const earlier = await harness.rest.searchIncidents(
       loose({ filter: { creationTime: { $lt: iso(start + 3 * hour) } } }),
