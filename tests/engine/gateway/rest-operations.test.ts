@@ -169,6 +169,75 @@ describe('REST v2 clock', () => {
   });
 });
 
+describe("Zeebe's tolerance at deploy", () => {
+  /** A diagram whose shape and edge point at elements deleted from the process, as a modeler may leave behind. */
+  const staleDiagram = element(
+    'bpmndi:BPMNDiagram',
+    { id: 'diagram' },
+    element(
+      'bpmndi:BPMNPlane',
+      { id: 'plane', bpmnElement: 'rest-stale-di' },
+      element(
+        'bpmndi:BPMNShape',
+        { id: 'task_di', bpmnElement: 'task' },
+        element('dc:Bounds', { x: 0, y: 0, width: 100, height: 80 }),
+      ),
+      element(
+        'bpmndi:BPMNShape',
+        { id: 'deleted_di', bpmnElement: 'deletedTask' },
+        element('dc:Bounds', { x: 200, y: 0, width: 100, height: 80 }),
+      ),
+      element(
+        'bpmndi:BPMNEdge',
+        { id: 'deletedFlow_di', bpmnElement: 'Flow_deleted' },
+        element('di:waypoint', { x: 100, y: 40 }),
+        element('di:waypoint', { x: 200, y: 40 }),
+      ),
+    ),
+  );
+
+  it('deploys a process whose diagram references deleted elements, over REST and gRPC, and runs it', async () => {
+    const xml = processXml(
+      'rest-stale-di',
+      [
+        startEvent('start'),
+        serviceTask('task', 'rest-stale-di-work'),
+        endEvent('end'),
+        flow('start', 'task'),
+        flow('task', 'end'),
+      ],
+      { roots: staleDiagram },
+    );
+    const overRest = await harness.rest.createDeployment({
+      resources: loose([new File([xml], 'rest-stale-di.bpmn', { type: 'application/xml' })]),
+    });
+    expect(overRest.processes[0]).toMatchObject({
+      processDefinitionId: 'rest-stale-di',
+      processDefinitionVersion: 1,
+    });
+    const overGrpc = await harness.zeebe.deployResource(
+      processResource('rest-stale-di-2.bpmn', xml.replace(/rest-stale-di/g, 'rest-stale-di-2')),
+    );
+    expect(overGrpc.deployments[0]!.process!.bpmnProcessId).toBe('rest-stale-di-2');
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-stale-di' }));
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'task',
+        state: 'ACTIVE',
+      }),
+    );
+  });
+
+  it('still refuses a sequence flow to a missing element, naming it', async () => {
+    const broken = processXml('rest-missing-target', [startEvent('start'), flow('start', 'ghost')]);
+    const form = new FormData();
+    form.append('resources', new Blob([broken]), 'missing.bpmn');
+    const response = await fetch(`${harness.restAddress}/v2/deployments`, { method: 'POST', body: form });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toContain('ghost');
+  });
+});
+
 describe('REST v2 resources, modification and signals', () => {
   it('reads, serves and deletes a deployed resource', async () => {
     const definition = await deploy(
