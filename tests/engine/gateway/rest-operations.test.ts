@@ -352,3 +352,49 @@ describe('REST v2 clock of an engine whose clock is not controlled', () => {
     expect(plain.clock.now()).toBe(Date.parse('2026-03-01T01:00:00.000Z'));
   });
 });
+
+describe('REST v2 status, start forms and an instance’s incidents', () => {
+  it('answers the status, the absent start form and the incidents of one instance', async () => {
+    await harness.rest.getStatus();
+    expect((await send('GET', '/v2/status')).status).toBe(204);
+
+    const definition = await deploy(
+      'rest-incidents.bpmn',
+      oneTaskProcess('rest-incidents', 'rest-incidents-work', 1),
+    );
+    expect(
+      (await send('GET', `/v2/process-definitions/${definition.processDefinitionKey}/form`)).status,
+    ).toBe(204);
+    expect((await send('GET', '/v2/process-definitions/2251799813999999/form')).status).toBe(404);
+
+    const [first, second] = [
+      await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-incidents' })),
+      await harness.rest.createProcessInstance(loose({ processDefinitionId: 'rest-incidents' })),
+    ];
+    const { jobs } = await harness.rest.activateJobs(
+      loose({ type: 'rest-incidents-work', timeout: 60_000, maxJobsToActivate: 2, requestTimeout: 2_000 }),
+    );
+    for (const job of jobs)
+      await harness.rest.failJob(loose({ jobKey: job.jobKey, retries: 0, errorMessage: 'hỏng' }));
+    const incidents = await eventually(async () => {
+      const found = await harness.rest.searchProcessInstanceIncidents(
+        loose({ processInstanceKey: first!.processInstanceKey, filter: { errorType: 'JOB_NO_RETRIES' } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found;
+    });
+    expect(incidents.items![0]).toMatchObject({
+      processInstanceKey: first!.processInstanceKey,
+      errorMessage: 'hỏng',
+    });
+    expect(incidents.page.totalItems).toBe(1);
+    const others = await harness.rest.searchIncidents(
+      loose({ filter: { processDefinitionKey: definition.processDefinitionKey } }),
+      noWait,
+    );
+    expect(others.items!.map((item) => item.processInstanceKey).sort()).toEqual(
+      [first!.processInstanceKey, second!.processInstanceKey].sort(),
+    );
+  });
+});

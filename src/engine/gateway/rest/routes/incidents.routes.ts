@@ -1,8 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import type { Incident, SearchQuery } from '../../../engine-api.js';
-import { noContent, route, type RestRoute } from '../rest-route.js';
+import type { EngineApi, Incident, SearchQuery } from '../../../engine-api.js';
+import { noContent, ok, route, type RestRoute } from '../rest-route.js';
+import { refinedSearch } from '../search-refinement.js';
 import { searchAndGetRoutes } from '../search-and-get.js';
-import { advancedDateTimeFilter, keyFilter, stringFilter } from '../search-query.js';
+import {
+  advancedDateTimeFilter,
+  keyFilter,
+  searchSchema,
+  stringFilter,
+  toSearchQuery,
+  toSearchResponse,
+} from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 /** Camunda 8.8's incident error types and states, as its filter takes them. */
@@ -63,7 +71,30 @@ function toResult(incident: Incident): object {
   return compact({ ...incident, creationTime: isoDate(incident.creationTime) });
 }
 
+const incidentSearch = (engine: EngineApi, query: SearchQuery<Partial<Incident>>) =>
+  engine.searchIncidents(query);
+
 export const incidentRoutes: RestRoute[] = [
+  // Camunda 8.8's incidents of one process instance: the incident search with the instance fixed.
+  route({
+    method: 'post',
+    path: '/process-instances/:processInstanceKey/incidents/search',
+    body: searchSchema(filter, sortFields),
+    bodyOptional: true,
+    handle: async ({ params, body, engine }) => {
+      const query = toSearchQuery<Record<string, unknown>>(body);
+      const fixed = {
+        ...query,
+        filter: { ...query.filter, processInstanceKey: params.processInstanceKey ?? '' },
+      };
+      const found = await refinedSearch(
+        (each) => incidentSearch(engine, each as SearchQuery<Partial<Incident>>),
+        fixed,
+        new Set(['creationTime']),
+      );
+      return ok(toSearchResponse(found, toResult, query.page));
+    },
+  }),
   ...searchAndGetRoutes({
     path: '/incidents',
     keyName: 'incidentKey',
@@ -71,7 +102,7 @@ export const incidentRoutes: RestRoute[] = [
     filter,
     sortFields,
     dateFields: ['creationTime'],
-    search: (engine, query: SearchQuery<Partial<Incident>>) => engine.searchIncidents(query),
+    search: incidentSearch,
     toResult,
   }),
   route({

@@ -99,6 +99,15 @@ export const processDefinitionRoutes: RestRoute[] = [
     handle: async ({ params, engine }) =>
       ok(toResult(await getDefinition(engine, params.processDefinitionKey ?? ''))),
   }),
+  // Start forms are not supported by the engine (hasStartForm is false): Camunda's 204, "no form associated".
+  route({
+    method: 'get',
+    path: '/process-definitions/:processDefinitionKey/form',
+    handle: async ({ params, engine }) => {
+      await getDefinition(engine, params.processDefinitionKey ?? '');
+      return { status: 204 };
+    },
+  }),
   route({
     method: 'get',
     path: '/process-definitions/:processDefinitionKey/xml',
