@@ -5,6 +5,8 @@ import {
   eventually,
   flow,
   loose,
+  message,
+  messageDefinition,
   noWait,
   processResource,
   processXml,
@@ -213,6 +215,174 @@ describe('process instance migration', () => {
         expect.arrayContaining([
           { elementId: 'gather', state: 'COMPLETED' },
           { elementId: 'check', state: 'ACTIVE' },
+        ]),
+      ),
+    );
+  });
+
+  it('carries a message subscription over: the message correlates to the new version', async () => {
+    const waitFor = (eventId: string, next: string) =>
+      processXml(
+        'mig-message',
+        [
+          startEvent('start'),
+          element('bpmn:intermediateCatchEvent', { id: eventId }, messageDefinition('approved')),
+          serviceTask(next, `migration-${next}`),
+          endEvent('end'),
+          flow('start', eventId),
+          flow(eventId, next),
+          flow(next, 'end'),
+        ],
+        { roots: [message('approved', 'ho-so-duyet', '=dossier')] },
+      );
+    await deploy('mig-message.bpmn', waitFor('approval', 'file'));
+    const created = await harness.rest.createProcessInstance(
+      loose({ processDefinitionId: 'mig-message', variables: { dossier: 'HS-42' } }),
+    );
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'approval',
+        state: 'ACTIVE',
+      }),
+    );
+    const targetKey = await deploy('mig-message.bpmn', waitFor('approved2', 'archive2'));
+    await harness.zeebe.migrateProcessInstance({
+      processInstanceKey: created.processInstanceKey,
+      migrationPlan: {
+        targetProcessDefinitionKey: targetKey,
+        mappingInstructions: [{ sourceElementId: 'approval', targetElementId: 'approved2' }],
+      },
+    });
+    const correlated = await harness.rest.correlateMessage(
+      loose({ name: 'ho-so-duyet', correlationKey: 'HS-42', variables: { approvedBy: 'lan' } }),
+    );
+    expect(correlated.processInstanceKey).toBe(created.processInstanceKey);
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toEqual(
+        expect.arrayContaining([
+          { elementId: 'approved2', state: 'COMPLETED' },
+          { elementId: 'archive2', state: 'ACTIVE' },
+        ]),
+      ),
+    );
+  });
+
+  it('migrates an instance with a job incident: the incident moves and resolving it retries the job in the new version', async () => {
+    const version = (taskId: string) =>
+      processXml('mig-incident', [
+        startEvent('start'),
+        serviceTask(taskId, 'migration-incident', { retries: 1 }),
+        endEvent('end'),
+        flow('start', taskId),
+        flow(taskId, 'end'),
+      ]);
+    await deploy('mig-incident.bpmn', version('send'));
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'mig-incident' }));
+    const { jobs } = await harness.rest.activateJobs(
+      loose({ type: 'migration-incident', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 2_000 }),
+    );
+    await harness.rest.failJob(
+      loose({ jobKey: jobs[0]!.jobKey, retries: 0, errorMessage: 'máy chủ thư lỗi' }),
+    );
+    const incident = await eventually(async () => {
+      const found = await harness.rest.searchIncidents(
+        loose({ filter: { processInstanceKey: created.processInstanceKey } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items![0]!;
+    });
+    const targetKey = await deploy('mig-incident.bpmn', version('sendMail'));
+    await harness.rest.migrateProcessInstance(
+      loose({
+        processInstanceKey: created.processInstanceKey,
+        targetProcessDefinitionKey: targetKey,
+        mappingInstructions: [{ sourceElementId: 'send', targetElementId: 'sendMail' }],
+      }),
+    );
+    const moved = await harness.rest.getIncident(loose({ incidentKey: incident.incidentKey }), noWait);
+    expect(moved).toMatchObject({ elementId: 'sendMail', processDefinitionKey: targetKey, state: 'ACTIVE' });
+
+    await harness.rest.updateJob(loose({ jobKey: jobs[0]!.jobKey, changeset: { retries: 1 } }));
+    await harness.rest.resolveIncident(loose({ incidentKey: incident.incidentKey }));
+    const again = await harness.rest.activateJobs(
+      loose({ type: 'migration-incident', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 2_000 }),
+    );
+    expect(again.jobs[0]).toMatchObject({
+      jobKey: jobs[0]!.jobKey,
+      elementId: 'sendMail',
+      processDefinitionKey: targetKey,
+    });
+    await harness.rest.completeJob(loose({ jobKey: again.jobs[0]!.jobKey }));
+    await eventually(async () =>
+      expect(
+        (
+          await harness.rest.getProcessInstance(
+            loose({ processInstanceKey: created.processInstanceKey }),
+            noWait,
+          )
+        ).state,
+      ).toBe('COMPLETED'),
+    );
+  });
+
+  it('migrates a sub-process with a task inside; an unmapped boundary timer closes and the target’s own opens', async () => {
+    const version = (stage: string, task: string, deadline: string, escalate: string) =>
+      processXml('mig-stage', [
+        startEvent('start'),
+        element(
+          'bpmn:subProcess',
+          { id: stage },
+          startEvent(`${stage}Start`),
+          userTask(task),
+          endEvent(`${stage}End`),
+          flow(`${stage}Start`, task),
+          flow(task, `${stage}End`),
+        ),
+        element(
+          'bpmn:boundaryEvent',
+          { id: deadline, attachedToRef: stage },
+          timerDefinition('timeDuration', 'PT10H'),
+        ),
+        endEvent(escalate),
+        endEvent('end'),
+        flow('start', stage),
+        flow(stage, 'end'),
+        flow(deadline, escalate),
+      ]);
+    await deploy('mig-stage.bpmn', version('stage', 'draft', 'late', 'escalated'));
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'mig-stage' }));
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'draft',
+        state: 'ACTIVE',
+      }),
+    );
+    const v2 = version('stage2', 'draft2', 'late2', 'escalated2').replace('PT10H', 'PT1H');
+    const targetKey = await deploy('mig-stage.bpmn', v2);
+    await harness.rest.migrateProcessInstance(
+      loose({
+        processInstanceKey: created.processInstanceKey,
+        targetProcessDefinitionKey: targetKey,
+        mappingInstructions: [
+          { sourceElementId: 'stage', targetElementId: 'stage2' },
+          { sourceElementId: 'draft', targetElementId: 'draft2' },
+        ],
+      }),
+    );
+    expect(await elementsOf(created.processInstanceKey)).toEqual(
+      expect.arrayContaining([
+        { elementId: 'stage2', state: 'ACTIVE' },
+        { elementId: 'draft2', state: 'ACTIVE' },
+      ]),
+    );
+    // Version 2's 1 h deadline was opened at migration; version 1's 10 h one is gone.
+    harness.clock.advance(hour);
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toEqual(
+        expect.arrayContaining([
+          { elementId: 'escalated2', state: 'COMPLETED' },
+          { elementId: 'draft2', state: 'TERMINATED' },
         ]),
       ),
     );

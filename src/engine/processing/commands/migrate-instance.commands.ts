@@ -69,8 +69,8 @@ export class MigrateInstanceCommands {
     const plan = new MigrationPlan(root.key, source, target, mapping);
     this.requireNoMessageStartConflict(root, definition);
     const migrating = this.planElements(plan, root);
-    this.openTargetCatchEvents(migrating, definition);
-    for (const element of migrating) this.apply(element, definition);
+    const opened = this.openTargetCatchEvents(migrating, definition);
+    for (const element of migrating) this.apply(element, definition, opened);
   }
 
   private modelOf(instance: ElementInstanceRecord): ProcessModel {
@@ -177,7 +177,10 @@ export class MigrateInstanceCommands {
    * Opens the target's new catch events first: they evaluate expressions (message names, correlation keys, timer
    * values) that may fail, and a failure must refuse the migration before anything moved.
    */
-  private openTargetCatchEvents(migrating: MigratingElement[], definition: DefinitionRecord): void {
+  private openTargetCatchEvents(
+    migrating: MigratingElement[],
+    definition: DefinitionRecord,
+  ): ReadonlySet<string> {
     const opened: { owner: string; keys: string[] }[] = [];
     for (const element of migrating) {
       if (element.toOpen.length === 0) continue;
@@ -193,6 +196,7 @@ export class MigrateInstanceCommands {
         `Expected to migrate process instance '${element.instance.processInstanceKey}' but the catch events of target element '${element.targetElementId}' could not be subscribed to: ${result.message}`,
       );
     }
+    return new Set(opened.flatMap((each) => each.keys));
   }
 
   private identity(definition: DefinitionRecord) {
@@ -203,7 +207,8 @@ export class MigrateInstanceCommands {
     };
   }
 
-  private apply(element: MigratingElement, definition: DefinitionRecord): void {
+  /** `opened`: the target's catch events just opened, already right, left alone. */
+  private apply(element: MigratingElement, definition: DefinitionRecord, opened: ReadonlySet<string>): void {
     const { instance, targetElementId, catchEvents } = element;
     const { state, writer } = this;
     const previousProcessId = instance.bpmnProcessId;
@@ -239,17 +244,20 @@ export class MigrateInstanceCommands {
       });
       writer.addIncident(incident);
     }
-    this.moveCatchEvents(instance.key, catchEvents, definition);
+    this.moveCatchEvents(instance.key, catchEvents, definition, opened);
   }
 
   private moveCatchEvents(
     ownerKey: string,
     catchEvents: Map<string, CatchEventFate>,
     definition: DefinitionRecord,
+    opened: ReadonlySet<string>,
   ): void {
     const { state, writer } = this;
     const fateOf = (sourceId: string) => catchEvents.get(sourceId) ?? { keep: false };
-    for (const key of state.ownedTimers.list(ownerKey)) {
+    const owned = (index: { list(key: string): string[] }) =>
+      index.list(ownerKey).filter((key) => !opened.has(key));
+    for (const key of owned(state.ownedTimers)) {
       const timer = state.timers.get(key);
       if (!timer) continue;
       const fate = fateOf(timer.targetElementId);
@@ -260,7 +268,7 @@ export class MigrateInstanceCommands {
       Object.assign(timer, { processDefinitionKey: definition.key, targetElementId: fate.targetElementId });
       writer.putTimer(timer);
     }
-    for (const key of state.ownedMessageSubscriptions.list(ownerKey)) {
+    for (const key of owned(state.ownedMessageSubscriptions)) {
       const subscription = state.messageSubscriptions.get(key);
       if (!subscription) continue;
       const fate = fateOf(subscription.targetElementId);
@@ -275,7 +283,7 @@ export class MigrateInstanceCommands {
       });
       writer.addMessageSubscription(subscription);
     }
-    for (const key of state.ownedSignalSubscriptions.list(ownerKey)) {
+    for (const key of owned(state.ownedSignalSubscriptions)) {
       const subscription = state.signalSubscriptions.get(key);
       if (!subscription) continue;
       const fate = fateOf(subscription.targetElementId);
