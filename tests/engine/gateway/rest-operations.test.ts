@@ -5,6 +5,7 @@ import {
   endEvent,
   errorDefinition,
   eventually,
+  extensions,
   flow,
   loose,
   noWait,
@@ -396,5 +397,55 @@ describe('REST v2 status, start forms and an instance’s incidents', () => {
     expect(others.items!.map((item) => item.processInstanceKey).sort()).toEqual(
       [first!.processInstanceKey, second!.processInstanceKey].sort(),
     );
+  });
+});
+
+describe('REST v2 call hierarchy', () => {
+  it('answers an instance’s ancestry through call activities, root first', async () => {
+    const calling = (processId: string, calledId: string) =>
+      processXml(processId, [
+        startEvent('start'),
+        element(
+          'bpmn:callActivity',
+          { id: 'call' },
+          extensions(element('zeebe:calledElement', { processId: calledId })),
+        ),
+        endEvent('end'),
+        flow('start', 'call'),
+        flow('call', 'end'),
+      ]);
+    await deploy(
+      'hier-leaf.bpmn',
+      processXml('hier-leaf', [
+        startEvent('start'),
+        userTask('sign'),
+        endEvent('end'),
+        flow('start', 'sign'),
+        flow('sign', 'end'),
+      ]),
+    );
+    await deploy('hier-middle.bpmn', calling('hier-middle', 'hier-leaf'));
+    await deploy('hier-root.bpmn', calling('hier-root', 'hier-middle'));
+    const root = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'hier-root' }));
+    const leaf = await eventually(async () => {
+      const found = await harness.rest.searchProcessInstances(
+        loose({ filter: { processDefinitionId: 'hier-leaf' } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items![0]!;
+    });
+    const hierarchy = await harness.rest.getProcessInstanceCallHierarchy(
+      loose({ processInstanceKey: leaf.processInstanceKey }),
+      noWait,
+    );
+    expect(hierarchy.map((entry) => entry.processDefinitionName)).toEqual([
+      'hier-root',
+      'hier-middle',
+      'hier-leaf',
+    ]);
+    expect(hierarchy[0]!.processInstanceKey).toBe(root.processInstanceKey);
+    expect(hierarchy[2]!.processInstanceKey).toBe(leaf.processInstanceKey);
+    expect((await send('GET', '/v2/process-instances/2251799813999999/call-hierarchy')).status).toBe(404);
   });
 });

@@ -61,12 +61,7 @@ export const REFUSED_AREAS: readonly RefusedArea[] = [
     reason: 'Ad-hoc sub-processes are not supported by the engine: such a process is refused at deploy.',
   },
   {
-    patterns: [
-      '/jobs/search',
-      '/message-subscriptions/search',
-      '/correlated-message-subscriptions/search',
-      '/process-instances/{processInstanceKey}/call-hierarchy',
-    ],
+    patterns: ['/jobs/search', '/message-subscriptions/search', '/correlated-message-subscriptions/search'],
     reason: 'Not served yet by the embedded engine.',
   },
 ];

@@ -15,6 +15,7 @@ import { userTaskRoutes } from './routes/user-tasks.routes.js';
 import { variableRoutes } from './routes/variables.routes.js';
 import { clockRoutes } from './routes/clock.routes.js';
 import { resourceRoutes } from './routes/resources.routes.js';
+import { callHierarchyRoutes } from './routes/call-hierarchy.routes.js';
 
 /** Every REST v2 route the embedded engine serves; the gateway registers exactly these under /v2. */
 export function restRoutes(advertised: () => { host: string; port: number }): RestRoute[] {
@@ -36,5 +37,6 @@ export function restRoutes(advertised: () => { host: string; port: number }): Re
     ...formRoutes,
     ...clockRoutes,
     ...resourceRoutes,
+    ...callHierarchyRoutes,
   ];
 }
