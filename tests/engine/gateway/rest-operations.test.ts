@@ -94,6 +94,11 @@ describe('REST v2 jobs', () => {
     });
     expect(again).toMatchObject({ jobKey: jobs[0]!.jobKey, retries: 2 });
 
+    const withResult = await send('POST', `/v2/jobs/${again.jobKey}/completion`, {
+      result: { type: 'userTask', denied: true },
+    });
+    expect(withResult.status).toBe(400);
+    expect(String(withResult.body?.detail)).toContain('task listeners');
     await harness.rest.completeJob(loose({ jobKey: again.jobKey, variables: { done: true } }));
     await eventually(async () => expect(await instanceState(created.processInstanceKey)).toBe('COMPLETED'));
     const repeated = await send('POST', `/v2/jobs/${again.jobKey}/completion`, {});

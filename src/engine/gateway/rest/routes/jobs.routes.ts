@@ -80,13 +80,17 @@ export const jobRoutes: RestRoute[] = [
     body: Type.Object(
       {
         variables: Type.Optional(Type.Union([variables, Type.Null()])),
-        // Corrections and ad-hoc activations answer task listeners and ad-hoc sub-processes, which this engine lacks.
-        result: Type.Optional(Type.Never()),
+        result: Type.Optional(Type.Unknown()),
       },
       strict,
     ),
     bodyOptional: true,
     handle: async ({ params, body, engine }) => {
+      if (body.result !== undefined && body.result !== null)
+        throw new EngineError(
+          'INVALID_ARGUMENT',
+          'Expected no job result: results (corrections, ad-hoc activations) answer task listeners and ad-hoc sub-processes, which this engine does not run',
+        );
       await engine.completeJob(params.jobKey ?? '', body.variables ?? undefined);
       return noContent;
     },
