@@ -148,6 +148,8 @@ describe('process instance migration', () => {
       ]),
     );
 
+    // What migration wrote is durable: the engine restarts from its database and carries on in version 2.
+    await harness.restart();
     // Carried over: the reminder fires 1 h after creation and the wait after 2 h, not at version 2's 5 h and 9 h.
     harness.clock.advance(hour);
     await eventually(async () =>
@@ -209,6 +211,7 @@ describe('process instance migration', () => {
       state: 'ACTIVE',
     });
 
+    await harness.restart();
     await harness.zeebe.completeJob({ jobKey: job!.key, variables: {} });
     await eventually(async () =>
       expect(await elementsOf(created.processInstanceKey)).toEqual(
