@@ -9,8 +9,7 @@
  */
 import { EngineError, type MigrateInstanceCommand } from '../../engine-api.js';
 import type { ProcessModel } from '../../model/process-model.js';
-import { messageStartKey } from '../../state/engine-state-view.js';
-import type { EngineStateView } from '../../state/engine-state-view.js';
+import { messageStartKey, type EngineStateView } from '../../state/engine-state-view.js';
 import type { DefinitionRecord, ElementInstanceRecord } from '../../state/records.js';
 import type { StateWriter } from '../../state/state-writer.js';
 import type { SubscriptionBehavior, SubscriptionTarget } from '../behavior/subscription.behavior.js';
