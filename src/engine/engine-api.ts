@@ -260,6 +260,8 @@ export interface ElementInstance {
   hasIncident: boolean;
   incidentKey: Key | null;
   tenantId: string;
+  /** The instance it runs in: its process instance or the (sub-process, multi-instance…) element instance holding it. */
+  flowScopeKey: Key | null;
 }
 
 export type IncidentState = 'ACTIVE' | 'RESOLVED';

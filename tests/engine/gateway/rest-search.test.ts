@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  element,
   eventually,
   loose,
   noWait,
@@ -160,6 +161,50 @@ describe('REST v2 searches', () => {
       const response = await fetch(`${harness.restAddress}/v2/element-instances/${instance}`);
       expect(response.status).toBe(404);
     }
+  });
+
+  it('finds the element instances directly in a scope (elementInstanceScopeKey), live and finished', async () => {
+    await harness.zeebe.deployResource(
+      processResource(
+        'scope-demo.bpmn',
+        processXml('scope-demo', [
+          startEvent('start'),
+          element(
+            'bpmn:subProcess',
+            { id: 'stage' },
+            startEvent('stageStart'),
+            userTask('inner'),
+            endEvent('stageEnd'),
+            ...sequence('stageStart', 'inner', 'stageEnd'),
+          ),
+          endEvent('end'),
+          ...sequence('start', 'stage', 'end'),
+        ]),
+      ),
+    );
+    const created = await harness.rest.createProcessInstance(loose({ processDefinitionId: 'scope-demo' }));
+    const idsIn = async (elementInstanceScopeKey: string) =>
+      (
+        await harness.rest.searchElementInstances(
+          loose({ filter: { elementInstanceScopeKey }, sort: [{ field: 'elementInstanceKey' }] }),
+          noWait,
+        )
+      ).items!.map((item) => item.elementId);
+    const stage = await eventually(async () => {
+      const found = await harness.rest.searchElementInstances(
+        loose({ filter: { processInstanceKey: created.processInstanceKey, elementId: 'stage' } }),
+        noWait,
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items![0]!;
+    });
+    await eventually(async () =>
+      expect(await idsIn(stage.elementInstanceKey)).toEqual(['stageStart', 'inner']),
+    );
+    expect(await idsIn(created.processInstanceKey)).toEqual(['start', 'stage']);
+    // Read back from the history: a restart leaves finished element instances only there.
+    await harness.restart();
+    expect(await idsIn(stage.elementInstanceKey)).toEqual(['stageStart', 'inner']);
   });
 
   it('filters incidents by error type, state and creation time', async () => {

@@ -145,6 +145,7 @@ export class Queries {
       hasIncident: record.incidentKey !== null,
       incidentKey: record.incidentKey,
       tenantId: record.tenantId,
+      flowScopeKey: record.flowScopeKey,
     };
   }
 
@@ -352,6 +353,7 @@ const ELEMENT_INSTANCE_FILTER = {
   type: 'type',
   state: 'state',
   tenantId: 'tenantId',
+  flowScopeKey: 'flowScopeKey',
 };
 const ELEMENT_INSTANCE_SORT = {
   ...ELEMENT_INSTANCE_FILTER,

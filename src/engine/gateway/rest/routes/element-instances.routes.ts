@@ -24,6 +24,8 @@ const filter = Type.Object(
     hasIncident: Type.Optional(Type.Boolean()),
     incidentKey: Type.Optional(keyFilter),
     tenantId: Type.Optional(stringFilter),
+    // The instance the element instances run in directly: a process instance or a scope element instance.
+    elementInstanceScopeKey: Type.Optional(keyFilter),
   },
   { additionalProperties: false },
 );
@@ -43,7 +45,7 @@ const sortFields = [
   'tenantId',
 ];
 
-function toResult(element: ElementInstance): object {
+function toResult({ flowScopeKey: _scope, ...element }: ElementInstance): object {
   return compact({
     ...element,
     elementName: element.elementName ?? element.elementId,
@@ -59,6 +61,13 @@ export const elementInstanceRoutes: RestRoute[] = searchAndGetRoutes({
   filter,
   sortFields,
   dateFields: ['startDate', 'endDate'],
-  search: (engine, query: SearchQuery<Partial<ElementInstance>>) => engine.searchElementInstances(query),
+  search: (engine, query: SearchQuery<Partial<ElementInstance> & { elementInstanceScopeKey?: string }>) => {
+    const { elementInstanceScopeKey, ...filter } = query.filter ?? {};
+    return engine.searchElementInstances({
+      ...query,
+      filter:
+        elementInstanceScopeKey === undefined ? filter : { ...filter, flowScopeKey: elementInstanceScopeKey },
+    });
+  },
   toResult,
 });
