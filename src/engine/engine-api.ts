@@ -234,6 +234,8 @@ export interface ProcessInstance {
   processDefinitionId: string;
   processDefinitionName: string | null;
   processDefinitionVersion: number;
+  /** zeebe:versionTag of the definition, if it has one. */
+  processDefinitionVersionTag: string | null;
   state: ProcessInstanceState;
   startDate: number;
   endDate: number | null;

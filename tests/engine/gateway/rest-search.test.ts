@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   element,
   eventually,
+  extensions,
   loose,
   noWait,
   processResource,
@@ -205,6 +206,44 @@ describe('REST v2 searches', () => {
     // Read back from the history: a restart leaves finished element instances only there.
     await harness.restart();
     expect(await idsIn(stage.elementInstanceKey)).toEqual(['stageStart', 'inner']);
+  });
+
+  it('finds process instances by their definition’s version tag, live and finished', async () => {
+    const tagged = (processId: string, tag: string, wait: boolean) =>
+      processXml(processId, [
+        extensions(element('zeebe:versionTag', { value: tag })),
+        startEvent('start'),
+        ...(wait
+          ? [userTask('wait'), endEvent('end'), ...sequence('start', 'wait', 'end')]
+          : [endEvent('end'), ...sequence('start', 'end')]),
+      ]);
+    await harness.zeebe.deployResource(
+      processResource('tag-live.bpmn', tagged('tag-live', 'quy-che-2026', true)),
+    );
+    await harness.zeebe.deployResource(
+      processResource('tag-done.bpmn', tagged('tag-done', 'quy-che-2026', false)),
+    );
+    await harness.zeebe.deployResource(
+      processResource('tag-old.bpmn', tagged('tag-old', 'quy-che-2025', false)),
+    );
+    for (const processDefinitionId of ['tag-live', 'tag-done', 'tag-old'])
+      await harness.rest.createProcessInstance(loose({ processDefinitionId }));
+    await harness.restart();
+    const ids = async (processDefinitionVersionTag: unknown) =>
+      (
+        await harness.rest.searchProcessInstances(
+          loose({ filter: { processDefinitionVersionTag }, sort: [{ field: 'processDefinitionId' }] }),
+          noWait,
+        )
+      ).items!.map((item) => `${item.processDefinitionId}:${item.processDefinitionVersionTag}`);
+    await eventually(async () =>
+      expect(await ids('quy-che-2026')).toEqual(['tag-done:quy-che-2026', 'tag-live:quy-che-2026']),
+    );
+    expect(await ids({ $like: 'quy-che-*' })).toEqual([
+      'tag-done:quy-che-2026',
+      'tag-live:quy-che-2026',
+      'tag-old:quy-che-2025',
+    ]);
   });
 
   it('filters incidents by error type, state and creation time', async () => {

@@ -47,6 +47,7 @@ const filter = Type.Object(
     processDefinitionId: Type.Optional(advancedStringFilter),
     processDefinitionName: Type.Optional(stringFilter),
     processDefinitionVersion: Type.Optional(advancedIntegerFilter),
+    processDefinitionVersionTag: Type.Optional(advancedStringFilter),
     state: Type.Optional(
       advancedStateFilter(
         Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
@@ -73,6 +74,7 @@ const sortFields = [
   'processDefinitionId',
   'processDefinitionName',
   'processDefinitionVersion',
+  'processDefinitionVersionTag',
   'processDefinitionKey',
   'parentProcessInstanceKey',
   'parentElementInstanceKey',
