@@ -246,6 +246,28 @@ describe('REST v2 searches', () => {
     ]);
   });
 
+  it('takes `$or` groups of process-instance filter fields, besides the top-level ones', async () => {
+    const found = await harness.rest.searchProcessInstances(
+      loose({
+        filter: {
+          processDefinitionId: 'search-tasks',
+          $or: [{ state: 'COMPLETED' }, { variables: [{ name: 'unit', value: '"ban-dan-van"' }] }],
+        },
+        sort: [{ field: 'startDate', order: 'ASC' }],
+      }),
+      noWait,
+    );
+    expect(found.items!.map((item) => Date.parse(item.startDate) - start)).toEqual([0, 2 * hour]);
+    expect(found.page.totalItems).toBe(2);
+    const none = await harness.rest.searchProcessInstances(
+      loose({
+        filter: { processDefinitionId: 'search-jobs', $or: [{ state: 'COMPLETED' }, { hasIncident: false }] },
+      }),
+      noWait,
+    );
+    expect(none.page.totalItems).toBe(0);
+  });
+
   it('filters incidents by error type, state and creation time', async () => {
     const found = await harness.rest.searchIncidents(
       loose({

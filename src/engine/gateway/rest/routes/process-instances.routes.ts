@@ -40,31 +40,37 @@ const createBody = Type.Object(
 
 const operationBody = Type.Object({ operationReference: Type.Optional(Type.Integer()) }, strict);
 
+const filterFields = {
+  processInstanceKey: Type.Optional(advancedKeyFilter),
+  processDefinitionKey: Type.Optional(advancedKeyFilter),
+  processDefinitionId: Type.Optional(advancedStringFilter),
+  processDefinitionName: Type.Optional(stringFilter),
+  processDefinitionVersion: Type.Optional(advancedIntegerFilter),
+  processDefinitionVersionTag: Type.Optional(advancedStringFilter),
+  state: Type.Optional(
+    advancedStateFilter(
+      Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
+    ),
+  ),
+  startDate: Type.Optional(advancedDateTimeFilter),
+  endDate: Type.Optional(advancedDateTimeFilter),
+  // Camunda's VariableValueFilterProperty: the value is tested against the variable's JSON text.
+  variables: Type.Optional(
+    Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: advancedStringFilter }, strict), {
+      maxItems: 20,
+    }),
+  ),
+  parentProcessInstanceKey: Type.Optional(advancedKeyFilter),
+  parentElementInstanceKey: Type.Optional(advancedKeyFilter),
+  hasIncident: Type.Optional(Type.Boolean()),
+  tenantId: Type.Optional(advancedStringFilter),
+};
+
+/** Camunda's ProcessInstanceFilter: the fields, and `$or`, groups of them of which one must hold as well. */
 const filter = Type.Object(
   {
-    processInstanceKey: Type.Optional(advancedKeyFilter),
-    processDefinitionKey: Type.Optional(advancedKeyFilter),
-    processDefinitionId: Type.Optional(advancedStringFilter),
-    processDefinitionName: Type.Optional(stringFilter),
-    processDefinitionVersion: Type.Optional(advancedIntegerFilter),
-    processDefinitionVersionTag: Type.Optional(advancedStringFilter),
-    state: Type.Optional(
-      advancedStateFilter(
-        Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
-      ),
-    ),
-    startDate: Type.Optional(advancedDateTimeFilter),
-    endDate: Type.Optional(advancedDateTimeFilter),
-    // Camunda's VariableValueFilterProperty: the value is tested against the variable's JSON text.
-    variables: Type.Optional(
-      Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: advancedStringFilter }, strict), {
-        maxItems: 20,
-      }),
-    ),
-    parentProcessInstanceKey: Type.Optional(advancedKeyFilter),
-    parentElementInstanceKey: Type.Optional(advancedKeyFilter),
-    hasIncident: Type.Optional(Type.Boolean()),
-    tenantId: Type.Optional(advancedStringFilter),
+    ...filterFields,
+    $or: Type.Optional(Type.Array(Type.Object(filterFields, strict), { minItems: 1, maxItems: 20 })),
   },
   strict,
 );
