@@ -49,7 +49,7 @@ describe("Camunda's API surface", () => {
     expect(response.status).toBe(404);
   });
 
-  it('serves every gRPC method of gateway.proto but EvaluateDecision, which answers UNIMPLEMENTED naming it', async () => {
+  it('serves every gRPC method of gateway.proto; one not served answers UNIMPLEMENTED naming it', async () => {
     const raw = rawGatewayClient(harness.grpcAddress);
     try {
       const unimplemented: string[] = [];
@@ -64,7 +64,8 @@ describe("Camunda's API surface", () => {
           unimplemented.push(rpc);
         }
       }
-      expect(unimplemented).toEqual(['EvaluateDecision']);
+      // DMN is another branch's: until it lands, EvaluateDecision is the one RPC not served.
+      expect(unimplemented.filter((rpc) => rpc !== 'EvaluateDecision')).toEqual([]);
     } finally {
       raw.close();
     }
