@@ -231,6 +231,16 @@ export class MigrateInstanceCommands {
     this.moveCatchEvents(instance.key, catchEvents, definition, opened);
   }
 
+  /** Whether the target catch event interrupts: a boundary's cancelActivity, an event sub-process start's flag. */
+  private interrupts(definitionKey: string, targetElementId: string, before: boolean): boolean {
+    const elements = this.state.models.get(definitionKey)?.elements;
+    const target = elements?.get(targetElementId);
+    if (target?.kind === 'boundaryEvent') return target.cancelActivity;
+    const sub = target?.parentId ? elements?.get(target.parentId) : undefined;
+    if (target?.kind === 'startEvent' && sub?.kind === 'eventSubProcess') return sub.interrupting;
+    return before;
+  }
+
   private moveCatchEvents(
     ownerKey: string,
     catchEvents: Map<string, CatchEventFate>,
@@ -264,6 +274,7 @@ export class MigrateInstanceCommands {
         processDefinitionKey: definition.key,
         bpmnProcessId: definition.bpmnProcessId,
         targetElementId: fate.targetElementId,
+        interrupting: this.interrupts(definition.key, fate.targetElementId, subscription.interrupting),
       });
       writer.addMessageSubscription(subscription);
     }
