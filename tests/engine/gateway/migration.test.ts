@@ -270,6 +270,58 @@ describe('process instance migration', () => {
     );
   });
 
+  it('carries a mapped boundary message over; it then behaves as the target boundary (interrupting)', async () => {
+    const version = (task: string, recall: string, cancelActivity: boolean) =>
+      processXml(
+        'mig-recall',
+        [
+          startEvent('start'),
+          userTask(task),
+          element(
+            'bpmn:boundaryEvent',
+            { id: recall, attachedToRef: task, cancelActivity },
+            messageDefinition('recallMsg'),
+          ),
+          endEvent('recalled'),
+          endEvent('end'),
+          flow('start', task),
+          flow(task, 'end'),
+          flow(recall, 'recalled'),
+        ],
+        { roots: [message('recallMsg', 'thu-hoi', '=dossier')] },
+      );
+    await deploy('mig-recall.bpmn', version('review', 'recall', false));
+    const created = await harness.rest.createProcessInstance(
+      loose({ processDefinitionId: 'mig-recall', variables: { dossier: 'HS-9' } }),
+    );
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toContainEqual({
+        elementId: 'review',
+        state: 'ACTIVE',
+      }),
+    );
+    const targetKey = await deploy('mig-recall.bpmn', version('review2', 'recall2', true));
+    await harness.rest.migrateProcessInstance(
+      loose({
+        processInstanceKey: created.processInstanceKey,
+        targetProcessDefinitionKey: targetKey,
+        mappingInstructions: [
+          { sourceElementId: 'review', targetElementId: 'review2' },
+          { sourceElementId: 'recall', targetElementId: 'recall2' },
+        ],
+      }),
+    );
+    await harness.rest.correlateMessage(loose({ name: 'thu-hoi', correlationKey: 'HS-9' }));
+    await eventually(async () =>
+      expect(await elementsOf(created.processInstanceKey)).toEqual(
+        expect.arrayContaining([
+          { elementId: 'review2', state: 'TERMINATED' },
+          { elementId: 'recall2', state: 'COMPLETED' },
+        ]),
+      ),
+    );
+  });
+
   it('migrates an instance with a job incident: the incident moves and resolving it retries the job in the new version', async () => {
     const version = (taskId: string) =>
       processXml('mig-incident', [
