@@ -61,8 +61,14 @@ export const REFUSED_AREAS: readonly RefusedArea[] = [
     reason: 'Ad-hoc sub-processes are not supported by the engine: such a process is refused at deploy.',
   },
   {
-    patterns: ['/jobs/search', '/message-subscriptions/search', '/correlated-message-subscriptions/search'],
-    reason: 'Not served yet by the embedded engine.',
+    patterns: ['/jobs/search'],
+    reason:
+      'Not served yet: the engine forgets a job once it is completed or cancelled, so a search would miss those; jobs are activated, failed, completed and updated by key.',
+  },
+  {
+    patterns: ['/message-subscriptions/search', '/correlated-message-subscriptions/search'],
+    reason:
+      'Not served yet: the engine keeps only open message subscriptions, not the correlated or deleted ones such a search reports.',
   },
 ];
 
