@@ -1,11 +1,12 @@
 /**
- * Writes the configuration and demo-account tables of README.md from the code that defines them, so the README
+ * Writes the configuration, demo-account and REST endpoint tables of README.md from the code that defines them, so the README
  * cannot drift: `npx tsx scripts/readme-tables.ts` rewrites them; tests/readme.test.ts fails when they differ.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_VARIABLES } from '../src/lib/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/app/seed/demo-accounts.js';
+import { endpointTable } from './endpoint-table.js';
 
 const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
 
@@ -44,7 +45,12 @@ function replaceBetween(text: string, marker: string, content: string): string {
 }
 
 export function renderReadme(text: string): string {
-  return replaceBetween(replaceBetween(text, 'config', configTable()), 'demo-accounts', demoAccountsTable());
+  const tables = replaceBetween(
+    replaceBetween(text, 'config', configTable()),
+    'demo-accounts',
+    demoAccountsTable(),
+  );
+  return replaceBetween(tables, 'rest-endpoints', endpointTable());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

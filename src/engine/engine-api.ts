@@ -130,6 +130,13 @@ export interface ModifyInstanceCommand {
   terminateInstructions?: { elementInstanceKey: Key }[];
 }
 
+/** Zeebe's migration plan: the target definition and, for each active element, the element it becomes. */
+export interface MigrateInstanceCommand {
+  processInstanceKey: Key;
+  targetProcessDefinitionKey: Key;
+  mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+}
+
 // ----------------------------------------------------------------------------------------------------- jobs
 
 export interface ActivateJobsCommand {
@@ -248,6 +255,8 @@ export interface ProcessInstance {
   processDefinitionId: string;
   processDefinitionName: string | null;
   processDefinitionVersion: number;
+  /** zeebe:versionTag of the definition, if it has one. */
+  processDefinitionVersionTag: string | null;
   state: ProcessInstanceState;
   startDate: number;
   endDate: number | null;
@@ -274,6 +283,8 @@ export interface ElementInstance {
   hasIncident: boolean;
   incidentKey: Key | null;
   tenantId: string;
+  /** The instance it runs in: its process instance or the (sub-process, multi-instance…) element instance holding it. */
+  flowScopeKey: Key | null;
 }
 
 export type IncidentState = 'ACTIVE' | 'RESOLVED';
@@ -543,6 +554,8 @@ export interface EngineApi {
   ): Promise<InstanceResult>;
   cancelInstance(processInstanceKey: Key): Promise<void>;
   modifyInstance(command: ModifyInstanceCommand): Promise<void>;
+  /** Moves a running instance to another process definition; refused, changing nothing, when it cannot be. */
+  migrateInstance(command: MigrateInstanceCommand): Promise<void>;
 
   /** Activates what is available now (possibly nothing); long polling is the gateway's loop over onJobsAvailable. */
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]>;
@@ -611,6 +624,10 @@ export interface EngineApi {
   searchDecisionInstances(
     query: SearchQuery<DecisionInstanceFilter>,
   ): Promise<SearchResult<DecisionInstance>>;
+  /** Pins the engine's clock at an instant (Camunda's controlled clock); refused unless the clock is controlled. */
+  pinClock(epochMs: number): Promise<void>;
+  /** Returns a pinned clock to real time. */
+  resetClock(): Promise<void>;
 
   /** Resolves once the engine is recovered from its store and timers run. */
   ready(): Promise<void>;

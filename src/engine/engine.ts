@@ -14,6 +14,7 @@ import type {
 } from './engine-api.js';
 import { EngineError } from './engine-api.js';
 import { SystemClock } from './clock/system-clock.js';
+import { PinnableClock } from './clock/pinnable-clock.js';
 import { EngineCore, type EngineCoreLogger } from './processing/engine-core.js';
 import type { BpmnParser } from './processing/commands/deployment.commands.js';
 import type { LifecycleRecord } from './processing/record-stream.js';
@@ -32,6 +33,11 @@ export interface EngineOptions {
   parseBpmn?: BpmnParser;
   /** Shortest timer duration or cycle accepted at deploy and at run time; 1 s by default. */
   timerFloorMs?: number;
+  /**
+   * REST `PUT /v2/clock` and `POST /v2/clock/reset` may pin and reset the engine's clock (Camunda's
+   * ZEEBE_CLOCK_CONTROLLED); refused otherwise. From ENGINE_CLOCK_CONTROLLED=true when not given.
+   */
+  clockControlled?: boolean;
   /** Finished instances are purged from the history this many days after they ended; unset keeps everything. */
   historyRetentionDays?: number;
 }
@@ -72,7 +78,10 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
   const parse = options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs });
   const reparse =
     options.parseBpmn ?? defaultParser({ timerFloorMs: options.timerFloorMs, checkStaticTimers: false });
-  const core = new EngineCore(db, options.clock ?? new SystemClock(), parse, logger);
+  const baseClock = options.clock ?? new SystemClock();
+  const controlled = options.clockControlled ?? process.env['ENGINE_CLOCK_CONTROLLED'] === 'true';
+  const pinnable = controlled ? new PinnableClock(baseClock) : null;
+  const core = new EngineCore(db, pinnable ?? baseClock, parse, logger);
   await restoreRuntime(db, core, reparse, logger);
   await core.operationReferences.load(db);
   core.log.startProbe();
@@ -87,10 +96,14 @@ export async function createEngine(options: EngineOptions): Promise<EngineWithRe
           () => clock.now(),
           (message, data) => logger('info', message, data),
         );
-  const facade = new EngineFacade(core, async () => {
-    stopRetention();
-    await client?.close();
-  });
+  const facade = new EngineFacade(
+    core,
+    async () => {
+      stopRetention();
+      await client?.close();
+    },
+    pinnable,
+  );
   core.scheduler.start();
   return facade;
 }

@@ -44,6 +44,8 @@ export interface EmbeddedEngineOptions {
   /** Every timer, due date and job deadline reads this clock; tests pass a ControllableClock. */
   clock?: Clock;
   logger?: GatewayLogger;
+  /** REST may pin and reset the clock (ENGINE_CLOCK_CONTROLLED, Camunda's ZEEBE_CLOCK_CONTROLLED). */
+  clockControlled?: boolean;
   /** How REST v2 reads behave; from ENGINE_PROFILE / ENGINE_SEARCH_LAG_MS when not given. */
   profile?: EngineProfile;
 }
@@ -80,6 +82,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     mongoUri: options.mongoUri,
     ...(options.timerFloorMs !== undefined ? { timerFloorMs: options.timerFloorMs } : {}),
     clock: options.clock ?? new SystemClock(),
+    ...(options.clockControlled !== undefined ? { clockControlled: options.clockControlled } : {}),
     logger: (level, message, data) =>
       logger[level](data === undefined ? message : `${message} ${safeJson(data)}`),
   });

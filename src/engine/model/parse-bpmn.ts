@@ -37,7 +37,8 @@ async function readXml(xml: string, resourceName: string): Promise<FromXmlResult
       },
     );
   }
-  const [warning] = result.warnings;
+  // Zeebe ignores the diagram (DI): a shape or edge left behind by a deleted element is no reason to refuse.
+  const [warning] = result.warnings.filter((each) => !each.element?.$type.startsWith('bpmndi:'));
   if (warning) {
     const [headline = warning.message, ...details] = warning.message.split('\n').map((line) => line.trim());
     const nested = warning.error?.message;

@@ -28,6 +28,7 @@ import { JobCommands } from './commands/job.commands.js';
 import { JobUpdateCommands } from './commands/job-update.commands.js';
 import { MessageCommands } from './commands/message.commands.js';
 import { ModifyInstanceCommands } from './commands/modify-instance.commands.js';
+import { MigrateInstanceCommands } from './commands/migrate-instance.commands.js';
 import { Queries } from './commands/queries.js';
 import { TimerCommands } from './commands/timer.commands.js';
 import { UserTaskCommands } from './commands/user-task.commands.js';
@@ -67,6 +68,7 @@ export class EngineCore {
   readonly deployments: DeploymentCommands;
   readonly instances: InstanceCommands;
   readonly modifications: ModifyInstanceCommands;
+  readonly migrations: MigrateInstanceCommands;
   readonly incidents: IncidentCommands;
   readonly jobCommands: JobCommands;
   readonly jobErrors: JobErrorCommands;
@@ -125,6 +127,7 @@ export class EngineCore {
     this.deployments = new DeploymentCommands(state, writer, keys, subscriptions, parse);
     this.instances = new InstanceCommands(state, instances, b.termination, variables);
     this.modifications = new ModifyInstanceCommands(state, lookup, flow, b.termination, variables);
+    this.migrations = new MigrateInstanceCommands(state, writer, subscriptions, transitions);
     this.incidents = new IncidentCommands(state, incidents, flow, jobs);
     this.jobCommands = new JobCommands(state, jobs, b.jobRetries, variables, incidents, b.completion);
     this.jobErrors = new JobErrorCommands(state, jobs, incidents, b.catches);

@@ -15,6 +15,7 @@ import type {
   FailJobCommand,
   InstanceResult,
   JobStreamHandle,
+  MigrateInstanceCommand,
   ModifyInstanceCommand,
   PublishMessageCommand,
   ResourceInput,
@@ -47,6 +48,8 @@ export class EngineFacade implements EngineApi {
   constructor(
     private readonly core: EngineCore,
     private readonly closeConnection: () => Promise<void>,
+    /** The pinnable clock when the engine's clock is controlled (ENGINE_CLOCK_CONTROLLED); null: refused. */
+    private readonly clockControl: { pin(epochMs: number): void; reset(): void } | null = null,
   ) {
     this.push = new JobPush(core);
     core.onAfterCommit((effects) => {
@@ -149,6 +152,10 @@ export class EngineFacade implements EngineApi {
 
   modifyInstance(command: ModifyInstanceCommand): Promise<void> {
     return this.core.run(() => this.core.modifications.modify(command));
+  }
+
+  migrateInstance(command: MigrateInstanceCommand): Promise<void> {
+    return this.core.run(() => this.core.migrations.migrate(command));
   }
 
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
@@ -320,6 +327,23 @@ export class EngineFacade implements EngineApi {
 
   searchDecisionInstances(query: SearchQuery<DecisionInstanceFilter>) {
     return this.core.decisionQueries.instances(query);
+  }
+
+  async pinClock(epochMs: number): Promise<void> {
+    this.controlledClock().pin(epochMs);
+  }
+
+  async resetClock(): Promise<void> {
+    this.controlledClock().reset();
+  }
+
+  private controlledClock(): { pin(epochMs: number): void; reset(): void } {
+    if (!this.clockControl)
+      throw new EngineError(
+        'FAILED_PRECONDITION',
+        "The engine's clock is not controlled: start it with ENGINE_CLOCK_CONTROLLED=true (Camunda's ZEEBE_CLOCK_CONTROLLED) to pin or reset it",
+      );
+    return this.clockControl;
   }
 
   ready(): Promise<void> {

@@ -10,6 +10,7 @@ export type RecordIntent =
   | 'ELEMENT_COMPLETED'
   | 'ELEMENT_TERMINATING'
   | 'ELEMENT_TERMINATED'
+  | 'ELEMENT_MIGRATED'
   | 'SEQUENCE_FLOW_TAKEN';
 
 export interface LifecycleRecord {

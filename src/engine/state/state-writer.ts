@@ -104,6 +104,16 @@ export class StateWriter {
     this.state.elements.put(record);
   }
 
+  /** A migrated process instance changed its process id: its message-start correlation key moves with it. */
+  moveMessageStart(record: ElementInstanceRecord, previousBpmnProcessId: string): void {
+    if (record.type !== 'PROCESS' || record.startCorrelationKey == null) return;
+    if (previousBpmnProcessId === record.bpmnProcessId) return;
+    this.state.messageStartedInstances.delete(
+      messageStartKey(previousBpmnProcessId, record.startCorrelationKey),
+    );
+    this.indexElement(record);
+  }
+
   /** Final state reached: leaves the live table, its scope's children and the message-start lookup. */
   retireElement(record: ElementInstanceRecord): void {
     if (record.flowScopeKey) this.state.children.remove(record.flowScopeKey, record.key);

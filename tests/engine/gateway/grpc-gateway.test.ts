@@ -153,18 +153,6 @@ describe('gRPC gateway', () => {
     }
   });
 
-  it('answers UNIMPLEMENTED for RPCs the engine does not serve', async () => {
-    // The deprecated DeployProcess (replaced by DeployResource since 8.0), which the SDK no longer sends.
-    const raw = rawGatewayClient(harness.grpcAddress);
-    try {
-      const error = await grpcError(raw.call('DeployProcess', { processes: [] }));
-      expect(error.code).toBe(code.UNIMPLEMENTED);
-      expect(error.details ?? error.message).toContain('DeployProcess');
-    } finally {
-      raw.close();
-    }
-  });
-
   it('long-polls ActivateJobs: answers empty by requestTimeout, and hands over a job created while waiting', async () => {
     const started = Date.now();
     const none = await harness.zeebe.activateJobs({

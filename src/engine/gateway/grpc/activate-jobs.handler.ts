@@ -4,6 +4,7 @@ import { EngineError } from '../../engine-api.js';
 import type { ActivateJobsRequest } from './grpc-messages.js';
 import { millis, type GrpcContext } from './grpc-handler.js';
 import { toActivatedJobMessage } from './job.handlers.js';
+import { activateWithLongPoll } from '../job-long-poll.js';
 
 /** Zeebe's gateway long-polls this long when the client does not say (requestTimeout 0). */
 const defaultLongPollMs = 10_000;
@@ -29,11 +30,7 @@ export function toActivateCommand(request: ActivateJobsRequest): ActivateJobsCom
   };
 }
 
-/**
- * Long polling: activate what is there; if nothing, wait until the engine says jobs of this type may be
- * activatable, and try again — until the client's requestTimeout, by which it must have its answer (workers give
- * up one second later). The listener is registered before each attempt so a job created in between is not missed.
- */
+/** Long polling until the client's requestTimeout, by which it must have its answer (workers give up one second later). */
 export async function activateJobs(
   call: ServerWritableStream<unknown, object>,
   { engine }: GrpcContext,
@@ -42,38 +39,12 @@ export async function activateJobs(
   const request = call.request as ActivateJobsRequest;
   const command = toActivateCommand(request);
   const requested = millis(request.requestTimeout);
-  const longPollMs = requested === 0 ? defaultLongPollMs : requested;
-  const deadline = Date.now() + Math.max(longPollMs, 0);
   let cancelled = false;
   call.once('cancelled', () => (cancelled = true));
-
-  for (;;) {
-    let signalled = false;
-    let wake: () => void = () => undefined;
-    const unsubscribe = engine.onJobsAvailable(command.type, () => {
-      signalled = true;
-      wake();
-    });
-    try {
-      const jobs = await engine.activateJobs(command);
-      if (jobs.length > 0 || cancelled || longPollMs < 0) return jobs;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return [];
-      if (!signalled) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, remaining);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          call.once('cancelled', wake);
-        });
-      }
-      if (cancelled) return [];
-    } finally {
-      unsubscribe();
-    }
-  }
+  return activateWithLongPoll(engine, command, requested === 0 ? defaultLongPollMs : requested, {
+    cancelled: () => cancelled,
+    onCancel: (listener) => call.once('cancelled', listener),
+  });
 }
 
 export async function activateJobsHandler(

@@ -121,6 +121,15 @@ export interface ModifyProcessInstanceRequest {
   terminateInstructions: { elementInstanceKey: string }[];
 }
 
+export interface MigrateProcessInstanceRequest {
+  processInstanceKey: string;
+  /** proto3 leaves an unset message field null. */
+  migrationPlan: {
+    targetProcessDefinitionKey: string;
+    mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+  } | null;
+}
+
 /** The ActivatedJob message as we write it: int64 as strings, headers and variables as JSON text. */
 export interface ActivatedJobMessage {
   key: string;

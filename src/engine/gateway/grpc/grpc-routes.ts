@@ -17,6 +17,8 @@ import {
   setVariablesHandler,
 } from './process-instance.handlers.js';
 import { topologyHandler } from './topology.handler.js';
+import { migrateProcessInstanceHandler } from './migration.handler.js';
+import { deployProcessHandler } from './deploy-process.handler.js';
 
 /** The unary RPCs this gateway serves; any method of gateway.proto not listed here answers UNIMPLEMENTED. */
 export const unaryRoutes: Readonly<Record<string, UnaryHandler>> = {
@@ -37,4 +39,6 @@ export const unaryRoutes: Readonly<Record<string, UnaryHandler>> = {
   BroadcastSignal: broadcastSignalHandler,
   ResolveIncident: resolveIncidentHandler,
   EvaluateDecision: evaluateDecisionHandler,
+  MigrateProcessInstance: migrateProcessInstanceHandler,
+  DeployProcess: deployProcessHandler,
 };

@@ -1,9 +1,7 @@
 /**
- * The parts of Camunda 8.8's process-instance filter that the engine's search does not take itself: date ranges
- * (`startDate`, `endDate`), operators other than `$eq` on any field, and `variables` (each `{ name, value }` where
- * `value` is a StringFilterProperty tested against the variable's JSON text in the instance's own scope). The
- * gateway asks the engine for the instances matching the plain fields, in the requested order, then keeps those
- * passing the rest and pages them: the response is what a Camunda 8.8 cluster answers for the same request.
+ * Camunda 8.8's process-instance filter beyond the engine's search (see search-refinement.ts), with `variables`:
+ * each `{ name, value }` where `value` is a StringFilterProperty tested against the variable's JSON text in the
+ * instance's own scope; and `$or`: groups of the same fields, one of which must hold besides the top-level fields.
  */
 import type {
   EngineApi,
@@ -13,65 +11,56 @@ import type {
   SearchResult,
   Variable,
 } from '../../engine-api.js';
-import { isAdvancedFilter, propertyTest } from '../../processing/commands/filter-property.js';
-
-type Scalar = string | number | boolean;
+import { propertyTest } from '../../processing/commands/filter-property.js';
+import { ALL_ITEMS, refineAndPage, splitFilter, type ItemTest } from './search-refinement.js';
 
 export interface VariableValueFilter {
   name: string;
   value: FilterProperty<string>;
 }
 
-/** Every instance the engine holds: a refinement reads them all (the engine's search has no limit of its own). */
-const ALL = 1_000_000_000;
 const DATE_FIELDS = new Set(['startDate', 'endDate']);
+const SKIPPED = new Set(['variables', '$or']);
 
 export async function searchProcessInstancesRefined(
   engine: EngineApi,
   query: SearchQuery<Record<string, unknown>>,
 ): Promise<SearchResult<ProcessInstance>> {
-  const plain: Record<string, unknown> = {};
-  const tests: ((instance: ProcessInstance) => boolean)[] = [];
-  let variables: VariableValueFilter[] = [];
-  for (const [field, value] of Object.entries(query.filter ?? {})) {
-    if (value === undefined) continue;
-    if (field === 'variables') variables = value as VariableValueFilter[];
-    else if (DATE_FIELDS.has(field)) tests.push(fieldTest(field, epochs(value)));
-    else if (isAdvancedFilter(value as FilterProperty<Scalar>)) tests.push(fieldTest(field, value));
-    else plain[field] = value;
-  }
-  if (tests.length === 0 && variables.length === 0)
+  const { plain, tests } = splitFilter<ProcessInstance>(query.filter, DATE_FIELDS, SKIPPED);
+  const variables = (query.filter?.['variables'] ?? []) as VariableValueFilter[];
+  const alternatives = (query.filter?.['$or'] ?? []) as Record<string, unknown>[];
+  if (tests.length === 0 && variables.length === 0 && alternatives.length === 0)
     return engine.searchProcessInstances(query as SearchQuery<Partial<ProcessInstance>>);
+  // The candidates first: a variable filter reads its values for them by key when they are few.
   const candidates = await engine.searchProcessInstances({
-    filter: plain as Partial<ProcessInstance>,
-    sort: query.sort,
-    page: { from: 0, limit: ALL },
-  });
+    ...query,
+    filter: plain,
+    page: { from: 0, limit: ALL_ITEMS },
+  } as SearchQuery<Partial<ProcessInstance>>);
   for (const variable of variables) tests.push(await variableTest(engine, variable, candidates.items));
-  const selected = candidates.items.filter((instance) => tests.every((test) => test(instance)));
-  const from = query.page?.from ?? 0;
-  const limit = query.page?.limit ?? 100;
-  return { items: selected.slice(from, from + limit), total: selected.length };
+  if (alternatives.length > 0) {
+    const groups = await Promise.all(alternatives.map((group) => groupTest(engine, group, candidates.items)));
+    tests.push((instance) => groups.some((test) => test(instance)));
+  }
+  return refineAndPage(() => Promise.resolve(candidates), query, plain, tests);
 }
 
-function fieldTest(field: string, filter: unknown): (instance: ProcessInstance) => boolean {
-  const test = propertyTest(filter as FilterProperty<Scalar>);
-  return (instance) => test((instance as unknown as Record<string, Scalar | null>)[field]);
-}
-
-/** Dates arrive as ISO text and are held as epoch milliseconds. */
-function epochs(filter: unknown): unknown {
-  if (typeof filter === 'string') return Date.parse(filter);
-  if (filter === null || typeof filter !== 'object') return filter;
-  const converted: Record<string, unknown> = {};
-  for (const [operator, value] of Object.entries(filter as Record<string, unknown>))
-    converted[operator] =
-      typeof value === 'string'
-        ? Date.parse(value)
-        : Array.isArray(value)
-          ? value.map((each) => Date.parse(String(each)))
-          : value;
-  return converted;
+/** One `$or` group as a test of an instance: every field of it holds, plain values as equality. */
+async function groupTest(
+  engine: EngineApi,
+  group: Record<string, unknown>,
+  candidates: ProcessInstance[],
+): Promise<ItemTest<ProcessInstance>> {
+  const { plain, tests } = splitFilter<ProcessInstance>(group, DATE_FIELDS, SKIPPED);
+  for (const [field, value] of Object.entries(plain)) {
+    const test = propertyTest(value as FilterProperty<string | number | boolean>);
+    tests.push((instance) =>
+      test((instance as unknown as Record<string, string | number | boolean | null>)[field]),
+    );
+  }
+  for (const variable of (group['variables'] ?? []) as VariableValueFilter[])
+    tests.push(await variableTest(engine, variable, candidates));
+  return (instance) => tests.every((test) => test(instance));
 }
 
 /** Above this many candidates the variable is read across all instances rather than for the candidates'. */
@@ -93,7 +82,7 @@ async function variableTest(
       : {};
   const found = await engine.searchVariables({
     filter: { name: filter.name, ...byKey } as Partial<Variable>,
-    page: { from: 0, limit: ALL },
+    page: { from: 0, limit: ALL_ITEMS },
   });
   const values = new Map<string, string>();
   for (const variable of found.items)

@@ -7,6 +7,7 @@ import { bodyValidator } from './body-validator.js';
 import { HttpProblem, problemFor } from './problem-detail.js';
 import type { RestRoute } from './rest-route.js';
 import { restRoutes } from './rest-routes.js';
+import { refusalOf } from './refused-endpoints.js';
 import { requestGuard } from './request-guard.js';
 import type { GatewayAuth } from '../gateway-auth.js';
 import {
@@ -132,6 +133,17 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   const limits = options.variableLimits ?? defaultVariableLimits;
   let advertised = { host, port: options.port ?? 0 };
   for (const entry of restRoutes(() => advertised)) mount(app, entry, options.engine, logger, limits);
+  // Camunda's endpoints this engine does not serve: 501 with the reason (refused-endpoints.ts), not a bare 404.
+  app.use('/v2', (req: Request, res: Response, next: NextFunction) => {
+    const reason = refusalOf(req.path);
+    if (!reason) return next();
+    sendProblem(
+      res,
+      req,
+      new HttpProblem(501, 'NOT_IMPLEMENTED', `${req.method} /v2${req.path}: ${reason}`),
+      logger,
+    );
+  });
   app.use('/v2', (req: Request, res: Response) =>
     sendProblem(
       res,

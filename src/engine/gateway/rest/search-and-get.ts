@@ -3,6 +3,7 @@ import type { EngineApi, SearchQuery, SearchResult } from '../../engine-api.js';
 import { findOne } from './find-one.js';
 import { ok, route, type RestRoute } from './rest-route.js';
 import { searchSchema, toSearchQuery, toSearchResponse } from './search-query.js';
+import { refinedSearch } from './search-refinement.js';
 
 /** A read-only resource of Camunda's REST v2: `POST <path>/search` and `GET <path>/:<key>`. */
 export interface SearchableResource<T, F> {
@@ -14,27 +15,32 @@ export interface SearchableResource<T, F> {
   label: string;
   filter: TObject;
   sortFields: readonly string[];
+  /** Filter fields holding dates (ISO text in requests, epoch ms in items), for Camunda's date operators. */
+  dateFields?: readonly string[];
   search(engine: EngineApi, query: SearchQuery<F>): Promise<SearchResult<T>>;
   toResult(item: T): object;
 }
 
 export function searchAndGetRoutes<T, F>(resource: SearchableResource<T, F>): RestRoute[] {
+  const dateFields = new Set(resource.dateFields ?? []);
   return [
     route({
       method: 'post',
       path: `${resource.path}/search`,
       body: searchSchema(resource.filter, resource.sortFields),
       bodyOptional: true,
-      handle: async ({ body, query, engine }) =>
-        ok(
-          toSearchResponse(
-            await resource.search(engine, {
-              ...toSearchQuery<F>(body),
-              ...(query.truncateValues === 'false' ? { truncateValues: false } : {}),
-            }),
-            resource.toResult,
-          ),
-        ),
+      handle: async ({ body, query, engine }) => {
+        const search = {
+          ...toSearchQuery<Record<string, unknown>>(body),
+          ...(query.truncateValues === 'false' ? { truncateValues: false } : {}),
+        };
+        const found = await refinedSearch(
+          (each) => resource.search(engine, each as SearchQuery<F>),
+          search,
+          dateFields,
+        );
+        return ok(toSearchResponse(found, resource.toResult, search.page));
+      },
     }),
     route({
       method: 'get',

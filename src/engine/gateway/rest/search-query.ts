@@ -1,5 +1,5 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox';
-import type { SearchQuery, SearchResult, SortOrder } from '../../engine-api.js';
+import { EngineError, type SearchQuery, type SearchResult, type SortOrder } from '../../engine-api.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -8,7 +8,8 @@ export function eqFilter<S extends TSchema>(schema: S) {
   return Type.Union([schema, Type.Object({ $eq: schema }, strict)]);
 }
 
-export const keyFilter = eqFilter(Type.String({ pattern: '^[0-9]{1,19}$' }));
+const keyString = Type.String({ pattern: '^[0-9]{1,19}$' });
+export const keyFilter = eqFilter(keyString);
 export const stringFilter = eqFilter(Type.String());
 
 type Operator = '$eq' | '$neq' | '$exists' | '$in' | '$notIn' | '$gt' | '$gte' | '$lt' | '$lte' | '$like';
@@ -35,6 +36,8 @@ export const advancedStringFilter = advancedFilter(Type.String(), [
   '$notIn',
   '$like',
 ]);
+/** Camunda's BasicStringFilterProperty of keys (variable, scope and instance keys of a variable search, …). */
+export const advancedKeyFilter = advancedFilter(keyString, ['$eq', '$neq', '$exists', '$in', '$notIn']);
 /** Camunda's IntegerFilterProperty. */
 export const advancedIntegerFilter = advancedFilter(Type.Integer(), [
   '$eq',
@@ -79,6 +82,30 @@ export function epochFilter(
   return converted;
 }
 
+/**
+ * Camunda's cursors: opaque base64 text. Here each names the position in the search's order that it stands
+ * for, so `after: endCursor` continues a page and `before: startCursor` goes back one. Like an offset, a position
+ * shifts when matching items are created or removed between the requests.
+ */
+const cursor = Type.String({ minLength: 2, maxLength: 300, pattern: '^[A-Za-z0-9+/]+={0,2}$' });
+
+export function encodeCursor(position: number): string {
+  return Buffer.from(JSON.stringify({ position })).toString('base64');
+}
+
+function decodeCursor(text: string): number {
+  try {
+    const decoded = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as { position?: unknown };
+    if (typeof decoded.position === 'number' && Number.isInteger(decoded.position) && decoded.position >= 0)
+      return decoded.position;
+  } catch {
+    // Not one of ours: refused below.
+  }
+  throw new EngineError('INVALID_ARGUMENT', `Expected a cursor this engine returned, but got '${text}'`);
+}
+
+const limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 }));
+
 export function searchSchema<F extends TObject>(filter: F, sortFields: readonly string[]) {
   return Type.Object(
     {
@@ -94,46 +121,74 @@ export function searchSchema<F extends TObject>(filter: F, sortFields: readonly 
           ),
         ),
       ),
+      // Camunda's SearchQueryPageRequest: offset, or a cursor forward (`after`) or backward (`before`).
       page: Type.Optional(
-        Type.Object(
-          {
-            from: Type.Optional(Type.Integer({ minimum: 0 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-          },
-          strict,
-        ),
+        Type.Union([
+          Type.Object({ from: Type.Optional(Type.Integer({ minimum: 0 })), limit }, strict),
+          Type.Object({ after: cursor, limit }, strict),
+          Type.Object({ before: cursor, limit }, strict),
+        ]),
       ),
     },
     strict,
   );
 }
 
-interface SearchBody {
+export interface SearchBody {
   filter?: Record<string, unknown>;
   sort?: { field: string; order?: SortOrder }[];
-  page?: { from?: number; limit?: number };
+  page?: { from?: number; limit?: number; after?: string; before?: string };
 }
 
 /** Camunda's default page size. */
 const defaultLimit = 100;
 
-/** The validated request body as the engine's query: `$eq` unwrapped, the default page applied. */
-export function toSearchQuery<F>(body: SearchBody | undefined): SearchQuery<F> {
-  const filter: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(body?.filter ?? {})) {
-    const isOperator = value !== null && typeof value === 'object' && !Array.isArray(value) && '$eq' in value;
-    filter[field] = isOperator ? (value as { $eq: unknown }).$eq : value;
+/** The page a request asks for, as an offset: cursors are positions (see encodeCursor). */
+export function pageOf(page: SearchBody['page']): { from: number; limit: number } {
+  const size = page?.limit ?? defaultLimit;
+  if (page?.after !== undefined) return { from: decodeCursor(page.after), limit: size };
+  if (page?.before !== undefined) {
+    const end = decodeCursor(page.before);
+    return { from: Math.max(0, end - size), limit: Math.min(size, end) };
   }
-  return {
-    filter: filter as F,
-    sort: body?.sort,
-    page: { from: body?.page?.from ?? 0, limit: body?.page?.limit ?? defaultLimit },
-  };
+  return { from: page?.from ?? 0, limit: size };
 }
 
-export function toSearchResponse<T>(result: SearchResult<T>, map: (item: T) => object): object {
+/** A filter value that is only `{ $eq: value }` is the value itself; other operators stay. */
+function unwrapEq(value: unknown): unknown {
+  const isEqOnly =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    '$eq' in value;
+  return isEqOnly ? (value as { $eq: unknown }).$eq : value;
+}
+
+/** The validated request body as the engine's query: `$eq` unwrapped, the page as an offset. */
+export function toSearchQuery<F>(body: SearchBody | undefined): SearchQuery<F> {
+  const filter: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(body?.filter ?? {})) filter[field] = unwrapEq(value);
+  return { filter: filter as F, sort: body?.sort, page: pageOf(body?.page) };
+}
+
+/** The response page: the total, and cursors at both ends of a non-empty page when the page's offset is known. */
+export function toSearchResponse<T>(
+  result: SearchResult<T>,
+  map: (item: T) => object,
+  page?: { from?: number },
+): object {
+  const from = page?.from;
+  const cursors =
+    from !== undefined && result.items.length > 0
+      ? { startCursor: encodeCursor(from), endCursor: encodeCursor(from + result.items.length) }
+      : {};
   return {
     items: result.items.map(map),
-    page: { totalItems: result.total, ...(result.hasMoreTotalItems ? { hasMoreTotalItems: true } : {}) },
+    page: {
+      totalItems: result.total,
+      ...(result.hasMoreTotalItems ? { hasMoreTotalItems: true } : {}),
+      ...cursors,
+    },
   };
 }

@@ -159,6 +159,46 @@ export class SubscriptionBehavior {
     this.writer.deleteMessageSubscription(record);
   }
 
+  /**
+   * Opens each target for the owner, or none: on a failure what this call opened is closed again and the failure
+   * returned. Answers the keys of the opened subscriptions and timers (for discard).
+   */
+  openAll(
+    owner: ElementInstanceRecord,
+    targets: readonly SubscriptionTarget[],
+  ): { ok: true; keys: string[] } | { ok: false; message: string } {
+    const before = new Set(this.ownedKeys(owner.key));
+    for (const target of targets) {
+      const result = this.open(owner, target);
+      if (result.ok) continue;
+      this.discard(this.ownedKeys(owner.key).filter((key) => !before.has(key)));
+      return { ok: false, message: result.message };
+    }
+    return { ok: true, keys: this.ownedKeys(owner.key).filter((key) => !before.has(key)) };
+  }
+
+  /** Closes subscriptions and timers just opened (by key), as if never opened: a refused command's undo. */
+  discard(keys: readonly string[]): void {
+    const discarded = new Set(keys);
+    this.opened = this.opened.filter((record) => !discarded.has(record.key));
+    for (const key of keys) {
+      const message = this.state.messageSubscriptions.get(key);
+      if (message) this.writer.deleteMessageSubscription(message);
+      const signal = this.state.signalSubscriptions.get(key);
+      if (signal) this.writer.deleteSignalSubscription(signal);
+      const timer = this.state.timers.get(key);
+      if (timer) this.removeTimer(timer);
+    }
+  }
+
+  private ownedKeys(ownerKey: string): string[] {
+    return [
+      ...this.state.ownedMessageSubscriptions.list(ownerKey),
+      ...this.state.ownedSignalSubscriptions.list(ownerKey),
+      ...this.state.ownedTimers.list(ownerKey),
+    ];
+  }
+
   takeOpened(): MessageSubscriptionRecord[] {
     const opened = this.opened;
     this.opened = [];

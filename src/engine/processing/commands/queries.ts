@@ -80,10 +80,28 @@ export class Queries {
       record.type === 'PROCESS' ? this.processInstance(record) : undefined,
     ).filter((candidate) => matches(candidate.item));
     let history = historyFilter(filter, PROCESS_INSTANCE_FILTER);
-    if (filter.processDefinitionName !== undefined) {
-      const keys = [...this.state.models.entries()]
-        .filter(([, model]) => (model.name ?? null) === filter.processDefinitionName)
-        .map(([key]) => key);
+    // Names and version tags belong to definitions: the history is asked for the instances of those that match.
+    const definitionKeys = (
+      test: (definition: { name: string | null; versionTag: string | null }) => boolean,
+    ) =>
+      [...this.state.definitions.all()]
+        .filter((definition) =>
+          test({
+            name: this.state.models.get(definition.key)?.name ?? null,
+            versionTag: definition.versionTag,
+          }),
+        )
+        .map((definition) => definition.key);
+    const byDefinition: string[][] = [];
+    if (filter.processDefinitionName !== undefined)
+      byDefinition.push(definitionKeys((definition) => definition.name === filter.processDefinitionName));
+    if (filter.processDefinitionVersionTag !== undefined)
+      byDefinition.push(
+        definitionKeys((definition) => definition.versionTag === filter.processDefinitionVersionTag),
+      );
+    if (byDefinition.length > 0) {
+      const [first = [], ...rest] = byDefinition;
+      const keys = first.filter((key) => rest.every((each) => each.includes(key)));
       history = { ...history, processDefinitionKey: { $in: keys } };
     }
     const none = filter.state === 'ACTIVE' || String(filter.hasIncident) === 'true';
@@ -102,6 +120,8 @@ export class Queries {
       processDefinitionId: record.bpmnProcessId,
       processDefinitionName: this.state.models.get(record.processDefinitionKey)?.name ?? null,
       processDefinitionVersion: record.version,
+      processDefinitionVersionTag:
+        this.state.definitions.get(record.processDefinitionKey)?.versionTag ?? null,
       state: STATE_NAMES[record.state],
       startDate: record.startDate,
       endDate: record.endDate,
@@ -114,7 +134,9 @@ export class Queries {
 
   elementInstances(query: SearchQuery<Partial<ElementInstance>>): Promise<SearchResult<ElementInstance>> {
     const filter: Partial<ElementInstance> = query.filter ?? {};
-    const matches = compileMatches<ElementInstance>(filter);
+    // A process instance is not one of its element instances, also when read back from the history by key.
+    const test = compileMatches<ElementInstance>(filter);
+    const matches = (item: ElementInstance) => item.type !== 'PROCESS' && test(item);
     const memory = this.memory(this.state.elements, (record) =>
       record.type === 'PROCESS' ? undefined : this.elementInstance(record),
     ).filter((candidate) => matches(candidate.item));
@@ -148,6 +170,7 @@ export class Queries {
       hasIncident: record.incidentKey !== null,
       incidentKey: record.incidentKey,
       tenantId: record.tenantId,
+      flowScopeKey: record.flowScopeKey,
     };
   }
 
@@ -378,6 +401,7 @@ const ELEMENT_INSTANCE_FILTER = {
   type: 'type',
   state: 'state',
   tenantId: 'tenantId',
+  flowScopeKey: 'flowScopeKey',
 };
 const ELEMENT_INSTANCE_SORT = {
   ...ELEMENT_INSTANCE_FILTER,

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ElementInstance, SearchQuery } from '../../../engine-api.js';
 import type { RestRoute } from '../rest-route.js';
 import { searchAndGetRoutes } from '../search-and-get.js';
-import { eqFilter, keyFilter, stringFilter } from '../search-query.js';
+import { advancedDateTimeFilter, advancedStateFilter, keyFilter, stringFilter } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
 
 const filter = Type.Object(
@@ -15,11 +15,17 @@ const filter = Type.Object(
     elementName: Type.Optional(stringFilter),
     type: Type.Optional(Type.String()),
     state: Type.Optional(
-      eqFilter(Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')])),
+      advancedStateFilter(
+        Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
+      ),
     ),
+    startDate: Type.Optional(advancedDateTimeFilter),
+    endDate: Type.Optional(advancedDateTimeFilter),
     hasIncident: Type.Optional(Type.Boolean()),
     incidentKey: Type.Optional(keyFilter),
     tenantId: Type.Optional(stringFilter),
+    // The instance the element instances run in directly: a process instance or a scope element instance.
+    elementInstanceScopeKey: Type.Optional(keyFilter),
   },
   { additionalProperties: false },
 );
@@ -39,7 +45,7 @@ const sortFields = [
   'tenantId',
 ];
 
-function toResult(element: ElementInstance): object {
+function toResult({ flowScopeKey: _scope, ...element }: ElementInstance): object {
   return compact({
     ...element,
     elementName: element.elementName ?? element.elementId,
@@ -54,6 +60,14 @@ export const elementInstanceRoutes: RestRoute[] = searchAndGetRoutes({
   label: 'Element instance',
   filter,
   sortFields,
-  search: (engine, query: SearchQuery<Partial<ElementInstance>>) => engine.searchElementInstances(query),
+  dateFields: ['startDate', 'endDate'],
+  search: (engine, query: SearchQuery<Partial<ElementInstance> & { elementInstanceScopeKey?: string }>) => {
+    const { elementInstanceScopeKey, ...filter } = query.filter ?? {};
+    return engine.searchElementInstances({
+      ...query,
+      filter:
+        elementInstanceScopeKey === undefined ? filter : { ...filter, flowScopeKey: elementInstanceScopeKey },
+    });
+  },
   toResult,
 });

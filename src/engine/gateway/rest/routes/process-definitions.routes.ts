@@ -1,14 +1,23 @@
 import { Type } from '@sinclair/typebox';
-import { EngineError, type ProcessDefinition } from '../../../engine-api.js';
+import { EngineError, type ProcessDefinition, type SearchQuery } from '../../../engine-api.js';
 import { ok, route, type RestRoute } from '../rest-route.js';
-import { keyFilter, searchSchema, stringFilter, toSearchQuery, toSearchResponse } from '../search-query.js';
+import {
+  advancedStringFilter,
+  keyFilter,
+  searchSchema,
+  toSearchQuery,
+  toSearchResponse,
+  pageOf,
+  type SearchBody,
+} from '../search-query.js';
+import { refinedSearch } from '../search-refinement.js';
 import { compact } from '../wire-format.js';
 
 const filter = Type.Object(
   {
     processDefinitionKey: Type.Optional(keyFilter),
-    processDefinitionId: Type.Optional(stringFilter),
-    name: Type.Optional(stringFilter),
+    processDefinitionId: Type.Optional(advancedStringFilter),
+    name: Type.Optional(advancedStringFilter),
     resourceName: Type.Optional(Type.String()),
     version: Type.Optional(Type.Integer()),
     versionTag: Type.Optional(Type.String()),
@@ -21,12 +30,18 @@ const filter = Type.Object(
 /** Camunda's `isLatestVersion`: only the highest version of each process id (per tenant) is kept. */
 async function searchDefinitions(
   engine: Parameters<RestRoute['handle']>[0]['engine'],
-  body: { filter?: { isLatestVersion?: boolean } & Record<string, unknown> } | undefined,
+  body: SearchBody | undefined,
 ) {
   const { isLatestVersion, ...rest } = body?.filter ?? {};
   const query = toSearchQuery<Partial<ProcessDefinition>>({ ...body, filter: rest });
-  if (isLatestVersion !== true) return engine.searchProcessDefinitions(query);
-  const all = await engine.searchProcessDefinitions({
+  const search = (each: typeof query) =>
+    refinedSearch(
+      (refined) => engine.searchProcessDefinitions(refined as typeof query),
+      each as SearchQuery<Record<string, unknown>>,
+      new Set(),
+    );
+  if (isLatestVersion !== true) return search(query);
+  const all = await search({
     ...query,
     page: { from: 0, limit: Number.MAX_SAFE_INTEGER },
   });
@@ -75,13 +90,23 @@ export const processDefinitionRoutes: RestRoute[] = [
     path: '/process-definitions/search',
     body: searchSchema(filter, sortFields),
     bodyOptional: true,
-    handle: async ({ body, engine }) => ok(toSearchResponse(await searchDefinitions(engine, body), toResult)),
+    handle: async ({ body, engine }) =>
+      ok(toSearchResponse(await searchDefinitions(engine, body), toResult, pageOf(body?.page))),
   }),
   route({
     method: 'get',
     path: '/process-definitions/:processDefinitionKey',
     handle: async ({ params, engine }) =>
       ok(toResult(await getDefinition(engine, params.processDefinitionKey ?? ''))),
+  }),
+  // Start forms are not supported by the engine (hasStartForm is false): Camunda's 204, "no form associated".
+  route({
+    method: 'get',
+    path: '/process-definitions/:processDefinitionKey/form',
+    handle: async ({ params, engine }) => {
+      await getDefinition(engine, params.processDefinitionKey ?? '');
+      return { status: 204 };
+    },
   }),
   route({
     method: 'get',

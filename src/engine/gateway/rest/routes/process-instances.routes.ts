@@ -11,9 +11,9 @@ import { searchProcessInstancesRefined } from '../process-instance-refinement.js
 import {
   advancedDateTimeFilter,
   advancedIntegerFilter,
+  advancedKeyFilter,
   advancedStateFilter,
   advancedStringFilter,
-  keyFilter,
   stringFilter,
 } from '../search-query.js';
 import { compact, isoDate } from '../wire-format.js';
@@ -40,30 +40,37 @@ const createBody = Type.Object(
 
 const operationBody = Type.Object({ operationReference: Type.Optional(Type.Integer()) }, strict);
 
+const filterFields = {
+  processInstanceKey: Type.Optional(advancedKeyFilter),
+  processDefinitionKey: Type.Optional(advancedKeyFilter),
+  processDefinitionId: Type.Optional(advancedStringFilter),
+  processDefinitionName: Type.Optional(stringFilter),
+  processDefinitionVersion: Type.Optional(advancedIntegerFilter),
+  processDefinitionVersionTag: Type.Optional(advancedStringFilter),
+  state: Type.Optional(
+    advancedStateFilter(
+      Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
+    ),
+  ),
+  startDate: Type.Optional(advancedDateTimeFilter),
+  endDate: Type.Optional(advancedDateTimeFilter),
+  // Camunda's VariableValueFilterProperty: the value is tested against the variable's JSON text.
+  variables: Type.Optional(
+    Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: advancedStringFilter }, strict), {
+      maxItems: 20,
+    }),
+  ),
+  parentProcessInstanceKey: Type.Optional(advancedKeyFilter),
+  parentElementInstanceKey: Type.Optional(advancedKeyFilter),
+  hasIncident: Type.Optional(Type.Boolean()),
+  tenantId: Type.Optional(advancedStringFilter),
+};
+
+/** Camunda's ProcessInstanceFilter: the fields, and `$or`, groups of them of which one must hold as well. */
 const filter = Type.Object(
   {
-    processInstanceKey: Type.Optional(keyFilter),
-    processDefinitionKey: Type.Optional(keyFilter),
-    processDefinitionId: Type.Optional(advancedStringFilter),
-    processDefinitionName: Type.Optional(stringFilter),
-    processDefinitionVersion: Type.Optional(advancedIntegerFilter),
-    state: Type.Optional(
-      advancedStateFilter(
-        Type.Union([Type.Literal('ACTIVE'), Type.Literal('COMPLETED'), Type.Literal('TERMINATED')]),
-      ),
-    ),
-    startDate: Type.Optional(advancedDateTimeFilter),
-    endDate: Type.Optional(advancedDateTimeFilter),
-    // Camunda's VariableValueFilterProperty: the value is tested against the variable's JSON text.
-    variables: Type.Optional(
-      Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: advancedStringFilter }, strict), {
-        maxItems: 20,
-      }),
-    ),
-    parentProcessInstanceKey: Type.Optional(keyFilter),
-    parentElementInstanceKey: Type.Optional(keyFilter),
-    hasIncident: Type.Optional(Type.Boolean()),
-    tenantId: Type.Optional(stringFilter),
+    ...filterFields,
+    $or: Type.Optional(Type.Array(Type.Object(filterFields, strict), { minItems: 1, maxItems: 20 })),
   },
   strict,
 );
@@ -73,6 +80,7 @@ const sortFields = [
   'processDefinitionId',
   'processDefinitionName',
   'processDefinitionVersion',
+  'processDefinitionVersionTag',
   'processDefinitionKey',
   'parentProcessInstanceKey',
   'parentElementInstanceKey',
@@ -135,6 +143,7 @@ export const processInstanceRoutes: RestRoute[] = [
     label: 'Process instance',
     filter,
     sortFields,
+    dateFields: ['startDate', 'endDate'],
     search: (engine, query: SearchQuery<Record<string, unknown>>) =>
       searchProcessInstancesRefined(engine, query),
     toResult,

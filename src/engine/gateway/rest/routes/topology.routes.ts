@@ -2,6 +2,12 @@ import { ok, route, type RestRoute } from '../rest-route.js';
 
 export function topologyRoutes(advertised: () => { host: string; port: number }): RestRoute[] {
   return [
+    // Camunda's `GET /v2/status`: 204 while the partition's leader is healthy (here: the database answers), else 503.
+    route({
+      method: 'get',
+      path: '/status',
+      handle: async ({ engine }) => ({ status: engine.topology().health === 'HEALTHY' ? 204 : 503 }),
+    }),
     route({
       method: 'get',
       path: '/topology',

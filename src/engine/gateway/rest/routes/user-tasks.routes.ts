@@ -11,6 +11,7 @@ import {
   searchSchema,
   toSearchQuery,
   toSearchResponse,
+  pageOf,
 } from '../search-query.js';
 import { compact, epochFromIso, isoDate } from '../wire-format.js';
 import { toFormResult } from './forms.routes.js';
@@ -153,6 +154,7 @@ export const userTaskRoutes: RestRoute[] = [
             filter: toUserTaskFilter(body),
           }),
           toUserTaskResult,
+          pageOf(body?.page),
         ),
       ),
   }),
@@ -234,6 +236,7 @@ export const userTaskRoutes: RestRoute[] = [
             filter: { name: body?.filter?.name },
           }),
           toVariableResult,
+          pageOf(body?.page),
         ),
       ),
   }),

@@ -2,15 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { SearchQuery, Variable } from '../../../engine-api.js';
 import type { RestRoute } from '../rest-route.js';
 import { searchAndGetRoutes } from '../search-and-get.js';
-import { keyFilter, stringFilter } from '../search-query.js';
+import { advancedKeyFilter, advancedStringFilter } from '../search-query.js';
 
 const filter = Type.Object(
   {
-    name: Type.Optional(stringFilter),
-    value: Type.Optional(stringFilter),
-    variableKey: Type.Optional(keyFilter),
-    scopeKey: Type.Optional(keyFilter),
-    processInstanceKey: Type.Optional(keyFilter),
+    name: Type.Optional(advancedStringFilter),
+    value: Type.Optional(advancedStringFilter),
+    variableKey: Type.Optional(advancedKeyFilter),
+    scopeKey: Type.Optional(advancedKeyFilter),
+    processInstanceKey: Type.Optional(advancedKeyFilter),
     tenantId: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
