@@ -154,6 +154,16 @@ function synthesisReport(vars: Vars, issue: IssueFields): Promise<Buffer> {
       unit: String(item.donVi),
       text: String(item.noiDung),
     })),
+    // Art. 5.3: listed whether or not Thường trực has given its direction yet (same order as tongHop.vanDeBucXuc).
+    pressingIssues: list(tongHop.vanDeBucXuc).map((item, index) => {
+      const given = isArray(vars.chiDaoVanDeBucXuc) ? vars.chiDaoVanDeBucXuc[index] : undefined;
+      const direction = isObject(given) ? given.yKienChiDao : undefined;
+      return {
+        unit: String(item.donVi),
+        text: String(item.noiDung),
+        ...(isText(direction) ? { direction: direction.trim() } : {}),
+      };
+    }),
     assessment: paragraphs(
       vars.danhGiaChung,
       vars.hanCheTonTai,
