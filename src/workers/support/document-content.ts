@@ -28,6 +28,7 @@ const HEADINGS: Record<string, { label: string; unit: string }> = {
 };
 
 /** The owner groups the conclusions form offers, as the notice names them. */
+/** Full names of the Bloc's bodies, which the organisation directory may hold under short names. */
 const OWNER_NAMES: Record<string, string> = {
   'thuong-truc': 'Thường trực Đảng ủy Khối',
   'ban-tuyen-giao': 'Ban Tuyên giáo Đảng ủy Khối',
@@ -173,6 +174,12 @@ function synthesisReport(vars: Vars, issue: IssueFields): Promise<Buffer> {
   });
 }
 
+/** An action's owner by name: a Bloc body's full name, else the unit's name as the conclusions form offered it. */
+function ownerName(group: string, offered: unknown): string {
+  const option = (isArray(offered) ? offered.filter(isObject) : []).find((o) => o.value === group);
+  return OWNER_NAMES[group] ?? (option && isText(option.label) ? option.label.trim() : group);
+}
+
 function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
   const period = need(vars, 'period', isObject, 'kỳ giao ban');
   const nhiemVu = isArray(vars.nhiemVu) ? vars.nhiemVu.filter(isObject) : [];
@@ -190,7 +197,7 @@ function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
     conclusions: paragraphs(need(vars, 'noiDungKetLuan', isText, 'nội dung kết luận')),
     actions: nhiemVu.map((item) => ({
       content: String(item.noiDung),
-      ownerUnit: OWNER_NAMES[String(item.donViChuTri)] ?? String(item.donViChuTri),
+      ownerUnit: ownerName(String(item.donViChuTri), vars.donViGiaoViec),
       dueDate: String(item.hanHoanThanh),
     })),
   });
