@@ -3,6 +3,7 @@ import { runExpression, type ScopeInfo } from './feel-evaluator.js';
 import type { FormFieldError } from './form-errors.js';
 import type { FormComponent } from './form-schema.types.js';
 import { messagesVi } from './messages.vi.js';
+import { declaredRules } from '../../shared/cross-field-rules.js';
 
 /**
  * A rule between fields, declared on the field it concerns with form-js's custom properties ("Custom properties" in
@@ -13,17 +14,15 @@ import { messagesVi } from './messages.vi.js';
  *       "kiemTraThongBao": "Số đơn thư đã giải quyết không được lớn hơn số đơn thư đã tiếp nhận."
  *     }
  *
- * The FEEL expression sees what form-js's conditions see (the form's values, the task's variables, `this`, `parent`
- * inside a dynamic list). It must be true; false refuses the field with the message; null (a value it compares
- * with is missing: the field's own checks speak for that) passes. More rules on one field: `kiemTra2` with
- * `kiemTra2ThongBao`, and so on.
+ * (src/shared/cross-field-rules.ts reads them, for the browser too.) The FEEL expression sees what form-js's
+ * conditions see (the form's values, the task's variables, `this`, `parent` inside a dynamic list). It must be true;
+ * false refuses the field with the message; null (a value it compares with is missing: the field's own checks speak
+ * for that) passes. More rules on one field: `kiemTra2` with `kiemTra2ThongBao`, and so on.
  */
 export interface CrossFieldRule {
   readonly expression: string;
   readonly message: string;
 }
-
-const RULE_KEY = /^kiemTra\d*$/;
 
 function feelSyntaxBroken(expression: string): boolean {
   let broken = false;
@@ -44,19 +43,19 @@ export function crossFieldRulesOf(
   component: FormComponent,
   where: string,
 ): { rules: CrossFieldRule[]; problems: string[] } {
-  const properties = component.properties;
-  if (typeof properties !== 'object' || properties === null) return { rules: [], problems: [] };
+  const { rules: declared, broken } = declaredRules(component.properties);
+  const problems = broken.map(({ key, missing }) =>
+    missing === 'message'
+      ? `${where}: quy tắc ${key} thiếu thông báo lỗi ${key}ThongBao`
+      : `${where}: quy tắc ${key} phải là biểu thức FEEL bắt đầu bằng "=": ${String(component.properties?.[key])}`,
+  );
   const rules: CrossFieldRule[] = [];
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(properties as Record<string, unknown>)) {
-    if (!RULE_KEY.test(key)) continue;
-    const message = (properties as Record<string, unknown>)[`${key}ThongBao`];
-    if (typeof value !== 'string' || !value.startsWith('=') || feelSyntaxBroken(value.slice(1)))
-      problems.push(`${where}: quy tắc ${key} phải là biểu thức FEEL bắt đầu bằng "=": ${String(value)}`);
-    else if (typeof message !== 'string' || message.trim().length === 0)
-      problems.push(`${where}: quy tắc ${key} thiếu thông báo lỗi ${key}ThongBao`);
-    else rules.push({ expression: value.slice(1), message: message.trim() });
-  }
+  for (const rule of declared)
+    if (feelSyntaxBroken(rule.expression))
+      problems.push(
+        `${where}: quy tắc ${rule.key} phải là biểu thức FEEL bắt đầu bằng "=": =${rule.expression}`,
+      );
+    else rules.push({ expression: rule.expression, message: rule.message });
   return { rules, problems };
 }
 
