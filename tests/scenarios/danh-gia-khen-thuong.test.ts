@@ -163,6 +163,8 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       xepLoai: { 'hoan-thanh-xuat-sac': 1 },
       soDeNghiKhenThuong: 1,
     });
-    expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_DeXuat']);
+    await eventually(async () =>
+      expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_DeXuat']),
+    );
   }, 120_000);
 });

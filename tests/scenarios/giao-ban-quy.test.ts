@@ -235,7 +235,9 @@ describe('giao-ban-quy (Art. 4.2)', () => {
     const remark = 'Bổ sung nội dung biểu dương Đoàn Thanh niên Khối.';
     await h.complete(pik, 'Task_DuyetKetLuan', { quyetDinh: 'tra-lai', yKienTraLai: remark }, 'thuong-truc');
     const again = await h.waitForTask(pik, 'Task_KetLuan', 'van-phong');
-    expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_KetLuan']);
+    await eventually(async () =>
+      expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_KetLuan']),
+    );
     const seen = await h.rest.searchUserTaskVariables(loose({ userTaskKey: again.userTaskKey }), noWait);
     expect(JSON.parse(String(seen.items.find((v) => v.name === 'yKienKetLuan')?.value))).toBe(remark);
     await h.rest.completeUserTask(

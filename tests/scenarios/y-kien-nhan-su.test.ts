@@ -160,7 +160,9 @@ describe('y-kien-nhan-su (Art. 4.2, 6)', () => {
     const supplement = await h.waitForTask(pik, 'Task_BoSung', UNIT.group);
     const seen = await h.rest.searchUserTaskVariables(loose({ userTaskKey: supplement.userTaskKey }), noWait);
     expect(JSON.parse(String(seen.items.find((v) => v.name === 'yeuCauBoSung')?.value))).toBe(request);
-    expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_BoSung']);
+    await eventually(async () =>
+      expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_BoSung']),
+    );
     await h.rest.completeUserTask(
       loose({
         userTaskKey: supplement.userTaskKey,
