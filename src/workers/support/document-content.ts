@@ -27,8 +27,7 @@ const HEADINGS: Record<string, { label: string; unit: string }> = {
   soDonThuDaGiaiQuyet: { label: 'Đơn thư đã giải quyết', unit: 'đơn' },
 };
 
-/** The owner groups the conclusions form offers, as the notice names them. */
-/** Full names of the Bloc's bodies, which the organisation directory may hold under short names. */
+/** Full names of the Bloc's bodies for the conclusion notice (the organisation directory may hold short names). */
 const OWNER_NAMES: Record<string, string> = {
   'thuong-truc': 'Thường trực Đảng ủy Khối',
   'ban-tuyen-giao': 'Ban Tuyên giáo Đảng ủy Khối',
