@@ -1,4 +1,5 @@
 import { capNhatNhiemVu } from './jobs/cap-nhat-nhiem-vu.worker.js';
+import { danhSachDonViGiaoViec } from './jobs/danh-sach-don-vi-giao-viec.worker.js';
 import { guiThongBao } from './jobs/gui-thong-bao.worker.js';
 import { luuBaoCao } from './jobs/luu-bao-cao.worker.js';
 import { luuHoSoNhanSu } from './jobs/luu-ho-so-nhan-su.worker.js';
@@ -7,6 +8,7 @@ import { taoVanBan } from './jobs/tao-van-ban.worker.js';
 import { tongHopBaoCao } from './jobs/tong-hop-bao-cao.worker.js';
 import type { RegisteredWorker } from './runtime/worker-definition.js';
 import { xacDinhDonViBaoCao } from './jobs/xac-dinh-don-vi-bao-cao.worker.js';
+import { xacDinhHanGiaoBan } from './jobs/xac-dinh-han-giao-ban.worker.js';
 import { xacDinhKyBaoCao } from './jobs/xac-dinh-ky-bao-cao.worker.js';
 import { xacDinhKyDanhGia } from './jobs/xac-dinh-ky-danh-gia.worker.js';
 import { xacDinhKyGiaoBan } from './jobs/xac-dinh-ky-giao-ban.worker.js';
@@ -20,6 +22,8 @@ export const WORKERS: readonly RegisteredWorker[] = [
   taoVanBan,
   guiThongBao,
   xacDinhKyGiaoBan,
+  xacDinhHanGiaoBan,
+  danhSachDonViGiaoViec,
   xacDinhKyDanhGia,
   luuQuyetDinh,
   luuHoSoNhanSu,

@@ -240,6 +240,8 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
 
   it('after the collection closes the others are missing, and btg.canbo downloads the synthesis .docx', async () => {
     clock.set(new Date(Date.parse(`${suiteDay(36)}T03:00:00Z`)));
+    // Sent on time, not yet reviewed at the cut-off: Ban Tuyên giáo still reviews it, and it counts (issue 16).
+    await complete('Task_BtgXemXetSauHan', { nhanXet: 'Tiếp nhận sau hạn thu thập.' });
     await complete('Task_DuThaoTongHop', DRAFT);
     await complete('Task_DuyetTongHop', { quyetDinh: 'dong-y' });
     await complete('Task_BanHanh', ISSUE);
@@ -254,6 +256,7 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     await page.goto(`/monitor/periods/${run.pik}`);
     await page.getByRole('heading', { name: 'Văn bản của kỳ' }).waitFor();
     expect(await statusOf(page, ACCEPTED.code)).toBe('accepted');
+    expect(await statusOf(page, SUBMITTED.code)).toBe('accepted');
     expect(await statusOf(page, RETURNED.code)).toBe('missing');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

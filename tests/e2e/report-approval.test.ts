@@ -223,9 +223,18 @@ describe('a six-monthly report of a base organisation, from the opening of the p
 
     await fill(page, 'Số mô hình "Dân vận khéo"', '3');
     await fill(page, 'Điện thoại liên hệ', '0912 345 678');
+    // Three models counted and none listed: the form's own rule between fields is said on that field in Vietnamese
+    // as soon as the figure is typed, before sending (the server enforces the same rule: issue 16, Deliver 3).
+    await expect
+      .poll(() => fieldErrors(page, 'Số mô hình "Dân vận khéo"'), PATIENCE)
+      .toContain('phải bằng số mô hình được liệt kê');
+    expect(await fieldErrors(page, 'Điện thoại liên hệ')).toBe('');
+    await screenshot(page, 'report-04b-draft-rule-refused');
+    await fill(page, 'Số mô hình "Dân vận khéo"', '0');
     await expect.poll(() => fieldErrors(page, 'Số mô hình "Dân vận khéo"'), PATIENCE).toBe('');
     await complete(page, 'report-05-draft-sent');
     await signOut(page);
+    // Said before sending: no refused submission reached the server.
     expect(unexpectedErrors(errors)).toEqual([]);
   });
 
@@ -276,7 +285,7 @@ describe('a six-monthly report of a base organisation, from the opening of the p
       nhanXetBanTuyenGiao: 'Báo cáo đầy đủ, đúng hạn.',
       baoCao: {
         soLuotThamDu: 850,
-        soMoHinhDanVanKheo: 3,
+        soMoHinhDanVanKheo: 0,
         dienThoaiLienHe: '0912 345 678',
         nguoiLap: people.drafter.fullName,
       },

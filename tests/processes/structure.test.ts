@@ -229,7 +229,12 @@ describe('y-kien-nhan-su.bpmn (sensitive personnel data)', () => {
     const notified = elementsOf('y-kien-nhan-su.bpmn')
       .filter((e) => e.$type === 'zeebe:Input' && e.target === 'nhomNhan')
       .map((e) => String(e.source));
-    expect(notified).toEqual(['=[unit.group, unit.headGroup]']);
+    // The organisation hears of the outcome; reminders go to the body whose task is due, never further.
+    expect(notified).toContain('=[unit.group, unit.headGroup]');
+    const bodyNotices = notified.filter((source) => source !== '=[unit.group, unit.headGroup]');
+    expect(bodyNotices.map((source) => source.replace(/^=\["(.+)"\]$/, '$1'))).toEqual(
+      bodyNotices.map(() => expect.stringMatching(/^(ban-to-chuc|ubkt|thuong-truc|btv|van-phong)$/)),
+    );
   });
 });
 

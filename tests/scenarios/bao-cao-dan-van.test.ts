@@ -164,6 +164,94 @@ describe('bao-cao-dan-van (Art. 10.2, 11.3)', () => {
     expect((tongHop.tong as Record<string, number>).soLuotTiepCongDan).toBe(42 + 10);
   }, 240_000);
 
+  it('Art. 10.2: a report its head approved by the cut-off is not lost: counted as sent, Ban Tuyên giáo reviews it after collection closes', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: '6-thang', nam: 2025, hanNopBaoCao: '2026-05-20', hanThuThap: '2026-05-22' },
+    });
+    const [approved, drafted] = UNITS as [(typeof UNITS)[number], (typeof UNITS)[number]];
+    // Approved by its head before the cut-off; Ban Tuyên giáo has not reviewed it yet.
+    await h.complete(pik, 'Task_LapBaoCao', reportOf(1), approved.group);
+    await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${approved.group}:lanh-dao`);
+    await h.waitForTask(pik, 'Task_BtgXemXet', 'ban-tuyen-giao');
+    // Drafted but never approved by its head: not sent.
+    await h.complete(pik, 'Task_LapBaoCao', reportOf(2), drafted.group);
+    await h.waitForTask(pik, 'Task_TruongDonViDuyet', `${drafted.group}:lanh-dao`);
+
+    // The collection closes at 2026-05-22 17:00 (+07).
+    h.clock.set('2026-05-22T10:30:00Z');
+    const late = await h.waitForTask(pik, 'Task_BtgXemXetSauHan', 'ban-tuyen-giao');
+    const open = await eventually(async () => {
+      const tasks = await h.openTasks(pik);
+      // Drafting and approvals closed with the collection; only the review of the sent report remains.
+      expect(tasks.map((t) => t.elementId)).toEqual(['Task_BtgXemXetSauHan']);
+      return tasks;
+    });
+    expect(open[0]!.userTaskKey).toBe(late.userTaskKey);
+    await h.rest.completeUserTask(
+      loose({ userTaskKey: late.userTaskKey, variables: { nhanXet: 'Tiếp nhận sau hạn thu thập.' } }),
+    );
+
+    await h.waitForTask(pik, 'Task_DuThaoTongHop', 'ban-tuyen-giao');
+    const tongHop = (await variable(pik, 'tongHop')) as Record<string, unknown>;
+    expect(tongHop).toMatchObject({
+      soDonViPhaiBaoCao: 3,
+      soDonViDaBaoCao: 1,
+      soDonViChuaBaoCao: 2,
+      soDonViTre: 0,
+      tong: { soBuoiQuanTriet: 10 },
+    });
+    expect((tongHop.donViChuaBaoCao as { code: string }[]).map((u) => u.code)).not.toContain(approved.code);
+    const stored = await h.records.reportsOf('bao-cao-dan-van', '2025-6T');
+    expect(stored.map((r) => [r.unitCode, r.nhanXetBanTuyenGiao])).toEqual([
+      [approved.code, 'Tiếp nhận sau hạn thu thập.'],
+    ]);
+  }, 120_000);
+
+  it('Art. 5.3: a pressing issue in a report becomes a task of Thường trực / Ban Thường vụ with its text, and the synthesis lists it', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'bao-cao-dan-van',
+      variables: { loaiKy: '6-thang', nam: 2024, hanNopBaoCao: '2026-05-28', hanThuThap: '2026-05-30' },
+    });
+    const issue = 'Người lao động bức xúc vì công ty chậm trả lương ba tháng liền.';
+    for (const [i, unit] of UNITS.entries()) {
+      const extra = i === 1 ? { coVanDeBucXuc: true, vanDeBucXuc: issue } : {};
+      await h.complete(pik, 'Task_LapBaoCao', reportOf(i + 1, extra), unit.group);
+      await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${unit.group}:lanh-dao`);
+      await h.complete(pik, 'Task_BtgXemXet', { quyetDinh: 'tiep-nhan' }, 'ban-tuyen-giao');
+    }
+
+    // Its own task, for Thường trực and Ban Thường vụ, carrying the unit and the issue's text.
+    const task = await h.waitForTask(pik, 'Task_ChiDaoVanDeBucXuc', 'thuong-truc');
+    expect(task.candidateGroups).toEqual(['thuong-truc', 'btv']);
+    const seen = await h.rest.searchUserTaskVariables(
+      loose({ userTaskKey: task.userTaskKey, truncateValues: false }),
+      noWait,
+    );
+    const vanDe = seen.items.find((v) => v.name === 'vanDe');
+    expect(JSON.parse(String(vanDe?.value))).toEqual({ donVi: 'Đảng bộ Sở Y tế', noiDung: issue });
+    // One task per issue: the units without one raise none.
+    expect((await h.openTasks(pik)).filter((t) => t.elementId === 'Task_ChiDaoVanDeBucXuc')).toHaveLength(1);
+
+    const tongHop = (await variable(pik, 'tongHop')) as Record<string, unknown>;
+    expect(tongHop.vanDeBucXuc).toEqual([{ donVi: 'Đảng bộ Sở Y tế', noiDung: issue }]);
+    const direction =
+      'Giao Công đoàn Viên chức tỉnh phối hợp làm việc với doanh nghiệp, báo cáo trước ngày 15/6.';
+    await h.rest.completeUserTask(
+      loose({ userTaskKey: task.userTaskKey, variables: { yKienChiDao: direction } }),
+    );
+
+    await h.complete(pik, 'Task_DuThaoTongHop', DRAFT);
+    await h.complete(pik, 'Task_DuyetTongHop', { quyetDinh: 'dong-y' });
+    await h.complete(pik, 'Task_BanHanh', { ...ISSUE, soKyHieu: '131-BC/ĐUK' });
+    await eventually(async () => expect(await h.state(pik)).toBe('COMPLETED'));
+    const vanBan = (await variable(pik, 'vanBan')) as { id: string };
+    const docx = openDocx((await h.records.findDocument(vanBan.id))!.content);
+    expect(docx.text).toContain('NHỮNG VẤN ĐỀ NỔI CỘM, BỨC XÚC');
+    expect(docx.text).toContain(`${issue} (Đảng bộ Sở Y tế).`);
+    expect(docx.text).toContain(direction);
+  }, 120_000);
+
   it('the timer start on 1 November opens the annual period by itself (period derived from the date)', async () => {
     h.clock.set('2026-11-01T01:00:30Z');
     const period = await eventually(async () => {

@@ -132,4 +132,39 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       expect(h.smtp.mails.some((m) => m.to.includes('so-y-te@dukh.vn'))).toBe(true),
     );
   }, 240_000);
+
+  it('Art. 11.4: a self-evaluation its head approved by the cut-off is not lost: counted as sent, Ban Tuyên giáo reviews it after collection closes', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'danh-gia-khen-thuong',
+      variables: { nam: 2025, hanTuDanhGia: '2026-11-25', hanThuThap: '2026-11-27' },
+    });
+    const group = 'co-so:so-tai-chinh';
+    const drafted = await h.waitForTask(pik, 'Task_TuDanhGia', group);
+    await h.rest.completeUserTask({
+      userTaskKey: drafted.userTaskKey,
+      variables: selfEvaluation(drafted),
+    } as never);
+    await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${group}:lanh-dao`);
+    await h.waitForTask(pik, 'Task_BtgXemXet', 'ban-tuyen-giao');
+
+    // The collection closes at 2026-11-27 17:00 (+07) before Ban Tuyên giáo has reviewed it.
+    h.clock.set('2026-11-27T10:30:00Z');
+    await h.complete(
+      pik,
+      'Task_BtgXemXetSauHan',
+      { nhanXet: 'Tiếp nhận sau hạn thu thập.' },
+      'ban-tuyen-giao',
+    );
+    await h.waitForTask(pik, 'Task_DeXuat', 'ban-tuyen-giao');
+    const tongHop = await h.variable<Record<string, unknown>>(pik, 'tongHop');
+    expect(tongHop).toMatchObject({
+      soDonViDaBaoCao: 1,
+      soDonViChuaBaoCao: 2,
+      xepLoai: { 'hoan-thanh-xuat-sac': 1 },
+      soDeNghiKhenThuong: 1,
+    });
+    await eventually(async () =>
+      expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_DeXuat']),
+    );
+  }, 120_000);
 });

@@ -7,6 +7,8 @@ import { taoVanBan } from '../../src/workers/jobs/tao-van-ban.worker.js';
 import { xacDinhKyBaoCao } from '../../src/workers/jobs/xac-dinh-ky-bao-cao.worker.js';
 import { xacDinhKyDanhGia } from '../../src/workers/jobs/xac-dinh-ky-danh-gia.worker.js';
 import { xacDinhKyGiaoBan } from '../../src/workers/jobs/xac-dinh-ky-giao-ban.worker.js';
+import { xacDinhHanGiaoBan } from '../../src/workers/jobs/xac-dinh-han-giao-ban.worker.js';
+import { danhSachDonViGiaoViec } from '../../src/workers/jobs/danh-sach-don-vi-giao-viec.worker.js';
 import { inputChecker } from '../../src/workers/runtime/input-validation.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { openDocx } from '../app/documents/docx-reader.js';
@@ -116,6 +118,33 @@ describe('period workers', () => {
       period: { code: '2026-DG', label: 'năm 2026' },
       evaluationDueDate: '2026-12-05T17:00:00+07:00',
     });
+  });
+
+  it('xac-dinh-han-giao-ban counts the briefs back from the meeting date (Art. 4.2), shortened when the meeting is near', async () => {
+    const deps = { ...bench.deps, clock: new TestClock('2026-07-01T03:00:00.000Z') };
+    expect(await xacDinhHanGiaoBan.handle(job({ ngayHop: '2026-07-20' }), deps)).toEqual({
+      briefDueDate: '2026-07-15T17:00:00+07:00',
+      briefReminderDate: '2026-07-13T17:00:00+07:00',
+      briefCutoffDate: '2026-07-18T17:00:00+07:00',
+    });
+    // A meeting three days away: due tomorrow, never reminded before tomorrow, closed two days before the meeting.
+    expect(await xacDinhHanGiaoBan.handle(job({ ngayHop: '2026-07-04' }), deps)).toEqual({
+      briefDueDate: '2026-07-02T17:00:00+07:00',
+      briefReminderDate: '2026-07-02T17:00:00+07:00',
+      briefCutoffDate: '2026-07-02T17:00:00+07:00',
+    });
+    // A meeting today: nothing falls after it.
+    expect(await xacDinhHanGiaoBan.handle(job({ ngayHop: '2026-07-01' }), deps)).toMatchObject({
+      briefDueDate: '2026-07-01T17:00:00+07:00',
+      briefCutoffDate: '2026-07-01T17:00:00+07:00',
+    });
+  });
+
+  it('danh-sach-don-vi-giao-viec offers every active unit as an action owner, by candidate group', async () => {
+    const out = (await danhSachDonViGiaoViec.handle(job({}), bench.deps)) as {
+      donViGiaoViec: { label: string; value: string }[];
+    };
+    expect(out.donViGiaoViec).toContainEqual({ label: 'Đảng bộ Sở Y tế', value: 'co-so:so-y-te' });
   });
 
   it('the input check names a bad date in a start form value', () => {

@@ -38,6 +38,15 @@ export const SynthesisReportSchema = Type.Object(
     ),
     missingUnits: Type.Array(Text),
     proposals: Type.Array(Type.Object({ unit: Text, text: Text }, { additionalProperties: false })),
+    /** "Những vấn đề nổi cộm, bức xúc" the units raised (Art. 5.3), with Thường trực's direction once given. */
+    pressingIssues: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { unit: Text, text: Text, direction: Type.Optional(Text) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
     /** Ban Tuyên giáo's own assessment, one paragraph per entry. */
     assessment: Type.Optional(Type.Array(Text)),
   },
@@ -65,6 +74,10 @@ export async function generateSynthesisReport(input: SynthesisReportData): Promi
   );
   const missing = data.missingUnits.map((name) => bodyParagraph(`- ${name};`));
   const none = (text: string) => [bodyParagraph(`- ${text}`)];
+  const pressing = (data.pressingIssues ?? []).flatMap((issue, index) => [
+    bodyParagraph(`${index + 1}. ${issue.text} (${issue.unit}).`),
+    ...(issue.direction ? [bodyParagraph(`Ý kiến chỉ đạo của Thường trực: ${issue.direction}`)] : []),
+  ]);
   const rows = data.headings.map((heading, index) => [
     String(index + 1),
     heading.label,
@@ -90,7 +103,9 @@ export async function generateSynthesisReport(input: SynthesisReportData): Promi
     ...(late.length > 0 ? late : none('Không có.')),
     bodyParagraph('2. Đơn vị chưa gửi báo cáo:'),
     ...(missing.length > 0 ? missing : none('Không có.')),
-    sectionHeading('IV. KIẾN NGHỊ, ĐỀ XUẤT'),
+    sectionHeading('IV. NHỮNG VẤN ĐỀ NỔI CỘM, BỨC XÚC'),
+    ...(pressing.length > 0 ? pressing : none('Không có.')),
+    sectionHeading('V. KIẾN NGHỊ, ĐỀ XUẤT'),
     ...(data.proposals.length > 0
       ? data.proposals.map((proposal, index) =>
           bodyParagraph(`${index + 1}. ${proposal.text} (${proposal.unit}).`),

@@ -1,4 +1,5 @@
 import { behaviourOf, type ComponentRole } from './component-registry.js';
+import { crossFieldRulesOf, type CrossFieldRule } from './cross-field-rules.js';
 import type { FormComponent } from './form-schema.types.js';
 import type { JsonSchema } from './json-schema.types.js';
 import { isFeelExpression } from './value-schemas.js';
@@ -19,6 +20,8 @@ export interface FieldNode {
   readonly required: boolean;
   /** validate properties written as FEEL, evaluated per submission. */
   readonly feelRules: readonly FeelRule[];
+  /** Rules between this field and others, declared in its custom properties (cross-field-rules.ts). */
+  readonly crossRules: readonly CrossFieldRule[];
 }
 
 export interface FeelRule {
@@ -47,7 +50,16 @@ export function buildFieldTree(components: readonly FormComponent[]): FieldTree 
       const value = component.validate?.[rule];
       return isFeelExpression(value) ? [{ rule, expression: value.slice(1) }] : [];
     });
-    const base = { id, component, role, feelRules, required: component.validate?.required === true };
+    const cross = crossFieldRulesOf(component, id);
+    problems.push(...cross.problems);
+    const base = {
+      id,
+      component,
+      role,
+      feelRules,
+      crossRules: cross.rules,
+      required: component.validate?.required === true,
+    };
 
     if (role === 'group' || role === 'list') {
       const path = [...prefix, ...splitKey(component.path)];

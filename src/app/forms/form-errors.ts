@@ -23,6 +23,8 @@ export type FormErrorCode =
   | 'FORM_DUPLICATE_VALUE'
   | 'FORM_MIN_ITEMS'
   | 'FORM_MAX_ITEMS'
+  /** A rule between fields declared with the form (cross-field-rules.ts); the message is the form's own. */
+  | 'FORM_RULE'
   | 'FORM_UNKNOWN_FIELD'
   | 'FORM_HIDDEN_FIELD'
   | 'FORM_DISABLED_FIELD'

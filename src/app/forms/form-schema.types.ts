@@ -50,6 +50,8 @@ export interface FormComponent {
   /** Dynamic lists: how many items form-js creates when the data has no list (1 if unset). */
   defaultRepetitions?: number;
   expression?: string;
+  /** form-js's custom properties (strings); `kiemTra…` declare rules between fields (cross-field-rules.ts). */
+  properties?: Record<string, unknown>;
   [extra: string]: unknown;
 }
 

@@ -3,6 +3,7 @@ import { runExpression, runUnaryTest, stripFeelMarker, type ScopeInfo } from './
 import type { FieldNode } from './field-tree.js';
 import type { FormFieldError } from './form-errors.js';
 import { messagesVi } from './messages.vi.js';
+import { checkCrossFieldRules } from './cross-field-rules.js';
 import { checkFeelRules, checkOptions, checkPassedDate } from './dynamic-checks.js';
 import { initialValueOf, sanitizeLikeFormJs } from './form-js-values.js';
 import {
@@ -247,6 +248,7 @@ export function runSubmissionPass(
           ...checkOptions(node.component, value, context, scope),
           ...checkFeelRules(node.feelRules, value, scope),
           ...checkPassedDate(node.component, value, today),
+          ...checkCrossFieldRules(node.crossRules, scope),
         ];
         errors.push(...fieldErrors.map((error) => ({ ...error, field: formatPath(path) })));
       }

@@ -9,12 +9,17 @@ import { cloneJson, deleteAt, formatPath, isPlainObject, setAt } from './value-p
 const under = (field: string, prefixes: readonly string[]): boolean =>
   prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`));
 
-/** One message set per field: a wrong type makes the other checks on that field noise. */
+/**
+ * One message set per field: a wrong type makes the other checks on that field noise, and so does a rule between
+ * fields (FORM_RULE) on a value its own checks already refuse.
+ */
 function tidy(errors: FormFieldError[]): FormFieldError[] {
   const typed = new Set(errors.filter((error) => error.code === 'FORM_TYPE').map((error) => error.field));
+  const refused = new Set(errors.filter((error) => error.code !== 'FORM_RULE').map((error) => error.field));
   const seen = new Set<string>();
   return errors.filter((error) => {
     if (typed.has(error.field) && error.code !== 'FORM_TYPE') return false;
+    if (error.code === 'FORM_RULE' && refused.has(error.field)) return false;
     const id = `${error.field}\u0000${error.code}\u0000${error.message}`;
     if (seen.has(id)) return false;
     seen.add(id);

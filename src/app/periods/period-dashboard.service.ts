@@ -321,7 +321,8 @@ export class PeriodDashboardService {
     tasks: UnitTaskFact[],
     byGroup: Map<string, string>,
   ): Promise<Map<string, UnitTaskFact[]>> {
-    const relevant = new Set([profile.draftTask, profile.headTask, profile.reviewTask].filter(Boolean));
+    const reviewing = new Set([profile.reviewTask, profile.lateReviewTask].filter(Boolean));
+    const relevant = new Set([profile.draftTask, profile.headTask, ...reviewing].filter(Boolean));
     const ofUnit = new Map<string, UnitTaskFact[]>();
     const add = (code: string | null, task: UnitTaskFact) => {
       if (!code) return;
@@ -333,7 +334,7 @@ export class PeriodDashboardService {
     for (const task of tasks) {
       if (!relevant.has(task.elementId)) continue;
       const byItsGroup = task.candidateGroups.map((g) => byGroup.get(g)).find(Boolean);
-      if (task.elementId !== profile.reviewTask && byItsGroup) add(byItsGroup, task);
+      if (!reviewing.has(task.elementId) && byItsGroup) add(byItsGroup, task);
       else needLookup.push(task);
     }
     const codes = await limited(needLookup, 8, (task) =>

@@ -14,6 +14,8 @@ export interface PeriodProfile {
   headTask: string | null;
   /** The reviewing body's task, when the process has one; without it a sent report is final. */
   reviewTask: string | null;
+  /** The same body's review of a report sent on time but still unreviewed when the collection closed. */
+  lateReviewTask: string | null;
   /** Root variables holding the unit's due date and the collection's closing. */
   dueDateVariable: string;
   collectionVariable: string;
@@ -32,6 +34,7 @@ export const PERIOD_PROFILES: Record<PeriodProcessId, PeriodProfile> = {
     draftTask: 'Task_LapBaoCao',
     headTask: 'Task_TruongDonViDuyet',
     reviewTask: 'Task_BtgXemXet',
+    lateReviewTask: 'Task_BtgXemXetSauHan',
     dueDateVariable: 'reportDueDate',
     collectionVariable: 'collectionDeadline',
     loaiBaoCao: 'bao-cao-dan-van',
@@ -44,6 +47,7 @@ export const PERIOD_PROFILES: Record<PeriodProcessId, PeriodProfile> = {
     draftTask: 'Task_TuDanhGia',
     headTask: 'Task_TruongDonViDuyet',
     reviewTask: 'Task_BtgXemXet',
+    lateReviewTask: 'Task_BtgXemXetSauHan',
     dueDateVariable: 'evaluationDueDate',
     collectionVariable: 'collectionDeadline',
     loaiBaoCao: 'tu-danh-gia',
@@ -56,6 +60,7 @@ export const PERIOD_PROFILES: Record<PeriodProcessId, PeriodProfile> = {
     draftTask: 'Task_LapTinhHinh',
     headTask: null,
     reviewTask: null,
+    lateReviewTask: null,
     dueDateVariable: 'briefDueDate',
     collectionVariable: 'briefCutoffDate',
     loaiBaoCao: 'tinh-hinh-quy',

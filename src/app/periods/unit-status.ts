@@ -73,7 +73,8 @@ export function deriveUnitStatus(
   const of = (elementId: string | null) => (elementId ? tasks.filter((t) => t.elementId === elementId) : []);
   const drafts = of(profile.draftTask);
   const heads = of(profile.headTask);
-  const reviews = of(profile.reviewTask);
+  // A review after the cut-off is the same body's review of the same report.
+  const reviews = [...of(profile.reviewTask), ...of(profile.lateReviewTask)].sort(byCreation);
   const open = tasks.filter(isOpen);
   const openOf = (list: UnitTaskFact[]) => list.filter(isOpen).at(-1) ?? null;
 
@@ -91,7 +92,11 @@ export function deriveUnitStatus(
   const scopeState = facts.scope?.state;
   const finalStage: UnitStatusCode = profile.reviewTask ? 'accepted' : 'submitted';
 
-  if (facts.record || scopeState === 'COMPLETED') {
+  // Where the collection's cut-off closes each unit's drafting (lateReviewTask), a unit instance also completes when
+  // the unit never sent: only daGui (sent, not returned) makes a completed instance an accepted one.
+  const endedUnsent =
+    scopeState === 'COMPLETED' && profile.lateReviewTask !== null && facts.variables.daGui !== true;
+  if (facts.record || (scopeState === 'COMPLETED' && !endedUnsent)) {
     stage = finalStage;
   } else if ((openTask = openOf(reviews))) {
     stage = 'submitted';
@@ -99,7 +104,7 @@ export function deriveUnitStatus(
     stage = 'awaiting-head';
   } else if ((openTask = openOf(drafts))) {
     stage = returnedBy ? 'returned' : openTask.assignee ? 'drafting' : 'not-started';
-  } else if (scopeState === 'TERMINATED' || clock.collectionClosed) {
+  } else if (scopeState === 'TERMINATED' || endedUnsent || clock.collectionClosed) {
     stage = 'missing';
   } else if (open.length === 0 && tasks.length > 0) {
     // Between two steps (the next task not visible yet): the last completed one says where it went.
@@ -164,5 +169,6 @@ function stageAfter(
   if (last.elementId === profile.draftTask) return profile.headTask ? 'awaiting-head' : 'submitted';
   if (last.elementId === profile.headTask) return sent ? 'submitted' : 'returned';
   if (last.elementId === profile.reviewTask) return sent ? 'accepted' : 'returned';
+  if (last.elementId === profile.lateReviewTask) return 'accepted';
   return 'not-started';
 }

@@ -7,6 +7,8 @@ const NAMES: Record<string, string> = {
   'tao-van-ban': 'Tạo văn bản',
   'gui-thong-bao': 'Gửi thông báo',
   'xac-dinh-ky-giao-ban': 'Xác định kỳ giao ban',
+  'xac-dinh-han-giao-ban': 'Tính hạn tài liệu theo ngày giao ban',
+  'danh-sach-don-vi-giao-viec': 'Lấy danh sách đơn vị nhận nhiệm vụ',
   'xac-dinh-ky-danh-gia': 'Xác định kỳ đánh giá',
   'luu-quyet-dinh': 'Lưu quyết định',
   'luu-ho-so-nhan-su': 'Lưu hồ sơ nhân sự',

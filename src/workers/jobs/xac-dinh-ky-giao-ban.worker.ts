@@ -5,17 +5,16 @@ import { defineWorker } from '../runtime/worker-definition.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const PROPOSAL_DAYS = 5;
-const BRIEF_DAYS = 14;
-const REMINDER_DAYS_BEFORE = 2;
-const CUTOFF_DAYS_AFTER = 3;
 
-/** Quarter and deadlines of the quarterly briefing (Art. 4.2), from the start form or the quarter of today. */
+/**
+ * Quarter of the quarterly briefing (Art. 4.2), from the start form or the quarter of today, and the deadline of the
+ * meeting's proposal. The briefs' deadlines follow the meeting date, once it is approved (xac-dinh-han-giao-ban).
+ */
 export const xacDinhKyGiaoBan = defineWorker({
   type: 'xac-dinh-ky-giao-ban',
   input: Type.Object({
     quy: Maybe(Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3'), Type.Literal('4')])),
     nam: Maybe(Type.Integer({ minimum: 2000, maximum: 2100 })),
-    hanGuiTinhHinh: Maybe(Type.String({ format: 'date' })),
   }),
   async handle({ variables }, { clock }) {
     const today = vietnamToday(clock.now());
@@ -24,7 +23,6 @@ export const xacDinhKyGiaoBan = defineWorker({
     const startMonth = String(quarter * 3 - 2).padStart(2, '0');
     const nextStart =
       quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
-    const brief = variables.hanGuiTinhHinh ?? addDays(today, BRIEF_DAYS);
     return {
       period: {
         code: `${year}-Q${quarter}`,
@@ -36,9 +34,6 @@ export const xacDinhKyGiaoBan = defineWorker({
         endDate: addDays(nextStart, -1),
       },
       proposalDueDate: deadline(addDays(today, PROPOSAL_DAYS)),
-      briefDueDate: deadline(brief),
-      briefReminderDate: deadline(addDays(brief, -REMINDER_DAYS_BEFORE)),
-      briefCutoffDate: deadline(addDays(brief, CUTOFF_DAYS_AFTER)),
     };
   },
 });

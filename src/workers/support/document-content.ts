@@ -27,7 +27,7 @@ const HEADINGS: Record<string, { label: string; unit: string }> = {
   soDonThuDaGiaiQuyet: { label: 'Đơn thư đã giải quyết', unit: 'đơn' },
 };
 
-/** The owner groups the conclusions form offers, as the notice names them. */
+/** Full names of the Bloc's bodies for the conclusion notice (the organisation directory may hold short names). */
 const OWNER_NAMES: Record<string, string> = {
   'thuong-truc': 'Thường trực Đảng ủy Khối',
   'ban-tuyen-giao': 'Ban Tuyên giáo Đảng ủy Khối',
@@ -154,6 +154,16 @@ function synthesisReport(vars: Vars, issue: IssueFields): Promise<Buffer> {
       unit: String(item.donVi),
       text: String(item.noiDung),
     })),
+    // Art. 5.3: listed whether or not Thường trực has given its direction yet (same order as tongHop.vanDeBucXuc).
+    pressingIssues: list(tongHop.vanDeBucXuc).map((item, index) => {
+      const given = isArray(vars.chiDaoVanDeBucXuc) ? vars.chiDaoVanDeBucXuc[index] : undefined;
+      const direction = isObject(given) ? given.yKienChiDao : undefined;
+      return {
+        unit: String(item.donVi),
+        text: String(item.noiDung),
+        ...(isText(direction) ? { direction: direction.trim() } : {}),
+      };
+    }),
     assessment: paragraphs(
       vars.danhGiaChung,
       vars.hanCheTonTai,
@@ -161,6 +171,12 @@ function synthesisReport(vars: Vars, issue: IssueFields): Promise<Buffer> {
       vars.kienNghiTongHop,
     ),
   });
+}
+
+/** An action's owner by name: a Bloc body's full name, else the unit's name as the conclusions form offered it. */
+function ownerName(group: string, offered: unknown): string {
+  const option = (isArray(offered) ? offered.filter(isObject) : []).find((o) => o.value === group);
+  return OWNER_NAMES[group] ?? (option && isText(option.label) ? option.label.trim() : group);
 }
 
 function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
@@ -180,7 +196,7 @@ function briefingConclusion(vars: Vars, issue: IssueFields): Promise<Buffer> {
     conclusions: paragraphs(need(vars, 'noiDungKetLuan', isText, 'nội dung kết luận')),
     actions: nhiemVu.map((item) => ({
       content: String(item.noiDung),
-      ownerUnit: OWNER_NAMES[String(item.donViChuTri)] ?? String(item.donViChuTri),
+      ownerUnit: ownerName(String(item.donViChuTri), vars.donViGiaoViec),
       dueDate: String(item.hanHoanThanh),
     })),
   });

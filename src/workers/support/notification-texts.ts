@@ -62,6 +62,12 @@ export function noticeText(kind: string, vars: Vars): { subject: string; text: s
         subject: 'Nhiệm vụ sau giao ban quá hạn',
         text: `Nhiệm vụ "${str(nhiemVu.noiDung)}" (đơn vị chủ trì ${str(nhiemVu.donViChuTri)}) đã quá hạn ${when(nhiemVu.hanHoanThanh)}.`,
       };
+    case 'nhac-han-nhan-su':
+      // No candidate's name in a reminder: personnel data stays in the tasks of those entitled to it.
+      return {
+        subject: `Nhắc hạn: ${str(vars.viecCanLam)} — đề nghị nhân sự của ${unit}`,
+        text: `Đề nghị nhân sự của ${unit} đã đến hạn ${when(vars.hanXuLy)} cho việc "${str(vars.viecCanLam)}" mà chưa hoàn thành. Đề nghị xử lý kịp thời (Điều 4.2 Quy chế công tác dân vận).`,
+      };
     case 'ket-qua-y-kien-nhan-su':
       return {
         subject: `Ý kiến của Ban Thường vụ về nhân sự: ${str(vars.hoTenUngVien)}`,

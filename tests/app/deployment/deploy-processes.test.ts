@@ -36,7 +36,7 @@ describe('deployProcessesAndForms', () => {
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);
-    expect(first.forms.length).toBe(29);
+    expect(first.forms.length).toBe(32);
     expect(first.processes.every((p) => p.version === 1)).toBe(true);
 
     const second = await deployProcessesAndForms(zeebe, dirs);
@@ -62,6 +62,6 @@ describe('deployProcessesAndForms', () => {
     expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
     expect(result.processes.length).toBe(3);
     expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
-    expect(result.forms.length).toBe(28);
+    expect(result.forms.length).toBe(31);
   }, 60_000);
 });

@@ -123,10 +123,49 @@ describe('deriveUnitStatus — bao-cao-dan-van (Art. 10.2, 11.3)', () => {
       report,
       facts([task('Task_BtgXemXet', d(3), d(4))], {
         scope: { ...active, state: 'COMPLETED', endDate: d(4) },
+        variables: { daGui: true },
       }),
       BEFORE_DUE,
     );
     expect(status).toMatchObject({ status: 'accepted', acceptedAt: d(4) });
+  });
+
+  it('issue 16, Art. 10.2: at the cut-off a report its head approved awaits Ban Tuyên giáo (submitted), then counts as accepted', () => {
+    const cut = [
+      task('Task_LapBaoCao', d(1), d(2)),
+      task('Task_TruongDonViDuyet', d(2), d(3)),
+      task('Task_BtgXemXet', d(3), null, { state: 'CANCELED', candidateGroups: ['ban-tuyen-giao'] }),
+    ];
+    const late = task('Task_BtgXemXetSauHan', d(25), null, { candidateGroups: ['ban-tuyen-giao'] });
+    const waiting = deriveUnitStatus(
+      report,
+      facts([...cut, late], { variables: { daGui: true } }),
+      AFTER_DUE,
+    );
+    expect(waiting).toMatchObject({ status: 'submitted', late: false });
+    expect(waiting.openTask?.elementId).toBe('Task_BtgXemXetSauHan');
+    // Reviewed, its instance completed, the record not yet visible.
+    const reviewed = deriveUnitStatus(
+      report,
+      facts([...cut, { ...late, state: 'COMPLETED', completionDate: d(26) }], {
+        scope: { ...active, state: 'COMPLETED', endDate: d(26) },
+        variables: { daGui: true },
+      }),
+      AFTER_DUE,
+    );
+    expect(reviewed.status).toBe('accepted');
+  });
+
+  it('issue 16: a unit whose instance ended at the cut-off without sending is missing, not accepted', () => {
+    const status = deriveUnitStatus(
+      report,
+      facts([task('Task_LapBaoCao', d(1), null, { state: 'CANCELED' })], {
+        scope: { ...active, state: 'COMPLETED', endDate: d(25) },
+        variables: { daGui: false },
+      }),
+      AFTER_DUE,
+    );
+    expect(status).toMatchObject({ status: 'missing', openTask: null });
   });
 
   it('past the due date and not sent: late, whatever step it is at; the step is kept', () => {

@@ -9,6 +9,7 @@ import {
   type ProcessStarter,
 } from '../../../src/app/process-start/index.js';
 import type { RouteDefinition } from '../../../src/app/http/route.types.js';
+import { addDays, vietnamToday } from '../../../src/shared/vn-date.js';
 import { startTestApp, type TestApp } from '../../support/harness/index.js';
 
 const started: { processId: string; variables: Record<string, unknown> }[] = [];
@@ -126,6 +127,31 @@ describe('starting a process from its start form', () => {
     expect(fields).toContain('loaiKy');
     expect(fields).toContain('nam');
     expect(started.length).toBe(before);
+  });
+
+  it('Art. 10.2, 11.4: a deadline already past, or a collection closing before the due date, is refused on its field in Vietnamese; nothing starts', async () => {
+    const btg = h.client();
+    await btg.signIn('btg.canbo');
+    const before = started.length;
+    const today = vietnamToday(h.clock.now());
+    const past = await btg.post('/api/processes/bao-cao-dan-van/start', {
+      data: { loaiKy: 'nam', nam: 2026, hanNopBaoCao: addDays(today, -1) },
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.errors).toEqual([{ field: 'hanNopBaoCao', message: 'Không được chọn ngày đã qua.' }]);
+    const reversed = await btg.post('/api/processes/danh-gia-khen-thuong/start', {
+      data: { nam: 2026, hanTuDanhGia: addDays(today, 20), hanThuThap: addDays(today, 10) },
+    });
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.errors).toEqual([
+      { field: 'hanThuThap', message: 'Hạn kết thúc thu thập không được trước hạn gửi tự đánh giá.' },
+    ]);
+    expect(started.length).toBe(before);
+    // A collection closing on the due date itself is fine.
+    const ok = await btg.post('/api/processes/danh-gia-khen-thuong/start', {
+      data: { nam: 2026, hanTuDanhGia: addDays(today, 20), hanThuThap: addDays(today, 20) },
+    });
+    expect(ok.status).toBe(201);
   });
 
   it('sets `unit` of y-kien-nhan-su from the membership, never from the form', async () => {

@@ -42,19 +42,22 @@ export async function mountForm(
   schema: FormSchema,
   data: FormData,
 ): Promise<MountedForm> {
-  const [{ Form }, { viValidatorModule }, { safeTemplatingModule }] = await Promise.all([
-    import('@bpmn-io/form-js-viewer'),
-    import('./vi-validator.module.js'),
-    import('./safe-templating.module.js'),
-    import('@bpmn-io/form-js-viewer/dist/assets/form-js.css'),
-  ]);
+  const [{ Form }, { viValidatorModule }, { safeTemplatingModule }, { ruleValidatorModule }] =
+    await Promise.all([
+      import('@bpmn-io/form-js-viewer'),
+      import('./vi-validator.module.js'),
+      import('./safe-templating.module.js'),
+      import('./rule-validator.module.js'),
+      import('@bpmn-io/form-js-viewer/dist/assets/form-js.css'),
+    ]);
   // form-js holds a typed value for 300 ms before taking it, and a render in that time puts the old value back
   // (lost keystrokes): `debounce: false` takes each keystroke at once. form-js 1.23 reads it from its config
   // (useFlushDebounce) although its FormOptions type does not list it.
   const options: ConstructorParameters<typeof Form>[0] & { debounce: false } = {
     container,
     // Values inserted into text templates come from users (names, units): they are escaped, never markup.
-    additionalModules: [viValidatorModule, safeTemplatingModule],
+    // The form's rules between fields are said before sending, as the server enforces them.
+    additionalModules: [viValidatorModule, safeTemplatingModule, ruleValidatorModule],
     debounce: false,
   };
   const form = new Form(options);
