@@ -307,7 +307,9 @@ export class PersistenceLog implements DirtySink {
     if (!last) return;
     try {
       const merged = mergeChanges(batch);
-      await applyChanges(this.db, merged, this.persisted);
+      await applyChanges(this.db, merged, this.persisted, (collection, keys) =>
+        this.onHistoryApplied?.(collection, keys),
+      );
       await writeCheckpoint(this.db, last.seq, last.nextKey);
       this.reportHistory(merged);
     } catch (error) {
@@ -375,6 +377,7 @@ export async function applyChanges(
   db: Db,
   merged: MergedChanges,
   persisted: PersistedKeys | null,
+  onHistoryWritten?: (collection: string, keys: string[]) => void,
 ): Promise<void> {
   for (const [collectionName, changes] of merged) {
     const collection = db.collection<KeyedDocument>(collectionName);
@@ -398,8 +401,16 @@ export async function applyChanges(
     // History first: a crash between the two leaves the record in both places, never in neither.
     for (const [historyName, documents] of finished) {
       const history = db.collection<KeyedDocument>(historyName);
-      for (let index = 0; index < documents.length; index += APPLY_CHUNK)
-        await insertIgnoringDuplicates(history, documents.slice(index, index + APPLY_CHUNK));
+      for (let index = 0; index < documents.length; index += APPLY_CHUNK) {
+        const chunk = documents.slice(index, index + APPLY_CHUNK);
+        await insertIgnoringDuplicates(history, chunk);
+        // Searches stop counting these from memory now, not when the whole batch is applied: a burst's batch takes
+        // seconds, and its records would be counted twice (in memory and in the history) until then.
+        onHistoryWritten?.(
+          collectionName,
+          chunk.map((document) => document._id),
+        );
+      }
     }
     for (let index = 0; index < removals.length; index += APPLY_CHUNK) {
       // One delete per key, not `_id: {$in}`: FerretDB looks up only a plain `_id` by its index, and scans the
