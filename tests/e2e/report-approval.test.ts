@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from './support/people.js';
 import { builtWebRoutes } from './support/built-web-routes.js';
 import { formatDate } from '../../src/shared/vn-date.js';
 import { suiteDay } from '../support/suite-clock.js';
-import { startTestService, useBeforeAll } from '../support/harness/index.js';
+import { eventually, startTestService, useBeforeAll } from '../support/harness/index.js';
 
 const stack = useBeforeAll(async () => startTestService({ extraRoutes: builtWebRoutes(await buildWeb()) }));
 const browser = useBeforeAll(launchBrowser);
@@ -159,10 +159,15 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     expect(await done.textContent()).toContain(`kỳ báo cáo 6 tháng đầu năm ${run.year}`);
     expect(await done.textContent()).not.toMatch(/\d{6,}/);
     // The instance, for the checks at the end, as the engine lists it (the only one of this process in this stack).
-    const found = await stack.service.engineClients.rest.searchProcessInstances(
-      { filter: { processDefinitionId: 'bao-cao-dan-van' } } as never,
-      { consistency: { waitUpToMs: 0 } },
-    );
+    // The engine's reads may show it a moment later (as on Camunda).
+    const found = await eventually(async () => {
+      const listed = await stack.service.engineClients.rest.searchProcessInstances(
+        { filter: { processDefinitionId: 'bao-cao-dan-van' } } as never,
+        { consistency: { waitUpToMs: 0 } },
+      );
+      expect(listed.items).toHaveLength(1);
+      return listed;
+    });
     run.processInstanceKey = String(found.items[0]?.processInstanceKey ?? '');
     expect(found.items).toHaveLength(1);
     expect(run.processInstanceKey).toMatch(/^\d+$/);
