@@ -131,7 +131,21 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     await page.setViewportSize(PHONE);
     await screenshot(page, 'period-01-list-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
-    await page.getByRole('link', { name: LABEL }).click();
+    // The period started through the engine above may not show in its reads yet (as on Camunda): reload, as a user would.
+    const periodLink = page.getByRole('link', { name: LABEL });
+    await expect
+      .poll(
+        async () => {
+          if ((await periodLink.count()) === 0) {
+            await page.reload();
+            await page.locator('table, .empty').first().waitFor();
+          }
+          return periodLink.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
+    await periodLink.click();
     await page.getByRole('heading', { name: `Tình hình thực hiện ${LABEL}` }).waitFor();
     await expect.poll(() => statusOf(page, RETURNED.code), { timeout: 20_000 }).toBe('returned');
     expect(await statusOf(page, ACCEPTED.code)).toBe('accepted');
