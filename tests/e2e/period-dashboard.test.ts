@@ -131,8 +131,51 @@ describe('the compliance dashboard of a reporting period (Art. 10.2, 11.3, 5.3)'
     await page.setViewportSize(PHONE);
     await screenshot(page, 'period-01-list-phone');
     await page.setViewportSize({ width: 1280, height: 860 });
-    await page.getByRole('link', { name: LABEL }).click();
+    // The period started through the engine above may not show in its reads yet (as on Camunda): reload, as a user would.
+    const periodLink = page.getByRole('link', { name: LABEL });
+    await expect
+      .poll(
+        async () => {
+          if ((await periodLink.count()) === 0) {
+            await page.reload();
+            await page.locator('table, .empty').first().waitFor();
+          }
+          return periodLink.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
+    await periodLink.click();
     await page.getByRole('heading', { name: `Tình hình thực hiện ${LABEL}` }).waitFor();
+    // The dashboard reads the engine's searches, which show what they first meet 1–2 s later under
+    // ENGINE_PROFILE=camunda-8.8 (as on Camunda): reload, as a user would, until every unit's status has arrived.
+    const shownStatus = async (code: string) =>
+      (await page.locator(`tr[data-unit="${code}"] .status-tag[data-status]`).count()) > 0
+        ? statusOf(page, code)
+        : null;
+    const shown = async () => ({
+      statuses: [
+        await shownStatus(RETURNED.code),
+        await shownStatus(ACCEPTED.code),
+        await shownStatus(SUBMITTED.code),
+      ],
+      pressing: (await page.locator('#period-pressing ~ ul').count()) > 0,
+    });
+    const expected = { statuses: ['returned', 'accepted', 'submitted'], pressing: true };
+    await expect
+      .poll(
+        async () => {
+          const now = await shown();
+          if (JSON.stringify(now) !== JSON.stringify(expected)) {
+            await page.reload();
+            await page.getByRole('heading', { name: `Tình hình thực hiện ${LABEL}` }).waitFor();
+            await page.locator('tr[data-unit]').first().waitFor();
+          }
+          return now;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual(expected);
     await expect.poll(() => statusOf(page, RETURNED.code), { timeout: 20_000 }).toBe('returned');
     expect(await statusOf(page, ACCEPTED.code)).toBe('accepted');
     expect(await statusOf(page, SUBMITTED.code)).toBe('submitted');

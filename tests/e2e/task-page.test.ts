@@ -100,6 +100,7 @@ describe('the task page as a clerk meets it', () => {
     await expect.poll(() => activeElement(head.page)).toMatchObject({ inForm: true });
     // Un-claiming leaves the focus on "Nhận việc", where the button was.
     await head.page.getByRole('button', { name: 'Hủy nhận việc' }).click();
+    await head.page.getByRole('button', { name: 'Nhận việc', exact: true }).waitFor();
     await expect.poll(() => activeElement(head.page)).toMatchObject({ tag: 'BUTTON', text: 'Nhận việc' });
     await head.page.getByRole('button', { name: 'Nhận việc' }).click();
     await head.page.getByRole('button', { name: 'Hủy nhận việc' }).waitFor();

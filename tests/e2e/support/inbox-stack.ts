@@ -1,6 +1,13 @@
 import type { Connection } from 'mongoose';
 import type { AppModule } from '../../../src/app/app.module.js';
-import { processResource, startTestService, type TestService } from '../../support/harness/index.js';
+import {
+  loose,
+  noWait,
+  pollUntil,
+  processResource,
+  startTestService,
+  type TestService,
+} from '../../support/harness/index.js';
 import { builtWebRoutes } from './built-web-routes.js';
 import { REPORT_PROCESS_ID, reportForm, reportProcessXml } from './report-process.js';
 
@@ -11,7 +18,10 @@ export interface InboxStack {
   /** The app's database connection (notices, drafts, audit). */
   connection: Connection;
   service: TestService;
-  /** Starts one report instance of the small test process; resolves with its process instance key. */
+  /**
+   * Starts one report instance of the small test process; resolves with its process instance key once the engine's
+   * reads show its task and variables (under ENGINE_PROFILE=camunda-8.8 they lag, as on Camunda).
+   */
   startReport(variables?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
@@ -22,7 +32,7 @@ export interface InboxStack {
  */
 export async function startInboxStack(distDir?: string): Promise<InboxStack> {
   const service = await startTestService({ extraRoutes: distDir ? builtWebRoutes(distDir) : [] });
-  const { zeebe } = service.service.engineClients;
+  const { zeebe, rest } = service.service.engineClients;
   try {
     await zeebe.deployResources([
       processResource(`${REPORT_PROCESS_ID}.bpmn`, reportProcessXml),
@@ -42,7 +52,20 @@ export async function startInboxStack(distDir?: string): Promise<InboxStack> {
         bpmnProcessId: REPORT_PROCESS_ID,
         variables: variables as Parameters<typeof zeebe.createProcessInstance>[0]['variables'],
       });
-      return String(created.processInstanceKey);
+      const processInstanceKey = String(created.processInstanceKey);
+      // Data set up through the engine, read back by the app: wait until the reads show it, as any client of Camunda.
+      await pollUntil(
+        () => rest.searchUserTasks(loose({ filter: { processInstanceKey, state: 'CREATED' } }), noWait),
+        (found) => found.items.length > 0,
+        15_000,
+      );
+      const names = Object.keys(variables);
+      await pollUntil(
+        () => rest.searchVariables(loose({ filter: { processInstanceKey }, page: { limit: 100 } }), noWait),
+        (found) => names.every((name) => found.items.some((item) => item.name === name)),
+        15_000,
+      );
+      return processInstanceKey;
     },
     close: () => service.close(),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   bpmnElement,
   decisionTable,
   dmnXml,
@@ -16,7 +17,8 @@ import {
   type Attributes,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
 /** start → business-rule task calling `decisionId` → service task of type `<processId>-after` → end. */
 function ruleProcess(

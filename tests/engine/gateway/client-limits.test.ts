@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawGatewayClient } from './support/raw-grpc.js';
 import {
+  IMMEDIATE_READS,
   element,
   processResource,
   processXml,
@@ -16,8 +17,13 @@ import {
   noWait,
 } from '../../support/harness/index.js';
 
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
 const harness = useTestEngine(
-  { clock: '2026-03-01T01:00:00.000Z', engine: { variableLimits: { maxDepth: 64, maxBytes: 64 * 1024 } } },
+  {
+    clock: '2026-03-01T01:00:00.000Z',
+    profile: IMMEDIATE_READS,
+    engine: { variableLimits: { maxDepth: 64, maxBytes: 64 * 1024 } },
+  },
   async (engine) => {
     await engine.zeebe.deployResources([
       processResource('plain.bpmn', processXml('plain', [startEvent('s'), endEvent('e'), flow('s', 'e')])),

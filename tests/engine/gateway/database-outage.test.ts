@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import {
+  IMMEDIATE_READS,
   connectClients,
   createTestDatabase,
   eventually,
@@ -26,7 +27,8 @@ const fixture = useBeforeAll(async () => {
   const target = new URL(database.uri.replace(/^mongodb:/, 'http:'));
   const proxy: TcpProxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
   const proxied = database.uri.replace(`:${target.port}/`, `:${proxy.port}/`);
-  const engine = await startTestEngine({ engine: { mongoUri: proxied } });
+  // Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+  const engine = await startTestEngine({ profile: IMMEDIATE_READS, engine: { mongoUri: proxied } });
   // No client-side retries: the test measures what the engine answers.
   const clients: TestClients = connectClients(engine, { retry: false });
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   decisionTable,
   dmnXml,
   eventually,
@@ -12,7 +13,8 @@ import {
   type TableRule,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
 async function grpcError(promise: Promise<unknown>): Promise<{ code?: number; message: string }> {
   const error = await promise.then(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   bpmnError,
   element,
   endEvent,
@@ -21,7 +22,12 @@ import {
   useTestEngine,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', engine: { clockControlled: true } });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({
+  clock: '2026-03-01T01:00:00.000Z',
+  profile: IMMEDIATE_READS,
+  engine: { clockControlled: true },
+});
 
 async function deploy(name: string, xml: string) {
   const deployed = await harness.zeebe.deployResource(processResource(name, xml));
@@ -340,7 +346,8 @@ describe('REST v2 resources, modification and signals', () => {
 });
 
 describe('REST v2 clock of an engine whose clock is not controlled', () => {
-  const plain = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+  // Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+  const plain = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
   it('refuses to pin or reset it, naming the setting', async () => {
     for (const [method, path, body] of [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   endEvent,
   eventually,
   flow,
@@ -13,22 +14,26 @@ import {
 } from '../../support/harness/index.js';
 
 // The official client checks every response against Camunda 8.8's schemas (CONFORMANCE_CLIENTS).
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (engine) => {
-  await engine.zeebe.deployResource({
-    name: 'stats.bpmn',
-    process: Buffer.from(
-      processXml('stats', [
-        startEvent('start'),
-        serviceTask('prepare', 'stats-prepare', { retries: 1 }),
-        userTask('review', { candidateGroups: 'reviewers' }),
-        endEvent('end'),
-        flow('start', 'prepare', { id: 'toPrepare' }),
-        flow('prepare', 'review', { id: 'toReview' }),
-        flow('review', 'end', { id: 'toEnd' }),
-      ]),
-    ),
-  });
-});
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine(
+  { clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS },
+  async (engine) => {
+    await engine.zeebe.deployResource({
+      name: 'stats.bpmn',
+      process: Buffer.from(
+        processXml('stats', [
+          startEvent('start'),
+          serviceTask('prepare', 'stats-prepare', { retries: 1 }),
+          userTask('review', { candidateGroups: 'reviewers' }),
+          endEvent('end'),
+          flow('start', 'prepare', { id: 'toPrepare' }),
+          flow('prepare', 'review', { id: 'toReview' }),
+          flow('review', 'end', { id: 'toEnd' }),
+        ]),
+      ),
+    });
+  },
+);
 
 async function start(variables: Record<string, unknown>): Promise<string> {
   const created = await harness.rest.createProcessInstance(

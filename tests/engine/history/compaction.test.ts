@@ -1,8 +1,15 @@
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { loose, noWait, useTestEngine, userTaskProcess } from '../../support/harness/index.js';
+import {
+  IMMEDIATE_READS,
+  loose,
+  noWait,
+  useTestEngine,
+  userTaskProcess,
+} from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
 const RUNTIME = [
   'engine_element_instances',

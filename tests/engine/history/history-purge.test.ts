@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   endEvent,
   flow,
   loose,
@@ -15,7 +16,8 @@ import {
 } from '../../support/harness/index.js';
 
 const run = promisify(execFile);
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
 async function historyCommand(...args: string[]): Promise<string> {
   const { stdout } = await run(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   element,
   endEvent,
   eventually,
@@ -14,27 +15,31 @@ import {
   useTestEngine,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
-  await harness.zeebe.deployResources([
-    { name: 'rec-job.bpmn', process: Buffer.from(oneTaskProcess('rec-job', 'rec-job')) },
-    {
-      name: 'rec-user.bpmn',
-      process: Buffer.from(userTaskProcess('rec-user', { candidateGroups: 'van-phong' })),
-    },
-    {
-      name: 'rec-timer.bpmn',
-      process: Buffer.from(
-        processXml('rec-timer', [
-          startEvent('start'),
-          element('bpmn:intermediateCatchEvent', { id: 'wait' }, timerDefinition('timeDuration', 'PT1H')),
-          endEvent('end'),
-          flow('start', 'wait'),
-          flow('wait', 'end'),
-        ]),
-      ),
-    },
-  ]);
-});
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine(
+  { clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS },
+  async (harness) => {
+    await harness.zeebe.deployResources([
+      { name: 'rec-job.bpmn', process: Buffer.from(oneTaskProcess('rec-job', 'rec-job')) },
+      {
+        name: 'rec-user.bpmn',
+        process: Buffer.from(userTaskProcess('rec-user', { candidateGroups: 'van-phong' })),
+      },
+      {
+        name: 'rec-timer.bpmn',
+        process: Buffer.from(
+          processXml('rec-timer', [
+            startEvent('start'),
+            element('bpmn:intermediateCatchEvent', { id: 'wait' }, timerDefinition('timeDuration', 'PT1H')),
+            endEvent('end'),
+            flow('start', 'wait'),
+            flow('wait', 'end'),
+          ]),
+        ),
+      },
+    ]);
+  },
+);
 
 async function state(processInstanceKey: string): Promise<string> {
   return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;

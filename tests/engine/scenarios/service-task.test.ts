@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   element,
   endEvent,
   errorDefinition,
@@ -14,7 +15,8 @@ import {
   useTestEngine,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' });
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
 
 describe('service tasks (jobs)', () => {
   it('runs start → service task → end with a worker, merging the job result into the instance', async () => {

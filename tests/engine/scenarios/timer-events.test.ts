@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  IMMEDIATE_READS,
   element,
   endEvent,
   eventually,
@@ -13,41 +14,49 @@ import {
   useTestEngine,
 } from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
-  await harness.zeebe.deployResources([
-    {
-      name: 'tm-wait.bpmn',
-      process: Buffer.from(
-        processXml('tm-wait', [
-          startEvent('start'),
-          element('bpmn:intermediateCatchEvent', { id: 'wait3days' }, timerDefinition('timeDuration', 'P3D')),
-          endEvent('end'),
-          flow('start', 'wait3days'),
-          flow('wait3days', 'end'),
-        ]),
-      ),
-    },
-    {
-      name: 'tm-deadline.bpmn',
-      process: Buffer.from(
-        processXml('tm-deadline', [
-          startEvent('start'),
-          serviceTask('task', 'tm-deadline'),
-          element(
-            'bpmn:boundaryEvent',
-            { id: 'overdue', attachedToRef: 'task' },
-            timerDefinition('timeDuration', '=deadline'),
-          ),
-          endEvent('end'),
-          endEvent('endOverdue'),
-          flow('start', 'task'),
-          flow('task', 'end'),
-          flow('overdue', 'endOverdue'),
-        ]),
-      ),
-    },
-  ]);
-});
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine(
+  { clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS },
+  async (harness) => {
+    await harness.zeebe.deployResources([
+      {
+        name: 'tm-wait.bpmn',
+        process: Buffer.from(
+          processXml('tm-wait', [
+            startEvent('start'),
+            element(
+              'bpmn:intermediateCatchEvent',
+              { id: 'wait3days' },
+              timerDefinition('timeDuration', 'P3D'),
+            ),
+            endEvent('end'),
+            flow('start', 'wait3days'),
+            flow('wait3days', 'end'),
+          ]),
+        ),
+      },
+      {
+        name: 'tm-deadline.bpmn',
+        process: Buffer.from(
+          processXml('tm-deadline', [
+            startEvent('start'),
+            serviceTask('task', 'tm-deadline'),
+            element(
+              'bpmn:boundaryEvent',
+              { id: 'overdue', attachedToRef: 'task' },
+              timerDefinition('timeDuration', '=deadline'),
+            ),
+            endEvent('end'),
+            endEvent('endOverdue'),
+            flow('start', 'task'),
+            flow('task', 'end'),
+            flow('overdue', 'endOverdue'),
+          ]),
+        ),
+      },
+    ]);
+  },
+);
 
 async function state(processInstanceKey: string): Promise<string> {
   return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;

@@ -1,27 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, loose, noWait, userTaskProcess, useTestEngine } from '../../support/harness/index.js';
+import {
+  IMMEDIATE_READS,
+  eventually,
+  loose,
+  noWait,
+  userTaskProcess,
+  useTestEngine,
+} from '../../support/harness/index.js';
 
-const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
-  const form = {
-    id: 'ut-review-form',
-    type: 'default',
-    components: [{ type: 'textfield', key: 'comment', label: 'Ý kiến' }],
-  };
-  await harness.zeebe.deployResources([
-    {
-      name: 'ut-review.bpmn',
-      process: Buffer.from(
-        userTaskProcess('ut-review', { candidateGroups: 'ban-dan-van, van-phong', formId: 'ut-review-form' }),
-      ),
-    },
-    { name: 'ut-review.form', form: Buffer.from(JSON.stringify(form)) },
-    { name: 'ut-plain.bpmn', process: Buffer.from(userTaskProcess('ut-plain', { assignee: '=owner' })) },
-    {
-      name: 'ut-groups.bpmn',
-      process: Buffer.from(userTaskProcess('ut-groups', { candidateGroups: '=groups' })),
-    },
-  ]);
-});
+// Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+const harness = useTestEngine(
+  { clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS },
+  async (harness) => {
+    const form = {
+      id: 'ut-review-form',
+      type: 'default',
+      components: [{ type: 'textfield', key: 'comment', label: 'Ý kiến' }],
+    };
+    await harness.zeebe.deployResources([
+      {
+        name: 'ut-review.bpmn',
+        process: Buffer.from(
+          userTaskProcess('ut-review', {
+            candidateGroups: 'ban-dan-van, van-phong',
+            formId: 'ut-review-form',
+          }),
+        ),
+      },
+      { name: 'ut-review.form', form: Buffer.from(JSON.stringify(form)) },
+      { name: 'ut-plain.bpmn', process: Buffer.from(userTaskProcess('ut-plain', { assignee: '=owner' })) },
+      {
+        name: 'ut-groups.bpmn',
+        process: Buffer.from(userTaskProcess('ut-groups', { candidateGroups: '=groups' })),
+      },
+    ]);
+  },
+);
 
 async function openTask(processInstanceKey: string) {
   return eventually(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock, startEmbeddedEngine, type TimeSource } from '../../../src/engine/index.js';
 import {
+  IMMEDIATE_READS,
   CONFORMANCE_CLIENTS,
   connectClients,
   createTestDatabase,
@@ -73,12 +74,16 @@ describe('step detection on the system clock', () => {
 });
 
 describe('clock steps of ±10 min on the injected clock', () => {
-  const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z' }, async (harness) => {
-    await harness.zeebe.deployResources([
-      { name: 'step-timer.bpmn', process: Buffer.from(timerProcess('step-timer', 'PT10S')) },
-      { name: 'step-job.bpmn', process: Buffer.from(oneTaskProcess('step-job', 'step-job')) },
-    ]);
-  });
+  // Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
+  const harness = useTestEngine(
+    { clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS },
+    async (harness) => {
+      await harness.zeebe.deployResources([
+        { name: 'step-timer.bpmn', process: Buffer.from(timerProcess('step-timer', 'PT10S')) },
+        { name: 'step-job.bpmn', process: Buffer.from(oneTaskProcess('step-job', 'step-job')) },
+      ]);
+    },
+  );
 
   async function state(processInstanceKey: string): Promise<string> {
     return (await harness.rest.getProcessInstance(loose({ processInstanceKey }), noWait)).state;
@@ -160,7 +165,9 @@ describe('clock steps of ±10 min on the real wall-clock path', () => {
 
   beforeAll(async () => {
     database = createTestDatabase('clock-steps');
+    // Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
     engine = await startEmbeddedEngine({
+      profile: IMMEDIATE_READS,
       mongoUri: database.uri,
       grpcPort: 0,
       restPort: 0,

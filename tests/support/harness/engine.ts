@@ -25,6 +25,12 @@ export interface TestEngineOptions {
   engine?: Partial<Omit<EmbeddedEngineOptions, 'grpcPort' | 'restPort' | 'clock'>>;
 }
 
+/**
+ * The engine's own reads, which answer at once (ENGINE_PROFILE=zeebe): pinned by tests of the embedded engine itself,
+ * so that `ENGINE_PROFILE=camunda-8.8 npm test` proves the app's tolerance of Camunda's lag and leaves them alone.
+ */
+export const IMMEDIATE_READS: EngineProfile = { name: 'zeebe', searchLagMs: 0 };
+
 /** Responses checked strictly against Camunda's schemas, job workers that poll often: what engine tests want. */
 export const CONFORMANCE_CLIENTS: ClientOptions = {
   validation: 'req:none,res:strict',

@@ -12,6 +12,7 @@ export {
 } from './clients.js';
 export {
   CONFORMANCE_CLIENTS,
+  IMMEDIATE_READS,
   startTestEngine,
   useTestEngine,
   type ClockedTestEngine,

@@ -131,7 +131,8 @@ export const en: Messages = {
   errorSummary: (count: number) => `The form has ${count} ${count === 1 ? 'error' : 'errors'} to fix:`,
   returnedTag: 'Returned for rework',
   updatingTag: 'Updating…',
-  updatingNote: 'The workflow engine is still applying a change to this task; reload in a few seconds.',
+  updatingNote:
+    'The workflow engine is still applying a change to this task; this page updates itself in a few seconds.',
   returnedNote: 'This task was returned; read the reviewer’s remarks, correct it and complete it again.',
   loadingForm: 'Loading the form…',
   formTitle: 'Form',

@@ -132,7 +132,7 @@ export const vi = {
   errorSummary: (count: number) => `Biểu mẫu còn ${count} lỗi cần sửa:`,
   returnedTag: 'Trả lại để hoàn thiện',
   updatingTag: 'Đang cập nhật…',
-  updatingNote: 'Bộ máy quy trình đang cập nhật công việc này; hãy tải lại trang sau ít giây.',
+  updatingNote: 'Bộ máy quy trình đang cập nhật công việc này; trang sẽ tự cập nhật sau ít giây.',
   returnedNote: 'Công việc này được trả lại; hãy xem ý kiến trả lại, sửa rồi hoàn thành lại.',
   loadingForm: 'Đang tải biểu mẫu…',
   formTitle: 'Biểu mẫu',

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { inboxApi } from '../inbox/inbox-api.provider.js';
 import type { TaskDetail } from '../../lib/contracts.js';
 
+/** How often a task the engine is still updating (CREATING, ASSIGNING… on Camunda) is read again until it settles. */
+const UPDATING_RECHECK_MS = 1_000;
+
 /**
  * A task's unit and period never change; once the task is done the engine may no longer give them, so the page keeps
  * those it was shown rather than blank them.
@@ -38,5 +41,12 @@ export function useTask(taskId: string): {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A task in a transient state cannot be acted on yet: the page reads it again until the engine has settled it.
+  const updating = task?.updating === true && task.open;
+  useEffect(() => {
+    if (!updating) return;
+    const timer = setInterval(() => void reload({ quiet: true }), UPDATING_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [updating, reload]);
   return { task, error, reload };
 }
