@@ -2,7 +2,8 @@
  * FerretDB as this project builds it answers queries a `pushdown_` index covers from SQLite (WHERE, ORDER BY, LIMIT,
  * COUNT) instead of reading every document (tools/ferretdb/patches/pushdown_indexed.go). These tests hold the results
  * to what MongoDB's semantics give, computed here over the same documents, for filters the index covers wholly, in
- * part, or not at all, and for values the pushdown must leave to the Go filter (quotes, HTML characters, numbers).
+ * part, or not at all, for "contains" tests (a `*literal*` LIKE as a regular expression, over strings and arrays),
+ * and for values the pushdown must leave to the Go filter (quotes, HTML characters, numbers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient, type Collection, type Db, type Document, type Filter, type Sort } from 'mongodb';
@@ -14,10 +15,21 @@ interface Probe {
   kind?: string | null;
   owner?: string | number;
   done: boolean;
+  text?: string | string[] | number;
 }
 
 const KINDS = ['PROCESS', 'TASK', 'Đơn vị "A"', 'a<b>&c', null, undefined];
 const OWNERS = ['hanh', 'thanh', 'giám sát', 7];
+/** Texts for the "contains" filters: JSON as variables hold it, a newline, an array, a number, HTML and Vietnamese. */
+const TEXTS = [
+  '[{"code":"don-vi-1","name":"Đoàn Thanh niên"},{"code":"don-vi-2"}]',
+  '{"code":"2026-N","label":"năm 2026"}',
+  'line one\n"code":"don-vi-1"',
+  ['"code":"don-vi-1"', 'other'],
+  42,
+  'a<b>&c "code":"don-vi-12"',
+  undefined,
+];
 
 let database: TestDatabase;
 let client: MongoClient;
@@ -39,6 +51,8 @@ beforeAll(async () => {
     const kind = KINDS[index % KINDS.length];
     if (kind !== undefined) probe.kind = kind;
     probe.owner = OWNERS[(index >> 1) % OWNERS.length] as string | number;
+    const text = TEXTS[(index >> 2) % TEXTS.length];
+    if (text !== undefined) probe.text = text;
     all.push(probe);
   }
   await probes.insertMany(all);
@@ -57,7 +71,12 @@ function matches(probe: Probe, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([field, condition]) => {
     const actual = (probe as unknown as Record<string, unknown>)[field];
     if (condition !== null && typeof condition === 'object') {
-      const operators = condition as { $eq?: unknown; $ne?: unknown; $in?: unknown[] };
+      const operators = condition as { $eq?: unknown; $ne?: unknown; $in?: unknown[]; $regex?: string };
+      if (operators.$regex !== undefined) {
+        const pattern = new RegExp(operators.$regex);
+        const values = Array.isArray(actual) ? actual : [actual];
+        return values.some((value) => typeof value === 'string' && pattern.test(value));
+      }
       if ('$eq' in operators) return actual === operators.$eq;
       if ('$ne' in operators) return actual !== operators.$ne;
       if (operators.$in) return operators.$in.includes(actual ?? null);
@@ -98,6 +117,17 @@ const FILTERS: Record<string, unknown>[] = [
   { done: true, owner: 'thanh' },
   { owner: 'hanh' },
   { kind: 'nobody' },
+  // "Contains" tests, served by SQLite's instr beside the index (a LIKE `*literal*` as the engine writes it).
+  { text: { $regex: '^.*"code":"don\\-vi\\-1".*$' } },
+  { kind: 'PROCESS', text: { $regex: '^.*"code":"don\\-vi\\-1".*$' } },
+  { kind: 'TASK', owner: 'hanh', text: { $regex: '^.*"code":".*$' } },
+  { text: { $regex: '^.*a<b>&c.*$' }, done: false },
+  { text: { $regex: '^.*năm 2026.*$' } },
+  { text: { $regex: '^.*\\.\\*.*$' } },
+  { kind: { $in: ['PROCESS', 'TASK'] }, text: { $regex: '^.*code.*$' } },
+  // Not a plain "contains": left to Go, the results the same.
+  { text: { $regex: '^.*don-vi-1[0-9].*$' } },
+  { text: { $regex: '^"code".*$' } },
 ];
 
 describe('FerretDB queries served by pushdown_ indexes', () => {
@@ -141,6 +171,20 @@ describe('FerretDB queries served by pushdown_ indexes', () => {
     expect(deleted.deletedCount).toBe(
       all.filter((probe) => matches(probe, { kind: 'a<b>&c', owner: 'hanh' })).length,
     );
+  });
+
+  it('counts a "contains" filter in SQLite, exactly', async () => {
+    const info = (await db.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string };
+    const filter = { kind: 'PROCESS', text: { $regex: '^.*"code":"don\\-vi\\-1".*$' } };
+    // The whole filter in SQL, the `kind` part read from the index.
+    const plan = (await db.command({ explain: { find: 'probes', filter } })) as Document;
+    if (info.ferretdbVersion) {
+      expect(plan['filterPushdown']).toBe(true);
+      expect(JSON.stringify(plan)).toMatch(/USING INDEX \S*pushdown_kind_owner_k/);
+    }
+    const total = all.filter((probe) => matches(probe, filter)).length;
+    expect(total).toBeGreaterThan(0);
+    expect(((await db.command({ count: 'probes', query: filter })) as Document)['n']).toBe(total);
   });
 
   it('reads a covered filter from its index, not by scanning the table', async () => {

@@ -11,11 +11,17 @@
 // conditions on the index's leading fields. The handler still filters, sorts and limits in Go afterwards, so a partial WHERE only narrows what
 // is read. When the WHERE is the whole filter, the sort (on the next indexed field) and the limit go to SQLite too,
 // and a count is answered with COUNT(*).
+//
+// A "contains" condition, `{field: {$regex: "^.*literal.*$"}}` on a top-level field, goes to SQLite beside them as
+// `instr(field, literal) > 0` over the rows the index selects, with the field's JSON type checked to be text: no
+// index serves it, but the WHERE stays the whole filter, so the order, the limit and the count still go to SQLite
+// (a page of the newest matches reads only until it is full, a count reads no document into Go).
 
 package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -43,6 +49,7 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 	}
 
 	literals := map[string][]string{}
+	contains := map[string]string{}
 	conditions := 0
 
 	if filter != nil {
@@ -56,6 +63,8 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 			value, _ := filter.Get(field)
 			if values, ok := pushableLiterals(field, value); ok {
 				literals[field] = values
+			} else if literal, ok := containsLiteral(field, value); ok {
+				contains[field] = literal
 			}
 		}
 	}
@@ -87,12 +96,17 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 		}
 	}
 
-	if best == nil {
+	if best == nil && len(contains) == 0 {
 		return plan
 	}
 
-	parts := make([]string, 0, bestCovered)
-	for _, key := range best.Key[:bestCovered] {
+	var indexed []metadata.IndexKeyPair
+	if best != nil {
+		indexed = best.Key[:bestCovered]
+	}
+
+	parts := make([]string, 0, len(indexed)+len(contains))
+	for _, key := range indexed {
 		values := literals[key.Field]
 		if len(values) == 1 {
 			parts = append(parts, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, key.Field))
@@ -106,13 +120,34 @@ func planIndexedQuery(meta *metadata.Collection, filter, sort *types.Document) i
 		}
 	}
 
+	fields := make([]string, 0, len(contains))
+	for field := range contains {
+		fields = append(fields, field)
+	}
+
+	slices.Sort(fields)
+
+	for _, field := range fields {
+		// A string that contains the literal, or (MongoDB's rule for arrays) an array with such a string.
+		path := fmt.Sprintf("'$.%s'", field)
+		parts = append(parts, fmt.Sprintf(
+			"(CASE json_type(%[1]s, %[2]s)"+
+				" WHEN 'text' THEN instr(%[1]s->>%[2]s, ?) > 0 AND instr(%[1]s->>%[2]s, char(10)) = 0"+
+				" WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(%[1]s, %[2]s) AS e"+
+				" WHERE e.type = 'text' AND instr(e.value, ?) > 0 AND instr(e.value, char(10)) = 0)"+
+				" ELSE 0 END)",
+			metadata.DefaultColumn, path,
+		))
+		plan.args = append(plan.args, contains[field], contains[field])
+	}
+
 	if len(parts) > 0 {
 		plan.where = " WHERE " + strings.Join(parts, " AND ")
 	}
 
-	plan.exact = bestCovered == conditions && len(literals) == conditions
+	plan.exact = len(indexed) == len(literals) && len(literals)+len(contains) == conditions
 
-	if plan.exact && bestServesSort {
+	if plan.exact && best != nil && bestServesSort {
 		direction := ""
 		if descending {
 			direction = " DESC"
@@ -237,4 +272,70 @@ func singleSort(sort *types.Document) (string, bool, bool) {
 	default:
 		return "", false, false
 	}
+}
+
+// containsLiteral returns the literal of a "contains" regular expression, `^.*literal.*$` with no options, where the
+// literal's metacharacters are escaped with a backslash (as a `*literal*` LIKE pattern is written). The field must be
+// a plain top-level name, since it is spliced into a JSON path. Without a newline in the value (checked in SQL),
+// the expression matches exactly the strings that contain the literal.
+func containsLiteral(field string, value any) (string, bool) {
+	if !plainFieldName(field) {
+		return "", false
+	}
+
+	document, ok := value.(*types.Document)
+	if !ok || document.Len() != 1 || document.Keys()[0] != "$regex" {
+		return "", false
+	}
+
+	pattern, ok := must.NotFail(document.Get("$regex")).(string)
+	if !ok || !strings.HasPrefix(pattern, "^.*") || !strings.HasSuffix(pattern, ".*$") || len(pattern) < 6 {
+		return "", false
+	}
+
+	var literal strings.Builder
+
+	body := pattern[3 : len(pattern)-3]
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+
+		switch {
+		case c == '\\':
+			// An escaped punctuation character is that character; a letter or digit would be a class (\d, \w…).
+			if i+1 == len(body) || !isASCIIPunctuation(body[i+1]) {
+				return "", false
+			}
+
+			i++
+			literal.WriteByte(body[i])
+		case strings.ContainsRune(`.*+?^${}()|[]`, rune(c)):
+			return "", false
+		default:
+			literal.WriteByte(c)
+		}
+	}
+
+	if literal.Len() == 0 || !utf8.ValidString(literal.String()) || strings.ContainsRune(literal.String(), '\n') {
+		return "", false
+	}
+
+	return literal.String(), true
+}
+
+func plainFieldName(field string) bool {
+	if field == "" || len(field) > 128 {
+		return false
+	}
+
+	for _, r := range field {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+
+	return true
+}
+
+func isASCIIPunctuation(c byte) bool {
+	return c > ' ' && c < 0x7f && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
 }

@@ -76,8 +76,10 @@ export class Queries {
   processInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>> {
     const filter: Partial<ProcessInstance> = query.filter ?? {};
     const matches = compileMatches<ProcessInstance>(filter);
-    const memory = this.memory(this.state.elements, (record) =>
-      record.type === 'PROCESS' ? this.processInstance(record) : undefined,
+    const memory = this.memory(
+      this.state.elements,
+      (record) => (record.type === 'PROCESS' ? this.processInstance(record) : undefined),
+      ofInstance(filter.processInstanceKey),
     ).filter((candidate) => matches(candidate.item));
     let history = historyFilter(filter, PROCESS_INSTANCE_FILTER);
     // Names and version tags belong to definitions: the history is asked for the instances of those that match.
@@ -137,8 +139,10 @@ export class Queries {
     // A process instance is not one of its element instances, also when read back from the history by key.
     const test = compileMatches<ElementInstance>(filter);
     const matches = (item: ElementInstance) => item.type !== 'PROCESS' && test(item);
-    const memory = this.memory(this.state.elements, (record) =>
-      record.type === 'PROCESS' ? undefined : this.elementInstance(record),
+    const memory = this.memory(
+      this.state.elements,
+      (record) => (record.type === 'PROCESS' ? undefined : this.elementInstance(record)),
+      ofInstance(filter.processInstanceKey),
     ).filter((candidate) => matches(candidate.item));
     const history = historyFilter(filter, ELEMENT_INSTANCE_FILTER);
     const none =
@@ -177,9 +181,11 @@ export class Queries {
   incidents(query: SearchQuery<Partial<Incident>>): Promise<SearchResult<Incident>> {
     const filter: Partial<Incident> = query.filter ?? {};
     const matches = compileMatches<Incident>(filter);
-    const memory = this.memory(this.state.incidents, toIncident).filter((candidate) =>
-      matches(candidate.item),
-    );
+    const memory = this.memory(
+      this.state.incidents,
+      toIncident,
+      ofInstance(filter.processInstanceKey),
+    ).filter((candidate) => matches(candidate.item));
     return this.merged(memory, query, 'incidentKey', matches, {
       collection: HISTORY.incidents,
       filter: filter.state === 'ACTIVE' ? null : historyFilter(filter, INCIDENT_FILTER),
@@ -191,8 +197,8 @@ export class Queries {
   variablesSearch(query: SearchQuery<Partial<Variable>>): Promise<SearchResult<Variable>> {
     const filter: Partial<Variable> = query.filter ?? {};
     const matches = compileMatches<Variable>(filter);
-    const memory = this.memory(this.state.variables, toVariable).filter((candidate) =>
-      matches(candidate.item),
+    const memory = this.memory(this.state.variables, toVariable, variablePrefilter(filter)).filter(
+      (candidate) => matches(candidate.item),
     );
     return this.merged(memory, query, 'variableKey', matches, {
       collection: HISTORY.variables,
@@ -217,9 +223,11 @@ export class Queries {
       const result = searchItems<UserTaskRecord, UserTaskFilter>(open, query, test, (task) => task.key);
       return { total: result.total, items: result.items.map(toUserTask) };
     }
-    const memory = this.memory(this.state.userTasks, toUserTask).filter((candidate) =>
-      test(fromUserTask(candidate.item)),
-    );
+    const memory = this.memory(
+      this.state.userTasks,
+      toUserTask,
+      ofInstance(query.filter?.processInstanceKey),
+    ).filter((candidate) => test(fromUserTask(candidate.item)));
     const filter = query.filter ?? {};
     const none = isOpenOnly(filter.state);
     return this.merged(memory, query, 'userTaskKey', (item) => test(fromUserTask(item)), {
@@ -329,16 +337,24 @@ export class Queries {
     return result;
   }
 
+  /**
+   * The live records (and those waiting for their history copy) as API items. `keep` drops records before they are
+   * mapped: mapping serialises values and looks up definitions, which for every live record of 10,000 running
+   * instances costs far more than the search (an instance page asks for its own records seven times).
+   */
   private memory<R extends { key: string }, T>(
     store: ReadonlyStore<R>,
     map: (record: R) => T | undefined,
+    keep: (record: R) => boolean = () => true,
   ): MemoryCandidate<T>[] {
     const result: MemoryCandidate<T>[] = [];
     for (const record of store.values()) {
+      if (!keep(record)) continue;
       const item = map(record);
       if (item) result.push({ item });
     }
     for (const pending of store.pendingRetired()) {
+      if (!keep(pending.record)) continue;
       const item = map(pending.record);
       if (item) result.push({ item, pending });
     }
@@ -575,4 +591,26 @@ function indexedValues(filter: FilterProperty<string> | undefined): string[] | u
 /** Keys are increasing decimal strings: shorter is older. */
 function byKeyOrder(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A record-level test for a filter's plain `processInstanceKey` (the API item's field of the same name and value);
+ * every record when the filter has none or an operator (left to the item's test).
+ */
+function ofInstance(
+  key: FilterProperty<string> | undefined,
+): (record: { processInstanceKey: string }) => boolean {
+  if (typeof key !== 'string') return () => true;
+  return (record) => record.processInstanceKey === key;
+}
+
+/** As `ofInstance`, and a variable's plain `name` and `scopeKey` too. */
+function variablePrefilter(filter: Partial<Variable>): (record: VariableRecord) => boolean {
+  const instance = ofInstance(filter.processInstanceKey);
+  const name = filter.name;
+  const scope = filter.scopeKey;
+  return (record) =>
+    instance(record) &&
+    (typeof name !== 'string' || record.name === name) &&
+    (typeof scope !== 'string' || record.scopeKey === scope);
 }
