@@ -266,6 +266,19 @@ export interface ProcessInstance {
   tenantId: string;
 }
 
+/**
+ * Camunda 8.8's `variables` condition of a process-instance search: the instance's own (process-scope) variable of
+ * that name exists and its value, as JSON text, passes `value`.
+ */
+export interface ProcessInstanceVariableFilter {
+  name: string;
+  value: FilterProperty<string>;
+}
+
+export type ProcessInstanceFilter = Partial<ProcessInstance> & {
+  variables?: ProcessInstanceVariableFilter[];
+};
+
 export type ElementInstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
 
 export interface ElementInstance {
@@ -585,9 +598,7 @@ export interface EngineApi {
     query: SearchQuery<Partial<ProcessDefinition>>,
   ): Promise<SearchResult<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: Key): Promise<string>;
-  searchProcessInstances(
-    query: SearchQuery<Partial<ProcessInstance>>,
-  ): Promise<SearchResult<ProcessInstance>>;
+  searchProcessInstances(query: SearchQuery<ProcessInstanceFilter>): Promise<SearchResult<ProcessInstance>>;
   searchElementInstances(
     query: SearchQuery<Partial<ElementInstance>>,
   ): Promise<SearchResult<ElementInstance>>;

@@ -69,6 +69,8 @@ afterAll(async () => {
 /** MongoDB's equality on the fields used here (no arrays among them). */
 function matches(probe: Probe, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([field, condition]) => {
+    if (field === '$and')
+      return (condition as Record<string, unknown>[]).every((each) => matches(probe, each));
     const actual = (probe as unknown as Record<string, unknown>)[field];
     if (condition !== null && typeof condition === 'object') {
       const operators = condition as { $eq?: unknown; $ne?: unknown; $in?: unknown[]; $regex?: string };
@@ -125,6 +127,10 @@ const FILTERS: Record<string, unknown>[] = [
   { text: { $regex: '^.*năm 2026.*$' } },
   { text: { $regex: '^.*\\.\\*.*$' } },
   { kind: { $in: ['PROCESS', 'TASK'] }, text: { $regex: '^.*code.*$' } },
+  {
+    $and: [{ text: { $regex: '^.*code.*$' } }, { text: { $regex: '^.*don-vi-1.*$' } }],
+    kind: 'PROCESS',
+  },
   // Not a plain "contains": left to Go, the results the same.
   { text: { $regex: '^.*don-vi-1[0-9].*$' } },
   { text: { $regex: '^"code".*$' } },

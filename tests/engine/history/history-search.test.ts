@@ -264,12 +264,119 @@ describe('history served from the database', () => {
     }
   }, 60_000);
 
+  it('finds live and finished instances by their own variables, finished ones by the copy they carry', async () => {
+    await harness.zeebe.deployResource({
+      name: 'own-flow.bpmn',
+      process: Buffer.from(processXml('own-flow', [startEvent('s'), endEvent('e'), flow('s', 'e')])),
+    });
+    await harness.zeebe.deployResource({
+      name: 'own-task.bpmn',
+      process: Buffer.from(userTaskProcess('own-task')),
+    });
+    const expected = { u1: [] as string[], periodP: [] as string[], otherPeriod: [] as string[] };
+    const start = async (processId: string, index: number) => {
+      const period = index % 3 === 0 ? undefined : { code: index % 3 === 1 ? 'P' : 'Q' };
+      const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+        bpmnProcessId: processId,
+        variables: {
+          tag: 'own-vars',
+          units: [{ code: index % 2 === 0 ? 'u-1' : 'u-2' }, { code: 'u-3' }],
+          ...(period ? { period } : {}),
+        },
+      });
+      if (index % 2 === 0) expected.u1.push(processInstanceKey);
+      if (period?.code === 'P') expected.periodP.push(processInstanceKey);
+      if (period?.code === 'Q') expected.otherPeriod.push(processInstanceKey);
+      return processInstanceKey;
+    };
+    const finished: string[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      if (index % 4 === 3) await start('own-task', index);
+      else finished.push(await start('own-flow', index));
+    }
+    const search = async (
+      variables: { name: string; value: unknown }[],
+      extra: object = {},
+      page = { from: 0, limit: 100 },
+    ) =>
+      harness.rest.searchProcessInstances(
+        loose({
+          filter: { variables: [{ name: 'tag', value: '"own-vars"' }, ...variables], ...extra },
+          sort: [{ field: 'startDate', order: 'ASC' }],
+          page,
+        }),
+        noWait,
+      );
+    const keysOf = (result: { items: { processInstanceKey: unknown }[] }) =>
+      result.items.map((item) => String(item.processInstanceKey));
+    const check = async () => {
+      const u1 = await search([{ name: 'units', value: { $like: '*"code":"u-1"*' } }]);
+      expect(keysOf(u1)).toEqual(expected.u1);
+      expect(u1.page.totalItems).toBe(expected.u1.length);
+      // A page of them, from the history's order.
+      const second = await search(
+        [{ name: 'units', value: { $like: '*"code":"u-1"*' } }],
+        {},
+        { from: 1, limit: 2 },
+      );
+      expect(keysOf(second)).toEqual(expected.u1.slice(1, 3));
+      // Equality on the JSON text; a negative operator needs the variable to exist.
+      expect(keysOf(await search([{ name: 'period', value: '{"code":"P"}' }]))).toEqual(expected.periodP);
+      expect(keysOf(await search([{ name: 'period', value: { $neq: '{"code":"P"}' } }]))).toEqual(
+        expected.otherPeriod,
+      );
+      // Two conditions on one variable both hold.
+      const both = await search([
+        { name: 'units', value: { $like: '*u-3*' } },
+        { name: 'units', value: { $like: '*"code":"u-2"*' } },
+      ]);
+      expect(both.page.totalItems).toBe(8 - expected.u1.length);
+      // By key, the variables still decide.
+      const key = finished[0] as string;
+      expect(
+        (await search([{ name: 'units', value: { $like: '*u-1*' } }], { processInstanceKey: key })).items,
+      ).toHaveLength(1);
+      expect(
+        (await search([{ name: 'units', value: { $like: '*u-9*' } }], { processInstanceKey: key })).items,
+      ).toHaveLength(0);
+    };
+    await check();
+    const client = await MongoClient.connect(harness.database.uri);
+    try {
+      const instances = client
+        .db()
+        .collection<{ _id: string; [field: string]: unknown }>('engine_history_process_instances');
+      // The history copy is written behind the acknowledgements.
+      let copied = await instances.findOne({ _id: finished[0] as string });
+      for (let tries = 0; !copied && tries < 100; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        copied = await instances.findOne({ _id: finished[0] as string });
+      }
+      expect(copied?.['v_units']).toBe('[{"code":"u-1"},{"code":"u-3"}]');
+      expect(copied?.['v_tag']).toBe('"own-vars"');
+      // A history written before instances carried their variables gets them once, at start.
+      await instances.updateMany({}, { $unset: { v_units: '', v_tag: '', v_period: '' } });
+      await client
+        .db()
+        .collection('engine_history_meta')
+        .updateOne({ _id: 'layout' } as object, { $set: { version: 2 } });
+      await harness.restart();
+      expect((await instances.findOne({ _id: finished[0] as string }))?.['v_units']).toBe(
+        '[{"code":"u-1"},{"code":"u-3"}]',
+      );
+      await check();
+    } finally {
+      await client.close();
+    }
+  }, 90_000);
+
   it('never counts an instance twice while a burst of finished ones is copied to the history', async () => {
     await harness.zeebe.deployResource({
       name: 'hist-burst.bpmn',
       process: Buffer.from(processXml('hist-burst', [startEvent('s'), endEvent('e'), flow('s', 'e')])),
     });
-    let created = 0;
+    // Creations sent so far: a search can count no more instances than that, but for those counted twice.
+    let issued = 0;
     let creating = true;
     const overCounts: number[] = [];
     const poll = (async () => {
@@ -278,17 +385,17 @@ describe('history served from the database', () => {
           loose({ filter: { processDefinitionId: 'hist-burst' }, page: { limit: 1 } }),
           noWait,
         );
-        // Read after the search: every instance it can have counted was created by then.
-        if (page.page.totalItems > created) overCounts.push(page.page.totalItems - created);
+        // Read after the search: every instance it can have counted was sent by then.
+        if (page.page.totalItems > issued) overCounts.push(page.page.totalItems - issued);
       }
     })();
     for (let batch = 0; batch < 30; batch += 1) {
       await Promise.all(
-        Array.from({ length: 100 }, () =>
-          harness.zeebe.createProcessInstance({ bpmnProcessId: 'hist-burst', variables: {} }),
-        ),
+        Array.from({ length: 100 }, () => {
+          issued += 1;
+          return harness.zeebe.createProcessInstance({ bpmnProcessId: 'hist-burst', variables: {} });
+        }),
       );
-      created += 100;
     }
     creating = false;
     await poll;

@@ -7,11 +7,13 @@ import type {
   EngineApi,
   FilterProperty,
   ProcessInstance,
+  ProcessInstanceFilter,
   SearchQuery,
   SearchResult,
   Variable,
 } from '../../engine-api.js';
 import { propertyTest } from '../../processing/commands/filter-property.js';
+import { variableField } from '../../state/history/history-collections.js';
 import { ALL_ITEMS, refineAndPage, splitFilter, type ItemTest } from './search-refinement.js';
 
 export interface VariableValueFilter {
@@ -27,16 +29,23 @@ export async function searchProcessInstancesRefined(
   query: SearchQuery<Record<string, unknown>>,
 ): Promise<SearchResult<ProcessInstance>> {
   const { plain, tests } = splitFilter<ProcessInstance>(query.filter, DATE_FIELDS, SKIPPED);
-  const variables = (query.filter?.['variables'] ?? []) as VariableValueFilter[];
+  const allVariables = (query.filter?.['variables'] ?? []) as VariableValueFilter[];
+  // The engine searches by variables its instances carry (see history-collections.ts); others are read here.
+  const served = allVariables.filter((variable) => variableField(variable.name) !== undefined);
+  const variables = allVariables.filter((variable) => variableField(variable.name) === undefined);
   const alternatives = (query.filter?.['$or'] ?? []) as Record<string, unknown>[];
+  const engineFilter = { ...plain, ...(served.length > 0 ? { variables: served } : {}) };
   if (tests.length === 0 && variables.length === 0 && alternatives.length === 0)
-    return engine.searchProcessInstances(query as SearchQuery<Partial<ProcessInstance>>);
+    return engine.searchProcessInstances({
+      ...query,
+      filter: engineFilter,
+    } as SearchQuery<ProcessInstanceFilter>);
   // The candidates first: a variable filter reads its values for them by key when they are few.
   const candidates = await engine.searchProcessInstances({
     ...query,
-    filter: plain,
+    filter: engineFilter,
     page: { from: 0, limit: ALL_ITEMS },
-  } as SearchQuery<Partial<ProcessInstance>>);
+  } as SearchQuery<ProcessInstanceFilter>);
   for (const variable of variables) tests.push(await variableTest(engine, variable, candidates.items));
   if (alternatives.length > 0) {
     const groups = await Promise.all(alternatives.map((group) => groupTest(engine, group, candidates.items)));

@@ -29,11 +29,32 @@ export interface HistorySide<T> {
   toItem: (document: HistoryDocument) => T;
   /** The search's filter over an item, used when the history is read by key alone. */
   matches: (item: T) => boolean;
+  /** The filter's conditions on fields of the document that its item does not show (read by key alone). */
+  matchesDocument?: (document: HistoryDocument) => boolean;
 }
 
 const TOTAL_ORDER_FIELDS: ReadonlySet<string> = new Set(Object.values(DATE_ORDER_FIELDS));
 
+/** Reads again when records were copied to the history while it was being read, at most this many times. */
+const MAX_READS = 3;
+
 export async function mergedSearch<T extends object>(
+  db: Db,
+  memory: MemoryCandidate<T>[],
+  history: HistorySide<T>,
+  query: SearchQuery<unknown>,
+  keyField: keyof T & string,
+): Promise<SearchResult<T>> {
+  // A record copied while the database was read may or may not be in the count it gave: read again, with that
+  // record left to the history, rather than guess. Each record is copied once, so this settles.
+  for (let read = 1; ; read += 1) {
+    const waiting = memory.filter((candidate) => candidate.pending && !candidate.pending.applied);
+    const result = await mergedRead(db, memory, history, query, keyField);
+    if (read >= MAX_READS || waiting.every((candidate) => !candidate.pending?.applied)) return result;
+  }
+}
+
+async function mergedRead<T extends object>(
   db: Db,
   memory: MemoryCandidate<T>[],
   history: HistorySide<T>,
@@ -61,7 +82,8 @@ export async function mergedSearch<T extends object>(
     if (typeof byKey === 'string') {
       // By key alone: the one lookup FerretDB serves from an index; the rest of the filter is tested here.
       const document = await collection.findOne({ _id: byKey });
-      historyItems = document ? [history.toItem(document)].filter(history.matches) : [];
+      const kept = document && (history.matchesDocument?.(document) ?? true) ? [document] : [];
+      historyItems = kept.map(history.toItem).filter(history.matches);
       historyTotal = historyItems.length;
     } else {
       const [count, documents] = await Promise.all([

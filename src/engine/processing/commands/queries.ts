@@ -7,6 +7,8 @@ import {
   type Incident,
   type ProcessDefinition,
   type ProcessInstance,
+  type ProcessInstanceFilter,
+  type ProcessInstanceVariableFilter,
   type SearchQuery,
   type SearchResult,
   type UserTask,
@@ -25,10 +27,17 @@ import type { Db } from 'mongodb';
 import {
   DATE_ORDER_FIELDS,
   PROCESS_INSTANCE_HISTORY,
+  variableField,
   type HistoryDocument,
 } from '../../state/history/history-collections.js';
 import type { ReadonlyStore } from '../../state/store.js';
-import { historyFilter, mergedSearch, type HistorySide, type MemoryCandidate } from './history-search.js';
+import {
+  historyFilter,
+  mergedSearch,
+  mongoCondition,
+  type HistorySide,
+  type MemoryCandidate,
+} from './history-search.js';
 import type { VariableBehavior } from '../behavior/variable.behavior.js';
 import { isAdvancedFilter, propertyTest } from './filter-property.js';
 import { searchItems } from './in-memory-search.js';
@@ -73,15 +82,16 @@ export class Queries {
     return record.xml;
   }
 
-  processInstances(query: SearchQuery<Partial<ProcessInstance>>): Promise<SearchResult<ProcessInstance>> {
-    const filter: Partial<ProcessInstance> = query.filter ?? {};
+  processInstances(query: SearchQuery<ProcessInstanceFilter>): Promise<SearchResult<ProcessInstance>> {
+    const { variables = [], ...filter } = query.filter ?? {};
     const matches = compileMatches<ProcessInstance>(filter);
+    const ownVariables = this.ownVariablesTest(variables);
     const memory = this.memory(
       this.state.elements,
       (record) => (record.type === 'PROCESS' ? this.processInstance(record) : undefined),
       ofInstance(filter.processInstanceKey),
-    ).filter((candidate) => matches(candidate.item));
-    let history = historyFilter(filter, PROCESS_INSTANCE_FILTER);
+    ).filter((candidate) => matches(candidate.item) && ownVariables(candidate.item.processInstanceKey));
+    let history = { ...historyFilter(filter, PROCESS_INSTANCE_FILTER), ...variableConditions(variables) };
     // Names and version tags belong to definitions: the history is asked for the instances of those that match.
     const definitionKeys = (
       test: (definition: { name: string | null; versionTag: string | null }) => boolean,
@@ -112,7 +122,40 @@ export class Queries {
       filter: none ? null : history,
       fields: PROCESS_INSTANCE_SORT,
       toItem: (document) => this.processInstance(parse<ElementInstanceRecord>(document)),
+      matchesDocument: (document) =>
+        variables.every((variable) => {
+          const text = document[variableField(variable.name) ?? ''];
+          return typeof text === 'string' && propertyTest(variable.value)(text);
+        }),
     });
+  }
+
+  /**
+   * Whether a live instance (or one waiting for its history copy) has own variables that pass the filters: read from
+   * the scope's index, not by a search of all variables.
+   */
+  private ownVariablesTest(filters: ProcessInstanceVariableFilter[]): (instanceKey: string) => boolean {
+    if (filters.length === 0) return () => true;
+    const tests = filters.map((each) => ({ name: each.name, test: propertyTest(each.value) }));
+    let waiting: Map<string, VariableRecord> | undefined;
+    const valueOf = (instanceKey: string, name: string): VariableRecord | undefined => {
+      const key = this.state.scopeVariables.get(instanceKey)?.get(name);
+      const live = key === undefined ? undefined : this.state.variables.get(key);
+      if (live) return live;
+      // A finished instance's variables leave the scope index with it, and wait for their copy as it does.
+      if (!waiting) {
+        waiting = new Map();
+        for (const pending of this.state.variables.pendingRetired())
+          if (pending.record.scopeKey === pending.record.processInstanceKey)
+            waiting.set(`${pending.record.scopeKey}\u0000${pending.record.name}`, pending.record);
+      }
+      return waiting.get(`${instanceKey}\u0000${name}`);
+    };
+    return (instanceKey) =>
+      tests.every(({ name, test }) => {
+        const record = valueOf(instanceKey, name);
+        return record !== undefined && test(JSON.stringify(record.value ?? null));
+      });
   }
 
   private processInstance(record: ElementInstanceRecord): ProcessInstance {
@@ -613,4 +656,27 @@ function variablePrefilter(filter: Partial<Variable>): (record: VariableRecord) 
     instance(record) &&
     (typeof name !== 'string' || record.name === name) &&
     (typeof scope !== 'string' || record.scopeKey === scope);
+}
+
+/**
+ * The history conditions of a process-instance search's `variables`: each on the instance's copy of its variable.
+ * Negative operators also match a missing field in MongoDB, where the API wants the variable to exist.
+ */
+function variableConditions(filters: ProcessInstanceVariableFilter[]): Record<string, unknown> {
+  const conditions: Record<string, unknown>[] = [];
+  for (const { name, value } of filters) {
+    const field = variableField(name);
+    if (!field) throw new EngineError('INVALID_ARGUMENT', `Variable name '${name}' cannot be searched by`);
+    const condition = mongoCondition(value);
+    const negative =
+      isAdvancedFilter(value) &&
+      (value.$neq !== undefined || value.$notIn !== undefined || value.$exists !== undefined);
+    conditions.push({
+      [field]: negative ? { $exists: true, $type: 'string', ...(condition as object) } : condition,
+    });
+  }
+  const fields = conditions.map((condition) => Object.keys(condition)[0]);
+  // The same variable twice: both conditions must hold, which one object cannot say.
+  if (new Set(fields).size < fields.length) return { $and: conditions };
+  return Object.assign({}, ...conditions) as Record<string, unknown>;
 }

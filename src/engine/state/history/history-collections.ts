@@ -9,7 +9,10 @@
  * to 20 digits so that key order is text order. Process instances (element records of type PROCESS) have a
  * collection of their own: the cockpit lists them by many filters and orders, which want indexes the far more
  * numerous element instances should not pay for at every insert. They also carry `sd` and `ed`, their start and end
- * as text that sorts by date and then by key (see `dateOrderKey`).
+ * as text that sorts by date and then by key (see `dateOrderKey`), and their own variables' final values as JSON
+ * text, `v_<name>` (see `variableField`): a search of instances by a variable reads one collection, whose
+ * order and page then come from an index, where a join with the far larger variable history would read every
+ * candidate's variable.
  */
 import type { Db } from 'mongodb';
 
@@ -109,8 +112,25 @@ export function paddedKey(key: string): string {
   return key.padStart(20, '0');
 }
 
-/** The history document of a finished record given as JSON text. */
-export function toHistoryDocument(key: string, json: string): HistoryDocument {
+/** A process instance's own variables at its end: name → the value as JSON text (as the API shows it). */
+export type RootVariables = ReadonlyMap<string, string>;
+
+/**
+ * The process-instance history field that holds a variable's value, or undefined for a name MongoDB cannot have as
+ * a field (a dot, a NUL): a filter on such a variable is answered by reading the variable history instead.
+ */
+export function variableField(name: string): string | undefined {
+  return name.length > 0 && !name.includes('.') && !name.includes('\0') ? `v_${name}` : undefined;
+}
+
+/**
+ * Values longer than this are not copied onto the instance: a filter cannot find a finished instance by them.
+ * Camunda 8.8 itself keeps only the first 8,191 characters of a value searchable.
+ */
+export const MAX_COPIED_VARIABLE_TEXT = 32_768;
+
+/** The history document of a finished record given as JSON text (with its own variables, for a process instance). */
+export function toHistoryDocument(key: string, json: string, rootVariables?: RootVariables): HistoryDocument {
   const record = JSON.parse(json) as Record<string, unknown>;
   const document: HistoryDocument = { _id: key, k: paddedKey(key), j: json };
   for (const [name, value] of Object.entries(record)) {
@@ -124,10 +144,39 @@ export function toHistoryDocument(key: string, json: string): HistoryDocument {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) document[name] = value;
     else if (Array.isArray(value) && value.every((each) => typeof each === 'string')) document[name] = value;
   }
-  if (record['type'] === 'PROCESS')
+  if (record['type'] === 'PROCESS') {
     for (const [api, field] of Object.entries(DATE_ORDER_FIELDS))
       if (typeof record[api] === 'number') document[field] = dateOrderKey(record[api], key);
+    for (const [name, text] of rootVariables ?? []) {
+      const field = variableField(name);
+      if (field && text.length <= MAX_COPIED_VARIABLE_TEXT) document[field] = text;
+    }
+  }
   return document;
+}
+
+/**
+ * The own variables of the process instances that finish in a batch of changes to the variables collection: a scope's
+ * variables are retired in the same command (and log entry) as the scope itself.
+ */
+export function finishedRootVariables(
+  variableChanges: Iterable<{ d: string | null; f?: number }>,
+): Map<string, Map<string, string>> {
+  const byInstance = new Map<string, Map<string, string>>();
+  for (const change of variableChanges) {
+    if (change.f !== 1 || change.d === null) continue;
+    const record = JSON.parse(change.d) as {
+      name: string;
+      value?: unknown;
+      scopeKey: string;
+      processInstanceKey: string;
+    };
+    if (record.scopeKey !== record.processInstanceKey) continue;
+    let variables = byInstance.get(record.processInstanceKey);
+    if (!variables) byInstance.set(record.processInstanceKey, (variables = new Map()));
+    variables.set(record.name, JSON.stringify(record.value ?? null));
+  }
+  return byInstance;
 }
 
 /**
@@ -142,6 +191,7 @@ export async function ensureHistoryIndexes(db: Db): Promise<void> {
         name: pushdownIndexName(fields),
       });
   await moveProcessInstancesOut(db);
+  await copyVariablesOntoInstances(db);
   if (info.ferretdbVersion) return;
   for (const [collection, indexes] of Object.entries(MONGODB_INDEXES))
     for (const index of indexes) await db.collection(collection).createIndex(index);
@@ -184,5 +234,35 @@ async function moveProcessInstancesOut(db: Db): Promise<void> {
   await layout.replaceOne({ _id: 'layout' }, { version: 2 }, { upsert: true });
 }
 
-/** Which layout the history is in (2: process instances in a collection of their own). */
+/**
+ * History written before finished instances carried their own variables (layout 3): copied onto them once, from the
+ * variable history, a hundred instances at a time. An interrupted pass is run again whole (the copy is idempotent).
+ */
+async function copyVariablesOntoInstances(db: Db): Promise<void> {
+  const layout = db.collection<{ _id: string; version: number }>(HISTORY_META);
+  if (((await layout.findOne({ _id: 'layout' }))?.version ?? 1) >= 3) return;
+  const instances = db.collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY);
+  const variables = db.collection<HistoryDocument>(HISTORY_COLLECTIONS['engine_variables'] as string);
+  // The keys first: FerretDB's cursor over a collection being updated is not stable.
+  const keys = (await instances.find({}, { projection: { _id: 1 } }).toArray()).map((each) => each._id);
+  for (let index = 0; index < keys.length; index += 100) {
+    const batch = keys.slice(index, index + 100);
+    const found = await variables
+      .find({ processInstanceKey: { $in: batch } }, { projection: { j: 1 } })
+      .toArray();
+    const byInstance = finishedRootVariables(found.map((each) => ({ d: each.j, f: 1 })));
+    const writes = [...byInstance].flatMap(([key, values]) => {
+      const fields: Record<string, string> = {};
+      for (const [name, text] of values) {
+        const field = variableField(name);
+        if (field && text.length <= MAX_COPIED_VARIABLE_TEXT) fields[field] = text;
+      }
+      return [{ updateOne: { filter: { _id: key }, update: { $set: fields } } }];
+    });
+    if (writes.length > 0) await instances.bulkWrite(writes, { ordered: false });
+  }
+  await layout.replaceOne({ _id: 'layout' }, { version: 3 }, { upsert: true });
+}
+
+/** Which layout the history is in (2: process instances in a collection of their own; 3: with their variables). */
 const HISTORY_META = 'engine_history_meta';

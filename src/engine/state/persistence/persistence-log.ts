@@ -27,6 +27,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { DirtySink } from '../store.js';
 import {
+  finishedRootVariables,
   historyCollectionOf,
   toHistoryDocument,
   type HistoryDocument,
@@ -349,6 +350,9 @@ export async function writeCheckpoint(db: Db, seq: number, nextKey: number): Pro
   await db.collection<LogDocument>(LOG_COLLECTION).deleteMany({ _id: { $lte: seq } });
 }
 
+/** The runtime collection of variables, whose finished process-scope values are copied onto their instance. */
+const VARIABLES_COLLECTION = 'engine_variables';
+
 /**
  * Documents per write when copying into the state collections. FerretDB/SQLite has one writer, so a large insert
  * holds up the log appends that acknowledge commands; small chunks let those interleave (tail latency).
@@ -379,6 +383,7 @@ export async function applyChanges(
   persisted: PersistedKeys | null,
   onHistoryWritten?: (collection: string, keys: string[]) => void,
 ): Promise<void> {
+  const rootVariables = finishedRootVariables(merged.get(VARIABLES_COLLECTION)?.values() ?? []);
   for (const [collectionName, changes] of merged) {
     const collection = db.collection<KeyedDocument>(collectionName);
     let known = persisted?.get(collectionName);
@@ -391,7 +396,7 @@ export async function applyChanges(
       if (!known || known.has(key)) removals.push(key);
       if (change.d === null) continue;
       if (change.f === 1 && hasHistory) {
-        const document = toHistoryDocument(key, change.d);
+        const document = toHistoryDocument(key, change.d, rootVariables.get(key));
         const historyName = historyCollectionOf(collectionName, document) as string;
         let list = finished.get(historyName);
         if (!list) finished.set(historyName, (list = []));
