@@ -242,7 +242,7 @@ describe('Reviewers see what they judge (issue 16): each review form shows the s
     // The owner by name (from donViGiaoViec), not its group code.
     expectReadOnly(
       conclusions,
-      'Tổ chức diễn đàn thanh niên với cấp ủy. | Đoàn Thanh niên Khối | 2026-07-31',
+      'Tổ chức diễn đàn thanh niên với cấp ủy. | Đoàn Thanh niên Khối | 31/07/2026',
     );
     expectReadOnly(conclusions, 'Chế độ cho cán bộ Đoàn kiêm nhiệm');
   }, 120_000);
