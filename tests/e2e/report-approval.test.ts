@@ -131,6 +131,25 @@ async function signOut(page: Page): Promise<void> {
   await page.context().close();
 }
 
+/** The report's texts as the drafter typed them, shown in read-only fields of the review form (issue 16). */
+const REPORT_TEXTS: Record<string, string> = {
+  'Nội dung quán triệt, tuyên truyền chủ yếu':
+    'Quán triệt Quy chế công tác dân vận của hệ thống chính trị đến toàn thể đảng viên.',
+  'Kết quả thực hiện Quy chế dân chủ ở cơ sở':
+    'Công khai tài chính, tổ chức hội nghị cán bộ, công chức đúng quy định.',
+  'Tình hình tư tưởng, tâm tư, nguyện vọng':
+    'Cán bộ, đảng viên yên tâm công tác, tin tưởng vào sự lãnh đạo của Đảng.',
+  'Kiến nghị, đề xuất': 'Đề nghị tổ chức tập huấn nghiệp vụ công tác dân vận.',
+};
+
+async function expectShownReadOnly(page: Page): Promise<void> {
+  for (const [label, text] of Object.entries(REPORT_TEXTS)) {
+    const shown = input(page, label);
+    expect(await shown.inputValue(), label).toBe(text);
+    expect(await shown.isEditable(), `${label} is read-only`).toBe(false);
+  }
+}
+
 /** What the steps hand on to each other (they run in order, as the process does). */
 const run = {
   due: vietnamDate(21),
@@ -250,7 +269,9 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await claim(page, people.head.fullName);
     const toApprove = (await page.locator('.fjs-form').textContent()) ?? '';
     expect(toApprove).toContain('850');
-    expect(toApprove).toContain('Đề nghị tổ chức tập huấn nghiệp vụ công tác dân vận.');
+    // Issue 16, reviewers see what they judge: the report's texts, read-only, as the drafter wrote them.
+    await expectShownReadOnly(page);
+    await screenshot(page, 'review-01-head-sees-report');
     // The decision is a radio group named by its question; the real review form has no serious a11y violation.
     const groups = page.getByRole('radiogroup');
     expect(await groups.count()).toBeGreaterThan(0);
@@ -269,6 +290,8 @@ describe('a six-monthly report of a base organisation, from the opening of the p
     await openFromInbox(page, 'Ban Tuyên giáo xem xét', 'report-08-inbox-btg');
     await claim(page, people.starter.fullName);
     expect((await page.locator('.fjs-form').textContent()) ?? '').toContain('850');
+    await expectShownReadOnly(page);
+    await screenshot(page, 'review-02-btg-sees-report');
     await page.getByRole('radio', { name: 'Tiếp nhận' }).check();
     await fill(page, 'Nhận xét của Ban Tuyên giáo', 'Báo cáo đầy đủ, đúng hạn.');
     await screenshot(page, 'report-09-btg-accepts');

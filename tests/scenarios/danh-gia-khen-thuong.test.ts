@@ -3,8 +3,12 @@
  * their mass-mobilisation work; outstanding collectives and individuals are commended, lack of responsibility is
  * criticised and handled.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileForm, validateSubmission, type FormJsSchema } from '../../src/app/forms/index.js';
 import { openDocx } from '../app/documents/docx-reader.js';
+import { readOnlyShowing, reviewOf } from './support/review-form.js';
 import { drive } from './support/drive.js';
 import { eventually, useScenario, type UserTask } from './support/scenario-harness.js';
 
@@ -72,6 +76,7 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
     const answers = {
       Task_TuDanhGia: selfEvaluation,
       Task_TruongDonViDuyet: { quyetDinh: 'dong-y' },
+      Task_KhenThuongDonVi: { khenThuongDonVi: [] },
       Task_BtgXemXet: { quyetDinh: 'tiep-nhan', nhanXet: 'Đạt yêu cầu.' },
       Task_DeXuat: {
         nhanXetChung:
@@ -145,6 +150,7 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       variables: selfEvaluation(drafted),
     } as never);
     await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${group}:lanh-dao`);
+    await h.complete(pik, 'Task_KhenThuongDonVi', { khenThuongDonVi: [] }, `${group}:lanh-dao`);
     await h.waitForTask(pik, 'Task_BtgXemXet', 'ban-tuyen-giao');
 
     // The collection closes at 2026-11-27 17:00 (+07) before Ban Tuyên giáo has reviewed it.
@@ -167,4 +173,94 @@ describe('danh-gia-khen-thuong (Art. 11.4)', () => {
       expect((await h.openTasks(pik)).map((t) => t.elementId)).toEqual(['Task_DeXuat']),
     );
   }, 120_000);
+});
+
+describe("danh-gia-khen-thuong: the units' own prompt commendation (Art. 11.4)", () => {
+  const HUNG = {
+    loaiDoiTuong: 'ca-nhan',
+    tenDoiTuong: 'Nguyễn Văn Hùng',
+    thanhTich: 'Vận động người lao động tham gia hiến máu tình nguyện.',
+    hinhThuc: 'giay-khen-don-vi',
+    soQuyetDinh: '12-QĐ/ĐU',
+    ngayQuyetDinh: '2026-06-01',
+  };
+
+  it('Art. 11.4: a unit commends promptly at its own level, not waiting for BTV; it survives a return and Ban Tuyên giáo sees it in the annual synthesis', async () => {
+    const { processInstanceKey: pik } = await h.zeebe.createProcessInstance({
+      bpmnProcessId: 'danh-gia-khen-thuong',
+      variables: { nam: 2024, hanTuDanhGia: '2026-12-15' },
+    });
+    const group = 'co-so:so-tai-chinh';
+    const draft = await h.waitForTask(pik, 'Task_TuDanhGia', group);
+    await h.rest.completeUserTask({
+      userTaskKey: draft.userTaskKey,
+      variables: selfEvaluation(draft),
+    } as never);
+    await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${group}:lanh-dao`);
+    // The head's own decision, right after approving: no Bloc body has decided anything yet.
+    await h.complete(pik, 'Task_KhenThuongDonVi', { khenThuongDonVi: [HUNG] }, `${group}:lanh-dao`);
+    await h.complete(
+      pik,
+      'Task_BtgXemXet',
+      { quyetDinh: 'tra-lai', yKienTraLai: 'Đề nghị bổ sung kết quả nổi bật.' },
+      'ban-tuyen-giao',
+    );
+    // Revised and approved again: the head's commendation is still there, offered again as recorded.
+    const again = await h.waitForTask(pik, 'Task_TuDanhGia', group);
+    await h.rest.completeUserTask({
+      userTaskKey: again.userTaskKey,
+      variables: selfEvaluation(again),
+    } as never);
+    await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${group}:lanh-dao`);
+    const second = await reviewOf(h, pik, 'Task_KhenThuongDonVi', `${group}:lanh-dao`);
+    expect(second.variables.khenThuongDonVi).toEqual([HUNG]);
+    await h.rest.completeUserTask({
+      userTaskKey: second.userTaskKey,
+      variables: { khenThuongDonVi: [HUNG] },
+    } as never);
+    await h.complete(pik, 'Task_BtgXemXet', { quyetDinh: 'tiep-nhan' }, 'ban-tuyen-giao');
+    for (const other of ['co-so:so-y-te', 'doan-the:doan-thanh-nien']) {
+      const task = await h.waitForTask(pik, 'Task_TuDanhGia', other);
+      await h.rest.completeUserTask({
+        userTaskKey: task.userTaskKey,
+        variables: selfEvaluation(task),
+      } as never);
+      await h.complete(pik, 'Task_TruongDonViDuyet', { quyetDinh: 'dong-y' }, `${other}:lanh-dao`);
+      await h.complete(pik, 'Task_KhenThuongDonVi', { khenThuongDonVi: [] }, `${other}:lanh-dao`);
+      await h.complete(pik, 'Task_BtgXemXet', { quyetDinh: 'tiep-nhan' }, 'ban-tuyen-giao');
+    }
+
+    const [stored] = (await h.records.reportsOf('tu-danh-gia', '2024-DG')).filter(
+      (r) => r.unitCode === 'so-tai-chinh',
+    );
+    expect(stored?.baoCao.khenThuongDonVi).toEqual([HUNG]);
+    const proposal = await reviewOf(h, pik, 'Task_DeXuat', 'ban-tuyen-giao');
+    expect(proposal.variables.tongHop).toMatchObject({
+      soKhenThuongDonVi: 1,
+      khenThuongDonVi: [{ donVi: 'Đảng bộ Sở Tài chính', ...HUNG }],
+    });
+    expect(readOnlyShowing(proposal, 'Đảng bộ Sở Tài chính | Cá nhân | Nguyễn Văn Hùng')).not.toEqual([]);
+    expect(readOnlyShowing(proposal, 'Giấy khen của đơn vị | 12-QĐ/ĐU')).not.toEqual([]);
+  }, 180_000);
+
+  it("the four-level rating is the committee's practice, not Art. 11.4's: on by default, a round started without it asks for no rating", () => {
+    const read = (id: string) =>
+      JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, `../../forms/${id}.form`), 'utf8'),
+      ) as FormJsSchema;
+    const start = read('danh-gia-khen-thuong-khoi-tao').components.find((c) => c.key === 'xepLoaiBonMuc');
+    expect(start).toMatchObject({ type: 'checkbox', defaultValue: true });
+    expect(String(start?.description)).toContain('không quy định');
+    const form = compileForm(read('danh-gia-khen-thuong-tu-danh-gia'));
+    const { mucXepLoai: _rating, ...unrated } = selfEvaluation({
+      candidateGroups: ['co-so:so-y-te'],
+    } as UserTask);
+    const errors = (context: Record<string, unknown>) => {
+      const result = validateSubmission(form, unrated, context);
+      return result.ok ? [] : result.errors.map((error) => `${error.field}:${error.code}`);
+    };
+    expect(errors({})).toContain('mucXepLoai:FORM_REQUIRED');
+    expect(errors({ xepLoaiBonMuc: true })).toContain('mucXepLoai:FORM_REQUIRED');
+    expect(errors({ xepLoaiBonMuc: false })).toEqual([]);
+  });
 });

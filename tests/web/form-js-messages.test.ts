@@ -94,6 +94,22 @@ describe("form-js's own interface words in Vietnamese", () => {
     ['"aria-label": "Decrement"', 'Decrement', 'Giảm'],
     ['label: "Skip to search"', 'Skip to search', 'Bỏ qua, đến ô tìm kiếm'],
     ['title: "Remove tag"', 'Remove tag', 'Bỏ mục này'],
+    // The table of the review forms (issue 16): sorting headers, the empty table, the pages.
+    [
+      '`Click to sort by ${label} descending`',
+      'Click to sort by Đơn vị descending',
+      'Sắp xếp theo Đơn vị, giảm dần',
+    ],
+    [
+      '`Click to sort by ${label} ascending`',
+      'Click to sort by Thành tích ascending',
+      'Sắp xếp theo Thành tích, tăng dần',
+    ],
+    ["'Click to remove sorting'", 'Click to remove sorting', 'Bỏ sắp xếp'],
+    ["'Nothing to show.'", 'Nothing to show.', 'Không có dữ liệu.'],
+    ['"aria-label": "Previous page"', 'Previous page', 'Trang trước'],
+    ['"aria-label": "Next page"', 'Next page', 'Trang sau'],
+    ['" of "', ' of ', ' trên '],
   ];
 
   it('translates each word form-js 1.23 renders (found in its bundle, so an upgrade changing one fails here)', () => {

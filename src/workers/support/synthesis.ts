@@ -71,6 +71,14 @@ export function synthesise(
   if (loaiBaoCao === 'tinh-hinh-quy')
     return {
       ...base,
+      // Each organisation's brief, for the briefing pack Ban Tuyên giáo prepares (giao-ban-quy-tai-lieu).
+      tinhHinh: reports.map((report) => ({
+        donVi: report.unitName,
+        tinhHinhDoanVien: report.baoCao.tinhHinhDoanVien,
+        ketQuaNoiBat: report.baoCao.ketQuaNoiBat,
+        soDoanVienHoiVien: report.baoCao.soDoanVienHoiVien,
+        soDonThuKienNghi: report.baoCao.soDonThuKienNghi,
+      })),
       vanDeBucXuc: textsOf(reports, 'vanDeBucXuc', 'coVanDeBucXuc'),
       deXuatKienNghi: textsOf(reports, 'deXuatKienNghi'),
     };
@@ -81,10 +89,14 @@ export function synthesise(
   }
   const deNghiKhenThuong = itemsOf(reports, 'deNghiKhenThuong');
   const phanAnhThieuTrachNhiem = itemsOf(reports, 'phanAnhThieuTrachNhiem', 'coPhanAnhThieuTrachNhiem');
+  // Art. 11.4: what the units commended themselves, promptly, at their own level (Task_KhenThuongDonVi).
+  const khenThuongDonVi = itemsOf(reports, 'khenThuongDonVi');
   return {
     ...base,
     xepLoai,
     deNghiKhenThuong,
+    khenThuongDonVi,
+    soKhenThuongDonVi: khenThuongDonVi.length,
     phanAnhThieuTrachNhiem,
     soDeNghiKhenThuong: deNghiKhenThuong.length,
     soPhanAnhThieuTrachNhiem: phanAnhThieuTrachNhiem.length,

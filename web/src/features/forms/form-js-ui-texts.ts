@@ -10,6 +10,9 @@ const TEXT_HOSTS = [
   '.fjs-repeat-render-add',
   '.fjs-repeat-render-collapse',
   '.fjs-taglist-skip-link',
+  // A table's "Nothing to show." and the " of " between its page numbers (form-js's own text nodes there).
+  '.fjs-table-middle-container',
+  '.fjs-table-nav-label',
 ].join(', ');
 /** Attributes of form-js elements, each only on the elements listed. */
 const ATTRIBUTE_HOSTS: readonly (readonly [attribute: string, selector: string])[] = [
@@ -22,6 +25,8 @@ const ATTRIBUTE_HOSTS: readonly (readonly [attribute: string, selector: string])
       '.fjs-number-arrow-down',
       '.fjs-datepicker .flatpickr-monthDropdown-months',
       '.fjs-datepicker .cur-year',
+      '.fjs-table-th',
+      '.fjs-table-nav-button',
     ].join(', '),
   ],
   ['title', '.fjs-taglist-tag-remove, .fjs-powered-by-link'],

@@ -3,7 +3,8 @@ import type { Locale } from '../../i18n/messages.types.js';
 /**
  * form-js 1.23 writes its own interface words in English and has no translation service (bpmn-io/form-js#1513, a
  * proposal to add one, was closed unmerged). While the app is in Vietnamese they are replaced in the rendered form;
- * switching back to English restores form-js's words. `{n}` stands for a number form-js puts into the text.
+ * switching back to English restores form-js's words. `{n}` stands for a number form-js puts into the text, `{s}`
+ * for a text (a table column's label).
  */
 const TEXTS: readonly (readonly [en: string, vi: string])[] = [
   // The empty select, the search box of selects and tag lists, the empty dropdown.
@@ -25,6 +26,14 @@ const TEXTS: readonly (readonly [en: string, vi: string])[] = [
   // The date picker's month and year inputs (aria-labels flatpickr writes once, when form-js creates it).
   ['Month', 'Tháng'],
   ['Year', 'Năm'],
+  // The table (review forms list what is judged): the sorting header's aria-label, the empty table, its pages.
+  ['Click to sort by {s} descending', 'Sắp xếp theo {s}, giảm dần'],
+  ['Click to sort by {s} ascending', 'Sắp xếp theo {s}, tăng dần'],
+  ['Click to remove sorting', 'Bỏ sắp xếp'],
+  ['Nothing to show.', 'Không có dữ liệu.'],
+  ['Previous page', 'Trang trước'],
+  ['Next page', 'Trang sau'],
+  ['of', 'trên'],
   // The title of the bpmn.io logo under the form.
   ['Powered by bpmn.io', 'Xây dựng trên nền bpmn.io'],
 ];
@@ -35,8 +44,11 @@ interface Rule {
 }
 
 function compile(from: string, to: string): Rule {
-  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{n\\}', '(\\d+)');
-  return { from: new RegExp(`^${escaped}$`), to: to.replace('{n}', '$1') };
+  const escaped = from
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace('\\{n\\}', '(\\d+)')
+    .replace('\\{s\\}', '(.+)');
+  return { from: new RegExp(`^${escaped}$`), to: to.replace('{n}', '$1').replace('{s}', '$1') };
 }
 
 const RULES: Record<Locale, Rule[]> = {
