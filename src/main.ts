@@ -8,6 +8,12 @@ import { createAppServices } from './app/app.module.js';
 import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
+import {
+  AttachmentStore,
+  attachmentRoutes,
+  SubmissionCheck,
+  sweepAbandonedUploads,
+} from './app/attachments/index.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
 import { createMonitorModule } from './app/monitoring/index.js';
 import {
@@ -136,12 +142,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
     const services = createAppServices({ config, logger, clock, connection });
     const { directory } = services;
+    const taskEngine = camundaTaskEngine(engineClients.rest);
+    // Files chosen in forms (issue 16, point 4): stored in the database, checked when the form is submitted.
+    const attachmentStore = new AttachmentStore(connection);
     const inbox = createInboxModule({
       connection,
       clock,
-      engine: camundaTaskEngine(engineClients.rest),
+      engine: taskEngine,
       groupsOf: (username) => directory.candidateGroupsOfUser(username),
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
+      attachments: new SubmissionCheck(attachmentStore, clock),
     });
     const processStart = createProcessStartModule({
       connection,
@@ -187,6 +197,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
       ...inbox.routes,
+      ...attachmentRoutes({
+        store: attachmentStore,
+        clock,
+        inbox: inbox.inbox,
+        engine: taskEngine,
+        groupsOf: (username) => directory.candidateGroupsOfUser(username),
+        dataAccess: monitor.dataAccess,
+        maxBytes: config.attachmentMaxBytes,
+      }),
       ...processStart.routes,
       ...periods.routes,
       ...monitor.routes,
@@ -198,6 +217,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     life.add(services.startHousekeeping(), 'housekeeping', (stop) => stop());
 
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
+    await attachmentStore.ensureIndexes();
+    life.add(sweepAbandonedUploads(attachmentStore, clock, logger), 'attachment sweep', (stop) => stop());
     // Replicas starting together (issue 13): one seeds, the others then find the organisation there.
     if (config.seedDemo)
       await underLease(leaseOf('seed-at-start'), async () => {
