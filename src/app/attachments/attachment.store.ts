@@ -144,7 +144,10 @@ export class AttachmentStore {
   /** Deletes files uploaded before `before` and never submitted (a form abandoned), with their chunks. */
   async dropUnsubmitted(before: Date): Promise<number> {
     const stale = await this.files()
-      .find({ 'metadata.submittedAt': null, uploadDate: { $lt: before } }, { projection: { _id: 1 } })
+      .find(
+        { 'metadata.submittedAt': null, 'metadata.uploadedAt': { $lt: before } },
+        { projection: { _id: 1 } },
+      )
       .toArray();
     const bucket = this.bucket();
     for (const file of stale) await bucket.delete(file._id);

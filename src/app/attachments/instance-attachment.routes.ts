@@ -50,7 +50,7 @@ export function instanceAttachmentRoutes({
       permission: WATCHER,
       summary:
         'The files submitted with the forms of an instance the user watches (personnel files only to their readers: an empty list with personnelHidden otherwise)',
-      audit: { ...audit, action: 'personnel.attachments-read' },
+      audit: { ...audit, action: 'personnel.attachment-list' },
       handler: async ({ req, res, principal }) => {
         const { key, readable: mayRead, personnel } = await readable(principal, req.params.key);
         const files = mayRead ? await store.submittedOf(key) : [];

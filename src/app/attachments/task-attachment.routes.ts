@@ -79,7 +79,7 @@ export function taskAttachmentRoutes({
       permission: TASK_TAKER,
       summary:
         "The files submitted with the forms of a task's instance that the user sees through this task (their unit's chain, or all for the Bloc's bodies)",
-      audit: personnelReadAudit('personnel.attachments-read'),
+      audit: personnelReadAudit('personnel.attachment-list'),
       handler: async ({ req, res, principal }) => {
         const { task, items } = await attachments.list(await takerOf(principal), keyOf(req.params.key));
         if (items.length > 0) markIfPersonnel(res, task);
