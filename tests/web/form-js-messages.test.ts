@@ -94,6 +94,9 @@ describe("form-js's own interface words in Vietnamese", () => {
     ['"aria-label": "Decrement"', 'Decrement', 'Giảm'],
     ['label: "Skip to search"', 'Skip to search', 'Bỏ qua, đến ô tìm kiếm'],
     ['title: "Remove tag"', 'Remove tag', 'Bỏ mục này'],
+    ['children: "Browse"', 'Browse', 'Chọn tệp'],
+    ["'No files selected'", 'No files selected', 'Chưa chọn tệp nào'],
+    ['`${files.length} files selected`', '2 files selected', 'Đã chọn 2 tệp'],
   ];
 
   it('translates each word form-js 1.23 renders (found in its bundle, so an upgrade changing one fails here)', () => {

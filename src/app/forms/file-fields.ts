@@ -12,16 +12,22 @@ export interface FileFieldValue {
   value: unknown;
 }
 
-/** The key paths of a form's file pickers, as written (no list indexes): where an upload may be for. */
+/**
+ * The key paths of a form's file pickers without list indexes (`hoSo`, `phuLuc.tep`, `nhanSu.hoSo` in a dynamic list
+ * `nhanSu`): what an upload names as its field, and FileFieldValue.key.
+ */
 export function fileFieldKeys(form: FormJsSchema): string[] {
   const keys: string[] = [];
-  const walk = (nodes: readonly FieldNode[]) => {
+  const walk = (nodes: readonly FieldNode[], keyBase: ValuePath) => {
     for (const node of nodes) {
-      if (node.role === 'input' && node.component.type === 'filepicker') keys.push(formatPath(node.path));
-      walk(node.children);
+      if (node.role === 'input' && node.component.type === 'filepicker')
+        keys.push(formatPath([...keyBase, ...node.path]));
+      // A list's children are placed relative to its items: their key goes under the list's path.
+      else if (node.role === 'list') walk(node.children, [...keyBase, ...node.path]);
+      else walk(node.children, keyBase);
     }
   };
-  walk(buildFieldTree(form.components).nodes);
+  walk(buildFieldTree(form.components).nodes, []);
   return keys;
 }
 

@@ -10,6 +10,8 @@ const TEXT_HOSTS = [
   '.fjs-repeat-render-add',
   '.fjs-repeat-render-collapse',
   '.fjs-taglist-skip-link',
+  '.fjs-filepicker-button',
+  '.fjs-filepicker-container > .fjs-form-field-label',
 ].join(', ');
 /** Attributes of form-js elements, each only on the elements listed. */
 const ATTRIBUTE_HOSTS: readonly (readonly [attribute: string, selector: string])[] = [

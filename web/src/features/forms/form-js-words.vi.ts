@@ -25,6 +25,10 @@ const TEXTS: readonly (readonly [en: string, vi: string])[] = [
   // The date picker's month and year inputs (aria-labels flatpickr writes once, when form-js creates it).
   ['Month', 'Tháng'],
   ['Year', 'Năm'],
+  // The file picker's button and what it says of the files chosen (one file shows its own name).
+  ['Browse', 'Chọn tệp'],
+  ['No files selected', 'Chưa chọn tệp nào'],
+  ['{n} files selected', 'Đã chọn {n} tệp'],
   // The title of the bpmn.io logo under the form.
   ['Powered by bpmn.io', 'Xây dựng trên nền bpmn.io'],
 ];
