@@ -11,6 +11,7 @@ import { webRoutes } from './app/web/web.routes.js';
 import {
   AttachmentStore,
   attachmentRoutes,
+  StartSubmissionCheck,
   SubmissionCheck,
   sweepAbandonedUploads,
 } from './app/attachments/index.js';
@@ -162,6 +163,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         const unit = await directory.units.find(code);
         return unit?.active ? unitRefOf(unit) : undefined;
       },
+      attachments: new StartSubmissionCheck(attachmentStore, clock),
     });
     // The supervisors' cockpit (issue 15), over the engine's REST v2 API.
     const monitor = createMonitorModule({
@@ -204,6 +206,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         engine: taskEngine,
         groupsOf: (username) => directory.candidateGroupsOfUser(username),
         dataAccess: monitor.dataAccess,
+        starts: processStart.service,
         maxBytes: config.attachmentMaxBytes,
       }),
       ...processStart.routes,

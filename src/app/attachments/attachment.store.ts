@@ -125,9 +125,11 @@ export class AttachmentStore {
     return found.map(attachmentOf).filter((attachment) => attachment.submittedAt !== null);
   }
 
-  /** Files uploaded on a task and not submitted yet. */
-  async pendingOf(taskKey: string): Promise<StoredAttachment[]> {
-    const found = await this.files().find({ 'metadata.taskKey': taskKey }).toArray();
+  /** Files a user uploaded for a form (a task's, or `start:<processId>`) and has not submitted yet. */
+  async pendingOf(taskKey: string, uploadedBy: string): Promise<StoredAttachment[]> {
+    const found = await this.files()
+      .find({ 'metadata.taskKey': taskKey, 'metadata.uploadedBy': uploadedBy })
+      .toArray();
     return found.map(attachmentOf).filter((attachment) => attachment.submittedAt === null);
   }
 
@@ -138,6 +140,30 @@ export class AttachmentStore {
     await this.files().updateMany(
       { _id: { $in: objectIds }, 'metadata.submittedAt': null },
       { $set: { 'metadata.submittedAt': at } },
+    );
+  }
+
+  /**
+   * Files uploaded with a start form, once the instance they started exists: they belong to it from now on, in the
+   * chain of the unit that started it.
+   */
+  async markStarted(
+    ids: readonly string[],
+    processInstanceKey: string,
+    chain: string,
+    at: Date,
+  ): Promise<void> {
+    const objectIds = ids.flatMap((id) => objectIdOf(id) ?? []);
+    if (objectIds.length === 0) return;
+    await this.files().updateMany(
+      { _id: { $in: objectIds }, 'metadata.submittedAt': null, 'metadata.processInstanceKey': '' },
+      {
+        $set: {
+          'metadata.processInstanceKey': processInstanceKey,
+          'metadata.chain': chain,
+          'metadata.submittedAt': at,
+        },
+      },
     );
   }
 

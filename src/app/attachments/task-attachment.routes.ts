@@ -11,13 +11,15 @@ import {
 } from '../inbox/index.js';
 import { attachmentNotFound } from './attachment.errors.js';
 import { attachmentDisposition } from './attachment-views.js';
-import { cleanFileName, type TaskAttachments } from './task-attachments.service.js';
+import type { TaskAttachments } from './task-attachments.service.js';
+import { cleanFileName } from './uploads.js';
 import { readBody } from './upload-body.js';
 
 const TASK_TAKER = anyRole('staff', 'head');
 const KEY = /^\d{1,19}$/;
 const FILE_ID = /^[0-9a-f]{24}$/;
-const FIELD = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+/** A file field's key path, as the form writes it (`hoSo`, `phuLuc.tep`). */
+export const FIELD_KEY = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 export interface TaskAttachmentRouteDependencies {
   attachments: TaskAttachments;
@@ -58,7 +60,7 @@ export function taskAttachmentRoutes({
         "Upload one file for a file field of a held task (?field=<key>; raw body, file name URL-encoded in X-File-Name; pdf, doc, docx, xlsx, jpg, png checked by content; ATTACHMENT_MAX_BYTES, 413 beyond); answers the reference the field's value holds",
       handler: async ({ req, res, principal }) => {
         const field = typeof req.query.field === 'string' ? req.query.field : '';
-        if (!FIELD.test(field) || field.length > 200)
+        if (!FIELD_KEY.test(field) || field.length > 200)
           throw badRequest(
             'attachment_field_missing',
             'Thiếu hoặc sai tham số "field" (khóa của trường tệp).',

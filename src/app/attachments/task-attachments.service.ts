@@ -1,5 +1,4 @@
 import type { AttachmentItem, AttachmentRef } from '../../shared/contracts/index.js';
-import type { Clock } from '../../lib/clock.js';
 import { fileFieldKeys, type FormJsSchema } from '../forms/index.js';
 import {
   holds,
@@ -10,38 +9,10 @@ import {
   type TaskTaker,
 } from '../inbox/index.js';
 import { visibleThroughTask } from './attachment-access.js';
-import {
-  attachmentNotFound,
-  attachmentNotHeld,
-  badFileName,
-  fileContentMismatch,
-  fileEmpty,
-  fileTypeRefused,
-  notAFileField,
-  tooManyPending,
-} from './attachment.errors.js';
+import { attachmentNotFound, attachmentNotHeld } from './attachment.errors.js';
 import type { AttachmentStore, StoredAttachment } from './attachment.store.js';
-import { itemOf, refOf } from './attachment-views.js';
-import { declaredTypeFits, kindOfName, type FileKind } from './file-kinds.js';
-
-/** Files uploaded on one task and not submitted yet, at most (a form's file fields together). */
-const MAX_PENDING_PER_TASK = 50;
-
-export interface UploadIntent {
-  field: string;
-  fileName: string;
-  declaredType: string | undefined;
-}
-
-/** An upload the user may make, checked before its content is read. */
-export interface UploadTarget {
-  taker: TaskTaker;
-  task: EngineTask;
-  chain: string;
-  field: string;
-  fileName: string;
-  kind: FileKind;
-}
+import { itemOf } from './attachment-views.js';
+import type { UploadIntent, Uploads, UploadTarget } from './uploads.js';
 
 /** A file as downloaded: its description and its bytes. */
 export interface Download {
@@ -51,21 +22,6 @@ export interface Download {
   task: EngineTask;
 }
 
-/** A file name as stored: no path, no control characters, at most 255 characters. */
-export function cleanFileName(raw: string | undefined): string {
-  let name: string;
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    throw badFileName();
-  }
-  // Control characters (C0, DEL, C1) have no place in a file name shown to people.
-  // eslint-disable-next-line no-control-regex
-  name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
-  if (name === '' || name.length > 255) throw badFileName();
-  return name.normalize('NFC');
-}
-
 /**
  * Attachments through the inbox: upload for a held task's file field, list and download for whoever may see a task
  * of the instance (the same rule as the task's comments and history; a task one may not see is 404).
@@ -73,9 +29,9 @@ export function cleanFileName(raw: string | undefined): string {
 export class TaskAttachments {
   constructor(
     private readonly store: AttachmentStore,
+    private readonly uploads: Uploads,
     private readonly inbox: Pick<InboxService, 'visible'>,
     private readonly engine: Pick<TaskEngine, 'form'>,
-    private readonly clock: Clock,
   ) {}
 
   /**
@@ -87,32 +43,19 @@ export class TaskAttachments {
     if (!holds(task, taker) || !isOpenState(task.state)) throw attachmentNotHeld();
     const form = await this.engine.form(key);
     const fields = form ? fileFieldKeys(form.schema as unknown as FormJsSchema) : [];
-    if (!fields.includes(intent.field)) throw notAFileField(intent.field);
-    const kind = kindOfName(intent.fileName);
-    if (!kind || !declaredTypeFits(kind, intent.declaredType)) throw fileTypeRefused();
-    if ((await this.store.pendingOf(task.key)).length >= MAX_PENDING_PER_TASK) throw tooManyPending();
-    return { taker, task, chain: scope.chain, field: intent.field, fileName: intent.fileName, kind };
-  }
-
-  /** Stores the file once its content proved to be what its name says. */
-  async save(target: UploadTarget, content: Buffer): Promise<AttachmentRef> {
-    if (content.length === 0) throw fileEmpty();
-    if (!target.kind.matches(content)) throw fileContentMismatch();
-    const { task, taker } = target;
-    const stored = await this.store.save(target.fileName, content, {
+    const place = {
       processInstanceKey: task.processInstanceKey,
       processId: task.processDefinitionId,
       taskKey: task.key,
       stepName: task.name,
-      chain: target.chain,
-      field: target.field,
-      contentType: target.kind.contentType,
-      uploadedBy: taker.username,
-      uploadedByName: taker.fullName ?? taker.username,
-      uploadedAt: this.clock.now(),
-      submittedAt: null,
-    });
-    return refOf(stored);
+      chain: scope.chain,
+      field: intent.field,
+    };
+    return this.uploads.target(place, taker, fields, intent);
+  }
+
+  save(target: UploadTarget, content: Buffer): Promise<AttachmentRef> {
+    return this.uploads.save(target, content);
   }
 
   /** The submitted files of the task's instance that the user sees through this task, oldest first. */

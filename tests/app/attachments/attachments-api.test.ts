@@ -278,8 +278,8 @@ describe('attachments through the inbox', () => {
     const own = report.signed!;
     const refused: [unknown, string][] = [
       ['files::abc', 'Tệp chưa được tải lên máy chủ'],
-      [[{ ...own, id: '0123456789abcdef01234567' }], 'không được tải lên cho công việc này'],
-      [[xmFile], 'không được tải lên cho công việc này'],
+      [[{ ...own, id: '0123456789abcdef01234567' }], 'không được tải lên cho biểu mẫu này'],
+      [[xmFile], 'không được tải lên cho biểu mẫu này'],
       [[own, own], 'hai lần'],
     ];
     for (const [banKy, message] of refused) {

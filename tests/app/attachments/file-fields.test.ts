@@ -58,12 +58,13 @@ describe('file fields of a form', () => {
     }
   });
 
-  it('are in the forms where the regulation has files: the head’s signed scan and the personnel dossier', () => {
+  it('are in the forms where the regulation has files: the head’s signed scan, the personnel proposal’s dossier and its supplement', () => {
     const byFile = new Map(projectForms().map(({ file, schema }) => [file, fileFieldKeys(schema)]));
     const withFiles = [...byFile].filter(([, keys]) => keys.length > 0);
     expect(Object.fromEntries(withFiles)).toMatchObject({
       'bao-cao-dan-van-truong-don-vi-duyet.form': ['banKyDuyet'],
       'y-kien-nhan-su-bo-sung.form': ['hoSoDinhKem'],
+      'y-kien-nhan-su-de-nghi.form': ['hoSoDinhKem'],
     });
   });
 });
