@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.js';
 import { launchBrowser, openPage, screenshot, unexpectedErrors } from './support/browser.js';
 import { buildWeb } from './support/build-web.js';
 import { builtWebRoutes } from './support/built-web-routes.js';
@@ -84,6 +85,7 @@ describe('a signed scan attached by the clerk and downloaded by the reviewer', (
       .locator('input[type="file"]')
       .setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: CONTENT });
     await expect.poll(() => picker.textContent(), PATIENCE).toContain(FILE_NAME);
+    expect(await seriousViolations(page, 'task page with a file field')).toEqual([]);
     await screenshot(page, 'attachments-01-clerk-chose-file');
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await page.getByText('Đã hoàn thành công việc.').waitFor();

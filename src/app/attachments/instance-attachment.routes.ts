@@ -1,8 +1,7 @@
 import type { AttachmentList } from '../../shared/contracts/index.js';
-import { AppError } from '../../lib/errors.js';
 import { policy } from '../http/permissions.js';
 import { defineRoute, type RouteDefinition } from '../http/route.types.js';
-import { mayWatchAnything, type InstanceDataAccess } from '../monitoring/index.js';
+import { instanceNotFound, mayWatchAnything, type InstanceDataAccess } from '../monitoring/index.js';
 import { attachmentNotFound } from './attachment.errors.js';
 import type { AttachmentStore } from './attachment.store.js';
 import { attachmentDisposition, itemOf } from './attachment-views.js';
@@ -12,9 +11,6 @@ const WATCHER = policy('monitor', (principal) => mayWatchAnything(principal));
 const KEY = /^\d{1,19}$/;
 const FILE_ID = /^[0-9a-f]{24}$/;
 const PERSONNEL_READ = 'attachmentPersonnelRead';
-
-const instanceNotFound = (): AppError =>
-  new AppError(404, 'instance_not_found', 'Không tìm thấy hồ sơ này hoặc bạn không được theo dõi hồ sơ này.');
 
 export interface InstanceAttachmentRouteDependencies {
   store: AttachmentStore;

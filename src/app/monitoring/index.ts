@@ -25,6 +25,7 @@ export type InstanceDataAccess = (
 ) => Promise<{ readable: boolean; personnel: boolean }>;
 
 export { mayWatchAnything } from './monitor-access.js';
+export { instanceNotFound } from './instance-detail.service.js';
 
 export function createMonitorModule(deps: MonitorModuleDependencies): {
   routes: RouteDefinition[];
