@@ -25,14 +25,27 @@ export async function checkReferences(
   form: FormJsSchema,
   values: Record<string, unknown>,
   usable: (file: StoredAttachment, fieldKey: string) => boolean,
+  context: Record<string, unknown> = {},
 ): Promise<CheckedAttachments> {
   const fields = fileFieldValues(form, values);
+  const held = new Set(
+    fileFieldValues(form, context)
+      .filter(({ value }) => Array.isArray(value) && value.length > 0)
+      .map(({ field }) => field),
+  );
+  const kept: (readonly (string | number)[])[] = [];
   const referred = fields.flatMap(({ value }) => (Array.isArray(value) ? value.map(idOf) : []));
   const stored = new Map((await store.findMany(referred)).map((file) => [file.id, file]));
   const errors: FieldError[] = [];
   const replacements: { path: readonly (string | number)[]; value: unknown }[] = [];
   const fileIds: string[] = [];
   for (const { field, key, path, value } of fields) {
+    // form-js cannot show stored files (its file picker empties a value it has no files for): a field sent empty
+    // keeps the files the instance already holds there; new files replace them.
+    if (held.has(field) && (value === null || value === '' || (Array.isArray(value) && value.length === 0))) {
+      kept.push(path);
+      continue;
+    }
     if (typeof value === 'string') {
       // form-js's own reference to files its page holds: the browser did not upload them.
       if (value !== '') errors.push({ field, message: NOT_UPLOADED });
@@ -57,7 +70,7 @@ export async function checkReferences(
     fileIds.push(...seen);
     replacements.push({ path, value: refs });
   }
-  return { values: withValuesAt(values, replacements), fileIds, errors };
+  return { values: withValuesAt(values, replacements, kept), fileIds, errors };
 }
 
 /** The inbox's check of a task form's file references (SubmissionAttachments): the submitter's uploads for this task. */
@@ -72,9 +85,14 @@ export class SubmissionCheck implements SubmissionAttachments {
     task: EngineTask,
     form: FormJsSchema,
     values: Record<string, unknown>,
+    context: Record<string, unknown>,
   ): Promise<CheckedAttachments> {
-    return checkReferences(this.store, form, values, (file, key) =>
-      usableInSubmission(file, task, taker, key),
+    return checkReferences(
+      this.store,
+      form,
+      values,
+      (file, key) => usableInSubmission(file, task, taker, key),
+      context,
     );
   }
 

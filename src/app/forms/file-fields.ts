@@ -1,6 +1,6 @@
 import { buildFieldTree, type FieldNode } from './field-tree.js';
 import type { FormJsSchema } from './form-schema.types.js';
-import { cloneJson, formatPath, getAt, setAt, type ValuePath } from './value-path.js';
+import { cloneJson, deleteAt, formatPath, getAt, setAt, type ValuePath } from './value-path.js';
 
 /** One file picker's value in submitted data: where it is (a concrete path, list items included) and what it holds. */
 export interface FileFieldValue {
@@ -57,12 +57,14 @@ export function fileFieldValues(form: FormJsSchema, data: Record<string, unknown
   return found;
 }
 
-/** A copy of the data with the values at the given paths replaced. */
+/** A copy of the data with the values at the given paths replaced, and those at `removed` left out. */
 export function withValuesAt(
   data: Record<string, unknown>,
   replacements: readonly { path: ValuePath; value: unknown }[],
+  removed: readonly ValuePath[] = [],
 ): Record<string, unknown> {
   const copy = cloneJson(data);
   for (const { path, value } of replacements) setAt(copy, path, value);
+  for (const path of removed) deleteAt(copy, path);
   return copy;
 }

@@ -302,7 +302,7 @@ export class InboxService {
       if (!result.ok)
         throw invalidSubmission(result.errors.map(({ field, message }) => ({ field, message })));
       accepted = result.value;
-      const files = await this.checkFiles(taker, task, form, accepted);
+      const files = await this.checkFiles(taker, task, form, accepted, variables);
       accepted = files.values;
       fileIds = files.fileIds;
     }
@@ -319,10 +319,11 @@ export class InboxService {
     task: EngineTask,
     form: TaskForm,
     accepted: Record<string, unknown>,
+    variables: Record<string, unknown>,
   ): Promise<{ values: Record<string, unknown>; fileIds: string[] }> {
     const schema = form.schema as unknown as FormJsSchema;
     if (this.attachments) {
-      const checked = await this.attachments.check(taker, task, schema, accepted);
+      const checked = await this.attachments.check(taker, task, schema, accepted, variables);
       if (checked.errors.length > 0) throw invalidSubmission(checked.errors);
       return checked;
     }

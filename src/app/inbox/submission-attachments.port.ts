@@ -20,6 +20,8 @@ export interface SubmissionAttachments {
     task: EngineTask,
     form: FormJsSchema,
     values: Record<string, unknown>,
+    /** The task's variables: files a field already holds stay when the form sends it empty. */
+    context: Record<string, unknown>,
   ): Promise<CheckedAttachments>;
   /** The task was completed with these files: they are listed from now on for whoever sees the task. */
   submitted(fileIds: readonly string[]): Promise<void>;

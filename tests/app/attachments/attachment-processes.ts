@@ -97,10 +97,17 @@ const personnelXml = processXml(
       candidateGroups: 'ban-to-chuc',
       formId: reviewForm.id,
     }),
+    // The dossier's form again (a return for more information): it opens with the files already held.
+    userTask('boSungLai', {
+      name: 'Bổ sung lần hai',
+      candidateGroups: '=[unit.group]',
+      formId: dossierForm.id,
+    }),
     endEvent('end'),
     flow('start', 'boSung', { id: 'f1' }),
     flow('boSung', 'kiemTra', { id: 'f2' }),
-    flow('kiemTra', 'end', { id: 'f3' }),
+    flow('kiemTra', 'boSungLai', { id: 'f3' }),
+    flow('boSungLai', 'end', { id: 'f4' }),
   ],
   { name: 'Cho ý kiến nhân sự (thử)' },
 );

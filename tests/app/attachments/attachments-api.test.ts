@@ -455,6 +455,46 @@ describe('personnel dossiers (y-kien-nhan-su)', () => {
   });
 });
 
+describe('a dossier’s form opened again', () => {
+  it('keeps the files already held when the form sends the field empty', async () => {
+    const instance = await start(PERSONNEL_PROCESS_ID, { unit: DTN });
+    const dtn = await signedIn('doanthanhnien.canbo');
+    const btc = await signedIn('btc.canbo');
+    const first = (await openTasks(instance, 'boSung', 1)).get(DTN.group) ?? '';
+    expect((await dtn.post(`/api/inbox/tasks/${first}/claim`)).status).toBe(204);
+    const held = (await upload(dtn, first, 'hoSo', 'Bien ban.pdf', sample.pdf()))
+      .body as unknown as AttachmentRef;
+    expect((await dtn.post(`/api/inbox/tasks/${first}/complete`, { data: { hoSo: [held] } })).status).toBe(
+      204,
+    );
+    const check = (await openTasks(instance, 'kiemTra', 1)).get('ban-to-chuc') ?? '';
+    expect((await btc.post(`/api/inbox/tasks/${check}/claim`)).status).toBe(204);
+    expect(
+      (await btc.post(`/api/inbox/tasks/${check}/complete`, { data: { nhanXet: 'Bổ sung' } })).status,
+    ).toBe(204);
+
+    const again = (await openTasks(instance, 'boSungLai', 1)).get(DTN.group) ?? '';
+    expect((await dtn.post(`/api/inbox/tasks/${again}/claim`)).status).toBe(204);
+    // The file picker cannot show stored files: the browser sends the field empty.
+    expect((await dtn.post(`/api/inbox/tasks/${again}/complete`, { data: { hoSo: null } })).status).toBe(204);
+    const hoSo = async () =>
+      eventually(async () => {
+        const found = await stack.service.engineClients.rest.searchVariables(
+          loose({ filter: { processInstanceKey: instance, name: 'hoSo' } }),
+          noWait,
+        );
+        expect(found.items).toHaveLength(1);
+        return JSON.parse(String(found.items[0]?.value)) as AttachmentRef[];
+      });
+    expect(await hoSo()).toEqual([held]);
+    // The instance's list shows the file once, submitted with the first form.
+    const list = await btc.get(`/api/monitor/instances/${instance}/attachments`);
+    expect((list.body as unknown as AttachmentList).items.map((item) => item.step)).toEqual([
+      'Bổ sung hồ sơ',
+    ]);
+  });
+});
+
 describe('uploads never submitted', () => {
   it('are dropped with their chunks by the sweep; submitted files stay', async () => {
     const store = new AttachmentStore(stack.service.connection);
@@ -462,7 +502,7 @@ describe('uploads never submitted', () => {
     const chunks = stack.service.connection.collection('attachments.chunks');
     const submitted = await files.countDocuments({ 'metadata.submittedAt': { $ne: null } });
     const unsubmitted = await files.countDocuments({ 'metadata.submittedAt': null });
-    expect(submitted).toBe(2);
+    expect(submitted).toBe(3);
     expect(unsubmitted).toBeGreaterThan(0);
     // Not yet old enough: kept.
     expect(await store.dropUnsubmitted(new Date(Date.parse('2000-01-01')))).toBe(0);
