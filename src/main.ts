@@ -8,6 +8,13 @@ import { createAppServices } from './app/app.module.js';
 import { startHttpServer } from './app/http/http-server.js';
 import type { RouteDefinition } from './app/http/route.types.js';
 import { webRoutes } from './app/web/web.routes.js';
+import {
+  AttachmentStore,
+  attachmentRoutes,
+  StartSubmissionCheck,
+  SubmissionCheck,
+  sweepAbandonedUploads,
+} from './app/attachments/index.js';
 import { camundaTaskEngine, createInboxModule } from './app/inbox/index.js';
 import { createMonitorModule } from './app/monitoring/index.js';
 import {
@@ -136,12 +143,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
     const services = createAppServices({ config, logger, clock, connection });
     const { directory } = services;
+    const taskEngine = camundaTaskEngine(engineClients.rest);
+    // Files chosen in forms (issue 16, point 4): stored in the database, checked when the form is submitted.
+    const attachmentStore = new AttachmentStore(connection);
     const inbox = createInboxModule({
       connection,
       clock,
-      engine: camundaTaskEngine(engineClients.rest),
+      engine: taskEngine,
       groupsOf: (username) => directory.candidateGroupsOfUser(username),
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
+      attachments: new SubmissionCheck(attachmentStore, clock),
     });
     const processStart = createProcessStartModule({
       connection,
@@ -152,6 +163,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         const unit = await directory.units.find(code);
         return unit?.active ? unitRefOf(unit) : undefined;
       },
+      attachments: new StartSubmissionCheck(attachmentStore, clock),
     });
     // The supervisors' cockpit (issue 15), over the engine's REST v2 API.
     const monitor = createMonitorModule({
@@ -187,6 +199,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),
       ...inbox.routes,
+      ...attachmentRoutes({
+        store: attachmentStore,
+        clock,
+        inbox: inbox.inbox,
+        engine: taskEngine,
+        groupsOf: (username) => directory.candidateGroupsOfUser(username),
+        dataAccess: monitor.dataAccess,
+        starts: processStart.service,
+        maxBytes: config.attachmentMaxBytes,
+      }),
       ...processStart.routes,
       ...periods.routes,
       ...monitor.routes,
@@ -198,6 +220,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     life.add(services.startHousekeeping(), 'housekeeping', (stop) => stop());
 
     await Promise.all(Object.values(connection.models).map((model) => model.init()));
+    await attachmentStore.ensureIndexes();
+    life.add(sweepAbandonedUploads(attachmentStore, clock, logger), 'attachment sweep', (stop) => stop());
     // Replicas starting together (issue 13): one seeds, the others then find the organisation there.
     if (config.seedDemo)
       await underLease(leaseOf('seed-at-start'), async () => {

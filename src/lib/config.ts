@@ -59,6 +59,7 @@ export interface Config {
   smtpUrl: string | undefined;
   taskNoticeIntervalMs: number;
   serviceRole: ServiceRole;
+  attachmentMaxBytes: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -383,6 +384,14 @@ const definitions = [
     'all',
     oneOf(['all', 'app', 'workers'] as const),
     () => 'all' as const,
+  ),
+  def(
+    'ATTACHMENT_MAX_BYTES',
+    'attachmentMaxBytes',
+    'Largest file attached to a form (a file picker field), in bytes; larger uploads get 413',
+    '10485760',
+    integer(1_024, 100 * 1024 * 1024),
+    () => 10 * 1024 * 1024,
   ),
 ];
 

@@ -110,6 +110,9 @@ describe("form-js's own interface words in Vietnamese", () => {
     ['"aria-label": "Previous page"', 'Previous page', 'Trang trước'],
     ['"aria-label": "Next page"', 'Next page', 'Trang sau'],
     ['" of "', ' of ', ' trên '],
+    ['children: "Browse"', 'Browse', 'Chọn tệp'],
+    ["'No files selected'", 'No files selected', 'Chưa chọn tệp nào'],
+    ['`${files.length} files selected`', '2 files selected', 'Đã chọn 2 tệp'],
   ];
 
   it('translates each word form-js 1.23 renders (found in its bundle, so an upgrade changing one fails here)', () => {

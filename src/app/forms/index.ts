@@ -1,6 +1,7 @@
 export { compileForm, asFormJsSchema, type CompiledForm } from './form-compiler.js';
 export { validateSubmission } from './submission-validator.js';
 export { submissionError } from './submission-error.js';
+export { fileFieldKeys, fileFieldValues, withValuesAt, type FileFieldValue } from './file-fields.js';
 export {
   FormSchemaError,
   SERVER_SIDE_CODES,

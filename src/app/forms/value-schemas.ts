@@ -106,7 +106,28 @@ export function checkboxSchema(): JsonSchema {
   return { type: ['boolean', 'null'] };
 }
 
-/** A file picker submits a reference string ("files::…"); the files themselves travel separately. */
+/** The most files one file picker may hold. */
+export const MAX_FILES_PER_FIELD = 20;
+
+/**
+ * A file picker holds, in form-js, a reference string ("files::…") to files its page has; the browser app uploads
+ * them first (POST /api/inbox/tasks/:key/attachments) and submits the stored files' references instead. Which
+ * references are acceptable (uploaded by the submitter for this task) is the attachments module's check, after this.
+ */
 export function fileSchema(): JsonSchema {
-  return { type: ['string', 'null'] };
+  return {
+    type: ['string', 'null', 'array'],
+    maxItems: MAX_FILES_PER_FIELD,
+    items: {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+        name: { type: 'string', maxLength: 255 },
+        contentType: { type: 'string', maxLength: 255 },
+        size: { type: 'integer', minimum: 0 },
+      },
+      additionalProperties: false,
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../lib/clock.js';
 import {
   compileForm,
+  fileFieldValues,
   validateSubmission,
   type CompiledForm,
   type FormErrorCode,
@@ -26,6 +27,7 @@ import { compareTasks, engineFilterOf, engineSortOf } from './inbox-query.js';
 import type { InboxPage, InboxQuery, TaskDetail, TaskSummary } from '../../shared/contracts/index.js';
 import { canClaim, canSee, holds, isOpenToGroupsOf, type TaskTaker } from './task-access.js';
 import { chainOf, scopeOf, type TaskScope } from './task-scope.js';
+import type { SubmissionAttachments } from './submission-attachments.port.js';
 
 /** The largest draft kept (its JSON text); a form's text fields together stay far below it. */
 export const DRAFT_MAX_BYTES = 256 * 1024;
@@ -110,6 +112,8 @@ export class InboxService {
     /** Whose full names replace usernames; usernames are shown when not given. */
     private readonly people?: PeopleDirectory,
     private readonly visibilityWaitMs = VISIBILITY_WAIT_MS,
+    /** Checks the files a form's file fields refer to; without it, a submission may carry no file reference. */
+    private readonly attachments?: SubmissionAttachments,
   ) {}
 
   /**
@@ -292,16 +296,45 @@ export class InboxService {
     const task = await this.heldTask(taker, key);
     const [form, variables] = await Promise.all([this.engine.form(key), this.engine.variables(key)]);
     let accepted: Record<string, unknown> = {};
+    let fileIds: string[] = [];
     if (form) {
       const result = validateSubmission(this.compiled(form), data, variables, { now: this.clock.now() });
       if (!result.ok)
         throw invalidSubmission(result.errors.map(({ field, message }) => ({ field, message })));
       accepted = result.value;
+      const files = await this.checkFiles(taker, task, form, accepted, variables);
+      accepted = files.values;
+      fileIds = files.fileIds;
     }
     await this.engineCall(() => this.engine.complete(key, accepted), taskClosed);
+    await this.attachments?.submitted(fileIds);
     await this.store.dropDrafts(key);
     await this.audit(taker, task, 'complete');
     await this.untilVisible(key, (seen) => !seen || !isOpenState(seen.state));
+  }
+
+  /** The file fields' references checked (422 per field when one is not the submitter's upload for this task). */
+  private async checkFiles(
+    taker: TaskTaker,
+    task: EngineTask,
+    form: TaskForm,
+    accepted: Record<string, unknown>,
+    variables: Record<string, unknown>,
+  ): Promise<{ values: Record<string, unknown>; fileIds: string[] }> {
+    const schema = form.schema as unknown as FormJsSchema;
+    if (this.attachments) {
+      const checked = await this.attachments.check(taker, task, schema, accepted, variables);
+      if (checked.errors.length > 0) throw invalidSubmission(checked.errors);
+      return checked;
+    }
+    const referring = fileFieldValues(schema, accepted).filter(
+      ({ value }) => Array.isArray(value) && value.length > 0,
+    );
+    if (referring.length > 0)
+      throw invalidSubmission(
+        referring.map(({ field }) => ({ field, message: 'Máy chủ này không nhận tệp đính kèm.' })),
+      );
+    return { values: accepted, fileIds: [] };
   }
 
   /** Reads a task's unit and period ahead of any list that shows it; true when it was not known yet. */

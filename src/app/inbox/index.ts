@@ -8,13 +8,19 @@ import { CommentService } from './comment.service.js';
 import { CommentStore } from './comment.store.js';
 import { CommentRateLimit } from './comment-rate.js';
 import { inboxRoutes } from './inbox.routes.js';
-import { InboxService, type PeopleDirectory } from './inbox.service.js';
+import { InboxService, VISIBILITY_WAIT_MS, type PeopleDirectory } from './inbox.service.js';
+import type { SubmissionAttachments } from './submission-attachments.port.js';
 import { InboxStore } from './inbox.store.js';
 import type { TaskEngine } from './task-engine.port.js';
 
-export { InboxService } from './inbox.service.js';
+export { InboxService, PERSONNEL_PROCESS_ID } from './inbox.service.js';
 export { camundaTaskEngine } from './camunda-task-engine.js';
-export type { TaskEngine, EngineTask } from './task-engine.port.js';
+export type { TaskEngine, EngineTask, TaskForm } from './task-engine.port.js';
+export { isOpenState } from './task-engine.port.js';
+export { holds, type TaskTaker } from './task-access.js';
+export type { TaskScope } from './task-scope.js';
+export type { CheckedAttachments, SubmissionAttachments } from './submission-attachments.port.js';
+export { markPersonnelRead, personnelReadAudit } from './personnel-audit.js';
 
 export interface InboxModuleDependencies {
   connection: Connection;
@@ -25,11 +31,15 @@ export interface InboxModuleDependencies {
   groupsOf(username: string): Promise<string[]>;
   /** Full names of assignees (OrganisationDirectory.users); usernames are shown when not given. */
   people?: PeopleDirectory;
+  /** The check of the files a submission refers to (the attachments module); none accepted when not given. */
+  attachments?: SubmissionAttachments;
 }
 
 /** The inbox's routes (all behind the app's guard), over the engine's user tasks and the app's drafts and audit log. */
 export function createInboxModule(deps: InboxModuleDependencies): {
   routes: RouteDefinition[];
+  /** For modules that act through the inbox's tasks (attachments). */
+  inbox: InboxService;
   /** Not started here: the service starts it once the engine is up (tests usually leave it off). */
   contextWarmer: ContextWarmer;
 } {
@@ -40,8 +50,11 @@ export function createInboxModule(deps: InboxModuleDependencies): {
     deps.clock,
     comments,
     deps.people,
+    VISIBILITY_WAIT_MS,
+    deps.attachments,
   );
   return {
+    inbox,
     contextWarmer: new ContextWarmer(deps.engine, inbox),
     routes: [
       ...inboxRoutes({ inbox, groupsOf: (username) => deps.groupsOf(username) }),

@@ -83,6 +83,17 @@ export class InstanceDetailService {
     return instance;
   }
 
+  /**
+   * Whether the watcher may read the instance's data (its variables, the files attached in it): 404 when they do not
+   * watch it; for a personnel instance only its readers (readsPersonnelData), as for its variables.
+   */
+  async dataAccess(watcher: Watcher, key: string): Promise<{ readable: boolean; personnel: boolean }> {
+    const instance = await this.watched(watcher, key);
+    if (instance.processDefinitionId !== PERSONNEL_PROCESS) return { readable: true, personnel: false };
+    const variables = await this.engine.variables(key);
+    return { readable: readsPersonnelData(watcher, unitCodeOf(variables)), personnel: true };
+  }
+
   /** `onPersonnelRead` is called when personnel data is about to be shown, so the read is audited. */
   async detail(watcher: Watcher, key: string, onPersonnelRead: () => void): Promise<InstanceDetail> {
     const instance = await this.watched(watcher, key);

@@ -8,10 +8,13 @@ import type { ProcessStarter } from './process-start.port.js';
 import { processStartRoutes } from './process-start.routes.js';
 import { ProcessStartService } from './process-start.service.js';
 import { ProcessStartStore } from './process-start.store.js';
+import type { StartAttachments } from './start-attachments.port.js';
 
 export { zeebeProcessStarter, formsDirectoryLoader, type ProcessStarter } from './process-start.port.js';
 export { START_RULES } from './process-start.table.js';
 export { ProcessStartStore } from './process-start.store.js';
+export { ProcessStartService, type StartPlace, type Starter } from './process-start.service.js';
+export type { StartAttachments } from './start-attachments.port.js';
 
 export interface ProcessStartModuleDependencies {
   connection: Connection;
@@ -20,11 +23,15 @@ export interface ProcessStartModuleDependencies {
   starter: ProcessStarter;
   loadForm(formId: string): Promise<FormJsSchema>;
   unitOf(code: string): Promise<UnitRef | undefined>;
+  /** The check of the files a start form refers to (the attachments module); none accepted when not given. */
+  attachments?: StartAttachments;
 }
 
 export function createProcessStartModule(deps: ProcessStartModuleDependencies): {
   routes: RouteDefinition[];
+  /** For modules that act on start forms (attachments). */
+  service: ProcessStartService;
 } {
   const service = new ProcessStartService({ ...deps, store: new ProcessStartStore(deps.connection) });
-  return { routes: processStartRoutes(service) };
+  return { routes: processStartRoutes(service), service };
 }

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock.js';
-import { compileForm, submissionError, validateSubmission, type FormJsSchema } from '../forms/index.js';
+import {
+  compileForm,
+  fileFieldValues,
+  submissionError,
+  validateSubmission,
+  type FormJsSchema,
+} from '../forms/index.js';
 import type { Membership } from '../http/route.types.js';
 import type { UnitRef } from '../organisation/index.js';
 import { processNotFound, startForbidden } from './process-start.errors.js';
 import { startOperationReference, type ProcessStarter } from './process-start.port.js';
 import type { ProcessStartStore } from './process-start.store.js';
+import type { StartAttachments } from './start-attachments.port.js';
 import { START_RULES, startRuleOf, type StartRule } from './process-start.table.js';
 
 export interface Starter {
@@ -23,6 +30,16 @@ export interface ProcessStartDependencies {
   loadForm(formId: string): Promise<FormJsSchema>;
   /** An active unit by code, as the `unit` process variable; undefined when unknown or inactive. */
   unitOf(code: string): Promise<UnitRef | undefined>;
+  /** Checks the files a start form's file fields refer to; without it, a start may carry no file reference. */
+  attachments?: StartAttachments;
+}
+
+/** Where a start form's upload goes: the process, its start form and the unit starting it. */
+export interface StartPlace {
+  processId: string;
+  name: string;
+  form: FormJsSchema;
+  unit: UnitRef;
 }
 
 /** Starting processes from their start forms, for the units and roles of the start table only. */
@@ -71,7 +88,8 @@ export class ProcessStartService {
     const now = this.deps.clock.now();
     const result = validateSubmission(compileForm(form), data, {}, { now });
     if (!result.ok) throw submissionError(result.errors);
-    const variables: Record<string, unknown> = { ...result.value };
+    const files = await this.checkFiles(user, rule.processId, form, result.value);
+    const variables: Record<string, unknown> = { ...files.values };
     if (rule.serverVariables.includes('unit')) variables.unit = unit;
     else delete variables.unit;
     const processInstanceKey = await this.deps.starter.start(
@@ -79,6 +97,7 @@ export class ProcessStartService {
       variables,
       startOperationReference(user.username, rule.processId, requestId),
     );
+    await this.deps.attachments?.started(files.fileIds, processInstanceKey, unit.group);
     await this.deps.store.record({
       at: now,
       actor: user.username,
@@ -87,6 +106,50 @@ export class ProcessStartService {
       processInstanceKey,
     });
     return { processInstanceKey };
+  }
+
+  /**
+   * Where a file chosen in the start form goes, for a user who may start the process (404 for a process not started
+   * by hand, 403 for a user whose units and roles may not start it).
+   */
+  async startPlace(user: Starter, processId: string): Promise<StartPlace> {
+    const rule = startRuleOf(processId);
+    if (!rule) throw processNotFound();
+    const unit = await this.startingUnit(rule, user);
+    if (!unit) throw startForbidden();
+    return {
+      processId: rule.processId,
+      name: rule.name,
+      form: await this.deps.loadForm(rule.startFormId),
+      unit,
+    };
+  }
+
+  /** The file fields' references checked (422 per field when one is not the starter's upload for this form). */
+  private async checkFiles(
+    user: Starter,
+    processId: string,
+    form: FormJsSchema,
+    values: Record<string, unknown>,
+  ): Promise<{ values: Record<string, unknown>; fileIds: string[] }> {
+    if (this.deps.attachments) {
+      const checked = await this.deps.attachments.check(user, processId, form, values);
+      if (checked.errors.length > 0)
+        throw submissionError(checked.errors.map((error) => ({ ...error, code: 'FORM_INVALID' as const })));
+      return checked;
+    }
+    const referring = fileFieldValues(form, values).filter(
+      ({ value }) => Array.isArray(value) && value.length > 0,
+    );
+    if (referring.length > 0)
+      throw submissionError(
+        referring.map(({ field }) => ({
+          field,
+          code: 'FORM_INVALID' as const,
+          message: 'Máy chủ này không nhận tệp đính kèm.',
+        })),
+      );
+    return { values, fileIds: [] };
   }
 
   /** The first of the user's units (with an allowed role) the rule lets start the process. */

@@ -3,6 +3,7 @@
  * Both sides import them from here, so they cannot drift apart. Types only; new APIs (admin, monitor) add a file.
  */
 export type * from './admin-organisation.contract.js';
+export type * from './attachments.contract.js';
 export type * from './auth.contract.js';
 export type * from './form.contract.js';
 export type * from './inbox.contract.js';

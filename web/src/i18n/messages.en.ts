@@ -226,6 +226,7 @@ export const en: Messages = {
   documentsSearch: 'Search by number, period, unit',
   documentsNone: 'No matching document.',
   documentsLoadFailed: 'The documents could not be loaded.',
+  attachmentsTitle: 'Attached files',
   documentsOfTask: 'Documents of this case',
   colNumber: 'Number',
   colDate: 'Issued',

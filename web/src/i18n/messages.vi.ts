@@ -226,6 +226,7 @@ export const vi = {
   documentsSearch: 'Tìm theo số, ký hiệu, kỳ, đơn vị',
   documentsNone: 'Không có văn bản nào phù hợp.',
   documentsLoadFailed: 'Không tải được danh sách văn bản.',
+  attachmentsTitle: 'Tệp đính kèm của hồ sơ',
   documentsOfTask: 'Văn bản của hồ sơ',
   colNumber: 'Số, ký hiệu',
   colDate: 'Ngày ban hành',

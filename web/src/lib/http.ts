@@ -12,6 +12,8 @@ export function setCsrfToken(token: string | undefined): void {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the raw body (an attachment), instead of JSON. */
+  file?: { content: Blob; headers: Record<string, string> };
   /** 401 is expected (e.g. loading the session before sign-in): do not announce an expired session. */
   quietUnauthenticated?: boolean;
 }
@@ -21,6 +23,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) Object.assign(headers, options.file.headers);
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
@@ -28,7 +31,11 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file
+        ? options.file.content
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiProblem(0, 'network', '');

@@ -13,6 +13,8 @@ const TEXT_HOSTS = [
   // A table's "Nothing to show." and the " of " between its page numbers (form-js's own text nodes there).
   '.fjs-table-middle-container',
   '.fjs-table-nav-label',
+  '.fjs-filepicker-button',
+  '.fjs-filepicker-container > .fjs-form-field-label',
 ].join(', ');
 /** Attributes of form-js elements, each only on the elements listed. */
 const ATTRIBUTE_HOSTS: readonly (readonly [attribute: string, selector: string])[] = [

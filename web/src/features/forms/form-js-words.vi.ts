@@ -34,6 +34,10 @@ const TEXTS: readonly (readonly [en: string, vi: string])[] = [
   ['Previous page', 'Trang trước'],
   ['Next page', 'Trang sau'],
   ['of', 'trên'],
+  // The file picker's button and what it says of the files chosen (one file shows its own name).
+  ['Browse', 'Chọn tệp'],
+  ['No files selected', 'Chưa chọn tệp nào'],
+  ['{n} files selected', 'Đã chọn {n} tệp'],
   // The title of the bpmn.io logo under the form.
   ['Powered by bpmn.io', 'Xây dựng trên nền bpmn.io'],
 ];

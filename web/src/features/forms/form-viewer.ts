@@ -8,8 +8,11 @@ import { invalidFieldsIn, type InvalidField } from './invalid-fields.js';
 import { StickyErrors, valueAt, type StickyErrorHost } from './sticky-errors.js';
 
 export interface MountedForm {
-  /** Runs form-js's own validation; the data and the errors by field id (empty when valid). */
-  submit(): { data: FormData; errors: Record<string, unknown> };
+  /**
+   * Runs form-js's own validation; the data, the errors by field id (empty when valid), and the files chosen in file
+   * fields by the `files::…` reference the data holds for them.
+   */
+  submit(): { data: FormData; errors: Record<string, unknown>; files: ReadonlyMap<string, readonly File[]> };
   /** The current values, without validating (for a draft). */
   data(): FormData;
   /** Shows the server's errors on their fields; returns the messages of fields the form does not have. */
@@ -74,7 +77,11 @@ export async function mountForm(
   return {
     submit() {
       const result = form.submit();
-      return { data: result.data as FormData, errors: result.errors as Record<string, unknown> };
+      return {
+        data: result.data as FormData,
+        errors: result.errors as Record<string, unknown>,
+        files: result.files,
+      };
     },
     data: () => withOriginalDates(internals._getState().data, shown.originals),
     showServerErrors(problems) {

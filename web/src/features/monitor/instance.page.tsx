@@ -5,6 +5,7 @@ import type { InstanceDetail } from '../../lib/contracts.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
+import { InstanceAttachments } from '../attachments/task-attachments.js';
 import { problemMessage } from '../auth/problem-message.js';
 import { INSTANCES_PATH } from './instances.page.js';
 import { MonitorDiagram } from './monitor-diagram.js';
@@ -202,6 +203,8 @@ export function InstancePage({ instanceKey }: { instanceKey: string }) {
           </tbody>
         </table>
       </div>
+
+      <InstanceAttachments instanceKey={instance.key} />
 
       {detail.actions.length > 0 && (
         <div class="monitor-section">

@@ -1,3 +1,5 @@
+import { attachmentsApi } from '../attachments/attachments.api.js';
+import { withUploadedFiles } from '../attachments/form-files.js';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { ApiProblem } from '../../lib/problem.js';
@@ -46,13 +48,17 @@ export function StartProcessPage() {
     if (!chosen || !form) return;
     setOutcome(undefined);
     setInvalid([]);
-    const { data, errors } = form.submit();
+    const { data, errors, files } = form.submit();
     if (Object.keys(errors).length > 0) return void (await showInvalid(form));
     setBusy(true);
     try {
       // One id per start, kept across retries of it (a timeout, the engine away): the server starts it once.
       startRequestId.current ??= newStartRequestId();
-      await processStartApi.start(chosen.processId, data, startRequestId.current);
+      // The chosen files go first; the start form then refers to them as stored (checked by the server).
+      const submitted = await withUploadedFiles(data, files, (field, file) =>
+        attachmentsApi.uploadForStart(chosen.processId, field, file),
+      );
+      await processStartApi.start(chosen.processId, submitted, startRequestId.current);
       startRequestId.current = undefined;
       setChosen(undefined);
       // What was started, by its name and period (never the engine's number); kept until the user closes it.

@@ -5,6 +5,9 @@ import { events } from '../../lib/event-bus.js';
 import { ApiProblem } from '../../lib/problem.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
+import { attachmentsApi } from '../attachments/attachments.api.js';
+import { withUploadedFiles } from '../attachments/form-files.js';
+import { TaskAttachments } from '../attachments/task-attachments.js';
 import { problemMessage } from '../auth/problem-message.js';
 import { ErrorSummary } from '../forms/error-summary.js';
 import type { MountedForm } from '../forms/form-viewer.js';
@@ -82,9 +85,13 @@ export function TaskPage({ taskId }: { taskId: string }) {
         setOutcome({ at, kind: 'success', text: t.draftSaved(formatTime(savedAt)) });
       }
       if (action === 'complete' && form) {
-        const { data, errors } = form.submit();
+        const { data, errors, files } = form.submit();
         if (Object.keys(errors).length > 0) return void (await showInvalid(form));
-        await inboxApi.complete(current.id, data);
+        // The chosen files go first; the form then refers to them as stored (the server checks each reference).
+        const submitted = await withUploadedFiles(data, files, (field, file) =>
+          attachmentsApi.upload(current.id, field, file),
+        );
+        await inboxApi.complete(current.id, submitted);
         events.emit('task.completed', { taskId: current.id });
         setCompletedHere(true);
         setOutcome({ at, kind: 'success', text: t.taskCompleted });
@@ -168,6 +175,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               </ClaimBar>
             </div>
           )}
+          <TaskAttachments taskId={task.id} version={done ? 'done' : 'open'} />
           {!done && (
             <TaskForm schema={task.form} data={task.data} onReady={onReady} readOnly={!task.canComplete} />
           )}
