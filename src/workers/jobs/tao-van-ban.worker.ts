@@ -24,11 +24,12 @@ const unitsOf = (value: unknown): { code: string; name: string }[] =>
 
 /**
  * The units a document concerns, so their staff find it (records/document-access.ts): the nominating organisation
- * of a personnel opinion; the units of the round a commendation decision is sent to; the organisations invited to a
+ * of a personnel opinion; the base organisation whose urgent report a direction answers; the units of the round a commendation decision is sent to; the organisations invited to a
  * briefing. A synthesis report is the Bloc's own and concerns no single unit.
  */
 function unitsConcerned(mauVanBan: string, vars: Vars): { code: string; name: string }[] {
   if (mauVanBan === 'van-ban-cho-y-kien-nhan-su') return unitsOf(vars.unit);
+  if (mauVanBan === 'y-kien-chi-dao-dot-xuat') return unitsOf(vars.unit);
   if (mauVanBan === 'bao-cao-tong-hop-dan-van') return [];
   return unitsOf(vars.units);
 }
@@ -65,7 +66,9 @@ export const taoVanBan = defineWorker({
         if (error instanceof DocumentDataError) throw new BadInputError(error.message);
         throw error;
       });
-    const id = `${job.processInstanceKey}-${mauVanBan}`;
+    // One document per instance and template; a template issued once per round keys each round's own.
+    const issue = template.issueOf?.(job.variables as unknown as Vars);
+    const id = `${job.processInstanceKey}-${mauVanBan}${issue ? `-${issue}` : ''}`;
     const tenTep = `${template.fileName}-${job.variables.soKyHieu.replace(/[^0-9A-Za-z]+/g, '-')}.docx`;
     await records.saveDocument(
       {
