@@ -61,8 +61,8 @@ describe('deployProcessesAndForms', () => {
       forms: ['bao-cao-dan-van-lap'],
     });
     expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
-    expect(result.processes.length).toBe(3);
+    expect(result.processes.length).toBe(4);
     expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
-    expect(result.forms.length).toBe(31);
+    expect(result.forms.length).toBe(35);
   }, 60_000);
 });
