@@ -120,6 +120,12 @@ describe('bao-cao-dot-xuat (Art. 10.3)', () => {
     expect(first.text).toContain('Đoàn Thanh niên Khối');
     expect(first.text).toContain('Đối thoại, giải quyết tiền lương.');
     expect(first.paragraphs).toContain('Số 21-TB/ĐUK');
+    // Filed for the reporting unit and the units it assigns, so their staff find it among their documents.
+    const firstFiled = await h.records.findDocument(`${pik}-y-kien-chi-dao-dot-xuat-lan-1`);
+    expect(firstFiled?.meta?.units).toEqual([
+      { code: 'so-tai-chinh', name: 'Đảng bộ Sở Tài chính' },
+      { code: 'doan-thanh-nien', name: 'Đoàn Thanh niên Khối' },
+    ]);
     const handling = await eventually(async () => {
       const open = (await h.openTasks(pik)).filter((t) => t.elementId === 'Task_BaoCaoXuLy');
       expect(open).toHaveLength(2);
