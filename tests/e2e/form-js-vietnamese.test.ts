@@ -32,6 +32,23 @@ const DATA: Record<string, unknown> = {
   deNghiKhenThuong: items(6),
   phanAnhThieuTrachNhiem: items(6),
   nhiemVu: items(6),
+  // bao-cao-dot-xuat (Art. 10.3): the urgent report's dates, the directions and the handling reports.
+  ngayXayRa: '2026-05-31',
+  directiveDueDate: '2026-06-03T17:00:00+07:00',
+  lanChiDao: 1,
+  yKienChiDao: 'Giao Đảng ủy Sở Tài chính xử lý.',
+  phanCongItem: { noiDungGiao: 'Đối thoại với người lao động', hanXuLy: '2026-06-05' },
+  ketQuaVong: [
+    {
+      tenDonVi: 'Đảng bộ Sở Tài chính',
+      tinhTrang: 'dang-xu-ly',
+      hanXuLy: '2026-06-05',
+      ketQuaXuLy: 'Đã đối thoại.',
+    },
+  ],
+  lichSuXuLy: [],
+  phanCong: items(6),
+  phanCongTiep: items(6),
 };
 
 /** Texts of the form's author and of the data: what is left is form-js's own words. */
@@ -110,9 +127,9 @@ const schemaOf = (name: string): string => {
   return form.schema;
 };
 
-describe('the 33 forms rendered in the browser, in Vietnamese', () => {
+describe('the 37 forms rendered in the browser, in Vietnamese', () => {
   it("shows none of form-js's English words in any form (dynamic lists full, date pickers made)", async () => {
-    expect(forms.length).toBe(33);
+    expect(forms.length).toBe(37);
     const english: string[] = [];
     for (const { name, schema } of forms) {
       const { own } = await render(schema);
@@ -137,6 +154,10 @@ describe('the 33 forms rendered in the browser, in Vietnamese', () => {
     expect(shown['danh-gia-khen-thuong-tu-danh-gia.form']).toContain('hạn gửi 15/12/2026');
     expect(shown['giao-ban-quy-ket-luan.form']).toContain('Ngày 01/06/2026, Hội trường Đảng ủy Khối.');
     expect(shown['giao-ban-quy-ket-qua-nhiem-vu.form']).toContain('15/07/2026');
+    expect(shown['bao-cao-dot-xuat-chi-dao.form']).toContain('31/05/2026');
+    expect(shown['bao-cao-dot-xuat-chi-dao.form']).toContain('03/06/2026');
+    expect(shown['bao-cao-dot-xuat-ket-qua-xu-ly.form']).toContain('05/06/2026');
+    expect(shown['bao-cao-dot-xuat-xem-xet.form']).toContain('đang xử lý, hạn 05/06/2026');
   }, 120_000);
 
   it('keeps the dates as they came in the data the form gives back (a draft)', async () => {

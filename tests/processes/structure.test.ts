@@ -332,6 +332,11 @@ const WORKER_OUTPUTS = [
   'hoSoId',
   'quyetDinhId',
   'loiXacDinhDonVi',
+  'donViGiaoViec',
+  'baoCaoDotXuatId',
+  'directiveDueDate',
+  'lanChiDao',
+  'lichSuXuLy',
 ];
 
 /** Root variable names a FEEL expression reads (not functions, not loop variables, not context keys). */
@@ -350,7 +355,8 @@ function rootVariables(expression: string): string[] {
 
 describe('variables read by FEEL (BPMN and forms) are produced by a form, a mapping or a documented worker', () => {
   const known = (): Set<string> => {
-    const set = new Set<string>([...WORKER_OUTPUTS, 'loopCounter']);
+    // `item`: FEEL's name for the element a filter tests (`list[item.value = x]`).
+    const set = new Set<string>([...WORKER_OUTPUTS, 'loopCounter', 'item']);
     for (const file of formFileNames()) {
       for (const c of components(loadForm(file).components)) {
         const key = c.key ?? c.path;
@@ -363,6 +369,8 @@ describe('variables read by FEEL (BPMN and forms) are produced by a form, a mapp
           set.add(el.target);
         if (el.$type === 'zeebe:LoopCharacteristics' && typeof el.inputElement === 'string')
           set.add(el.inputElement);
+        if (el.$type === 'zeebe:LoopCharacteristics' && typeof el.outputCollection === 'string')
+          set.add(el.outputCollection);
       }
     }
     return set;

@@ -3,7 +3,7 @@ import { startedWhat } from '../../web/src/features/process-start/started-summar
 import { vi } from '../../web/src/i18n/messages.vi.js';
 
 describe('what the start confirmation names (never the engine’s number)', () => {
-  it('names the period, the quarter, the year under review or the person', () => {
+  it('names the period, the quarter, the year under review, the person or the urgent matter', () => {
     expect(startedWhat('bao-cao-dan-van', { loaiKy: '6-thang', nam: 2027 }, vi)).toBe(
       'kỳ báo cáo 6 tháng đầu năm 2027',
     );
@@ -12,6 +12,9 @@ describe('what the start confirmation names (never the engine’s number)', () =
     expect(startedWhat('danh-gia-khen-thuong', { nam: 2026 }, vi)).toBe('đánh giá năm 2026');
     expect(startedWhat('y-kien-nhan-su', { hoTenUngVien: ' Nguyễn Văn An ' }, vi)).toBe(
       'hồ sơ nhân sự Nguyễn Văn An',
+    );
+    expect(startedWhat('bao-cao-dot-xuat', { tieuDe: ' Người lao động ngừng việc ' }, vi)).toBe(
+      'báo cáo đột xuất “Người lao động ngừng việc”',
     );
   });
 

@@ -9,6 +9,8 @@ import { xacDinhKyDanhGia } from '../../src/workers/jobs/xac-dinh-ky-danh-gia.wo
 import { xacDinhKyGiaoBan } from '../../src/workers/jobs/xac-dinh-ky-giao-ban.worker.js';
 import { xacDinhHanGiaoBan } from '../../src/workers/jobs/xac-dinh-han-giao-ban.worker.js';
 import { danhSachDonViGiaoViec } from '../../src/workers/jobs/danh-sach-don-vi-giao-viec.worker.js';
+import { tiepNhanBaoCaoDotXuat } from '../../src/workers/jobs/tiep-nhan-bao-cao-dot-xuat.worker.js';
+import { BadInputError } from '../../src/workers/runtime/business-error.js';
 import { inputChecker } from '../../src/workers/runtime/input-validation.js';
 import { TestClock } from '../../src/lib/clock.js';
 import { openDocx } from '../app/documents/docx-reader.js';
@@ -208,5 +210,55 @@ describe('idempotence', () => {
     const docx = openDocx((await bench.deps.records.findDocument(vanBan.id))!.content);
     expect(docx.text).toContain('Có 1/1 đơn vị đã gửi báo cáo');
     expect(docx.text).toContain('TRƯỞNG BAN TUYÊN GIÁO');
+  });
+});
+
+describe('tiep-nhan-bao-cao-dot-xuat (Art. 10.3)', () => {
+  const report = { unit: UNIT, tieuDe: 'Người lao động ngừng việc', soNguoiLienQuan: 20 };
+
+  it('files the report once and gives Thường trực until 17:00 of the day the unit asked for, never a past day', async () => {
+    // Today in the bench is 1 May 2026.
+    const asked = await tiepNhanBaoCaoDotXuat.handle(
+      job({ ...report, hanDeNghiChiDao: '2026-05-04' }, {}, { processInstanceKey: '2101' }),
+      bench.deps,
+    );
+    expect(asked).toEqual({
+      baoCaoDotXuatId: '2101-bao-cao-dot-xuat-gui',
+      directiveDueDate: '2026-05-04T17:00:00+07:00',
+      lanChiDao: 1,
+      lichSuXuLy: [],
+    });
+    // Started after the day the form allowed (a queued start): due today, not in the past.
+    const late = await tiepNhanBaoCaoDotXuat.handle(
+      job({ ...report, hanDeNghiChiDao: '2026-04-28' }, {}, { processInstanceKey: '2102' }),
+      bench.deps,
+    );
+    expect(late.directiveDueDate).toBe('2026-05-01T17:00:00+07:00');
+    // A retried job keeps the report as first filed.
+    await tiepNhanBaoCaoDotXuat.handle(
+      job(
+        { ...report, soNguoiLienQuan: 99, hanDeNghiChiDao: '2026-05-04' },
+        {},
+        { processInstanceKey: '2101' },
+      ),
+      bench.deps,
+    );
+    const filed = await bench.deps.records.findRecord('2101-bao-cao-dot-xuat-gui');
+    expect(filed?.data).toMatchObject({
+      unit: { code: 'so-y-te' },
+      tieuDe: report.tieuDe,
+      soNguoiLienQuan: 20,
+    });
+  });
+
+  it('refuses a unit that is not a base Party organisation (Art. 10.3 gives it to them)', async () => {
+    const union = { ...UNIT, code: 'doan-thanh-nien', kind: 'doan-the', group: 'doan-the:doan-thanh-nien' };
+    await expect(
+      tiepNhanBaoCaoDotXuat.handle(
+        job({ ...report, unit: union, hanDeNghiChiDao: '2026-05-04' }, {}, { processInstanceKey: '2103' }),
+        bench.deps,
+      ),
+    ).rejects.toBeInstanceOf(BadInputError);
+    expect(await bench.deps.records.findRecord('2103-bao-cao-dot-xuat-gui')).toBeUndefined();
   });
 });

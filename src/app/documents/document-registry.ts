@@ -6,6 +6,7 @@ import {
 import { numberLine } from './layout-rules.js';
 import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
 import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
+import { generateUrgentDirective, type UrgentDirectiveData } from './urgent-directive.document.js';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -15,6 +16,7 @@ export interface DocumentDataByType {
   'briefing-conclusion': BriefingConclusionData;
   'personnel-opinion': PersonnelOpinionData;
   'commendation-decision': CommendationDecisionData;
+  'urgent-directive': UrgentDirectiveData;
 }
 export type DocumentType = keyof DocumentDataByType;
 
@@ -46,6 +48,11 @@ export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinitio
     title: 'Quyết định khen thưởng',
     fileStem: 'quyet-dinh-khen-thuong',
     generate: generateCommendationDecision,
+  },
+  'urgent-directive': {
+    title: 'Thông báo ý kiến chỉ đạo của Thường trực Đảng ủy Khối',
+    fileStem: 'thong-bao-y-kien-chi-dao',
+    generate: generateUrgentDirective,
   },
 };
 

@@ -22,6 +22,11 @@ export {
   type CommendationDecisionData,
 } from './commendation-decision.document.js';
 export {
+  generateUrgentDirective,
+  UrgentDirectiveSchema,
+  type UrgentDirectiveData,
+} from './urgent-directive.document.js';
+export {
   generateDocument,
   documentRegistry,
   DOCX_MEDIA_TYPE,

@@ -40,6 +40,15 @@ export const START_RULES: readonly StartRule[] = [
     serverVariables: ['unit'],
   },
   {
+    // Art. 10.3: a base Party organisation reports directly to Ban Thường vụ / Thường trực.
+    processId: 'bao-cao-dot-xuat',
+    name: 'Báo cáo đột xuất',
+    startFormId: 'bao-cao-dot-xuat-bao-cao',
+    kinds: ['co-so'],
+    roles: ['staff', 'head'],
+    serverVariables: ['unit'],
+  },
+  {
     processId: 'danh-gia-khen-thuong',
     name: 'Đánh giá, khen thưởng năm',
     startFormId: 'danh-gia-khen-thuong-khoi-tao',

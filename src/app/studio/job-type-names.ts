@@ -13,6 +13,7 @@ const NAMES: Record<string, string> = {
   'luu-quyet-dinh': 'Lưu quyết định',
   'luu-ho-so-nhan-su': 'Lưu hồ sơ nhân sự',
   'cap-nhat-nhiem-vu': 'Cập nhật nhiệm vụ',
+  'tiep-nhan-bao-cao-dot-xuat': 'Tiếp nhận báo cáo đột xuất',
 };
 
 export function jobTypeName(type: string): string {

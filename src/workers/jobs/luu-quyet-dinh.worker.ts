@@ -19,6 +19,16 @@ const COMMENDATION_KEYS = [
   'soKyHieu',
   'ngayBanHanh',
 ];
+/** An urgent report's outcome (Art. 10.3): what was reported, every direction and handling report, the conclusion. */
+const URGENT_REPORT_KEYS = [
+  'baoCaoDotXuatId',
+  'unit',
+  'tieuDe',
+  'huongXuLy',
+  'yKienChiDao',
+  'lichSuXuLy',
+  'ketLuan',
+];
 
 /** Records the Standing Committee's decision; one record per process instance and kind, the latest one kept. */
 export const luuQuyetDinh = defineWorker({
@@ -36,6 +46,9 @@ export const luuQuyetDinh = defineWorker({
       if (typeof vars.period !== 'object' || vars.period === null)
         throw new BadInputError('thiếu biến "period"');
       keys = COMMENDATION_KEYS;
+    } else if (kind === 'bao-cao-dot-xuat') {
+      if (typeof vars.tieuDe !== 'string') throw new BadInputError('thiếu biến "tieuDe"');
+      keys = URGENT_REPORT_KEYS;
     } else throw new BadInputError(`loại quyết định "${kind}" không có`);
     const data = Object.fromEntries(keys.map((key) => [key, vars[key] ?? null]));
     const quyetDinhId = await records.saveRecord(

@@ -22,13 +22,32 @@ const unitsOf = (value: unknown): { code: string; name: string }[] =>
     )
     .map((u) => ({ code: u.code, name: typeof u.name === 'string' ? u.name : u.code }));
 
+/** The units (not Bloc bodies) a direction assigns, by the group the directive form chose and the name it offered. */
+function assignedUnits(vars: Vars): { code: string; name: string }[] {
+  const offered = Array.isArray(vars.donViGiaoViec)
+    ? (vars.donViGiaoViec as { label?: unknown; value?: unknown }[])
+    : [];
+  const groups = (Array.isArray(vars.phanCong) ? (vars.phanCong as { donViXuLy?: unknown }[]) : [])
+    .map((item) => item.donViXuLy)
+    .filter((group): group is string => typeof group === 'string' && group.includes(':'));
+  return groups.map((group) => {
+    const label = offered.find((option) => option.value === group)?.label;
+    return { code: group.split(':')[1] ?? group, name: typeof label === 'string' ? label : group };
+  });
+}
+
 /**
  * The units a document concerns, so their staff find it (records/document-access.ts): the nominating organisation
- * of a personnel opinion; the units of the round a commendation decision is sent to; the organisations invited to a
+ * of a personnel opinion; the base organisation whose urgent report a direction answers, and the units it assigns; the units of the round a commendation decision is sent to; the organisations invited to a
  * briefing. A synthesis report is the Bloc's own and concerns no single unit.
  */
 function unitsConcerned(mauVanBan: string, vars: Vars): { code: string; name: string }[] {
   if (mauVanBan === 'van-ban-cho-y-kien-nhan-su') return unitsOf(vars.unit);
+  if (mauVanBan === 'y-kien-chi-dao-dot-xuat') {
+    const reporting = unitsOf(vars.unit);
+    const assigned = assignedUnits(vars).filter((unit) => !reporting.some((r) => r.code === unit.code));
+    return [...reporting, ...assigned];
+  }
   if (mauVanBan === 'bao-cao-tong-hop-dan-van') return [];
   return unitsOf(vars.units);
 }
@@ -65,7 +84,9 @@ export const taoVanBan = defineWorker({
         if (error instanceof DocumentDataError) throw new BadInputError(error.message);
         throw error;
       });
-    const id = `${job.processInstanceKey}-${mauVanBan}`;
+    // One document per instance and template; a template issued once per round keys each round's own.
+    const issue = template.issueOf?.(job.variables as unknown as Vars);
+    const id = `${job.processInstanceKey}-${mauVanBan}${issue ? `-${issue}` : ''}`;
     const tenTep = `${template.fileName}-${job.variables.soKyHieu.replace(/[^0-9A-Za-z]+/g, '-')}.docx`;
     await records.saveDocument(
       {

@@ -3,6 +3,7 @@ import {
   generateCommendationDecision,
   generatePersonnelOpinion,
   generateSynthesisReport,
+  generateUrgentDirective,
   type Signature,
 } from '../../app/documents/index.js';
 import { BadInputError } from '../runtime/business-error.js';
@@ -261,12 +262,47 @@ function commendationDecision(vars: Vars, issue: IssueFields): Promise<Buffer> {
   });
 }
 
+/** Thường trực's direction on an urgent report (Art. 10.3), as Văn phòng issues it for the round `lanChiDao`. */
+function urgentDirective(vars: Vars, issue: IssueFields): Promise<Buffer> {
+  const unit = need(vars, 'unit', isObject, 'đơn vị báo cáo');
+  const phanCong = need(vars, 'phanCong', isArray, 'phân công xử lý').filter(isObject);
+  const subject = need(vars, 'tieuDe', isText, 'trích yếu vụ việc').trim();
+  return generateUrgentDirective({
+    ...common(issue, [
+      String(unit.name),
+      'Ban Thường vụ Đảng ủy Khối (báo cáo)',
+      'Các đơn vị được giao xử lý',
+    ]),
+    reportingUnit: String(unit.name),
+    // The trích yếu as the unit typed it, without a full stop the title would double.
+    subject: subject.charAt(0).toLocaleLowerCase('vi-VN') + subject.slice(1).replace(/[.]+$/, ''),
+    occurredAt: need(vars, 'ngayXayRa', isText, 'ngày xảy ra'),
+    round: typeof vars.lanChiDao === 'number' ? vars.lanChiDao : 1,
+    direction: paragraphs(need(vars, 'yKienChiDao', isText, 'ý kiến chỉ đạo')),
+    assignments: phanCong.map((item) => ({
+      unit: ownerName(String(item.donViXuLy), vars.donViGiaoViec),
+      task: String(item.noiDungGiao),
+      dueDate: String(item.hanXuLy),
+    })),
+  });
+}
+
 export const TEMPLATES: Record<
   string,
-  { build(vars: Vars, issue: IssueFields): Promise<Buffer>; fileName: string }
+  {
+    build(vars: Vars, issue: IssueFields): Promise<Buffer>;
+    fileName: string;
+    /** Set when one instance issues the document more than once (one per round): what tells the issues apart. */
+    issueOf?(vars: Vars): string;
+  }
 > = {
   'bao-cao-tong-hop-dan-van': { build: synthesisReport, fileName: 'Bao-cao-tong-hop-cong-tac-dan-van' },
   'thong-bao-ket-luan-giao-ban': { build: briefingConclusion, fileName: 'Thong-bao-ket-luan-giao-ban' },
   'van-ban-cho-y-kien-nhan-su': { build: personnelOpinion, fileName: 'Van-ban-cho-y-kien-nhan-su' },
   'quyet-dinh-khen-thuong': { build: commendationDecision, fileName: 'Quyet-dinh-khen-thuong' },
+  'y-kien-chi-dao-dot-xuat': {
+    build: urgentDirective,
+    fileName: 'Thong-bao-y-kien-chi-dao',
+    issueOf: (vars) => `lan-${typeof vars.lanChiDao === 'number' ? vars.lanChiDao : 1}`,
+  },
 };

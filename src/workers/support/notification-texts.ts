@@ -78,6 +78,26 @@ export function noticeText(kind: string, vars: Vars): { subject: string; text: s
         subject: `Quyết định khen thưởng công tác dân vận ${period}`,
         text: `Quyết định ${str(vanBan.soKyHieu)} khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác dân vận ${period} đã được ban hành.`,
       };
+    case 'bao-cao-dot-xuat':
+      return {
+        subject: `Báo cáo đột xuất của ${unit}: ${str(vars.tieuDe)}`,
+        text: `${unit} báo cáo đột xuất với Ban Thường vụ, Thường trực Đảng ủy Khối (Điều 10.3 Quy chế công tác dân vận): "${str(vars.tieuDe)}". Đề nghị Thường trực chỉ đạo xử lý trước ${when(vars.directiveDueDate)}.`,
+      };
+    case 'chi-dao-dot-xuat':
+      return {
+        subject: `Ý kiến chỉ đạo của Thường trực về báo cáo đột xuất: ${str(vars.tieuDe)}`,
+        text: `Thường trực Đảng ủy Khối đã chỉ đạo xử lý vụ việc "${str(vars.tieuDe)}" do ${unit} báo cáo (Thông báo ${str(vanBan.soKyHieu)}). Các đơn vị được giao xử lý và báo cáo kết quả đúng hạn.`,
+      };
+    case 'nhac-han-dot-xuat':
+      return {
+        subject: `Nhắc hạn: ${str(vars.viecCanLam)} — báo cáo đột xuất của ${unit}`,
+        text: `Việc "${str(vars.viecCanLam)}" về vụ việc "${str(vars.tieuDe)}" do ${unit} báo cáo đã đến hạn ${when(vars.hanXuLy)} mà chưa hoàn thành. Đề nghị xử lý kịp thời (Điều 10.3 Quy chế công tác dân vận).`,
+      };
+    case 'ket-thuc-dot-xuat':
+      return {
+        subject: `Kết thúc vụ việc báo cáo đột xuất: ${str(vars.tieuDe)}`,
+        text: `Thường trực Đảng ủy Khối đã kết thúc theo dõi vụ việc "${str(vars.tieuDe)}" do ${unit} báo cáo. ${str(vars.ketLuan, str(vars.yKienChiDao))}`,
+      };
     default:
       throw new Error(`loại thông báo "${kind}" không có`);
   }

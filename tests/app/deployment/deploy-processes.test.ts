@@ -27,16 +27,17 @@ const versions = (list: { version: number }[], idOf: (item: never) => string) =>
   Object.fromEntries(list.map((item) => [idOf(item as never), item.version]));
 
 describe('deployProcessesAndForms', () => {
-  it('deploys the four processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
+  it('deploys the five processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
     const zeebe = engine.zeebe;
     const first = await deployProcessesAndForms(zeebe, dirs);
     expect(first.processes.map((p) => p.bpmnProcessId).sort()).toEqual([
       'bao-cao-dan-van',
+      'bao-cao-dot-xuat',
       'danh-gia-khen-thuong',
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);
-    expect(first.forms.length).toBe(32);
+    expect(first.forms.length).toBe(37);
     expect(first.processes.every((p) => p.version === 1)).toBe(true);
 
     const second = await deployProcessesAndForms(zeebe, dirs);
@@ -60,8 +61,8 @@ describe('deployProcessesAndForms', () => {
       forms: ['bao-cao-dan-van-lap'],
     });
     expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
-    expect(result.processes.length).toBe(3);
+    expect(result.processes.length).toBe(4);
     expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
-    expect(result.forms.length).toBe(31);
+    expect(result.forms.length).toBe(35);
   }, 60_000);
 });

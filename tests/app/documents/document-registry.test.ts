@@ -31,12 +31,13 @@ describe('generateDocument', () => {
     expect(openDocx(generated.content).paragraphs).toContain('Số 130-QĐ/ĐUK');
   });
 
-  it('knows the four documents, each with a Vietnamese title', () => {
+  it('knows the five documents, each with a Vietnamese title', () => {
     expect(Object.keys(documentRegistry).sort()).toEqual([
       'briefing-conclusion',
       'commendation-decision',
       'personnel-opinion',
       'synthesis-report',
+      'urgent-directive',
     ]);
     for (const definition of Object.values(documentRegistry)) expect(definition.title).toMatch(/[ạ-ỹđĐ]/u);
   });

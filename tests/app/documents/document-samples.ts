@@ -55,4 +55,18 @@ export const samples: { readonly [T in DocumentType]: DocumentDataByType[T] } = 
     collectives: [{ name: 'Chi bộ Sở Tư pháp', recognition: 'Giấy khen của Ban Thường vụ Đảng ủy Khối' }],
     individuals: [],
   },
+  'urgent-directive': {
+    number: '21-TB/ĐUK',
+    issuedAt,
+    recipients: ['Đảng bộ Sở Tài chính', 'Ban Thường vụ Đảng ủy Khối (báo cáo)'],
+    signature: chiefOfOffice,
+    reportingUnit: 'Đảng bộ Sở Tài chính',
+    subject: 'tình hình người lao động ngừng việc tập thể',
+    occurredAt: '2026-06-01',
+    round: 1,
+    direction: ['Đảng ủy Sở chủ động đối thoại với người lao động, báo cáo kết quả.'],
+    assignments: [
+      { unit: 'Đảng bộ Sở Tài chính', task: 'Đối thoại với người lao động.', dueDate: '2026-06-05' },
+    ],
+  },
 };

@@ -79,6 +79,7 @@ const SIGNER: Record<DocumentType, string[]> = {
   'briefing-conclusion': ['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG', 'Lê Minh Tuấn'],
   'personnel-opinion': ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Thị Hương'],
   'commendation-decision': ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Thị Hương'],
+  'urgent-directive': ['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG', 'Lê Minh Tuấn'],
 };
 
 // LibreOffice and poppler-utils are installed by .ci/run, so CI always runs this (and fails below if they are

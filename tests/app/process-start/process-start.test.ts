@@ -60,6 +60,13 @@ describe('starting a process from its start form', () => {
     await h.user('btg.canbo', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
     await h.user('dtn.canbo', [{ unitCode: 'doan-thanh-nien', roles: ['staff'] }]);
     await h.user('vp.quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
+    await h.module.directory.units.create({
+      code: 'so-tai-chinh',
+      name: 'Đảng bộ Sở Tài chính',
+      kind: 'co-so',
+      sector: 'co-quan',
+    });
+    await h.user('stc.canbo', [{ unitCode: 'so-tai-chinh', roles: ['staff'] }]);
   });
   afterAll(async () => h.close());
 
@@ -193,5 +200,53 @@ describe('starting a process from its start form', () => {
     expect([201, 422]).toContain(res.status);
     expect(started.at(-1)?.variables.unit).toMatchObject({ code: 'doan-thanh-nien', kind: 'doan-the' });
     for (const call of started) expect(call.variables.unit).not.toMatchObject({ name: 'Giả mạo' });
+  });
+
+  it('Art. 10.3: a base organisation reports urgently as itself; a mass organisation may not; figures that disagree or a past day are refused on their field', async () => {
+    const stc = h.client();
+    await stc.signIn('stc.canbo');
+    const listed = (await stc.get('/api/processes/startable')).body.items as { processId: string }[];
+    expect(listed.map((item) => item.processId)).toEqual(['bao-cao-dot-xuat']);
+    const today = vietnamToday(h.clock.now());
+    const report = {
+      tieuDe: 'Người lao động ngừng việc tập thể',
+      doiTuongLienQuan: ['nguoi-lao-dong'],
+      mucDoKhan: 'khan',
+      ngayXayRa: today,
+      noiDung: 'Người lao động ngừng việc, kiến nghị về việc chậm trả lương hai tháng.',
+      soNguoiLienQuan: 20,
+      soDangVienLienQuan: 2,
+      bienPhapDaXuLy: 'Đảng ủy đã đối thoại với người lao động.',
+      hanDeNghiChiDao: addDays(today, 2),
+      nguoiBaoCao: 'Phạm Văn Long',
+      chucVuNguoiBaoCao: 'Phó Bí thư Đảng ủy',
+      dienThoaiLienHe: '0912345678',
+    };
+    const before = started.length;
+    const refused = await stc.post('/api/processes/bao-cao-dot-xuat/start', {
+      data: { ...report, soDangVienLienQuan: 21, hanDeNghiChiDao: addDays(today, -1) },
+    });
+    expect(refused.status).toBe(422);
+    const errors = refused.body.errors as { field: string; message: string }[];
+    expect(errors.map((e) => e.field).sort()).toEqual(['hanDeNghiChiDao', 'soDangVienLienQuan']);
+    expect(errors.find((e) => e.field === 'soDangVienLienQuan')?.message).toBe(
+      'Số đảng viên liên quan không được lớn hơn số người liên quan.',
+    );
+    expect(started.length).toBe(before);
+
+    const res = await stc.post('/api/processes/bao-cao-dot-xuat/start', { data: report });
+    expect(res.body.errors ?? []).toEqual([]);
+    expect(res.status).toBe(201);
+    expect(started.at(-1)).toMatchObject({
+      processId: 'bao-cao-dot-xuat',
+      variables: {
+        tieuDe: report.tieuDe,
+        unit: { code: 'so-tai-chinh', kind: 'co-so', group: 'co-so:so-tai-chinh' },
+      },
+    });
+
+    const dtn = h.client();
+    await dtn.signIn('dtn.canbo');
+    expect((await dtn.post('/api/processes/bao-cao-dot-xuat/start', { data: report })).status).toBe(403);
   });
 });

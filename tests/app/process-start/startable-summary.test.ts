@@ -45,6 +45,13 @@ describe('the processes a user may start, names only (for the navigation)', () =
     await h.user('btg.canbo', [{ unitCode: 'ban-tuyen-giao', roles: ['staff'] }]);
     await h.user('dtn.lanhdao', [{ unitCode: 'doan-thanh-nien', roles: ['head'] }]);
     await h.user('vp.quantri', [{ unitCode: 'van-phong', roles: ['admin'] }]);
+    await h.module.directory.units.create({
+      code: 'so-y-te',
+      name: 'Đảng bộ Sở Y tế',
+      kind: 'co-so',
+      sector: 'co-quan',
+    });
+    await h.user('syt.lanhdao', [{ unitCode: 'so-y-te', roles: ['head'] }]);
   });
   afterAll(async () => h?.close());
 
@@ -67,6 +74,12 @@ describe('the processes a user may start, names only (for the navigation)', () =
     await dtn.signIn('dtn.lanhdao');
     expect((await dtn.get(SUMMARY)).body.items).toEqual([
       { processId: 'y-kien-nhan-su', name: 'Đề nghị cho ý kiến về nhân sự' },
+    ]);
+    // Art. 10.3: a base organisation's head may report urgently.
+    const syt = h.client();
+    await syt.signIn('syt.lanhdao');
+    expect((await syt.get(SUMMARY)).body.items).toEqual([
+      { processId: 'bao-cao-dot-xuat', name: 'Báo cáo đột xuất' },
     ]);
     expect(formsRead).toEqual([]);
   });

@@ -50,6 +50,7 @@ describe('the studio API', () => {
     const list = (await admin.get('/api/admin/studio/processes')).body as unknown as StudioProcessList;
     expect(list.processes.map((p) => p.processDefinitionId)).toEqual([
       'bao-cao-dan-van',
+      'bao-cao-dot-xuat',
       'danh-gia-khen-thuong',
       'giao-ban-quy',
       'y-kien-nhan-su',

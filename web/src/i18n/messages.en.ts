@@ -165,6 +165,7 @@ export const en: Messages = {
   startPeriodQuarter: (quarter: string, year: string) => `quarter ${quarter} of ${year}`,
   startEvaluationYear: (year: string) => `evaluation of ${year}`,
   startPersonnel: (name: string) => `personnel file of ${name}`,
+  startUrgentReport: (subject: string) => `urgent report “${subject}”`,
   startAgain: 'Start another process',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Compliance',
@@ -240,6 +241,7 @@ export const en: Messages = {
   processDanhGia: 'Review and commendation',
   processGiaoBan: 'Quarterly briefing',
   processNhanSu: 'Personnel opinion',
+  processDotXuat: 'Urgent report',
   dismiss: 'Dismiss',
   notFoundTitle: 'Page not found',
   notFoundText: 'This address is not part of the application.',

@@ -165,6 +165,7 @@ export const vi = {
   startPeriodQuarter: (quarter: string, year: string) => `Quý ${quarter} năm ${year}`,
   startEvaluationYear: (year: string) => `đánh giá năm ${year}`,
   startPersonnel: (name: string) => `hồ sơ nhân sự ${name}`,
+  startUrgentReport: (subject: string) => `báo cáo đột xuất “${subject}”`,
   startAgain: 'Khởi tạo quy trình khác',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Tình hình thực hiện',
@@ -240,6 +241,7 @@ export const vi = {
   processDanhGia: 'Đánh giá, khen thưởng',
   processGiaoBan: 'Giao ban quý',
   processNhanSu: 'Cho ý kiến nhân sự',
+  processDotXuat: 'Báo cáo đột xuất',
   dismiss: 'Đóng thông báo',
   notFoundTitle: 'Không tìm thấy trang',
   notFoundText: 'Địa chỉ này không có trong ứng dụng.',

@@ -35,6 +35,7 @@ export const PROCESS_NAMES: Record<string, TextKey> = {
   'danh-gia-khen-thuong': 'processDanhGia',
   'giao-ban-quy': 'processGiaoBan',
   'y-kien-nhan-su': 'processNhanSu',
+  'bao-cao-dot-xuat': 'processDotXuat',
 };
 
 /** The menu offers the dashboard to whom the server lets in (src/app/periods/period-access.ts); it decides. */

@@ -8,7 +8,7 @@ const text = (value: unknown): string =>
 
 /**
  * What a start created, in the users' words, from the start form's values (processes/README.md): the reporting
- * period, the quarter, the year under review, or the person proposed. Empty when the form says none of these (a
+ * period, the quarter, the year under review, the person proposed, or the urgent matter reported. Empty when the form says none of these (a
  * start without a period takes the current one, which the app cannot name before the engine has).
  */
 export function startedWhat(processId: string, data: FormData, t: Messages): string {
@@ -16,6 +16,8 @@ export function startedWhat(processId: string, data: FormData, t: Messages): str
   const quarter = QUARTERS[text(data.quy)];
   const candidate = text(data.hoTenUngVien);
   if (candidate) return t.startPersonnel(candidate);
+  const subject = text(data.tieuDe);
+  if (processId === 'bao-cao-dot-xuat' && subject) return t.startUrgentReport(subject);
   if (quarter && year) return t.startPeriodQuarter(quarter, year);
   if (!year) return '';
   if (data.loaiKy === '6-thang') return t.startPeriodHalf(year);
