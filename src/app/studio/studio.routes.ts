@@ -17,7 +17,8 @@ function idOf(req: Request): string {
 }
 function kindOf(req: Request): DraftKind {
   const kind = String(req.params.kind);
-  if (kind !== 'process' && kind !== 'form') throw badRequest('invalid_kind', 'Loại bản nháp không hợp lệ.');
+  if (kind !== 'process' && kind !== 'form' && kind !== 'decision')
+    throw badRequest('invalid_kind', 'Loại bản nháp không hợp lệ.');
   return kind;
 }
 function versionOf(req: Request): number {
