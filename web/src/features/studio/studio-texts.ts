@@ -46,9 +46,6 @@ const vi = {
   deployed: 'Đã đưa vào sử dụng phiên bản {n}. Hồ sơ đang xử lý vẫn chạy theo phiên bản cũ.',
   migrationHint:
     'Hồ sơ đang xử lý vẫn chạy theo phiên bản của mình. Sau khi đưa phiên bản mới vào sử dụng, có thể chuyển chúng sang phiên bản mới ở trang Quy trình (nút "Chuyển hồ sơ sang phiên bản khác").',
-  decisionsTitle: 'Bảng quyết định',
-  decisionsUnavailable:
-    'Bộ máy quy trình đã chạy được bảng quyết định (DMN), nhưng trang này chưa có trình soạn, nên chưa thể soạn hay đưa bảng quyết định vào sử dụng từ đây. Trình soạn sẽ có ở bản sau.',
 };
 
 const en: typeof vi = {
@@ -95,9 +92,6 @@ const en: typeof vi = {
   deployed: 'Version {n} deployed. Running instances stay on their version.',
   migrationHint:
     'Running instances stay on their version. Once a new version is deployed, they can be moved to it from the Processes page ("Move instances to another version").',
-  decisionsTitle: 'Decision tables',
-  decisionsUnavailable:
-    'The engine runs decision tables (DMN), but this page has no editor yet, so none can be edited or deployed from here. The editor comes in a later release.',
 };
 
 export type StudioTexts = typeof vi;
