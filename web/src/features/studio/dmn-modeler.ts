@@ -48,9 +48,14 @@ export async function createDmnModeler(container: HTMLElement, locale: string): 
     import('dmn-js/dist/assets/dmn-js-literal-expression.css'),
     import('dmn-js/dist/assets/dmn-font/css/dmn-embedded.css'),
   ]);
+  // Each view takes its own modules (dmn-js replaces `common.additionalModules` with the view's).
+  const translated = { additionalModules: [translateModule(locale)] };
   return new Modeler({
     container,
-    common: { additionalModules: [translateModule(locale)] },
+    drd: translated,
+    decisionTable: translated,
+    literalExpression: translated,
+    boxedExpression: translated,
   }) as DmnModeler;
 }
 

@@ -39,20 +39,23 @@ export function MigrationPage({ processId }: { processId: string }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
+  // Newest first: by default the newest version is the target, the oldest one with running instances the source.
+  const load = async (pickDefaults: boolean): Promise<void> => {
+    try {
+      const found = (await studioApi.processes()).processes.find((p) => p.processDefinitionId === processId);
+      if (!found) return setProblem(s.loadFailed);
+      setProcess(found);
+      if (!pickDefaults) return;
+      const newest = found.versions[0]?.version ?? 0;
+      const older = found.versions.filter((v) => v.version !== newest);
+      setTarget(newest);
+      setSource((older.find((v) => v.running > 0) ?? older[0])?.version ?? 0);
+    } catch {
+      setProblem(s.loadFailed);
+    }
+  };
   useEffect(() => {
-    studioApi.processes().then(
-      (list) => {
-        const found = list.processes.find((p) => p.processDefinitionId === processId);
-        if (!found) return setProblem(s.loadFailed);
-        setProcess(found);
-        // Newest first: by default the newest version is the target, the oldest one with running instances the source.
-        const newest = found.versions[0]?.version ?? 0;
-        const older = found.versions.filter((v) => v.version !== newest);
-        setTarget(newest);
-        setSource((older.find((v) => v.running > 0) ?? older[0])?.version ?? 0);
-      },
-      () => setProblem(s.loadFailed),
-    );
+    void load(true);
   }, [processId]);
 
   const choose = (update: () => void) => {
@@ -102,6 +105,8 @@ export function MigrationPage({ processId }: { processId: string }) {
         }),
       );
       setPreview(undefined);
+      // The running counts per version changed.
+      await load(false);
     } catch (error) {
       setProblem(problemText(error, s.loadFailed));
     } finally {
