@@ -1,4 +1,7 @@
-/** The administrators' studio API (/api/admin/studio/…): processes, versions, drafts, lint, deploy. */
+/**
+ * The administrators' studio API (/api/admin/studio/…): processes, versions, drafts, lint, deploy; decision tables;
+ * migration of running instances between versions.
+ */
 
 /** One deployed version of a process, as the engine knows it, with the app's own record of who and why. */
 export interface StudioProcessVersion {

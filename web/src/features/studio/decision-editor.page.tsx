@@ -9,11 +9,11 @@ import {
   createDmnModeler,
   newDecisionXml,
   onEveryEdit,
-  problemText,
   type DmnModeler,
   type DmnView,
 } from './dmn-modeler.js';
 import { LintPanel } from './lint-panel.js';
+import { problemText } from './problem-text.js';
 import { decisionApi, studioApi } from './studio.api.js';
 import { fill, useStudioTexts } from './studio-texts.js';
 import { useLeaveGuard } from './use-leave-guard.js';

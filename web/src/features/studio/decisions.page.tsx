@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/dates.js';
 import { navigate, onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
 import { useDecisionTexts } from './decision-texts.js';
-import { problemText } from './dmn-modeler.js';
+import { problemText } from './problem-text.js';
 import { decisionApi } from './studio.api.js';
 import { fill, useStudioTexts } from './studio-texts.js';
 import './studio.css';

@@ -1,4 +1,3 @@
-import type { ApiProblem } from '../../lib/problem.js';
 import { DMN_WORDS_VI } from './dmn-words.vi.js';
 
 /** One view of a DMN file in dmn-js: the decision requirements diagram, or one decision's table or expression. */
@@ -105,7 +104,3 @@ export function newDecisionXml(id: string, name: string): string {
 </definitions>
 `;
 }
-
-/** The message of a refusal: the server's Vietnamese detail (with the engine's reason when the engine refused). */
-export const problemText = (error: unknown, fallback: string): string =>
-  error instanceof Error && (error as ApiProblem).message ? error.message : fallback;

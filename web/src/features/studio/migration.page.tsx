@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MigrationPreview, MigrationResult, StudioProcess } from '../../lib/contracts.js';
 import { Alert } from '../../ui/alert.js';
-import { problemText } from './dmn-modeler.js';
+import { problemText } from './problem-text.js';
 import { useMigrationTexts } from './migration-texts.js';
 import { migrationApi, studioApi } from './studio.api.js';
 import { fill, useStudioTexts } from './studio-texts.js';
