@@ -48,9 +48,14 @@ async function signedIn(username: string): Promise<HttpClient> {
 
 const rest = () => stack.service.engineClients.rest;
 
-async function versionOf(processInstanceKey: string): Promise<number> {
-  const instance = await rest().getProcessInstance(loose({ processInstanceKey }), noWait);
-  return Number(instance.processDefinitionVersion);
+/** The instance's version as the engine's reads show it (read again until it is readable and, if given, `expected`). */
+async function versionOf(processInstanceKey: string, expected?: number): Promise<number> {
+  return eventually(async () => {
+    const instance = await rest().getProcessInstance(loose({ processInstanceKey }), noWait);
+    const version = Number(instance.processDefinitionVersion);
+    if (expected !== undefined) expect(version).toBe(expected);
+    return version;
+  });
 }
 
 async function openTask(processInstanceKey: string): Promise<{ userTaskKey: string; elementId: string }> {
@@ -151,10 +156,12 @@ describe('instance migration in the studio API', () => {
 
   it('dry-runs, migrates what the engine accepts, lists the refusal with its reason, then moves it by a mapping', async () => {
     const admin = await signedIn('admin');
+    // The engine's searches may lag the instances (as Camunda's do): preview again until it shows both.
     const preview = (await eventually(async () => {
       const answer = await admin.post(`${BASE}/preview`, { sourceVersion: 1, targetVersion: 2 });
       expect(answer.status).toBe(200);
       expect(answer.body.instances).toBe(2);
+      expect((answer.body as unknown as MigrationPreview).active).toHaveLength(2);
       return answer.body;
     })) as unknown as MigrationPreview;
     expect(preview.mappingInstructions).toEqual([
@@ -183,18 +190,24 @@ describe('instance migration in the studio API', () => {
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]?.processInstanceKey).toBe(instances.atCheck);
     expect(result.failed[0]?.reason).toMatch(/'check'/);
-    expect(await versionOf(instances.atReview)).toBe(2);
+    expect(await versionOf(instances.atReview, 2)).toBe(2);
     expect(await versionOf(instances.atCheck)).toBe(1);
 
-    // The one left behind moves with a mapping: its check becomes version 2's review.
+    // The one left behind moves with a mapping: its check becomes version 2's review. Preview first, as the page
+    // does, until the searches no longer list the instance that moved.
+    await eventually(async () =>
+      expect(
+        (await admin.post(`${BASE}/preview`, { sourceVersion: 1, targetVersion: 2 })).body.instances,
+      ).toBe(1),
+    );
     const mapped = await admin.post(BASE, {
       sourceVersion: 1,
       targetVersion: 2,
       mappingInstructions: [{ sourceElementId: 'check', targetElementId: 'review' }],
     });
     expect(mapped.body).toMatchObject({ migrated: [instances.atCheck], failed: [] });
-    expect(await versionOf(instances.atCheck)).toBe(2);
-    expect((await openTask(instances.atCheck)).elementId).toBe('review');
+    expect(await versionOf(instances.atCheck, 2)).toBe(2);
+    await eventually(async () => expect((await openTask(instances.atCheck)).elementId).toBe('review'));
 
     await eventually(async () => {
       const audit = await admin.get('/api/admin/audit?actor=admin');

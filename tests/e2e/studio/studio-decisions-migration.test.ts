@@ -57,9 +57,28 @@ async function evaluate(dieuKien: string): Promise<unknown> {
   return JSON.parse(String(result.output));
 }
 
-async function versionOf(processInstanceKey: string): Promise<number> {
-  const instance = await rest().getProcessInstance(loose({ processInstanceKey }), noWait);
-  return Number(instance.processDefinitionVersion);
+/** The instance's version once the engine's reads show `expected` (they may lag, as Camunda's do). */
+async function versionOf(processInstanceKey: string, expected: number): Promise<number> {
+  return eventually(async () => {
+    const instance = await rest().getProcessInstance(loose({ processInstanceKey }), noWait);
+    expect(Number(instance.processDefinitionVersion)).toBe(expected);
+    return expected;
+  });
+}
+
+/**
+ * Previews until the page shows `instances` running instances waiting at `waiting` steps: the engine's searches may
+ * lag the instances just started or moved (as Camunda's do), so the administrator previews again, as a user would.
+ */
+async function previewShows(page: Page, instances: number, waiting: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      await page.getByRole('button', { name: /^Xem trước/ }).click();
+      const count = page.locator('.migration-count');
+      await count.waitFor();
+      return [await count.textContent(), await page.locator('.migration-active li').count()];
+    }, PATIENCE)
+    .toEqual([`Số hồ sơ đang xử lý ở phiên bản 1: ${instances}.`, waiting]);
 }
 
 async function openTask(processInstanceKey: string): Promise<{ userTaskKey: string; elementId: string }> {
@@ -152,15 +171,7 @@ describe('decisions and migration in the studio, in the browser', () => {
       .locator(`[data-process="${PROCESS}"]`)
       .getByRole('link', { name: 'Chuyển hồ sơ sang phiên bản khác' })
       .click();
-    const count = page.locator('.migration-count');
-    // The engine's reads may lag the instances just started (as on Camunda): preview again, as a user would.
-    await expect
-      .poll(async () => {
-        await page.getByRole('button', { name: /^Xem trước/ }).click();
-        await count.waitFor();
-        return count.textContent();
-      }, PATIENCE)
-      .toBe('Số hồ sơ đang xử lý ở phiên bản 1: 2.');
+    await previewShows(page, 2, 2);
     expect(await page.locator('.migration-active li[data-element="check"]').textContent()).toContain(
       'không có bước đích',
     );
@@ -172,12 +183,11 @@ describe('decisions and migration in the studio, in the browser', () => {
     const refused = page.locator(`.migration-failed tr[data-instance="${instances.atCheck}"]`);
     expect(await refused.textContent()).toContain("'check'");
     await screenshot(page, 'studio-migration-02-refused');
-    expect(await versionOf(instances.atReview)).toBe(2);
-    expect(await versionOf(instances.atCheck)).toBe(1);
+    expect(await versionOf(instances.atReview, 2)).toBe(2);
+    expect(await versionOf(instances.atCheck, 1)).toBe(1);
 
     // The one left behind: its check becomes version 2's review.
-    await page.getByRole('button', { name: 'Xem trước' }).click();
-    await expect.poll(() => count.textContent(), PATIENCE).toBe('Số hồ sơ đang xử lý ở phiên bản 1: 1.');
+    await previewShows(page, 1, 1);
     await page.locator('tr[data-source="check"] select').selectOption('review');
     await page.getByText('Đã đổi cách chuyển: hãy xem trước lại trước khi chuyển.').waitFor();
     expect(await page.getByRole('button', { name: 'Chuyển hồ sơ', exact: true }).isDisabled()).toBe(true);
@@ -189,8 +199,8 @@ describe('decisions and migration in the studio, in the browser', () => {
     await page.getByRole('button', { name: 'Chuyển hồ sơ', exact: true }).click();
     await page.getByText('Đã chuyển 1 hồ sơ sang phiên bản 2.').waitFor();
     expect(await page.locator('.migration-failed').count()).toBe(0);
-    expect(await versionOf(instances.atCheck)).toBe(2);
-    expect((await openTask(instances.atCheck)).elementId).toBe('review');
+    expect(await versionOf(instances.atCheck, 2)).toBe(2);
+    await eventually(async () => expect((await openTask(instances.atCheck)).elementId).toBe('review'));
 
     // Signing in lands the administrator on the inbox, which answers 403 to an admin; nothing else failed.
     expect(unexpectedErrors(errors).filter((error) => !/status of 403\b/.test(error))).toEqual([]);
