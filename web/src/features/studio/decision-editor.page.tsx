@@ -129,6 +129,7 @@ export function DecisionEditorPage({ resourceId }: { resourceId: string }) {
   const deploy = async (): Promise<void> => {
     setBusy(true);
     setProblem(undefined);
+    setNotice(undefined);
     try {
       const result = await decisionApi.deploy(resourceId, await currentXml(), note.trim());
       setInUse(result.version);
