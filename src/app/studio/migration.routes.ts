@@ -43,7 +43,7 @@ export function migrationRoutes(migration: MigrationService): RouteDefinition[] 
           return {
             from: String(body.sourceVersion),
             to: String(body.targetVersion),
-            mapping: body.mappingInstructions ? 'given' : 'same-ids',
+            mapping: result?.sameIdMapping ? 'same-ids' : 'given',
             migrated: String(result?.migrated.length ?? 0),
             failed: String(result?.failed.length ?? 0),
           };

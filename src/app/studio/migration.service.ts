@@ -43,6 +43,7 @@ interface Plan {
   sourceElements: MigrationElement[];
   targetElements: MigrationElement[];
   mappingInstructions: MigrationMappingInstruction[];
+  sameIdMapping: boolean;
 }
 
 /**
@@ -82,11 +83,10 @@ export class MigrationService {
     ]);
     const targetIds = new Set(targetElements.map((element) => element.id));
     const sourceIds = new Set(sourceElements.map((element) => element.id));
-    const mappingInstructions =
-      request.mappingInstructions ??
-      sourceElements
-        .filter((element) => targetIds.has(element.id))
-        .map((element) => ({ sourceElementId: element.id, targetElementId: element.id }));
+    const sameIds = sourceElements
+      .filter((element) => targetIds.has(element.id))
+      .map((element) => ({ sourceElementId: element.id, targetElementId: element.id }));
+    const mappingInstructions = request.mappingInstructions ?? sameIds;
     const seen = new Set<string>();
     for (const { sourceElementId, targetElementId } of mappingInstructions) {
       if (!sourceIds.has(sourceElementId))
@@ -103,7 +103,13 @@ export class MigrationService {
         throw badRequest('duplicate_mapping', `Phần tử "${sourceElementId}" được chuyển đến hai nơi.`);
       seen.add(sourceElementId);
     }
-    return { source, target, sourceElements, targetElements, mappingInstructions };
+    const key = (list: MigrationMappingInstruction[]) =>
+      list
+        .map((m) => `${m.sourceElementId}>${m.targetElementId}`)
+        .sort()
+        .join('|');
+    const sameIdMapping = key(mappingInstructions) === key(sameIds);
+    return { source, target, sourceElements, targetElements, mappingInstructions, sameIdMapping };
   }
 
   async preview(processId: string, request: MigrationRequest): Promise<MigrationPreview> {
@@ -149,6 +155,7 @@ export class MigrationService {
       processDefinitionId: processId,
       sourceVersion: plan.source.version,
       targetVersion: plan.target.version,
+      sameIdMapping: plan.sameIdMapping,
       migrated,
       failed,
     };

@@ -189,6 +189,8 @@ export interface MigrationResult {
   processDefinitionId: string;
   sourceVersion: number;
   targetVersion: number;
+  /** True when the mapping used was the default one (every element id found in both versions to itself). */
+  sameIdMapping: boolean;
   migrated: string[];
   failed: MigrationFailure[];
 }

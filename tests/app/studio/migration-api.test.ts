@@ -186,6 +186,7 @@ describe('instance migration in the studio API', () => {
     const run = await admin.post(BASE, { sourceVersion: 1, targetVersion: 2 });
     expect(run.status).toBe(200);
     const result = run.body as unknown as MigrationResult;
+    expect(result.sameIdMapping).toBe(true);
     expect(result.migrated).toEqual([instances.atReview]);
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]?.processInstanceKey).toBe(instances.atCheck);
@@ -205,7 +206,7 @@ describe('instance migration in the studio API', () => {
       targetVersion: 2,
       mappingInstructions: [{ sourceElementId: 'check', targetElementId: 'review' }],
     });
-    expect(mapped.body).toMatchObject({ migrated: [instances.atCheck], failed: [] });
+    expect(mapped.body).toMatchObject({ sameIdMapping: false, migrated: [instances.atCheck], failed: [] });
     expect(await versionOf(instances.atCheck, 2)).toBe(2);
     await eventually(async () => expect((await openTask(instances.atCheck)).elementId).toBe('review'));
 
