@@ -36,6 +36,7 @@ interface DeploymentEntry {
 
 const noWait = { consistency: { waitUpToMs: 0 } };
 const body = <T>(value: T): never => value as never;
+/** Camunda 8.8 caps a search page; more decision versions than this is far beyond this installation. */
 const PAGE_LIMIT = 1000;
 type Item = Partial<Record<string, unknown>>;
 
