@@ -5,9 +5,15 @@ import type { CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import type { Clock } from '../../lib/clock.js';
 import type { ZeebeClient } from '../engine-client/engine-clients.js';
 import type { RouteDefinition } from '../http/route.types.js';
+import { DecisionEngine } from './decision-engine.js';
+import { decisionStudioRoutes } from './decision-studio.routes.js';
+import { DecisionStudioService } from './decision-studio.service.js';
 import { FormCatalogue } from './form-catalogue.js';
 import { formStudioRoutes } from './form-studio.routes.js';
 import { FormStudioService } from './form-studio.service.js';
+import { MigrationEngine } from './migration-engine.js';
+import { migrationRoutes } from './migration.routes.js';
+import { MigrationService } from './migration.service.js';
 import { StudioEngine } from './studio-engine.js';
 import { studioRoutes } from './studio.routes.js';
 import { StudioService, type StudioSources } from './studio.service.js';
@@ -37,5 +43,16 @@ export function createStudioModule(deps: StudioModuleDependencies): {
   const catalogue = new FormCatalogue(path.join(deps.resourceRoot, 'forms'), store);
   const service = new StudioService(store, engine, catalogue, deps.sources, deps.clock);
   const forms = new FormStudioService(store, engine, catalogue, deps.clock);
-  return { routes: [...studioRoutes(service), ...formStudioRoutes(forms)], service, store };
+  const decisions = new DecisionStudioService(store, new DecisionEngine(deps.rest, deps.zeebe), deps.clock);
+  const migration = new MigrationService(engine, new MigrationEngine(deps.rest));
+  return {
+    routes: [
+      ...studioRoutes(service),
+      ...formStudioRoutes(forms),
+      ...decisionStudioRoutes(decisions),
+      ...migrationRoutes(migration),
+    ],
+    service,
+    store,
+  };
 }

@@ -1,6 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { parseExpression } from 'feelin';
 import type { LintProblem } from '../../shared/contracts/index.js';
+import { feelBroken } from './feel-check.js';
 
 /** What our own rules check a diagram against: what exists in this installation. */
 export interface LintCatalogue {
@@ -25,20 +25,6 @@ function* walk(node: ModdleElement, ownerId: string): Generator<[ModdleElement, 
       else if (isElement(child) && child.$type.startsWith('zeebe:')) yield* walk(child, id);
       else if (isElement(child) && child.$type === 'bpmn:FormalExpression') yield* walk(child, id);
     }
-  }
-}
-
-function feelBroken(expression: string): boolean {
-  try {
-    let broken = false;
-    parseExpression(expression, {}, undefined).iterate({
-      enter: (node) => {
-        if (node.type.isError) broken = true;
-      },
-    });
-    return broken;
-  } catch {
-    return true;
   }
 }
 

@@ -26,6 +26,26 @@ interface DeploymentEntry {
   form?: { formId: string; version: number; formKey: string };
 }
 
+type Resource = Parameters<ZeebeClient['deployResources']>[0][number];
+
+/**
+ * One DeployResource call: all or nothing. The engine's parser is the judge; its refusal (INVALID_ARGUMENT) comes
+ * back as a 400 with the engine's reason after a Vietnamese lead. Answers the gateway's deployment entries.
+ */
+export async function deployOrRefuse(zeebe: ZeebeClient, resources: Resource[]): Promise<unknown[]> {
+  try {
+    return (await zeebe.deployResources(resources)).deployments as unknown[];
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 3 || code === 'INVALID_ARGUMENT')
+      throw badRequest(
+        'engine_rejected',
+        `Bộ máy quy trình từ chối tệp: ${(error as { details?: string }).details ?? String(error)}`,
+      );
+    throw error;
+  }
+}
+
 /**
  * The studio's view of the engine, only through Camunda's public API (architecture decision 11): REST v2 searches
  * for definitions and instance counts, gRPC DeployResource for deploying. Works on Camunda 8.8 as on ours.
@@ -69,31 +89,17 @@ export class StudioEngine {
     return found;
   }
 
-  /**
-   * One DeployResource call with the process and its forms: all or nothing. The engine's parser is the judge; its
-   * refusal (INVALID_ARGUMENT) comes back as a 400 with the engine's reason.
-   */
+  /** One DeployResource call with the process and its forms: all or nothing (see deployOrRefuse). */
   async deploy(
     process: { name: string; xml: string } | undefined,
     forms: { name: string; content: string }[],
   ): Promise<DeployedResources> {
-    let result: Awaited<ReturnType<ZeebeClient['deployResources']>>;
-    try {
-      result = await this.zeebe.deployResources([
-        ...forms.map((form) => ({ name: form.name, form: Buffer.from(form.content) })),
-        ...(process ? [{ name: process.name, process: Buffer.from(process.xml) }] : []),
-      ]);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === 3 || code === 'INVALID_ARGUMENT')
-        throw badRequest(
-          'engine_rejected',
-          `Bộ máy quy trình từ chối tệp: ${(error as { details?: string }).details ?? String(error)}`,
-        );
-      throw error;
-    }
+    const result = await deployOrRefuse(this.zeebe, [
+      ...forms.map((form) => ({ name: form.name, form: Buffer.from(form.content) })),
+      ...(process ? [{ name: process.name, process: Buffer.from(process.xml) }] : []),
+    ]);
     const deployed: DeployedResources = { processes: [], forms: [] };
-    for (const entry of result.deployments as DeploymentEntry[]) {
+    for (const entry of result as DeploymentEntry[]) {
       if (entry.process)
         deployed.processes.push({
           processDefinitionId: entry.process.bpmnProcessId,

@@ -12,12 +12,14 @@ const BASE = '/api/admin/studio';
 const RESOURCE_ID = /^[A-Za-z_][\w.-]{0,127}$/;
 function idOf(req: Request): string {
   const id = String(req.params.id);
-  if (!RESOURCE_ID.test(id)) throw badRequest('invalid_id', 'Mã quy trình hoặc biểu mẫu không hợp lệ.');
+  if (!RESOURCE_ID.test(id))
+    throw badRequest('invalid_id', 'Mã quy trình, biểu mẫu hoặc bảng quyết định không hợp lệ.');
   return id;
 }
 function kindOf(req: Request): DraftKind {
   const kind = String(req.params.kind);
-  if (kind !== 'process' && kind !== 'form') throw badRequest('invalid_kind', 'Loại bản nháp không hợp lệ.');
+  if (kind !== 'process' && kind !== 'form' && kind !== 'decision')
+    throw badRequest('invalid_kind', 'Loại bản nháp không hợp lệ.');
   return kind;
 }
 function versionOf(req: Request): number {
@@ -82,7 +84,7 @@ export function studioRoutes(studio: StudioService): RouteDefinition[] {
       method: 'get',
       path: `${BASE}/drafts/:kind/:id`,
       permission: ADMIN,
-      summary: "The signed-in administrator's draft of a process or form (null when none)",
+      summary: "The signed-in administrator's draft of a process, form or decision table (null when none)",
       handler: async ({ req, res, principal }) => {
         res.json(await studio.draft(principal!.username, kindOf(req), idOf(req)));
       },

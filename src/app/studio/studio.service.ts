@@ -8,6 +8,7 @@ import type {
   StudioDraft,
   StudioProcess,
 } from '../../shared/contracts/index.js';
+import { parseDecisions } from './dmn-check.js';
 import type { FormCatalogue } from './form-catalogue.js';
 import { lintDiagram, parseDiagram } from './process-lint.js';
 import type { StudioEngine } from './studio-engine.js';
@@ -82,7 +83,6 @@ export class StudioService {
       jobTypes: this.sources.jobTypes(),
       formIds: [...(await this.forms.all()).keys()].sort(),
       candidateGroups: await this.sources.candidateGroups(),
-      migrationSupported: false,
     };
   }
 
@@ -115,6 +115,14 @@ export class StudioService {
         throw badRequest(
           'process_id_mismatch',
           `Bản nháp là của quy trình "${processId}", không phải "${resourceId}".`,
+        );
+    }
+    if (kind === 'decision') {
+      const { definitionsId } = await parseDecisions(content);
+      if (definitionsId !== resourceId)
+        throw badRequest(
+          'decision_id_mismatch',
+          `Bản nháp là của bảng quyết định "${definitionsId}", không phải "${resourceId}".`,
         );
     }
     const savedAt = this.clock.now();

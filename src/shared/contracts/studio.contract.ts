@@ -1,4 +1,7 @@
-/** The administrators' studio API (/api/admin/studio/…): processes, versions, drafts, lint, deploy. */
+/**
+ * The administrators' studio API (/api/admin/studio/…): processes, versions, drafts, lint, deploy; decision tables;
+ * migration of running instances between versions.
+ */
 
 /** One deployed version of a process, as the engine knows it, with the app's own record of who and why. */
 export interface StudioProcessVersion {
@@ -45,11 +48,9 @@ export interface StudioCatalogue {
   jobTypes: { type: string; name: string }[];
   formIds: string[];
   candidateGroups: string[];
-  /** False on this engine: MigrateProcessInstance is not supported, so the studio offers no migration. */
-  migrationSupported: boolean;
 }
 
-export type DraftKind = 'process' | 'form';
+export type DraftKind = 'process' | 'form' | 'decision';
 
 export interface StudioDraft {
   kind: DraftKind;
@@ -106,4 +107,90 @@ export interface StudioFormDetail {
 export interface DeployFormRequest {
   content: string;
   note: string;
+}
+
+/** One deployed version of a decision requirements graph (a .dmn resource) and the decisions in it. */
+export interface StudioDecisionVersion {
+  version: number;
+  decisionRequirementsKey: string;
+  decisions: { decisionDefinitionId: string; name: string }[];
+  /** Who deployed it through the studio; null for a version deployed another way (over the engine's API). */
+  deployedBy: string | null;
+  deployedAt: string | null;
+  note: string | null;
+}
+
+export interface StudioDecisionResource {
+  /** The DMN definitions' id (the decision requirements id); the resource is deployed as <id>.dmn. */
+  decisionRequirementsId: string;
+  name: string;
+  /** Newest first. */
+  versions: StudioDecisionVersion[];
+}
+
+export interface StudioDecisionList {
+  decisions: StudioDecisionResource[];
+}
+
+export interface DeployDecisionRequest {
+  xml: string;
+  note: string;
+}
+
+export interface DecisionDeployResult {
+  decisionRequirementsId: string;
+  version: number;
+  decisionRequirementsKey: string;
+  decisions: { decisionDefinitionId: string; version: number }[];
+}
+
+/** Which element of the target version an element of the source version becomes. */
+export interface MigrationMappingInstruction {
+  sourceElementId: string;
+  targetElementId: string;
+}
+
+export interface MigrationRequest {
+  sourceVersion: number;
+  targetVersion: number;
+  /** Omitted: every element id found in both versions maps to itself. */
+  mappingInstructions?: MigrationMappingInstruction[];
+}
+
+export interface MigrationElement {
+  id: string;
+  name: string;
+  /** The BPMN type without its prefix (userTask, serviceTask, boundaryEvent…). */
+  type: string;
+}
+
+/** A dry run: what would move where, computed from the engine's reads; nothing changes. */
+export interface MigrationPreview {
+  processDefinitionId: string;
+  sourceVersion: number;
+  targetVersion: number;
+  /** Running instances of the source version. */
+  instances: number;
+  sourceElements: MigrationElement[];
+  targetElements: MigrationElement[];
+  /** The mapping that would be used (the one given, or the default: same element ids). */
+  mappingInstructions: MigrationMappingInstruction[];
+  /** The elements active in the running instances now, how many instances wait there, and where each goes. */
+  active: { elementId: string; instances: number; targetElementId: string | null }[];
+}
+
+export interface MigrationFailure {
+  processInstanceKey: string;
+  /** The engine's reason, as it gave it. */
+  reason: string;
+}
+
+export interface MigrationResult {
+  processDefinitionId: string;
+  sourceVersion: number;
+  targetVersion: number;
+  /** True when the mapping used was the default one (every element id found in both versions to itself). */
+  sameIdMapping: boolean;
+  migrated: string[];
+  failed: MigrationFailure[];
 }

@@ -59,7 +59,6 @@ describe('the studio API', () => {
       expect.objectContaining({ version: 1, deployedBy: null, running: 0 }),
     ]);
     const catalogue = (await admin.get('/api/admin/studio/catalogue')).body;
-    expect(catalogue.migrationSupported).toBe(false);
     expect(catalogue.jobTypes).toContainEqual({ type: 'luu-bao-cao', name: 'Lưu báo cáo' });
 
     const clean = await report(admin, seedXml);

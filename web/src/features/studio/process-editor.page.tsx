@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { LintReport, StudioCatalogue } from '../../lib/contracts.js';
+import type { LintReport } from '../../lib/contracts.js';
 import { formatTime } from '../../lib/dates.js';
 import { Alert } from '../../ui/alert.js';
 import { diffDiagrams, type ElementChange } from './diagram-diff.js';
@@ -27,7 +27,6 @@ export function ProcessEditorPage({ processId }: { processId: string }) {
   const modelerRef = useRef<StudioModeler | undefined>(undefined);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [catalogue, setCatalogue] = useState<StudioCatalogue | undefined>(undefined);
   const [deployed, setDeployed] = useState<Deployed | undefined>(undefined);
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -70,7 +69,6 @@ export function ProcessEditorPage({ processId }: { processId: string }) {
           studioApi.draft('process', processId).catch(() => null),
         ]);
         if (!alive || !canvasHost.current || !propertiesHost.current) return;
-        setCatalogue(found);
         setDeployed({ version: inUse.version, xml });
         const modeler = await createStudioModeler(canvasHost.current, propertiesHost.current, found);
         if (!alive) return modeler.destroy();
@@ -190,7 +188,7 @@ export function ProcessEditorPage({ processId }: { processId: string }) {
       {changes && deployed && <DiffView changes={changes} version={deployed.version} />}
       <section class="studio-deploy" aria-labelledby="studio-deploy-title">
         <h2 id="studio-deploy-title">{s.deploy}</h2>
-        {catalogue && !catalogue.migrationSupported && <p class="studio-note">{s.migrationUnsupported}</p>}
+        <p class="studio-note">{s.migrationHint}</p>
         <label class="field">
           <span>{s.deployNote}</span>
           <input

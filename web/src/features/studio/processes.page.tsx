@@ -3,6 +3,7 @@ import type { StudioProcess, StudioProcessList } from '../../lib/contracts.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { onLinkClick } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
+import { useMigrationTexts } from './migration-texts.js';
 import { studioApi } from './studio.api.js';
 import { fill, useStudioTexts } from './studio-texts.js';
 import './studio.css';
@@ -10,6 +11,7 @@ import './studio.css';
 /** /admin/processes: every process, its versions (who, when, why) and running instances per version. */
 export function ProcessesPage() {
   const s = useStudioTexts();
+  const m = useMigrationTexts();
   const [list, setList] = useState<StudioProcessList | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -45,6 +47,7 @@ export function ProcessesPage() {
       {failed && <Alert kind="error">{s.loadFailed}</Alert>}
       {list?.processes.map((process) => {
         const path = `/admin/processes/${encodeURIComponent(process.processDefinitionId)}`;
+        const migrationPath = `${path}/migration`;
         return (
           <article
             key={process.processDefinitionId}
@@ -55,9 +58,20 @@ export function ProcessesPage() {
               <h2>
                 {process.name} <code>{process.processDefinitionId}</code>
               </h2>
-              <a class="button button--primary" href={path} onClick={(event) => onLinkClick(event, path)}>
-                {s.openEditor}
-              </a>
+              <div class="panel__title-actions">
+                {process.versions.length > 1 && (
+                  <a
+                    class="button"
+                    href={migrationPath}
+                    onClick={(event) => onLinkClick(event, migrationPath)}
+                  >
+                    {m.open}
+                  </a>
+                )}
+                <a class="button button--primary" href={path} onClick={(event) => onLinkClick(event, path)}>
+                  {s.openEditor}
+                </a>
+              </div>
             </div>
             <div class="table-scroll">
               <table class="studio-versions">

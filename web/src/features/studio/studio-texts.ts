@@ -44,11 +44,8 @@ const vi = {
   deploy: 'Đưa vào sử dụng',
   deployNote: 'Ghi chú thay đổi (bắt buộc)',
   deployed: 'Đã đưa vào sử dụng phiên bản {n}. Hồ sơ đang xử lý vẫn chạy theo phiên bản cũ.',
-  migrationUnsupported:
-    'Bộ máy quy trình hiện chưa hỗ trợ chuyển hồ sơ đang xử lý sang phiên bản mới (MigrateProcessInstance): các hồ sơ đó chạy đến hết theo phiên bản của mình.',
-  decisionsTitle: 'Bảng quyết định',
-  decisionsUnavailable:
-    'Bộ máy quy trình đã chạy được bảng quyết định (DMN), nhưng trang này chưa có trình soạn, nên chưa thể soạn hay đưa bảng quyết định vào sử dụng từ đây. Trình soạn sẽ có ở bản sau.',
+  migrationHint:
+    'Hồ sơ đang xử lý vẫn chạy theo phiên bản của mình. Sau khi đưa phiên bản mới vào sử dụng, có thể chuyển chúng sang phiên bản mới ở trang Quy trình (nút "Chuyển hồ sơ sang phiên bản khác").',
 };
 
 const en: typeof vi = {
@@ -93,11 +90,8 @@ const en: typeof vi = {
   deploy: 'Deploy',
   deployNote: 'Change note (required)',
   deployed: 'Version {n} deployed. Running instances stay on their version.',
-  migrationUnsupported:
-    'The engine does not support moving running instances to a new version (MigrateProcessInstance) yet: they run to the end on their own version.',
-  decisionsTitle: 'Decision tables',
-  decisionsUnavailable:
-    'The engine runs decision tables (DMN), but this page has no editor yet, so none can be edited or deployed from here. The editor comes in a later release.',
+  migrationHint:
+    'Running instances stay on their version. Once a new version is deployed, they can be moved to it from the Processes page ("Move instances to another version").',
 };
 
 export type StudioTexts = typeof vi;
