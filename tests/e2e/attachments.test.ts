@@ -132,6 +132,10 @@ describe('a signed scan attached by the clerk and downloaded by the reviewer', (
   it('the cockpit lists the file in the instance, with its download link', async () => {
     const { page, errors } = await openPage(browser, stack.url);
     await signIn(page, 'giamsat');
+    // The cockpit shows an instance once the engine's searches do (Camunda 8.8: 1–5 s after a change).
+    await eventually(async () => {
+      expect((await page.request.get(`/api/monitor/instances/${run.instance}`)).status()).toBe(200);
+    }, 20_000);
     await page.goto(`/monitor/instances/${run.instance}`);
     const section = page.getByRole('region', { name: 'Tệp đính kèm của hồ sơ' });
     await section.waitFor();

@@ -19,6 +19,18 @@ import { sample } from './attachment-processes.js';
 
 const stack = useBeforeAll(() => startTestService());
 
+/**
+ * A cockpit read of an instance just started: the cockpit reads the engine's searches, which show an instance once
+ * it is exported (Camunda 8.8: 1–5 s after), so it is asked again while it answers 404, as a supervisor would reload.
+ */
+function cockpitGet(client: HttpClient, path: string): Promise<ApiResponse> {
+  return eventually(async () => {
+    const answer = await client.get(path);
+    expect(answer.status).not.toBe(404);
+    return answer;
+  });
+}
+
 async function signedIn(username: string): Promise<HttpClient> {
   const client = new HttpClient(stack.url);
   expect((await client.signIn(username, DEMO_PASSWORD)).status).toBe(200);
@@ -136,7 +148,7 @@ describe('the personnel proposal’s dossier, attached with the start form', () 
     expect(Buffer.from(await file.arrayBuffer()).equals(sample.pdf())).toBe(true);
 
     const giamsat = await signedIn('giamsat');
-    const inCockpit = await giamsat.get(`/api/monitor/instances/${run.instance}/attachments`);
+    const inCockpit = await cockpitGet(giamsat, `/api/monitor/instances/${run.instance}/attachments`);
     expect((inCockpit.body as unknown as AttachmentList).items.map((item) => item.id)).toEqual([
       run.file!.id,
     ]);
