@@ -56,7 +56,8 @@ async function taskVariables(task: UserTask): Promise<Record<string, unknown>> {
   // Camunda 8.8 answers one entry per scope holding a name, the task's own scope first: the innermost wins, as in
   // the form the inbox shows.
   const values: Record<string, unknown> = {};
-  for (const v of found.items) if (!(v.name in values)) values[v.name] = JSON.parse(String(v.value)) as unknown;
+  for (const v of found.items)
+    if (!(v.name in values)) values[v.name] = JSON.parse(String(v.value)) as unknown;
   return values;
 }
 
