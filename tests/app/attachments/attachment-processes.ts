@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { eventually, type ApiResponse, type HttpClient } from '../../support/harness/index.js';
 import {
   element,
   endEvent,
@@ -139,3 +141,15 @@ export const sample = {
   xlsx: () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....xl/workbook.xml....')]),
   doc: () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
 };
+
+/**
+ * A cockpit read of an instance just started: the cockpit reads the engine's searches, which show an instance once
+ * it is exported (Camunda 8.8: 1–5 s after), so it is asked again while it answers 404, as a supervisor would reload.
+ */
+export function cockpitGet(client: HttpClient, path: string): Promise<ApiResponse> {
+  return eventually(async () => {
+    const answer = await client.get(path);
+    expect(answer.status).not.toBe(404);
+    return answer;
+  });
+}

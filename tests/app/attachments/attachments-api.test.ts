@@ -24,6 +24,7 @@ import {
   REPORT_PROCESS_ID,
   sample,
   unitRef,
+  cockpitGet,
 } from './attachment-processes.js';
 
 /** Small, so that "too large" is cheap to send. */
@@ -41,18 +42,6 @@ const stack = useBeforeAll(async () => {
   });
   return service;
 });
-
-/**
- * A cockpit read of an instance just started: the cockpit reads the engine's searches, which show an instance once
- * it is exported (Camunda 8.8: 1–5 s after), so it is asked again while it answers 404, as a supervisor would reload.
- */
-function cockpitGet(client: HttpClient, path: string): Promise<ApiResponse> {
-  return eventually(async () => {
-    const answer = await client.get(path);
-    expect(answer.status).not.toBe(404);
-    return answer;
-  });
-}
 
 async function signedIn(username: string): Promise<HttpClient> {
   const client = new HttpClient(stack.url);

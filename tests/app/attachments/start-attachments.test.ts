@@ -15,21 +15,9 @@ import {
   useBeforeAll,
   type ApiResponse,
 } from '../../support/harness/index.js';
-import { sample } from './attachment-processes.js';
+import { cockpitGet, sample } from './attachment-processes.js';
 
 const stack = useBeforeAll(() => startTestService());
-
-/**
- * A cockpit read of an instance just started: the cockpit reads the engine's searches, which show an instance once
- * it is exported (Camunda 8.8: 1–5 s after), so it is asked again while it answers 404, as a supervisor would reload.
- */
-function cockpitGet(client: HttpClient, path: string): Promise<ApiResponse> {
-  return eventually(async () => {
-    const answer = await client.get(path);
-    expect(answer.status).not.toBe(404);
-    return answer;
-  });
-}
 
 async function signedIn(username: string): Promise<HttpClient> {
   const client = new HttpClient(stack.url);
