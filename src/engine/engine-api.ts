@@ -230,6 +230,9 @@ export interface SearchQuery<F> {
   truncateValues?: boolean;
 }
 
+/** Camunda 8.8 counts a search's matches up to this many, then answers this with `hasMoreTotalItems`. */
+export const SEARCH_TOTAL_CAP = 10_000;
+
 export interface SearchResult<T> {
   items: T[];
   total: number;

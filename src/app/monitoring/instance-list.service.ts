@@ -4,6 +4,8 @@ import { PERSONNEL_PROCESS, watches, type Watcher } from './monitor-access.js';
 import type { EngineInstance, Filter, MonitorEngine, Sort } from './monitor-engine.js';
 import { PAGE_SIZE, startOfVietnamDay } from './monitor-query.js';
 
+type StateCounts = Pick<InstanceList, 'counts' | 'countIsLowerBound'>;
+
 export const processNotFound = (): AppError =>
   new AppError(
     404,
@@ -70,7 +72,7 @@ const COUNTS_TTL_MS = 5_000;
 const MAX_CACHED_COUNTS = 500;
 
 export class InstanceListService {
-  private readonly counts = new Map<string, { at: number; counts: Promise<InstanceList['counts']> }>();
+  private readonly counts = new Map<string, { at: number; counts: Promise<StateCounts> }>();
 
   constructor(
     private readonly engine: MonitorEngine,
@@ -78,7 +80,7 @@ export class InstanceListService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private countsOf(anyState: Filter, fresh = false): Promise<InstanceList['counts']> {
+  private countsOf(anyState: Filter, fresh = false): Promise<StateCounts> {
     const key = JSON.stringify(anyState);
     const cached = this.counts.get(key);
     if (!fresh && cached && this.now() - cached.at < COUNTS_TTL_MS) return cached.counts;
@@ -87,7 +89,20 @@ export class InstanceListService {
       this.engine.countInstances({ ...anyState, state: 'COMPLETED' }),
       this.engine.countInstances({ ...anyState, state: 'TERMINATED' }),
       this.engine.countInstances({ ...anyState, hasIncident: true }),
-    ]).then(([ACTIVE, COMPLETED, TERMINATED, incidents]) => ({ ACTIVE, COMPLETED, TERMINATED, incidents }));
+    ]).then(([ACTIVE, COMPLETED, TERMINATED, incidents]) => ({
+      counts: {
+        ACTIVE: ACTIVE.count,
+        COMPLETED: COMPLETED.count,
+        TERMINATED: TERMINATED.count,
+        incidents: incidents.count,
+      },
+      countIsLowerBound: {
+        ACTIVE: ACTIVE.atLeast,
+        COMPLETED: COMPLETED.atLeast,
+        TERMINATED: TERMINATED.atLeast,
+        incidents: incidents.atLeast,
+      },
+    }));
     counts.catch(() => this.counts.delete(key));
     if (this.counts.size >= MAX_CACHED_COUNTS) this.counts.clear();
     this.counts.set(key, { at: this.now(), counts });
@@ -111,20 +126,22 @@ export class InstanceListService {
     // saying 0 over a list of one): when the count of the filtered state disagrees with the fresh total, read again.
     const shownCount =
       query.state && query.incidents === undefined
-        ? cachedCounts[query.state]
+        ? cachedCounts.counts[query.state]
         : query.incidents === true && !query.state
-          ? cachedCounts.incidents
+          ? cachedCounts.counts.incidents
           : undefined;
-    const counts =
+    const { counts, countIsLowerBound } =
       shownCount !== undefined && shownCount !== found.total
         ? await this.countsOf(anyState, true)
         : cachedCounts;
     return {
       items: found.items.map(rowOf),
       total: found.total,
+      totalIsLowerBound: found.totalIsLowerBound,
       page: query.page,
       pageSize: PAGE_SIZE,
       counts,
+      countIsLowerBound,
       processes,
       units: units.map((unit) => ({ code: unit.code, name: unit.name })),
     };
@@ -165,7 +182,14 @@ export class InstanceListService {
           this.engine.definitionStatistics(key, {}),
           this.engine.countInstances({ processDefinitionKey: key, state: 'ACTIVE' }),
         ]);
-        return { key, version: definition.version, running, bpmnXml, elements: elements.map(countOf) };
+        return {
+          key,
+          version: definition.version,
+          running: running.count,
+          runningIsLowerBound: running.atLeast,
+          bpmnXml,
+          elements: elements.map(countOf),
+        };
       }),
     );
     return { id, name: latest.name ?? id, versions };

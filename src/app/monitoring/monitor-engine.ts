@@ -113,15 +113,24 @@ export class MonitorEngine {
     filter: Filter,
     sort: Sort,
     page: Page,
-  ): Promise<{ items: EngineInstance[]; total: number }> {
+  ): Promise<{ items: EngineInstance[]; total: number; totalIsLowerBound: boolean }> {
     const found = (await mapped(() =>
       this.rest.searchProcessInstances(body({ filter, sort, page }), noWait),
-    )) as unknown as { items?: EngineInstance[]; page?: { totalItems?: number } };
-    return { items: found.items ?? [], total: found.page?.totalItems ?? 0 };
+    )) as unknown as {
+      items?: EngineInstance[];
+      page?: { totalItems?: number | string; hasMoreTotalItems?: boolean };
+    };
+    return {
+      items: found.items ?? [],
+      total: Number(found.page?.totalItems ?? 0),
+      totalIsLowerBound: found.page?.hasMoreTotalItems === true,
+    };
   }
 
-  async countInstances(filter: Filter): Promise<number> {
-    return (await this.searchInstances(filter, [], { from: 0, limit: 1 })).total;
+  /** The number of matches, and whether the engine stopped counting there (Camunda 8.8 caps at 10,000). */
+  async countInstances(filter: Filter): Promise<{ count: number; atLeast: boolean }> {
+    const found = await this.searchInstances(filter, [], { from: 0, limit: 1 });
+    return { count: found.total, atLeast: found.totalIsLowerBound };
   }
 
   async instance(processInstanceKey: string): Promise<EngineInstance> {

@@ -17,7 +17,7 @@ const body = <T>(value: T): never => value as never;
 
 interface Page<T> {
   items: T[];
-  page: { totalItems: number | string };
+  page: { totalItems: number | string; hasMoreTotalItems?: boolean };
 }
 
 /** Every page of a search, PAGE items at a time. */
@@ -26,7 +26,9 @@ async function all<T>(search: (page: { from: number; limit: number }) => Promise
   for (let from = 0; ; from += PAGE) {
     const found = await search({ from, limit: PAGE });
     items.push(...found.items);
-    if (found.items.length < PAGE || items.length >= Number(found.page.totalItems)) return items;
+    // A capped total (Camunda 8.8 stops counting at 10,000) is no end: only a short page or a full count is.
+    const counted = found.page.hasMoreTotalItems !== true;
+    if (found.items.length < PAGE || (counted && items.length >= Number(found.page.totalItems))) return items;
   }
 }
 

@@ -13,7 +13,15 @@
  * Times are real elapsed time (performance.now), not the engine clock: tests pin and move the engine clock, and a
  * lag measured on it would never pass, or pass in one step of months.
  */
-import type { EngineApi, Key, SearchQuery, SearchResult, UserTask, Variable } from '../engine-api.js';
+import {
+  SEARCH_TOTAL_CAP,
+  type EngineApi,
+  type Key,
+  type SearchQuery,
+  type SearchResult,
+  type UserTask,
+  type Variable,
+} from '../engine-api.js';
 
 export interface SecondaryStorageOptions {
   /** How far behind the broker searches are (Camunda: typically 1–5 s). */
@@ -35,7 +43,6 @@ interface PendingChange {
 }
 
 const TRUNCATE_AT = 8191;
-const TOTAL_CAP = 10_000;
 
 /** A stable pseudo-random fraction per key, so the same record is always reached at the same moment. */
 function scramble(key: string): number {
@@ -47,7 +54,7 @@ function scramble(key: string): number {
 export function secondaryStorageView(engine: EngineApi, options: SecondaryStorageOptions): EngineApi {
   const now = options.now ?? (() => performance.now());
   const truncateAt = options.truncateAt ?? TRUNCATE_AT;
-  const totalCap = options.totalCap ?? TOTAL_CAP;
+  const totalCap = options.totalCap ?? SEARCH_TOTAL_CAP;
   const firstMet = new Map<string, number>();
   const pending = new Map<Key, PendingChange>();
 
@@ -67,7 +74,8 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
 
   const capped = <T>(result: SearchResult<T>, dropped: number): SearchResult<T> => {
     const total = Math.max(result.items.length, result.total - dropped);
-    return total > totalCap
+    // The engine itself stops counting at the cap: the records not yet exported are among the uncounted ones.
+    return total > totalCap || result.hasMoreTotalItems
       ? { items: result.items, total: totalCap, hasMoreTotalItems: true }
       : { items: result.items, total };
   };
@@ -80,7 +88,7 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
     const result = await search;
     const at = now();
     const items = result.items.filter((item) => reachedAt(kind, keyOf(item)) <= at);
-    return capped({ items, total: result.total }, result.items.length - items.length);
+    return capped({ ...result, items }, result.items.length - items.length);
   };
 
   const asExported = (task: UserTask, at: number): UserTask | null => {
@@ -152,7 +160,7 @@ export function secondaryStorageView(engine: EngineApi, options: SecondaryStorag
         const shown = asExported(task, at);
         return shown ? [shown] : [];
       });
-      return capped({ items, total: result.total }, result.items.length - items.length);
+      return capped({ ...result, items }, result.items.length - items.length);
     },
     assignUserTask: (key: Key, assignee: string, assignOptions?: { allowOverride?: boolean }) =>
       changing(key, 'ASSIGNING', () => engine.assignUserTask(key, assignee, assignOptions)),

@@ -57,7 +57,10 @@ export const FERRETDB_PATCHES: readonly { file: string; find: string; replace: s
       `\t\twhereClause = plan.where\n\t\targs = append(args, plan.args...)\n\t}\n\n` +
       `\tif params.CountOnly && plan.exact {\n` +
       `\t\tvar count int64\n` +
-      `\t\tif err := db.QueryRowContext(ctx, fmt.Sprintf(\`SELECT count(*) FROM %q\`, meta.TableName)+whereClause, args...).Scan(&count); err != nil {\n` +
+      `\t\tcountQuery := fmt.Sprintf(\`SELECT count(*) FROM %q\`, meta.TableName) + whereClause\n` +
+      `\t\tif params.HintLimit > 0 {\n` +
+      `\t\t\tcountQuery = fmt.Sprintf(\`SELECT count(*) FROM (SELECT 1 FROM %q%s LIMIT %d)\`, meta.TableName, whereClause, params.HintLimit)\n\t\t}\n\n` +
+      `\t\tif err := db.QueryRowContext(ctx, countQuery, args...).Scan(&count); err != nil {\n` +
       `\t\t\treturn nil, lazyerrors.Error(err)\n\t\t}\n\n` +
       `\t\treturn &backends.QueryResult{Iter: newQueryIterator(ctx, nil, params.OnlyRecordIDs), Count: count, Counted: true}, nil\n\t}\n\n` +
       `\tq += whereClause\n\torderBy := prepareOrderByClause(params.Sort)\n` +
@@ -88,11 +91,14 @@ export const FERRETDB_PATCHES: readonly { file: string; find: string; replace: s
       `\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))`,
   },
   {
-    why: 'count takes a backend count when the backend offers one',
+    why:
+      'count takes a backend count when the backend offers one; a count with a limit stops reading at skip+limit ' +
+      'matches (the engine caps its totals at 10,000, as Camunda 8.8 does, so a broad filter does not read every row)',
     file: 'internal/handler/msg_count.go',
     find: `\tqueryRes, err := c.Query(connCtx, &qp)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n`,
     replace:
-      `\tqp.CountOnly = !h.DisablePushdown\n\n` +
+      `\tqp.CountOnly = !h.DisablePushdown\n` +
+      `\tif qp.CountOnly && params.Limit > 0 {\n\t\tqp.HintLimit = params.Limit + params.Skip\n\t}\n\n` +
       `\tqueryRes, err := c.Query(connCtx, &qp)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n` +
       `\tif queryRes.Counted {\n\t\tqueryRes.Iter.Close()\n\n` +
       `\t\tcounted := max(queryRes.Count-params.Skip, 0)\n` +

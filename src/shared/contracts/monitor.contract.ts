@@ -35,13 +35,24 @@ export interface InstanceRow {
   endDate: string | null;
 }
 
+export interface InstanceCounts {
+  ACTIVE: number;
+  COMPLETED: number;
+  TERMINATED: number;
+  incidents: number;
+}
+
 export interface InstanceList {
   items: InstanceRow[];
   total: number;
+  /** The engine stopped counting at `total` (Camunda 8.8 caps at 10,000): there are at least that many. */
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
   /** Instances matching every filter but the state, per state; and those with incidents. */
-  counts: { ACTIVE: number; COMPLETED: number; TERMINATED: number; incidents: number };
+  counts: InstanceCounts;
+  /** Which of `counts` the engine capped (shown as "10.000+"). */
+  countIsLowerBound: { [state in keyof InstanceCounts]: boolean };
   /** The processes this user may watch (the process filter's options). */
   processes: { id: string; name: string; versions: number[] }[];
   /** The reporting units (the unit filter's options). */
@@ -106,6 +117,8 @@ export interface ProcessVersionView {
   key: string;
   version: number;
   running: number;
+  /** The engine stopped counting at `running` (Camunda 8.8 caps at 10,000). */
+  runningIsLowerBound: boolean;
   bpmnXml: string;
   elements: ElementCount[];
 }

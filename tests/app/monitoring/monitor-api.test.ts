@@ -3,9 +3,15 @@
  * filters and counts, an instance's overlays and history, an incident caused by a worker's input error retried
  * after the data is fixed, cancellation with a reason, and who may see and do what.
  */
+import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/app/seed/demo-accounts.js';
 import type { InstanceDetail, InstanceList, ProcessView } from '../../../src/shared/contracts/index.js';
+import {
+  PROCESS_INSTANCE_HISTORY,
+  toHistoryDocument,
+  type HistoryDocument,
+} from '../../../src/engine/state/history/history-collections.js';
 import { HttpClient, eventually, startTestService, useBeforeAll } from '../../support/harness/index.js';
 
 const stack = useBeforeAll(() => startTestService());
@@ -242,4 +248,38 @@ describe('the cockpit API', () => {
     expect((await detail(await signedIn('btc.canbo'), key)).variables).not.toBeNull();
     expect((await (await signedIn('btg.canbo')).get(`/api/monitor/instances/${key}`)).status).toBe(404);
   });
+  it('says "at least" where the engine stops counting at 10,000, as Camunda 8.8 does', async () => {
+    const giamsat = await signedIn('giamsat');
+    // Ten years of cancelled reports: copies of the one cancelled above, written as the engine's history copy writes.
+    const client = await MongoClient.connect(stack.database.sibling('-engine').uri);
+    try {
+      const history = client.db().collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY);
+      const model = await eventually(async () => {
+        const found = await history.findOne({ _id: run.bad });
+        expect(found).not.toBeNull();
+        return found!;
+      });
+      const record = JSON.parse(String(model.j)) as Record<string, unknown>;
+      const copies = Array.from({ length: 10_020 }, (_, index) => {
+        const key = String(BigInt(run.bad) + 5_000_000n + BigInt(index));
+        return toHistoryDocument(key, JSON.stringify({ ...record, key, processInstanceKey: key }));
+      });
+      for (let from = 0; from < copies.length; from += 1000)
+        await history.insertMany(copies.slice(from, from + 1000));
+    } finally {
+      await client.close();
+    }
+    const cancelled = await eventually(async () => {
+      const page = await list(giamsat, 'process=bao-cao-dan-van&state=TERMINATED');
+      expect(page.totalIsLowerBound).toBe(true);
+      expect(page.items).toHaveLength(page.pageSize);
+      return page;
+    }, 20_000);
+    expect(cancelled.total).toBe(10_000);
+    expect(cancelled.counts.TERMINATED).toBe(10_000);
+    expect(cancelled.countIsLowerBound.TERMINATED).toBe(true);
+    // The running ones are few, and counted exactly.
+    expect(cancelled.countIsLowerBound.ACTIVE).toBe(false);
+    expect(cancelled.counts.ACTIVE).toBeLessThan(100);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { SEARCH_TOTAL_CAP } from '../../../src/engine/engine-api.js';
 import { element, flow, processXml } from '../../support/harness/bpmn.js';
 import { endEvent, startEvent, userTask } from '../../support/harness/bpmn-elements.js';
 import type { ZeebeClient } from '../../support/harness/clients.js';
@@ -130,7 +131,9 @@ export async function waitForInstances(
   for (;;) {
     const running = await countInstances(restAddress, { state: 'ACTIVE' });
     const all = await countInstances(restAddress, {});
-    if (running >= seeded.running && (all >= seeded.total || all === last)) {
+    // Counts stop at 10,000 (Camunda 8.8's cap), so a larger seed is awaited only up to there.
+    const runningSeen = running >= Math.min(seeded.running, SEARCH_TOTAL_CAP);
+    if (runningSeen && (all >= Math.min(seeded.total, SEARCH_TOTAL_CAP) || all === last)) {
       seeded.searchable = all;
       seeded.searchableFinished = all - running;
       return;

@@ -11,6 +11,11 @@ import {
   useTestEngine,
   userTaskProcess,
 } from '../../support/harness/index.js';
+import {
+  PROCESS_INSTANCE_HISTORY,
+  toHistoryDocument,
+  type HistoryDocument,
+} from '../../../src/engine/state/history/history-collections.js';
 
 // Tests the engine's own reads, which answer at once, whatever ENGINE_PROFILE the suite runs under.
 const harness = useTestEngine({ clock: '2026-03-01T01:00:00.000Z', profile: IMMEDIATE_READS });
@@ -407,5 +412,59 @@ describe('history served from the database', () => {
       noWait,
     );
     expect(total.page.totalItems).toBe(3000);
+  }, 120_000);
+  it('counts up to 10,000 matches, then says there are more, as Camunda 8.8 does', async () => {
+    await harness.zeebe.deployResource({
+      name: 'hist-many.bpmn',
+      process: Buffer.from(processXml('hist-many', [startEvent('s'), endEvent('e'), flow('s', 'e')])),
+    });
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'hist-many',
+      variables: {},
+    });
+    await harness.restart();
+    const client = await MongoClient.connect(harness.database.uri);
+    try {
+      const history = client.db().collection<HistoryDocument>(PROCESS_INSTANCE_HISTORY);
+      const model = await history.findOne({ _id: processInstanceKey });
+      expect(model).not.toBeNull();
+      // Years of finished instances, written as the history copy writes them (one real record, new keys).
+      const record = JSON.parse(String(model!.j)) as Record<string, unknown>;
+      const first = BigInt(processInstanceKey) + 1_000_000n;
+      const copies = Array.from({ length: 10_050 }, (_, index) => {
+        const key = String(first + BigInt(index));
+        return toHistoryDocument(key, JSON.stringify({ ...record, key, processInstanceKey: key }));
+      });
+      for (let from = 0; from < copies.length; from += 1000)
+        await history.insertMany(copies.slice(from, from + 1000));
+    } finally {
+      await client.close();
+    }
+    const all = await harness.rest.searchProcessInstances(
+      loose({ filter: { processDefinitionId: 'hist-many' }, page: { limit: 5 } }),
+      noWait,
+    );
+    expect(all.page.totalItems).toBe(10_000);
+    expect(all.page.hasMoreTotalItems).toBe(true);
+    expect(all.items).toHaveLength(5);
+    // Under the cap the count is exact, and says nothing more.
+    const one = await harness.rest.searchProcessInstances(
+      loose({ filter: { processDefinitionId: 'hist-many', processInstanceKey }, page: { limit: 5 } }),
+      noWait,
+    );
+    expect(one.page.totalItems).toBe(1);
+    expect(one.page.hasMoreTotalItems ?? false).toBe(false);
+    // The order still runs over every match, not only the counted ones: the highest key comes first.
+    const last = await harness.rest.searchProcessInstances(
+      loose({
+        filter: { processDefinitionId: 'hist-many' },
+        sort: [{ field: 'processInstanceKey', order: 'DESC' }],
+        page: { from: 0, limit: 1 },
+      }),
+      noWait,
+    );
+    expect(String(last.items[0]?.processInstanceKey)).toBe(
+      String(BigInt(processInstanceKey) + 1_000_000n + 10_049n),
+    );
   }, 120_000);
 });

@@ -6,7 +6,7 @@ type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] }
 export const monitorEn: Widen<typeof monitorVi> = {
   navMonitor: 'Monitoring',
   monitorTitle: 'Process instances',
-  monitorCount: (count: number) => `${count.toLocaleString('en-GB')} instances`,
+  monitorCount: (count: string) => `${count} instances`,
   monitorFilters: 'Instance filters',
   monitorProcess: 'Process',
   monitorAllProcesses: 'All processes',
@@ -86,7 +86,7 @@ export const monitorEn: Widen<typeof monitorVi> = {
   instanceOpenProcess: 'View the process',
   instanceBack: 'Back to the instances',
   processTitle: (name: string) => `Process: ${name}`,
-  processRunning: (count: number) => `${count.toLocaleString('en-GB')} running`,
+  processRunning: (count: string) => `${count} running`,
   processVersions: 'Versions',
   processOpenInstances: 'Instances of this version',
 };

@@ -2,7 +2,7 @@
 export const monitorVi = {
   navMonitor: 'Theo dõi hồ sơ',
   monitorTitle: 'Danh sách hồ sơ',
-  monitorCount: (count: number) => `${count.toLocaleString('vi-VN')} hồ sơ`,
+  monitorCount: (count: string) => `${count} hồ sơ`,
   monitorFilters: 'Bộ lọc hồ sơ',
   monitorProcess: 'Quy trình',
   monitorAllProcesses: 'Tất cả quy trình',
@@ -83,7 +83,7 @@ export const monitorVi = {
   instanceOpenProcess: 'Xem quy trình',
   instanceBack: 'Về danh sách hồ sơ',
   processTitle: (name: string) => `Quy trình: ${name}`,
-  processRunning: (count: number) => `${count.toLocaleString('vi-VN')} hồ sơ đang xử lý`,
+  processRunning: (count: string) => `${count} hồ sơ đang xử lý`,
   processVersions: 'Các phiên bản',
   processOpenInstances: 'Xem hồ sơ của phiên bản này',
 } as const;

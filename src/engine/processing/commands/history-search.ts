@@ -8,7 +8,13 @@
  * as the persistence log reports its history copy, and one copied while the database was being read is looked up.
  */
 import type { Db, Document, Filter, Sort } from 'mongodb';
-import type { AdvancedFilter, FilterProperty, SearchQuery, SearchResult } from '../../engine-api.js';
+import {
+  SEARCH_TOTAL_CAP,
+  type AdvancedFilter,
+  type FilterProperty,
+  type SearchQuery,
+  type SearchResult,
+} from '../../engine-api.js';
 import { DATE_ORDER_FIELDS, type HistoryDocument } from '../../state/history/history-collections.js';
 import type { PendingRetired } from '../../state/store.js';
 import { isAdvancedFilter } from './filter-property.js';
@@ -87,7 +93,7 @@ async function mergedRead<T extends object>(
       historyTotal = historyItems.length;
     } else {
       const [count, documents] = await Promise.all([
-        countMatches(db, history.collection, history.filter),
+        countMatches(db, history.collection, history.filter, SEARCH_TOTAL_CAP + 1),
         from + limit === 0
           ? Promise.resolve([])
           : collection
@@ -121,15 +127,25 @@ async function mergedRead<T extends object>(
     undefined,
     (item) => String(item[keyField]),
   );
-  return { items: page.items, total: settled.length + historyTotal - duplicates };
+  const total = settled.length + historyTotal - duplicates;
+  return total > SEARCH_TOTAL_CAP
+    ? { items: page.items, total: SEARCH_TOTAL_CAP, hasMoreTotalItems: true }
+    : { items: page.items, total };
 }
 
 /**
  * The `count` command, not `countDocuments`: the latter is an aggregation, which FerretDB answers by reading every
- * match, where `count` over a filter a `pushdown_` index covers is answered from the index.
+ * match, where `count` over a filter a `pushdown_` index covers is answered from the index. It stops at `limit`:
+ * the total is capped as Camunda 8.8 caps it, and a broad filter over years of history then reads no more rows than
+ * that (a condition no index serves, such as a variable's "contains", is tested row by row).
  */
-async function countMatches(db: Db, collection: string, filter: Filter<HistoryDocument>): Promise<number> {
-  const result = (await db.command({ count: collection, query: filter })) as { n?: number };
+async function countMatches(
+  db: Db,
+  collection: string,
+  filter: Filter<HistoryDocument>,
+  limit: number,
+): Promise<number> {
+  const result = (await db.command({ count: collection, query: filter, limit })) as { n?: number };
   return result.n ?? 0;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import type { InstanceList, InstanceState } from '../../lib/contracts.js';
+import { formatCount } from '../../lib/counts.js';
 import { DATE_PLACEHOLDER, formatDateTime } from '../../lib/dates.js';
 import { navigate, onLinkClick, usePath } from '../../lib/router.js';
 import { Alert } from '../../ui/alert.js';
@@ -69,7 +70,9 @@ export function InstancesPage() {
     <section class="panel" aria-labelledby="monitor-title">
       <div class="panel__title-row">
         <h1 id="monitor-title">{t.monitorTitle}</h1>
-        <div class="panel__title-actions">{list && <p class="muted">{t.monitorCount(list.total)}</p>}</div>
+        <div class="panel__title-actions">
+          {list && <p class="muted">{t.monitorCount(formatCount(list.total, list.totalIsLowerBound))}</p>}
+        </div>
       </div>
       <form
         class="monitor-filters"
@@ -228,7 +231,8 @@ export function InstancesPage() {
                 go({ ...query, state: query.state === state ? undefined : state, page: undefined })
               }
             >
-              {stateLabel(state)} <span class="badge">{list.counts[state]}</span>
+              {stateLabel(state)}{' '}
+              <span class="badge">{formatCount(list.counts[state], list.countIsLowerBound[state])}</span>
             </button>
           ))}
           <button
@@ -239,7 +243,8 @@ export function InstancesPage() {
               go({ ...query, incidents: query.incidents === 'true' ? undefined : 'true', page: undefined })
             }
           >
-            {t.monitorIncidentsYes} <span class="badge">{list.counts.incidents}</span>
+            {t.monitorIncidentsYes}{' '}
+            <span class="badge">{formatCount(list.counts.incidents, list.countIsLowerBound.incidents)}</span>
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatCount } from '../../lib/counts.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { ProcessView } from '../../lib/contracts.js';
 import { onLinkClick } from '../../lib/router.js';
@@ -37,6 +38,7 @@ export function ProcessPage({ processId }: { processId: string }) {
     );
   const version = view.versions[chosen] ?? view.versions[0];
   const running = view.versions.reduce((sum, each) => sum + each.running, 0);
+  const runningAtLeast = view.versions.some((each) => each.runningIsLowerBound);
   const instancesHref = version
     ? `${INSTANCES_PATH}?process=${encodeURIComponent(view.id)}&version=${version.version}`
     : INSTANCES_PATH;
@@ -48,7 +50,7 @@ export function ProcessPage({ processId }: { processId: string }) {
         </a>
       </p>
       <h1 id="process-title">{t.processTitle(view.name)}</h1>
-      <p>{t.processRunning(running)}</p>
+      <p>{t.processRunning(formatCount(running, runningAtLeast))}</p>
       <h2>{t.processVersions}</h2>
       <div class="monitor-versions" role="group" aria-label={t.processVersions}>
         {view.versions.map((each, index) => (
@@ -59,7 +61,8 @@ export function ProcessPage({ processId }: { processId: string }) {
             aria-pressed={index === chosen}
             onClick={() => setChosen(index)}
           >
-            {t.monitorVersionN(each.version)} <span class="badge">{t.processRunning(each.running)}</span>
+            {t.monitorVersionN(each.version)}{' '}
+            <span class="badge">{t.processRunning(formatCount(each.running, each.runningIsLowerBound))}</span>
           </button>
         ))}
       </div>
