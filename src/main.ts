@@ -154,6 +154,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
       attachments: new SubmissionCheck(attachmentStore, clock),
     });
+    const settings = new SettingsStore(connection, clock, async () =>
+      (await directory.units.list({ includeInactive: true })).map((unit) => unit.code),
+    );
     const processStart = createProcessStartModule({
       connection,
       clock,
@@ -164,6 +167,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
         return unit?.active ? unitRefOf(unit) : undefined;
       },
       attachments: new StartSubmissionCheck(attachmentStore, clock),
+      // Who may start what is a setting (issue 14): read at each request, so a saved rule applies at once.
+      startRules: async () => (await settings.current()).values.startRules,
     });
     // The supervisors' cockpit (issue 15), over the engine's REST v2 API.
     const monitor = createMonitorModule({
@@ -194,7 +199,6 @@ export async function startService(config: Config, options: ServiceOptions = {})
           (await directory.units.list()).flatMap((unit) => [groupOf(unit), headGroupOf(unit)]).sort(),
       },
     });
-    const settings = new SettingsStore(connection, clock);
     // The browser app's catch-all route matches every GET left over, so it goes last.
     const app = services.httpApp([
       ...(options.extraRoutes ?? []),

@@ -6,12 +6,12 @@ import type { RouteDefinition } from '../http/route.types.js';
 import type { UnitRef } from '../organisation/index.js';
 import type { ProcessStarter } from './process-start.port.js';
 import { processStartRoutes } from './process-start.routes.js';
-import { ProcessStartService } from './process-start.service.js';
+import { ProcessStartService, type ProcessStartDependencies } from './process-start.service.js';
 import { ProcessStartStore } from './process-start.store.js';
 import type { StartAttachments } from './start-attachments.port.js';
 
 export { zeebeProcessStarter, formsDirectoryLoader, type ProcessStarter } from './process-start.port.js';
-export { START_RULES } from './process-start.table.js';
+export { START_RULES, type StartRuleOverride } from './process-start.table.js';
 export { ProcessStartStore } from './process-start.store.js';
 export { ProcessStartService, type StartPlace, type Starter } from './process-start.service.js';
 export type { StartAttachments } from './start-attachments.port.js';
@@ -25,6 +25,8 @@ export interface ProcessStartModuleDependencies {
   unitOf(code: string): Promise<UnitRef | undefined>;
   /** The check of the files a start form refers to (the attachments module); none accepted when not given. */
   attachments?: StartAttachments;
+  /** The start rules in the settings, read at each request; the code's table when not given. */
+  startRules?: ProcessStartDependencies['startRules'];
 }
 
 export function createProcessStartModule(deps: ProcessStartModuleDependencies): {

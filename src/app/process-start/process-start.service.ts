@@ -13,7 +13,7 @@ import { processNotFound, startForbidden } from './process-start.errors.js';
 import { startOperationReference, type ProcessStarter } from './process-start.port.js';
 import type { ProcessStartStore } from './process-start.store.js';
 import type { StartAttachments } from './start-attachments.port.js';
-import { START_RULES, startRuleOf, type StartRule } from './process-start.table.js';
+import { rulesInForce, type StartRule, type StartRuleOverride } from './process-start.table.js';
 
 export interface Starter {
   username: string;
@@ -32,6 +32,8 @@ export interface ProcessStartDependencies {
   unitOf(code: string): Promise<UnitRef | undefined>;
   /** Checks the files a start form's file fields refer to; without it, a start may carry no file reference. */
   attachments?: StartAttachments;
+  /** Who may start what as the settings say now (read at each request); the code's table when not given. */
+  startRules?: () => Promise<readonly StartRuleOverride[]>;
 }
 
 /** Where a start form's upload goes: the process, its start form and the unit starting it. */
@@ -66,8 +68,16 @@ export class ProcessStartService {
 
   private async rulesFor(user: Starter): Promise<StartRule[]> {
     const allowed: StartRule[] = [];
-    for (const rule of START_RULES) if (await this.startingUnit(rule, user)) allowed.push(rule);
+    for (const rule of await this.rules()) if (await this.startingUnit(rule, user)) allowed.push(rule);
     return allowed;
+  }
+
+  private async rules(): Promise<StartRule[]> {
+    return rulesInForce(this.deps.startRules ? await this.deps.startRules() : []);
+  }
+
+  private async ruleOf(processId: string): Promise<StartRule | undefined> {
+    return (await this.rules()).find((rule) => rule.processId === processId);
   }
 
   /**
@@ -80,7 +90,7 @@ export class ProcessStartService {
     data: Record<string, unknown>,
     requestId: string = randomUUID(),
   ): Promise<{ processInstanceKey: string }> {
-    const rule = startRuleOf(processId);
+    const rule = await this.ruleOf(processId);
     if (!rule) throw processNotFound();
     const unit = await this.startingUnit(rule, user);
     if (!unit) throw startForbidden();
@@ -113,7 +123,7 @@ export class ProcessStartService {
    * by hand, 403 for a user whose units and roles may not start it).
    */
   async startPlace(user: Starter, processId: string): Promise<StartPlace> {
-    const rule = startRuleOf(processId);
+    const rule = await this.ruleOf(processId);
     if (!rule) throw processNotFound();
     const unit = await this.startingUnit(rule, user);
     if (!unit) throw startForbidden();
@@ -152,14 +162,19 @@ export class ProcessStartService {
     return { values, fileIds: [] };
   }
 
-  /** The first of the user's units (with an allowed role) the rule lets start the process. */
+  /**
+   * The first of the user's units (with an allowed role) the rule lets start the process: a unit it lists, or a unit of
+   * a kind it lists (either list suffices when both are given; a rule with neither list lets any unit start).
+   */
   private async startingUnit(rule: StartRule, user: Starter): Promise<UnitRef | undefined> {
+    const unrestricted = !rule.units && !rule.kinds;
     for (const membership of user.memberships) {
       if (!membership.roles.some((role) => (rule.roles as readonly string[]).includes(role))) continue;
-      if (rule.units && !rule.units.includes(membership.unitCode)) continue;
+      const listed = rule.units?.includes(membership.unitCode) ?? false;
+      if (!unrestricted && !listed && !rule.kinds?.length) continue;
       const unit = await this.deps.unitOf(membership.unitCode);
       if (!unit) continue;
-      if (rule.kinds && !rule.kinds.includes(unit.kind)) continue;
+      if (!unrestricted && !listed && !rule.kinds?.includes(unit.kind)) continue;
       return unit;
     }
     return undefined;

@@ -61,3 +61,23 @@ export const START_RULES: readonly StartRule[] = [
 export function startRuleOf(processId: string): StartRule | undefined {
   return START_RULES.find((rule) => rule.processId === processId);
 }
+
+/** Who may start one process, as an administrator saved it (settings startRules). */
+export interface StartRuleOverride {
+  processId: string;
+  units: readonly string[];
+  kinds: readonly UnitKind[];
+  roles: readonly ('staff' | 'head')[];
+}
+
+/**
+ * The table with the saved rules in place of the code's who-may-start: the name, start form and server variables stay
+ * the code's (they belong to the process's definition). A process without a saved rule keeps the code's; a saved rule
+ * for a process no longer started by hand is ignored.
+ */
+export function rulesInForce(overrides: readonly StartRuleOverride[]): StartRule[] {
+  return START_RULES.map((rule) => {
+    const saved = overrides.find((override) => override.processId === rule.processId);
+    return saved ? { ...rule, units: saved.units, kinds: saved.kinds, roles: saved.roles } : rule;
+  });
+}

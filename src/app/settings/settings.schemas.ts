@@ -1,19 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { ProcessSettingsValues } from '../../shared/contracts/index.js';
-
-const days = (max: number) => Type.Integer({ minimum: 0, maximum: max });
-
-const ReportDeadline = Type.Object(
-  {
-    // MM-DD of a real day (29 February excluded: it is not a day every year).
-    reportDue: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
-    reminderDaysBefore: days(60),
-    collectionGraceDays: days(90),
-    synthesisDays: days(90),
-    approvalDays: days(60),
-  },
-  { additionalProperties: false },
-);
+import {
+  BriefingDeadline,
+  EvaluationDeadline,
+  PersonnelDeadline,
+  ReportDeadline,
+} from './deadline.schemas.js';
+import { DEFAULT_DOCUMENT_SYMBOLS, DocumentSymbolsSetting } from './document-symbols.schemas.js';
+import { StartRulesSetting, defaultStartRules } from './start-rules.schemas.js';
 
 export const SettingsValues = Type.Object(
   {
@@ -21,6 +15,11 @@ export const SettingsValues = Type.Object(
       { '6-thang': ReportDeadline, nam: ReportDeadline },
       { additionalProperties: false },
     ),
+    danhGiaKhenThuong: Type.Object({ nam: EvaluationDeadline }, { additionalProperties: false }),
+    giaoBanQuy: Type.Object({ quy: BriefingDeadline }, { additionalProperties: false }),
+    yKienNhanSu: PersonnelDeadline,
+    startRules: StartRulesSetting,
+    documentSymbols: DocumentSymbolsSetting,
   },
   { additionalProperties: false },
 );
@@ -34,29 +33,32 @@ export const SaveSettingsBody = Type.Object(
   { additionalProperties: false },
 );
 
+const reportDefaults = (reportDue: string) => ({
+  reportDue,
+  reminderDaysBefore: 3,
+  collectionGraceDays: 10,
+  synthesisDays: 10,
+  approvalDays: 7,
+});
+
 /** The values the code had before they became settings: version 0, until an administrator saves. */
 export const DEFAULT_SETTINGS: ProcessSettingsValues = {
-  baoCaoDanVan: {
-    '6-thang': {
-      reportDue: '05-20',
-      reminderDaysBefore: 3,
-      collectionGraceDays: 10,
-      synthesisDays: 10,
-      approvalDays: 7,
-    },
+  baoCaoDanVan: { '6-thang': reportDefaults('05-20'), nam: reportDefaults('11-20') },
+  danhGiaKhenThuong: {
+    // The timer start fires on 15 November: three weeks for the self-evaluation.
     nam: {
-      reportDue: '11-20',
+      evaluationDue: '12-05',
       reminderDaysBefore: 3,
-      collectionGraceDays: 10,
-      synthesisDays: 10,
-      approvalDays: 7,
+      collectionGraceDays: 5,
+      proposalDays: 7,
+      decisionDays: 7,
+      issueDays: 5,
     },
   },
+  giaoBanQuy: {
+    quy: { proposalDays: 5, briefDaysBeforeMeeting: 5, cutoffDaysBeforeMeeting: 2, reminderDaysBefore: 2 },
+  },
+  yKienNhanSu: { checkDays: 5, appraisalDays: 15, standingReviewDays: 20, decisionDays: 30, issueDays: 35 },
+  startRules: defaultStartRules(),
+  documentSymbols: DEFAULT_DOCUMENT_SYMBOLS,
 };
-
-/** A day of the month that exists in every year (30 February does not). */
-export function realDay(monthDay: string): boolean {
-  const [month, day] = monthDay.split('-').map(Number);
-  const date = new Date(Date.UTC(2027, (month ?? 0) - 1, day ?? 0));
-  return date.getUTCMonth() === (month ?? 0) - 1 && date.getUTCDate() === day;
-}

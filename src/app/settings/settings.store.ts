@@ -2,7 +2,9 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Clock } from '../../lib/clock.js';
 import { badRequest, conflict } from '../../lib/errors.js';
 import type { ProcessSettings, ProcessSettingsValues } from '../../shared/contracts/index.js';
-import { DEFAULT_SETTINGS, realDay } from './settings.schemas.js';
+import { upgradeSettings } from './settings.migration.js';
+import { DEFAULT_SETTINGS } from './settings.schemas.js';
+import { settingsErrors } from './settings.validation.js';
 
 interface SettingsVersion {
   _id: number;
@@ -25,7 +27,7 @@ const schema = new Schema<SettingsVersion>(
 
 const asSettings = (record: SettingsVersion): ProcessSettings => ({
   version: record._id,
-  values: record.values,
+  values: upgradeSettings(record.values),
   updatedBy: record.updatedBy,
   updatedAt: record.updatedAt.toISOString(),
   note: record.note,
@@ -50,6 +52,8 @@ export class SettingsStore {
   constructor(
     connection: Connection,
     private readonly clock: Clock,
+    /** The codes of every unit (inactive ones too), so a start rule names units that exist; none known when not given. */
+    private readonly unitCodes: () => Promise<string[]> = async () => [],
   ) {
     this.Versions =
       connection.models.ProcessSettingsVersion ??
@@ -71,13 +75,13 @@ export class SettingsStore {
     values: ProcessSettingsValues,
     note: string,
   ): Promise<ProcessSettings> {
-    for (const [kind, rules] of Object.entries(values.baoCaoDanVan))
-      if (!realDay(rules.reportDue))
-        throw badRequest(
-          'invalid_settings',
-          `Hạn nộp báo cáo (${kind}) không phải ngày có thật: ${rules.reportDue}.`,
-          [{ field: `/values/baoCaoDanVan/${kind}/reportDue`, message: 'Ngày không có thật.' }],
-        );
+    const errors = settingsErrors(values, new Set(await this.unitCodes()));
+    if (errors.length > 0)
+      throw badRequest(
+        'invalid_settings',
+        `Tham số chưa hợp lệ: ${errors.map((error) => error.message).join(' ')}`,
+        errors,
+      );
     const current = await this.current();
     if (current.version !== baseVersion)
       throw conflict('settings_changed', 'Tham số quy trình đã được người khác thay đổi. Hãy tải lại trang.');

@@ -1,4 +1,5 @@
 /** Process settings that change every year (tham số quy trình), edited at /admin/settings. Types only. */
+import type { AdminUnitKind } from './admin-organisation.contract.js';
 
 /** The report deadlines of one period kind of bao-cao-dan-van. */
 export interface ReportDeadlineSettings {
@@ -14,8 +15,67 @@ export interface ReportDeadlineSettings {
   approvalDays: number;
 }
 
+/** The deadlines of the annual review and commendation (danh-gia-khen-thuong), period kind "nam". */
+export interface EvaluationDeadlineSettings {
+  /** The usual self-evaluation deadline, "MM-DD" (5 December). */
+  evaluationDue: string;
+  reminderDaysBefore: number;
+  collectionGraceDays: number;
+  /** Days for Ban Tuyên giáo's commendation proposal after collection closes. */
+  proposalDays: number;
+  /** Days for the Standing Committee's decision after the proposal. */
+  decisionDays: number;
+  /** Days to issue the decision after it is taken. */
+  issueDays: number;
+}
+
+/** The deadlines of the quarterly briefing (giao-ban-quy), period kind "quy". */
+export interface BriefingDeadlineSettings {
+  /** Days from the start for the meeting's proposal. */
+  proposalDays: number;
+  /** The mass organisations' briefs are due this many days before the meeting. */
+  briefDaysBeforeMeeting: number;
+  /** Collection closes this many days before the meeting. */
+  cutoffDaysBeforeMeeting: number;
+  /** Each organisation is reminded this many days before its brief is due. */
+  reminderDaysBefore: number;
+}
+
+/** The deadlines of a personnel opinion (y-kien-nhan-su), each counted in days from the nomination's receipt. */
+export interface PersonnelDeadlineSettings {
+  checkDays: number;
+  appraisalDays: number;
+  standingReviewDays: number;
+  decisionDays: number;
+  issueDays: number;
+}
+
+/**
+ * Who may start a process by hand: members with one of `roles` of a unit listed in `units`, or of any unit of a kind
+ * in `kinds`. Both lists empty: nobody may start it.
+ */
+export interface StartRuleSettings {
+  processId: string;
+  units: string[];
+  kinds: AdminUnitKind[];
+  roles: ('staff' | 'head')[];
+}
+
+/** Document numbering: "Số 125-BC/ĐUK" = number, the template's kind symbol, the issuer's symbol. */
+export interface DocumentSymbolSettings {
+  /** The issuing body's symbol after the slash ("ĐUK"). */
+  issuer: string;
+  /** The kind symbol of each document template ("bao-cao-tong-hop-dan-van" → "BC"). */
+  templates: Record<string, string>;
+}
+
 export interface ProcessSettingsValues {
   baoCaoDanVan: { '6-thang': ReportDeadlineSettings; nam: ReportDeadlineSettings };
+  danhGiaKhenThuong: { nam: EvaluationDeadlineSettings };
+  giaoBanQuy: { quy: BriefingDeadlineSettings };
+  yKienNhanSu: PersonnelDeadlineSettings;
+  startRules: StartRuleSettings[];
+  documentSymbols: DocumentSymbolSettings;
 }
 
 export interface ProcessSettings {

@@ -3,6 +3,7 @@ import { BadInputError } from '../runtime/business-error.js';
 import { UnitSchema } from '../support/shared-schemas.js';
 import { addDays, deadline, vietnamToday } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
+import { settingsInForce } from '../support/settings-in-force.js';
 
 const FORM_KEYS = [
   'chucDanh',
@@ -33,7 +34,8 @@ export const luuHoSoNhanSu = defineWorker({
     hoTenUngVien: Type.String({ minLength: 1 }),
     chucDanh: Type.String({ minLength: 1 }),
   }),
-  async handle(job, { records, clock }) {
+  async handle(job, deps) {
+    const { records, clock } = deps;
     const { unit } = job.variables;
     if (unit.kind !== 'doan-the')
       throw new BadInputError(`đơn vị "${unit.code}" loại "${unit.kind}" không phải Đoàn thể Khối`);
@@ -50,13 +52,15 @@ export const luuHoSoNhanSu = defineWorker({
       true,
     );
     const today = vietnamToday(clock.now());
+    // Settings yKienNhanSu, read at receipt: each step's deadline in days from today.
+    const days = (await settingsInForce(deps)).yKienNhanSu;
     return {
       hoSoId,
-      checkDueDate: deadline(addDays(today, 5)),
-      appraisalDueDate: deadline(addDays(today, 15)),
-      standingReviewDueDate: deadline(addDays(today, 20)),
-      decisionDueDate: deadline(addDays(today, 30)),
-      issueDueDate: deadline(addDays(today, 35)),
+      checkDueDate: deadline(addDays(today, days.checkDays)),
+      appraisalDueDate: deadline(addDays(today, days.appraisalDays)),
+      standingReviewDueDate: deadline(addDays(today, days.standingReviewDays)),
+      decisionDueDate: deadline(addDays(today, days.decisionDays)),
+      issueDueDate: deadline(addDays(today, days.issueDays)),
     };
   },
 });

@@ -1,13 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { addDays, deadline, later, vietnamToday } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
-
-/** The mass organisations' briefs are due this many days before the meeting… */
-const BRIEF_DAYS_BEFORE_MEETING = 5;
-/** …collection closes this many days before it, leaving Ban Tuyên giáo time to prepare the pack… */
-const CUTOFF_DAYS_BEFORE_MEETING = 2;
-/** …and each organisation is reminded this many days before its brief is due. */
-const REMINDER_DAYS_BEFORE = 2;
+import { settingsInForce } from '../support/settings-in-force.js';
 
 function earlier(a: string, b: string): string {
   return a <= b ? a : b;
@@ -21,13 +15,17 @@ function earlier(a: string, b: string): string {
 export const xacDinhHanGiaoBan = defineWorker({
   type: 'xac-dinh-han-giao-ban',
   input: Type.Object({ ngayHop: Type.String({ format: 'date' }) }),
-  async handle({ variables }, { clock }) {
+  async handle({ variables }, deps) {
+    const { clock } = deps;
     const meeting = variables.ngayHop;
     const tomorrow = addDays(vietnamToday(clock.now()), 1);
+    // Settings giaoBanQuy.quy, read when the meeting is approved: the briefs are due some days before the meeting,
+    // collection closes a little later (Ban Tuyên giáo prepares the pack), and reminders go out before the due day.
+    const rules = (await settingsInForce(deps)).giaoBanQuy.quy;
     const within = (day: string): string => earlier(later(day, earlier(tomorrow, meeting)), meeting);
-    const due = within(addDays(meeting, -BRIEF_DAYS_BEFORE_MEETING));
-    const cutoff = within(later(addDays(meeting, -CUTOFF_DAYS_BEFORE_MEETING), due));
-    const reminder = earlier(later(addDays(due, -REMINDER_DAYS_BEFORE), tomorrow), due);
+    const due = within(addDays(meeting, -rules.briefDaysBeforeMeeting));
+    const cutoff = within(later(addDays(meeting, -rules.cutoffDaysBeforeMeeting), due));
+    const reminder = earlier(later(addDays(due, -rules.reminderDaysBefore), tomorrow), due);
     return {
       briefDueDate: deadline(due),
       briefReminderDate: deadline(reminder),

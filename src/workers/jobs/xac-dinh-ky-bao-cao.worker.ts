@@ -9,7 +9,7 @@ import {
   vietnamToday,
 } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
-import { DEFAULT_SETTINGS } from '../../app/settings/index.js';
+import { settingsInForce } from '../support/settings-in-force.js';
 
 /** Period and deadlines of a six-monthly or annual report (Art. 10.2, 11.3), from the start form or today. */
 export const xacDinhKyBaoCao = defineWorker({
@@ -21,13 +21,14 @@ export const xacDinhKyBaoCao = defineWorker({
     hanThuThap: Maybe(Type.String({ format: 'date' })),
     soNgayNhacTruoc: Maybe(Type.Integer({ minimum: 0, maximum: 60 })),
   }),
-  async handle({ variables }, { clock, settings }) {
+  async handle({ variables }, deps) {
+    const { clock } = deps;
     const today = vietnamToday(clock.now());
     const kind = variables.loaiKy ?? (Number(today.slice(5, 7)) < 10 ? '6-thang' : 'nam');
     const year = variables.nam ?? Number(today.slice(0, 4));
     const firstHalf = kind === '6-thang';
     // Read at run time: a period started after an administrator changed the settings gets the new deadlines.
-    const rules = (settings ? (await settings.current()).values : DEFAULT_SETTINGS).baoCaoDanVan[kind];
+    const rules = (await settingsInForce(deps)).baoCaoDanVan[kind];
     // The timer starts fire on 1 May and 1 November: units get about three weeks by default.
     const due = variables.hanNopBaoCao ?? defaultDeadline(`${year}-${rules.reportDue}`, today);
     const collection = later(variables.hanThuThap ?? addDays(due, rules.collectionGraceDays), due);

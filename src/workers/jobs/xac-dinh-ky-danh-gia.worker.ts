@@ -9,12 +9,7 @@ import {
   vietnamToday,
 } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
-
-const DEFAULT_REMINDER_DAYS = 3;
-const COLLECTION_GRACE_DAYS = 5;
-const PROPOSAL_DAYS = 7;
-const DECISION_DAYS = 7;
-const ISSUE_DAYS = 5;
+import { settingsInForce } from '../support/settings-in-force.js';
 
 /** Year and deadlines of the annual review and commendation (Art. 11.4), from the start form or this year. */
 export const xacDinhKyDanhGia = defineWorker({
@@ -25,14 +20,17 @@ export const xacDinhKyDanhGia = defineWorker({
     hanThuThap: Maybe(Type.String({ format: 'date' })),
     soNgayNhacTruoc: Maybe(Type.Integer({ minimum: 0, maximum: 60 })),
   }),
-  async handle({ variables }, { clock }) {
+  async handle({ variables }, deps) {
+    const { clock } = deps;
     const today = vietnamToday(clock.now());
     const year = variables.nam ?? Number(today.slice(0, 4));
+    // Read at run time (settings danhGiaKhenThuong.nam): a year started after a change gets the new deadlines.
+    const rules = (await settingsInForce(deps)).danhGiaKhenThuong.nam;
     // The timer start fires on 15 November: three weeks for the self-evaluation by default.
-    const due = variables.hanTuDanhGia ?? defaultDeadline(`${year}-12-05`, today);
-    const collection = later(variables.hanThuThap ?? addDays(due, COLLECTION_GRACE_DAYS), due);
-    const proposal = addDays(collection, PROPOSAL_DAYS);
-    const decision = addDays(proposal, DECISION_DAYS);
+    const due = variables.hanTuDanhGia ?? defaultDeadline(`${year}-${rules.evaluationDue}`, today);
+    const collection = later(variables.hanThuThap ?? addDays(due, rules.collectionGraceDays), due);
+    const proposal = addDays(collection, rules.proposalDays);
+    const decision = addDays(proposal, rules.decisionDays);
     return {
       period: {
         code: `${year}-DG`,
@@ -43,11 +41,11 @@ export const xacDinhKyDanhGia = defineWorker({
         endDate: `${year}-12-31`,
       },
       evaluationDueDate: deadline(due),
-      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? DEFAULT_REMINDER_DAYS, today)),
+      reminderDate: deadline(reminderDay(due, variables.soNgayNhacTruoc ?? rules.reminderDaysBefore, today)),
       collectionDeadline: deadline(collection),
       proposalDueDate: deadline(proposal),
       decisionDueDate: deadline(decision),
-      issueDueDate: deadline(addDays(decision, ISSUE_DAYS)),
+      issueDueDate: deadline(addDays(decision, rules.issueDays)),
     };
   },
 });

@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { Maybe } from '../support/shared-schemas.js';
 import { addDays, deadline, vietnamToday } from '../support/deadline-rules.js';
 import { defineWorker } from '../runtime/worker-definition.js';
+import { settingsInForce } from '../support/settings-in-force.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const PROPOSAL_DAYS = 5;
 
 /**
  * Quarter of the quarterly briefing (Art. 4.2), from the start form or the quarter of today, and the deadline of the
@@ -16,7 +16,8 @@ export const xacDinhKyGiaoBan = defineWorker({
     quy: Maybe(Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3'), Type.Literal('4')])),
     nam: Maybe(Type.Integer({ minimum: 2000, maximum: 2100 })),
   }),
-  async handle({ variables }, { clock }) {
+  async handle({ variables }, deps) {
+    const { clock } = deps;
     const today = vietnamToday(clock.now());
     const quarter = variables.quy ? Number(variables.quy) : Math.ceil(Number(today.slice(5, 7)) / 3);
     const year = variables.nam ?? Number(today.slice(0, 4));
@@ -33,7 +34,7 @@ export const xacDinhKyGiaoBan = defineWorker({
         startDate: `${year}-${startMonth}-01`,
         endDate: addDays(nextStart, -1),
       },
-      proposalDueDate: deadline(addDays(today, PROPOSAL_DAYS)),
+      proposalDueDate: deadline(addDays(today, (await settingsInForce(deps)).giaoBanQuy.quy.proposalDays)),
     };
   },
 });
