@@ -26,7 +26,7 @@ import { createPeriodModule } from './app/periods/index.js';
 import { groupOf, headGroupOf, unitRefOf, type OrganisationDirectory } from './app/organisation/index.js';
 import { startProcessAutomation, WORKERS } from './workers/index.js';
 import { createStudioModule, jobTypeName } from './app/studio/index.js';
-import { SettingsStore, settingsRoutes } from './app/settings/index.js';
+import { SettingsStore, settingsRoutes, suggestedSymbol } from './app/settings/index.js';
 import { isOrganisationEmpty, seedOrganisation } from './app/seed/seed.service.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { ConfigError, loadConfig, type Config } from './lib/config.js';
@@ -146,6 +146,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     const taskEngine = camundaTaskEngine(engineClients.rest);
     // Files chosen in forms (issue 16, point 4): stored in the database, checked when the form is submitted.
     const attachmentStore = new AttachmentStore(connection);
+    const settings = new SettingsStore(connection, clock, async () =>
+      (await directory.units.list({ includeInactive: true })).map((unit) => unit.code),
+    );
     const inbox = createInboxModule({
       connection,
       clock,
@@ -153,10 +156,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
       groupsOf: (username) => directory.candidateGroupsOfUser(username),
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
       attachments: new SubmissionCheck(attachmentStore, clock),
+      // The issuing form starts with the symbol the settings give the process's document ("-BC/ĐUK").
+      suggestions: async (processId) => {
+        const symbol = suggestedSymbol((await settings.current()).values.documentSymbols, processId);
+        return symbol ? { soKyHieu: symbol } : ({} as Record<string, string>);
+      },
     });
-    const settings = new SettingsStore(connection, clock, async () =>
-      (await directory.units.list({ includeInactive: true })).map((unit) => unit.code),
-    );
     const processStart = createProcessStartModule({
       connection,
       clock,

@@ -114,6 +114,8 @@ export class InboxService {
     private readonly visibilityWaitMs = VISIBILITY_WAIT_MS,
     /** Checks the files a form's file fields refer to; without it, a submission may carry no file reference. */
     private readonly attachments?: SubmissionAttachments,
+    /** Values a task's form starts with when neither a variable nor a draft gives one (the settings' symbols). */
+    private readonly suggestions?: (processId: string) => Promise<Record<string, string>>,
   ) {}
 
   /**
@@ -209,7 +211,11 @@ export class InboxService {
       ...summaryOf(task, definition?.name || undefined, assignees),
       ...this.contextOfDetail(task, variables),
       form: form?.schema ?? { type: 'default', components: [] },
-      data: { ...variables, ...(draft?.data ?? {}) },
+      data: {
+        ...(await this.suggested(task.processDefinitionId, form?.schema.components)),
+        ...variables,
+        ...(draft?.data ?? {}),
+      },
       draftSavedAt: draft ? draft.savedAt.toISOString() : null,
       open: isOpenState(task.state),
       canClaim: canClaim(task, taker),
@@ -342,6 +348,17 @@ export class InboxService {
     if (this.contexts.has(key)) return false;
     await this.contextOf(key);
     return true;
+  }
+
+  /** The suggestions for the fields the form has at its top level ("Số, ký hiệu": "-BC/ĐUK"). */
+  private async suggested(
+    processId: string,
+    components: readonly { key?: unknown }[] | undefined,
+  ): Promise<Record<string, string>> {
+    const keys = new Set((components ?? []).map((component) => component.key));
+    if (!this.suggestions || keys.size === 0) return {};
+    const all = await this.suggestions(processId);
+    return Object.fromEntries(Object.entries(all).filter(([key]) => keys.has(key)));
   }
 
   /**

@@ -33,6 +33,8 @@ export interface InboxModuleDependencies {
   people?: PeopleDirectory;
   /** The check of the files a submission refers to (the attachments module); none accepted when not given. */
   attachments?: SubmissionAttachments;
+  /** Values a task's form starts with when no variable or draft gives one (by process id); none when not given. */
+  suggestions?: (processId: string) => Promise<Record<string, string>>;
 }
 
 /** The inbox's routes (all behind the app's guard), over the engine's user tasks and the app's drafts and audit log. */
@@ -52,6 +54,7 @@ export function createInboxModule(deps: InboxModuleDependencies): {
     deps.people,
     VISIBILITY_WAIT_MS,
     deps.attachments,
+    deps.suggestions,
   );
   return {
     inbox,

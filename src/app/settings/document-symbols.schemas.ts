@@ -7,25 +7,29 @@ export const DocumentSymbol = Type.String({ minLength: 1, maxLength: 12, pattern
 export const DocumentSymbolsSetting = Type.Object(
   {
     issuer: DocumentSymbol,
-    templates: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), DocumentSymbol),
+    processes: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), DocumentSymbol),
   },
   { additionalProperties: false },
 );
 
-/** The symbols of each document template the processes issue ("Số 125-BC/ĐUK"), as the clerks have typed them. */
+/**
+ * The kind symbol of the document each process issues ("Số 125-BC/ĐUK"), as the clerks have typed them: the
+ * synthesis report, the briefing's conclusions, the personnel opinion (a công văn), the commendation decision, the
+ * direction on an urgent report.
+ */
 export const DEFAULT_DOCUMENT_SYMBOLS: DocumentSymbolSettings = {
   issuer: 'ĐUK',
-  templates: {
-    'bao-cao-tong-hop-dan-van': 'BC',
-    'thong-bao-ket-luan-giao-ban': 'TB',
-    'van-ban-cho-y-kien-nhan-su': 'CV',
-    'quyet-dinh-khen-thuong': 'QĐ',
-    'y-kien-chi-dao-dot-xuat': 'TB',
+  processes: {
+    'bao-cao-dan-van': 'BC',
+    'giao-ban-quy': 'TB',
+    'y-kien-nhan-su': 'CV',
+    'danh-gia-khen-thuong': 'QĐ',
+    'bao-cao-dot-xuat': 'TB',
   },
 };
 
-/** "125-BC/ĐUK" without its number: what the issuing form offers, the clerk typing the number in front. */
-export function suggestedSymbol(symbols: DocumentSymbolSettings, template: string): string | undefined {
-  const kind = symbols.templates[template];
+/** "-BC/ĐUK": the symbol without its number, which the issuing form offers; the clerk types the number in front. */
+export function suggestedSymbol(symbols: DocumentSymbolSettings, processId: string): string | undefined {
+  const kind = symbols.processes[processId];
   return kind ? `-${kind}/${symbols.issuer}` : undefined;
 }

@@ -19,7 +19,7 @@ export function upgradeSettings(saved: Partial<ProcessSettingsValues>): ProcessS
     yKienNhanSu: saved.yKienNhanSu ?? DEFAULT_SETTINGS.yKienNhanSu,
     startRules: [...rules, ...missingRules],
     documentSymbols: symbols
-      ? { ...symbols, templates: { ...DEFAULT_SETTINGS.documentSymbols.templates, ...symbols.templates } }
+      ? { ...symbols, processes: { ...DEFAULT_SETTINGS.documentSymbols.processes, ...symbols.processes } }
       : DEFAULT_SETTINGS.documentSymbols,
   };
 }

@@ -72,17 +72,17 @@ function startRuleErrors(values: ProcessSettingsValues, unitCodes: ReadonlySet<s
 }
 
 function symbolErrors(values: ProcessSettingsValues): FieldError[] {
-  return Object.keys(values.documentSymbols.templates)
-    .filter((template) => !(template in DEFAULT_DOCUMENT_SYMBOLS.templates))
-    .map((template) => ({
-      field: `/values/documentSymbols/templates/${template}`,
-      message: `Không có mẫu văn bản "${template}".`,
+  return Object.keys(values.documentSymbols.processes)
+    .filter((processId) => !(processId in DEFAULT_DOCUMENT_SYMBOLS.processes))
+    .map((processId) => ({
+      field: `/values/documentSymbols/processes/${processId}`,
+      message: `Quy trình "${processId}" không ban hành văn bản.`,
     }));
 }
 
 /**
  * What the schema cannot say: days that exist, deadlines in their order, start rules naming real processes and
- * units, symbols of real templates. Every problem is reported, each at its field.
+ * units, symbols of processes that issue documents. Every problem is reported, each at its field.
  */
 export function settingsErrors(values: ProcessSettingsValues, unitCodes: ReadonlySet<string>): FieldError[] {
   return [...deadlineErrors(values), ...startRuleErrors(values, unitCodes), ...symbolErrors(values)];

@@ -65,8 +65,8 @@ export interface StartRuleSettings {
 export interface DocumentSymbolSettings {
   /** The issuing body's symbol after the slash ("ĐUK"). */
   issuer: string;
-  /** The kind symbol of each document template ("bao-cao-tong-hop-dan-van" → "BC"). */
-  templates: Record<string, string>;
+  /** The kind symbol of the document each process issues ("bao-cao-dan-van" → "BC"). */
+  processes: Record<string, string>;
 }
 
 export interface ProcessSettingsValues {
