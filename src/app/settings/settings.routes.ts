@@ -2,10 +2,11 @@ import { anyRole } from '../http/permissions.js';
 import { defineRoute, type RouteDefinition } from '../http/route.types.js';
 import { SaveSettingsBody } from './settings.schemas.js';
 import type { SettingsStore } from './settings.store.js';
+import { START_RULES } from '../process-start/process-start.table.js';
 
 const ADMIN = anyRole('admin');
 
-/** The process settings (deadlines and reminders): read, save as a new version (audited), and their history. */
+/** The process settings (deadlines, reminders, start rules, document symbols): read, save as a new version (audited), and their history. */
 export function settingsRoutes(store: SettingsStore): RouteDefinition[] {
   return [
     defineRoute({
@@ -15,6 +16,15 @@ export function settingsRoutes(store: SettingsStore): RouteDefinition[] {
       summary: 'The process settings in force (version 0 = the defaults)',
       handler: async ({ res }) => {
         res.json(await store.current());
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/settings/choices',
+      permission: ADMIN,
+      summary: 'The processes started by hand, with their names, for the start rules and document symbols',
+      handler: async ({ res }) => {
+        res.json({ processes: START_RULES.map(({ processId, name }) => ({ processId, name })) });
       },
     }),
     defineRoute({

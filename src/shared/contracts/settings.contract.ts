@@ -96,3 +96,8 @@ export interface SaveSettingsRequest {
 export interface SettingsHistory {
   items: ProcessSettings[];
 }
+
+/** What the settings page offers to choose from: the processes started by hand, with their Vietnamese names. */
+export interface SettingsChoices {
+  processes: { processId: string; name: string }[];
+}

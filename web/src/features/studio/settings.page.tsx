@@ -1,82 +1,102 @@
 import { useEffect, useState } from 'preact/hooks';
 import type {
+  FieldError,
   ProcessSettings,
   ProcessSettingsValues,
-  ReportDeadlineSettings,
+  SettingsChoices,
   SettingsHistory,
 } from '../../lib/contracts.js';
 import { formatDateTime } from '../../lib/dates.js';
 import { requestJson } from '../../lib/http.js';
+import { ApiProblem } from '../../lib/problem.js';
 import { Alert } from '../../ui/alert.js';
+import { DAY_PATHS, DeadlineSections, dayKey } from './settings-deadlines.js';
+import { setAt, toDayMonth, toMonthDay, valueAt } from './settings-fields.js';
+import { StartRuleSections, unitCodesOf } from './settings-start-rules.js';
 import { useSettingsTexts } from './settings-texts.js';
 import { fill } from './studio-texts.js';
 import './studio.css';
 
-type Kind = keyof ProcessSettingsValues['baoCaoDanVan'];
-const NUMBER_FIELDS = ['reminderDaysBefore', 'collectionGraceDays', 'synthesisDays', 'approvalDays'] as const;
+const daysOf = (values: ProcessSettingsValues) =>
+  Object.fromEntries(DAY_PATHS.map((path) => [dayKey(path), toDayMonth(valueAt(values, path) as string)]));
+const unitTextsOf = (values: ProcessSettingsValues) =>
+  Object.fromEntries(values.startRules.map((rule) => [rule.processId, rule.units.join(', ')]));
 
-/** "05-20" ↔ "20/05": the store keeps MM-DD, people write dd/MM. */
-const toDayMonth = (monthDay: string) => `${monthDay.slice(3, 5)}/${monthDay.slice(0, 2)}`;
-function toMonthDay(dayMonth: string): string | undefined {
-  const match = /^(\d{1,2})\/(\d{1,2})$/.exec(dayMonth.trim());
-  return match ? `${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : undefined;
-}
-
-/** /admin/settings: the deadlines of bao-cao-dan-van per period kind, saved as a new, audited version. */
+/**
+ * /admin/settings: each process's deadlines per period kind, who may start each process, the document symbols; saved
+ * as a new, audited version. The server validates; its errors are shown at their fields.
+ */
 export function SettingsPage() {
   const s = useSettingsTexts();
   const [current, setCurrent] = useState<ProcessSettings | undefined>(undefined);
   const [values, setValues] = useState<ProcessSettingsValues | undefined>(undefined);
-  const [days, setDays] = useState<Record<Kind, string>>({ '6-thang': '', nam: '' });
+  const [choices, setChoices] = useState<SettingsChoices>({ processes: [] });
+  const [days, setDays] = useState<Record<string, string>>({});
+  const [unitTexts, setUnitTexts] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [history, setHistory] = useState<ProcessSettings[]>([]);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
 
   const load = async () => {
-    const [settings, past] = await Promise.all([
+    const [settings, past, offered] = await Promise.all([
       requestJson<ProcessSettings>('/api/admin/settings'),
       requestJson<SettingsHistory>('/api/admin/settings/history'),
+      requestJson<SettingsChoices>('/api/admin/settings/choices'),
     ]);
     setCurrent(settings);
     setValues(settings.values);
-    setDays({
-      '6-thang': toDayMonth(settings.values.baoCaoDanVan['6-thang'].reportDue),
-      nam: toDayMonth(settings.values.baoCaoDanVan.nam.reportDue),
-    });
+    setDays(daysOf(settings.values));
+    setUnitTexts(unitTextsOf(settings.values));
+    setChoices(offered);
     setHistory(past.items);
   };
   useEffect(() => {
     load().catch(() => setMessage({ kind: 'error', text: s.failed }));
   }, []);
 
-  const setRule = (kind: Kind, change: Partial<ReportDeadlineSettings>) =>
-    setValues(
-      (old) =>
-        old && { baoCaoDanVan: { ...old.baoCaoDanVan, [kind]: { ...old.baoCaoDanVan[kind], ...change } } },
-    );
+  /** The values to send: the typed days and unit codes put back; the days not typed as dd/MM as field errors. */
+  const collected = (): { next: ProcessSettingsValues; badDays: FieldError[] } | undefined => {
+    if (!values) return undefined;
+    let next = values;
+    const badDays: FieldError[] = [];
+    for (const path of DAY_PATHS) {
+      const monthDay = toMonthDay(days[dayKey(path)] ?? '');
+      if (monthDay) next = setAt(next, path, monthDay);
+      else badDays.push({ field: `/values/${path.join('/')}`, message: s.badDay });
+    }
+    next = {
+      ...next,
+      startRules: next.startRules.map((rule) => ({
+        ...rule,
+        units: unitCodesOf(unitTexts[rule.processId] ?? ''),
+      })),
+    };
+    return { next, badDays };
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!current || !values) return;
-    const half = toMonthDay(days['6-thang']);
-    const year = toMonthDay(days.nam);
-    if (!half || !year) return setMessage({ kind: 'error', text: s.badDay });
-    const next: ProcessSettingsValues = {
-      baoCaoDanVan: {
-        '6-thang': { ...values.baoCaoDanVan['6-thang'], reportDue: half },
-        nam: { ...values.baoCaoDanVan.nam, reportDue: year },
-      },
-    };
+    const edit = collected();
+    if (!current || !edit) return;
+    if (edit.badDays.length > 0) {
+      setErrors(edit.badDays);
+      return setMessage({ kind: 'error', text: s.badDay });
+    }
     try {
       const saved = await requestJson<ProcessSettings>('/api/admin/settings', {
         method: 'PUT',
-        body: { baseVersion: current.version, values: next, note: note.trim() },
+        body: { baseVersion: current.version, values: edit.next, note: note.trim() },
       });
       setNote('');
+      setErrors([]);
       await load();
       setMessage({ kind: 'success', text: fill(s.saved, { v: saved.version }) });
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof Error && error.message ? error.message : s.failed });
+      const fieldErrors = error instanceof ApiProblem ? error.errors : [];
+      setErrors(fieldErrors);
+      const detail = fieldErrors.length > 0 ? s.invalid : error instanceof Error && error.message;
+      setMessage({ kind: 'error', text: detail || s.failed });
     }
   };
 
@@ -92,35 +112,27 @@ export function SettingsPage() {
       )}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       {values && (
-        <form onSubmit={(event) => void save(event)}>
-          <h2>{s.process}</h2>
-          {(['6-thang', 'nam'] as const).map((kind) => (
-            <fieldset key={kind} class="settings-kind" data-kind={kind}>
-              <legend>{kind === '6-thang' ? s.half : s.year}</legend>
-              <label class="field">
-                <span>{s.reportDue}</span>
-                <input
-                  name={`${kind}-reportDue`}
-                  value={days[kind]}
-                  placeholder="dd/MM"
-                  onInput={(event) => setDays({ ...days, [kind]: event.currentTarget.value })}
-                />
-              </label>
-              {NUMBER_FIELDS.map((field) => (
-                <label class="field" key={field}>
-                  <span>{s[field]}</span>
-                  <input
-                    type="number"
-                    min={0}
-                    max={90}
-                    name={`${kind}-${field}`}
-                    value={values.baoCaoDanVan[kind][field]}
-                    onInput={(event) => setRule(kind, { [field]: Number(event.currentTarget.value) })}
-                  />
-                </label>
-              ))}
-            </fieldset>
-          ))}
+        <form onSubmit={(event) => void save(event)} noValidate>
+          <DeadlineSections
+            s={s}
+            values={values}
+            days={days}
+            errors={errors}
+            onNumber={(path, value) => setValues((old) => old && setAt(old, path, value))}
+            onDay={(path, text) => setDays((old) => ({ ...old, [dayKey(path)]: text }))}
+          />
+          <StartRuleSections
+            s={s}
+            values={values}
+            choices={choices}
+            unitTexts={unitTexts}
+            errors={errors}
+            onRule={(index, rule) =>
+              setValues((old) => old && setAt(old, ['startRules', String(index)], rule))
+            }
+            onUnits={(processId, text) => setUnitTexts((old) => ({ ...old, [processId]: text }))}
+            onSymbols={(symbols) => setValues((old) => old && { ...old, documentSymbols: symbols })}
+          />
           <label class="field">
             <span>{s.note}</span>
             <input
@@ -136,7 +148,6 @@ export function SettingsPage() {
           </button>
         </form>
       )}
-      <p class="studio-note">{s.notYet}</p>
       {history.length > 0 && (
         <>
           <h2>{s.history}</h2>
