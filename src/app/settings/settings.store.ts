@@ -52,8 +52,8 @@ export class SettingsStore {
   constructor(
     connection: Connection,
     private readonly clock: Clock,
-    /** The codes of every unit (inactive ones too), so a start rule names units that exist; none known when not given. */
-    private readonly unitCodes: () => Promise<string[]> = async () => [],
+    /** The codes of every unit (inactive ones too): a start rule may name only these. */
+    private readonly unitCodes: () => Promise<string[]>,
   ) {
     this.Versions =
       connection.models.ProcessSettingsVersion ??
