@@ -115,6 +115,26 @@ describe('the inbox service over the embedded engine', () => {
     expect(listed.items[0]).toMatchObject({ unitName: 'Sở Tài chính', period: '6 tháng đầu năm 2026' });
   });
 
+  it('starts a form with the suggested values of its process (the settings symbols), under variables and drafts', async () => {
+    const { office, huong } = people('suggest');
+    const suggesting = new InboxService(
+      fixture.engine,
+      store,
+      new TestClock('2026-06-10T02:00:00.000Z'),
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      async (processId) => (processId === 'inbox-fixture' ? { a: '-BC/ĐUK', notInForm: 'x' } : {}),
+    );
+    const fresh = await fixture.task({ groups: [office] });
+    const data = (await suggesting.get(huong, fresh.key)).data;
+    expect(data.a).toBe('-BC/ĐUK');
+    expect(data).not.toHaveProperty('notInForm');
+    const typed = await fixture.task({ groups: [office], variables: { a: '12-BC/ĐUK' } });
+    expect((await suggesting.get(huong, typed.key)).data.a).toBe('12-BC/ĐUK');
+  });
+
   it('lets the assignee see a task outside their groups, but nobody else', async () => {
     const { office, lan, tuan } = people('assignee');
     const task = await fixture.task({ groups: [office], assignee: lan.username });
