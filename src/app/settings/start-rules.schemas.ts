@@ -21,12 +21,16 @@ export const StartRuleSetting = Type.Object(
 
 export const StartRulesSetting = Type.Array(StartRuleSetting, { maxItems: 100 });
 
-/** The code's start table as settings: what applies until an administrator saves. */
+/**
+ * The code's start table as settings: what applies until an administrator saves. A code rule naming neither units
+ * nor kinds lets any unit start; in settings (where both lists are always there, and both empty means nobody) that
+ * is every kind.
+ */
 export function defaultStartRules(): StartRuleSettings[] {
   return START_RULES.map((rule) => ({
     processId: rule.processId,
     units: [...(rule.units ?? [])],
-    kinds: [...(rule.kinds ?? [])],
+    kinds: !rule.units && !rule.kinds ? [...UNIT_KINDS] : [...(rule.kinds ?? [])],
     roles: [...rule.roles],
   }));
 }
