@@ -125,7 +125,8 @@ describe('the inbox service over the embedded engine', () => {
       undefined,
       undefined,
       undefined,
-      async (processId) => (processId === 'inbox-fixture' ? { a: '-BC/ĐUK', notInForm: 'x' } : {}),
+      async (processId): Promise<Record<string, string>> =>
+        processId === 'inbox-fixture' ? { a: '-BC/ĐUK', notInForm: 'x' } : {},
     );
     const fresh = await fixture.task({ groups: [office] });
     const data = (await suggesting.get(huong, fresh.key)).data;
