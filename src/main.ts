@@ -157,9 +157,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
       people: { fullNamesOf: (usernames) => directory.users.fullNamesOf(usernames) },
       attachments: new SubmissionCheck(attachmentStore, clock),
       // The issuing form starts with the symbol the settings give the process's document ("-BC/ĐUK").
-      suggestions: async (processId) => {
+      suggestions: async (processId): Promise<Record<string, string>> => {
         const symbol = suggestedSymbol((await settings.current()).values.documentSymbols, processId);
-        return symbol ? { soKyHieu: symbol } : ({} as Record<string, string>);
+        return symbol ? { soKyHieu: symbol } : {};
       },
     });
     const processStart = createProcessStartModule({
