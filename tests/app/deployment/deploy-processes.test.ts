@@ -64,7 +64,7 @@ describe('deployProcessesAndForms', () => {
       forms: ['bao-cao-dan-van-lap'],
     });
     expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
-    expect(result.processes.length).toBe(4);
+    expect(result.processes.length).toBe(5);
     expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
     expect(result.forms.length).toBe(SEED_FORMS - 1);
   }, 60_000);
