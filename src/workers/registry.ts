@@ -6,6 +6,7 @@ import { luuHoSoNhanSu } from './jobs/luu-ho-so-nhan-su.worker.js';
 import { luuQuyetDinh } from './jobs/luu-quyet-dinh.worker.js';
 import { taoVanBan } from './jobs/tao-van-ban.worker.js';
 import { tiepNhanBaoCaoDotXuat } from './jobs/tiep-nhan-bao-cao-dot-xuat.worker.js';
+import { tiepNhanDanVanKheo } from './jobs/tiep-nhan-dan-van-kheo.worker.js';
 import { tongHopBaoCao } from './jobs/tong-hop-bao-cao.worker.js';
 import type { RegisteredWorker } from './runtime/worker-definition.js';
 import { xacDinhDonViBaoCao } from './jobs/xac-dinh-don-vi-bao-cao.worker.js';
@@ -30,4 +31,5 @@ export const WORKERS: readonly RegisteredWorker[] = [
   luuHoSoNhanSu,
   capNhatNhiemVu,
   tiepNhanBaoCaoDotXuat,
+  tiepNhanDanVanKheo,
 ];

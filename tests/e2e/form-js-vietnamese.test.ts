@@ -49,6 +49,9 @@ const DATA: Record<string, unknown> = {
   lichSuXuLy: [],
   phanCong: items(6),
   phanCongTiep: items(6),
+  // dan-van-kheo (Art. 5, 8.4, 9.2): the model's dates.
+  ngayBatDau: '2026-01-15',
+  ngayBaoCaoKetQua: '2026-10-30',
 };
 
 /** Texts of the form's author and of the data: what is left is form-js's own words. */
@@ -127,9 +130,9 @@ const schemaOf = (name: string): string => {
   return form.schema;
 };
 
-describe('the 37 forms rendered in the browser, in Vietnamese', () => {
+describe('the 41 forms rendered in the browser, in Vietnamese', () => {
   it("shows none of form-js's English words in any form (dynamic lists full, date pickers made)", async () => {
-    expect(forms.length).toBe(37);
+    expect(forms.length).toBe(41); // 37 + the four of dan-van-kheo
     const english: string[] = [];
     for (const { name, schema } of forms) {
       const { own } = await render(schema);
@@ -158,6 +161,12 @@ describe('the 37 forms rendered in the browser, in Vietnamese', () => {
     expect(shown['bao-cao-dot-xuat-chi-dao.form']).toContain('03/06/2026');
     expect(shown['bao-cao-dot-xuat-ket-qua-xu-ly.form']).toContain('05/06/2026');
     expect(shown['bao-cao-dot-xuat-xem-xet.form']).toContain('đang xử lý, hạn 05/06/2026');
+    for (const form of [
+      'dan-van-kheo-xem-xet.form',
+      'dan-van-kheo-ket-qua.form',
+      'dan-van-kheo-danh-gia.form',
+    ])
+      expect(shown[form]).toContain('Bắt đầu thực hiện: 15/01/2026 — Báo cáo kết quả: 30/10/2026');
   }, 120_000);
 
   it('keeps the dates as they came in the data the form gives back (a draft)', async () => {

@@ -11,6 +11,7 @@ describe('processes/*.bpmn lint clean (bpmnlint recommended + camunda-compat/cam
       expect.arrayContaining([
         'bao-cao-dan-van.bpmn',
         'bao-cao-dot-xuat.bpmn',
+        'dan-van-kheo.bpmn',
         'danh-gia-khen-thuong.bpmn',
         'giao-ban-quy.bpmn',
         'y-kien-nhan-su.bpmn',

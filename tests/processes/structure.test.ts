@@ -337,6 +337,7 @@ const WORKER_OUTPUTS = [
   'directiveDueDate',
   'lanChiDao',
   'lichSuXuLy',
+  'moHinhId',
 ];
 
 /** Root variable names a FEEL expression reads (not functions, not loop variables, not context keys). */

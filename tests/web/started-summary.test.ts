@@ -16,6 +16,9 @@ describe('what the start confirmation names (never the engine’s number)', () =
     expect(startedWhat('bao-cao-dot-xuat', { tieuDe: ' Người lao động ngừng việc ' }, vi)).toBe(
       'báo cáo đột xuất “Người lao động ngừng việc”',
     );
+    expect(startedWhat('dan-van-kheo', { tenMoHinh: ' Dân vận khéo trong doanh nghiệp ' }, vi)).toBe(
+      'mô hình “Dân vận khéo” “Dân vận khéo trong doanh nghiệp”',
+    );
   });
 
   it('says nothing more when the form names none of these', () => {

@@ -7,6 +7,7 @@ import { numberLine } from './layout-rules.js';
 import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
 import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
 import { generateUrgentDirective, type UrgentDirectiveData } from './urgent-directive.document.js';
+import { generateModelRecognition, type ModelRecognitionData } from './model-recognition.document.js';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -17,6 +18,7 @@ export interface DocumentDataByType {
   'personnel-opinion': PersonnelOpinionData;
   'commendation-decision': CommendationDecisionData;
   'urgent-directive': UrgentDirectiveData;
+  'model-recognition': ModelRecognitionData;
 }
 export type DocumentType = keyof DocumentDataByType;
 
@@ -53,6 +55,11 @@ export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinitio
     title: 'Thông báo ý kiến chỉ đạo của Thường trực Đảng ủy Khối',
     fileStem: 'thong-bao-y-kien-chi-dao',
     generate: generateUrgentDirective,
+  },
+  'model-recognition': {
+    title: 'Thông báo công nhận mô hình "Dân vận khéo"',
+    fileStem: 'thong-bao-cong-nhan-dan-van-kheo',
+    generate: generateModelRecognition,
   },
 };
 

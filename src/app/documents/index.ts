@@ -27,6 +27,11 @@ export {
   type UrgentDirectiveData,
 } from './urgent-directive.document.js';
 export {
+  generateModelRecognition,
+  ModelRecognitionSchema,
+  type ModelRecognitionData,
+} from './model-recognition.document.js';
+export {
   generateDocument,
   documentRegistry,
   DOCX_MEDIA_TYPE,

@@ -5,10 +5,11 @@ import { holdsRole } from '../http/permissions.js';
  * Who watches which process in the cockpit. Supervisors watch every process; each Bloc body watches the processes
  * the regulation makes it own: Ban Tuyên giáo the reporting and the review (Art. 10.2, 11.3, 11.4), Thường trực and
  * Văn phòng the quarterly briefing (Art. 4.2), Ban Tổ chức the personnel opinions (Art. 4.2, 6), Thường trực and
- * Văn phòng (which issues the directions) the urgent reports of the base organisations (Art. 10.3).
+ * Văn phòng (which issues the directions) the urgent reports of the base organisations (Art. 10.3), Ban Tuyên giáo
+ * the "Dân vận khéo" models, as standing body of the movement's steering board (Art. 5).
  */
 const OWNED: Record<string, readonly string[]> = {
-  'ban-tuyen-giao': ['bao-cao-dan-van', 'danh-gia-khen-thuong'],
+  'ban-tuyen-giao': ['bao-cao-dan-van', 'danh-gia-khen-thuong', 'dan-van-kheo'],
   'thuong-truc': ['giao-ban-quy', 'bao-cao-dot-xuat'],
   'van-phong': ['giao-ban-quy', 'bao-cao-dot-xuat'],
   'ban-to-chuc': ['y-kien-nhan-su'],

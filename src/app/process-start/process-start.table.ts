@@ -49,6 +49,15 @@ export const START_RULES: readonly StartRule[] = [
     serverVariables: ['unit'],
   },
   {
+    // Art. 8.4, 9.2: base Party organisations and the mass organisations register their "Dân vận khéo" models.
+    processId: 'dan-van-kheo',
+    name: 'Đăng ký mô hình "Dân vận khéo"',
+    startFormId: 'dan-van-kheo-dang-ky',
+    kinds: ['co-so', 'doan-the'],
+    roles: ['staff', 'head'],
+    serverVariables: ['unit'],
+  },
+  {
     processId: 'danh-gia-khen-thuong',
     name: 'Đánh giá, khen thưởng năm',
     startFormId: 'danh-gia-khen-thuong-khoi-tao',

@@ -29,6 +29,26 @@ const URGENT_REPORT_KEYS = [
   'lichSuXuLy',
   'ketLuan',
 ];
+/**
+ * A "Dân vận khéo" model's outcome (Art. 5, 8.4, 9.2): the registration, Ban Tuyên giáo's review, the results and,
+ * when recognised, the notice. The annual review reads the recognised ones (`tong-hop-bao-cao`, `tu-danh-gia`).
+ */
+const MODEL_KEYS = [
+  'moHinhId',
+  'unit',
+  'tenMoHinh',
+  'linhVuc',
+  'ngayBatDau',
+  'quyetDinhDangKy',
+  'yKienXemXet',
+  'soNguoiThamGia',
+  'ketQuaDatDuoc',
+  'quyetDinhCongNhan',
+  'nhanXetDanhGia',
+  'soKyHieu',
+  'ngayBanHanh',
+  'vanBan',
+];
 
 /** Records the Standing Committee's decision; one record per process instance and kind, the latest one kept. */
 export const luuQuyetDinh = defineWorker({
@@ -49,6 +69,9 @@ export const luuQuyetDinh = defineWorker({
     } else if (kind === 'bao-cao-dot-xuat') {
       if (typeof vars.tieuDe !== 'string') throw new BadInputError('thiếu biến "tieuDe"');
       keys = URGENT_REPORT_KEYS;
+    } else if (kind === 'dan-van-kheo') {
+      if (typeof vars.tenMoHinh !== 'string') throw new BadInputError('thiếu biến "tenMoHinh"');
+      keys = MODEL_KEYS;
     } else throw new BadInputError(`loại quyết định "${kind}" không có`);
     const data = Object.fromEntries(keys.map((key) => [key, vars[key] ?? null]));
     const quyetDinhId = await records.saveRecord(

@@ -43,6 +43,8 @@ function assignedUnits(vars: Vars): { code: string; name: string }[] {
  */
 function unitsConcerned(mauVanBan: string, vars: Vars): { code: string; name: string }[] {
   if (mauVanBan === 'van-ban-cho-y-kien-nhan-su') return unitsOf(vars.unit);
+  // The unit whose "Dân vận khéo" model the notice recognises.
+  if (mauVanBan === 'cong-nhan-dan-van-kheo') return unitsOf(vars.unit);
   if (mauVanBan === 'y-kien-chi-dao-dot-xuat') {
     const reporting = unitsOf(vars.unit);
     const assigned = assignedUnits(vars).filter((unit) => !reporting.some((r) => r.code === unit.code));

@@ -7,6 +7,7 @@ import {
   type Signature,
 } from '../../app/documents/index.js';
 import { BadInputError } from '../runtime/business-error.js';
+import { modelRecognition } from './model-recognition-content.js';
 
 export type Vars = Record<string, unknown>;
 
@@ -304,5 +305,9 @@ export const TEMPLATES: Record<
     build: urgentDirective,
     fileName: 'Thong-bao-y-kien-chi-dao',
     issueOf: (vars) => `lan-${typeof vars.lanChiDao === 'number' ? vars.lanChiDao : 1}`,
+  },
+  'cong-nhan-dan-van-kheo': {
+    build: (vars, issue) => modelRecognition(vars, (fallback) => common(issue, fallback)),
+    fileName: 'Thong-bao-cong-nhan-Dan-van-kheo',
   },
 };

@@ -98,6 +98,31 @@ export function noticeText(kind: string, vars: Vars): { subject: string; text: s
         subject: `Kết thúc vụ việc báo cáo đột xuất: ${str(vars.tieuDe)}`,
         text: `Thường trực Đảng ủy Khối đã kết thúc theo dõi vụ việc "${str(vars.tieuDe)}" do ${unit} báo cáo. ${str(vars.ketLuan, str(vars.yKienChiDao))}`,
       };
+    case 'dang-ky-dan-van-kheo':
+      return {
+        subject: `Đăng ký mô hình "Dân vận khéo" của ${unit}: ${str(vars.tenMoHinh)}`,
+        text: `${unit} đăng ký mô hình "Dân vận khéo" "${str(vars.tenMoHinh)}". Đề nghị Ban Tuyên giáo, cơ quan thường trực Ban Chỉ đạo Phong trào thi đua "Dân vận khéo" (Điều 5 Quy chế công tác dân vận), xem xét tiếp nhận.`,
+      };
+    case 'tiep-nhan-dan-van-kheo':
+      return {
+        subject: `Ban Tuyên giáo tiếp nhận mô hình "Dân vận khéo": ${str(vars.tenMoHinh)}`,
+        text: `Ban Tuyên giáo Đảng ủy Khối đã tiếp nhận, theo dõi mô hình "${str(vars.tenMoHinh)}" của ${unit}. Đề nghị đơn vị báo cáo kết quả thực hiện trước ${when(vars.reportDueDate)}. ${str(vars.yKienXemXet)}`.trim(),
+      };
+    case 'nhac-han-dan-van-kheo':
+      return {
+        subject: `Nhắc hạn: báo cáo kết quả mô hình "Dân vận khéo" — ${unit}`,
+        text: `${unit} chưa báo cáo kết quả thực hiện mô hình "${str(vars.tenMoHinh)}"; hạn báo cáo: ${when(vars.reportDueDate)}.`,
+      };
+    case 'ket-qua-dan-van-kheo':
+      return {
+        subject: `Kết quả mô hình "Dân vận khéo": ${str(vars.tenMoHinh)}`,
+        text:
+          vars.quyetDinhCongNhan === 'cong-nhan'
+            ? `Mô hình "${str(vars.tenMoHinh)}" của ${unit} được công nhận là mô hình "Dân vận khéo" (Thông báo ${str(vanBan.soKyHieu)}).`
+            : vars.quyetDinhDangKy === 'khong-tiep-nhan'
+              ? `Ban Tuyên giáo Đảng ủy Khối không tiếp nhận mô hình "${str(vars.tenMoHinh)}" của ${unit}: ${str(vars.yKienXemXet)}`
+              : `Mô hình "${str(vars.tenMoHinh)}" của ${unit} chưa được công nhận: ${str(vars.nhanXetDanhGia)}`,
+      };
     default:
       throw new Error(`loại thông báo "${kind}" không có`);
   }

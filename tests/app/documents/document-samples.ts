@@ -1,5 +1,5 @@
 import type { DocumentDataByType, DocumentType } from '../../../src/app/documents/index.js';
-import { chiefOfOffice, deputySecretary, issuedAt } from './document-fixtures.js';
+import { chiefOfOffice, deputySecretary, headOfPropaganda, issuedAt } from './document-fixtures.js';
 
 /** One short document of each type, each fitting on one A4 page (the PDF layout test reads its first page). */
 export const samples: { readonly [T in DocumentType]: DocumentDataByType[T] } = {
@@ -68,5 +68,18 @@ export const samples: { readonly [T in DocumentType]: DocumentDataByType[T] } = 
     assignments: [
       { unit: 'Đảng bộ Sở Tài chính', task: 'Đối thoại với người lao động.', dueDate: '2026-06-05' },
     ],
+  },
+  'model-recognition': {
+    number: '15-TB/ĐUK',
+    issuedAt,
+    recipients: ['Đoàn Thanh niên Khối', 'Ban Tuyên giáo Đảng ủy Khối'],
+    signature: headOfPropaganda,
+    unitName: 'Đoàn Thanh niên Khối',
+    modelName: 'Thanh niên Khối chung tay xây dựng nông thôn mới',
+    field: 'Chăm lo đời sống người lao động, an sinh xã hội',
+    startedAt: '2026-01-15',
+    participants: 320,
+    results: ['Sửa 4 km đường giao thông nông thôn, trao 25 suất quà cho hộ nghèo.'],
+    assessment: ['Mô hình thiết thực, được đoàn viên và nhân dân hưởng ứng.'],
   },
 };

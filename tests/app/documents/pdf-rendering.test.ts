@@ -80,6 +80,7 @@ const SIGNER: Record<DocumentType, string[]> = {
   'personnel-opinion': ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Thị Hương'],
   'commendation-decision': ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Thị Hương'],
   'urgent-directive': ['T/L BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG', 'Lê Minh Tuấn'],
+  'model-recognition': ['T/L BAN THƯỜNG VỤ', 'TRƯỞNG BAN TUYÊN GIÁO', 'Hà Văn Tuấn'],
 };
 
 // LibreOffice and poppler-utils are installed by .ci/run, so CI always runs this (and fails below if they are

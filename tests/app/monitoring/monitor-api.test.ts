@@ -180,6 +180,8 @@ describe('the cockpit API', () => {
     const own = await list(btg, '');
     expect(own.processes.map((process) => process.id).sort()).toEqual([
       'bao-cao-dan-van',
+      // Art. 5: Ban Tuyên giáo is the standing body of the "Dân vận khéo" movement's steering board.
+      'dan-van-kheo',
       'danh-gia-khen-thuong',
     ]);
     expect((await detail(btg, run.good)).mayAct).toBe(false);

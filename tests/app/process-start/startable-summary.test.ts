@@ -74,12 +74,14 @@ describe('the processes a user may start, names only (for the navigation)', () =
     await dtn.signIn('dtn.lanhdao');
     expect((await dtn.get(SUMMARY)).body.items).toEqual([
       { processId: 'y-kien-nhan-su', name: 'Đề nghị cho ý kiến về nhân sự' },
+      { processId: 'dan-van-kheo', name: 'Đăng ký mô hình "Dân vận khéo"' },
     ]);
     // Art. 10.3: a base organisation's head may report urgently.
     const syt = h.client();
     await syt.signIn('syt.lanhdao');
     expect((await syt.get(SUMMARY)).body.items).toEqual([
       { processId: 'bao-cao-dot-xuat', name: 'Báo cáo đột xuất' },
+      { processId: 'dan-van-kheo', name: 'Đăng ký mô hình "Dân vận khéo"' },
     ]);
     expect(formsRead).toEqual([]);
   });

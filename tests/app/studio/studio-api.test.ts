@@ -51,6 +51,7 @@ describe('the studio API', () => {
     expect(list.processes.map((p) => p.processDefinitionId)).toEqual([
       'bao-cao-dan-van',
       'bao-cao-dot-xuat',
+      'dan-van-kheo',
       'danh-gia-khen-thuong',
       'giao-ban-quy',
       'y-kien-nhan-su',

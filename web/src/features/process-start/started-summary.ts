@@ -18,6 +18,8 @@ export function startedWhat(processId: string, data: FormData, t: Messages): str
   if (candidate) return t.startPersonnel(candidate);
   const subject = text(data.tieuDe);
   if (processId === 'bao-cao-dot-xuat' && subject) return t.startUrgentReport(subject);
+  const model = text(data.tenMoHinh);
+  if (processId === 'dan-van-kheo' && model) return t.startModel(model);
   if (quarter && year) return t.startPeriodQuarter(quarter, year);
   if (!year) return '';
   if (data.loaiKy === '6-thang') return t.startPeriodHalf(year);
