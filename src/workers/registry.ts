@@ -5,6 +5,7 @@ import { luuBaoCao } from './jobs/luu-bao-cao.worker.js';
 import { luuHoSoNhanSu } from './jobs/luu-ho-so-nhan-su.worker.js';
 import { luuQuyetDinh } from './jobs/luu-quyet-dinh.worker.js';
 import { taoVanBan } from './jobs/tao-van-ban.worker.js';
+import { tiepNhanDonThu } from './jobs/tiep-nhan-don-thu.worker.js';
 import { tiepNhanBaoCaoDotXuat } from './jobs/tiep-nhan-bao-cao-dot-xuat.worker.js';
 import { tongHopBaoCao } from './jobs/tong-hop-bao-cao.worker.js';
 import type { RegisteredWorker } from './runtime/worker-definition.js';
@@ -30,4 +31,5 @@ export const WORKERS: readonly RegisteredWorker[] = [
   luuHoSoNhanSu,
   capNhatNhiemVu,
   tiepNhanBaoCaoDotXuat,
+  tiepNhanDonThu,
 ];

@@ -12,6 +12,7 @@ describe('processes/*.bpmn lint clean (bpmnlint recommended + camunda-compat/cam
         'bao-cao-dan-van.bpmn',
         'bao-cao-dot-xuat.bpmn',
         'danh-gia-khen-thuong.bpmn',
+        'don-thu-kien-nghi.bpmn',
         'giao-ban-quy.bpmn',
         'y-kien-nhan-su.bpmn',
       ]),

@@ -337,6 +337,8 @@ const WORKER_OUTPUTS = [
   'directiveDueDate',
   'lanChiDao',
   'lichSuXuLy',
+  'donThuId',
+  'handlingDueDate',
 ];
 
 /** Root variable names a FEEL expression reads (not functions, not loop variables, not context keys). */

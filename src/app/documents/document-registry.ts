@@ -6,6 +6,7 @@ import {
 import { numberLine } from './layout-rules.js';
 import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
 import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
+import { generateComplaintReply, type ComplaintReplyData } from './complaint-reply.document.js';
 import { generateUrgentDirective, type UrgentDirectiveData } from './urgent-directive.document.js';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -17,6 +18,7 @@ export interface DocumentDataByType {
   'personnel-opinion': PersonnelOpinionData;
   'commendation-decision': CommendationDecisionData;
   'urgent-directive': UrgentDirectiveData;
+  'complaint-reply': ComplaintReplyData;
 }
 export type DocumentType = keyof DocumentDataByType;
 
@@ -53,6 +55,11 @@ export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinitio
     title: 'Thông báo ý kiến chỉ đạo của Thường trực Đảng ủy Khối',
     fileStem: 'thong-bao-y-kien-chi-dao',
     generate: generateUrgentDirective,
+  },
+  'complaint-reply': {
+    title: 'Văn bản trả lời đơn khiếu nại, tố cáo, kiến nghị, phản ánh',
+    fileStem: 'van-ban-tra-loi-don',
+    generate: generateComplaintReply,
   },
 };
 

@@ -27,6 +27,11 @@ export {
   type UrgentDirectiveData,
 } from './urgent-directive.document.js';
 export {
+  generateComplaintReply,
+  ComplaintReplySchema,
+  type ComplaintReplyData,
+} from './complaint-reply.document.js';
+export {
   generateDocument,
   documentRegistry,
   DOCX_MEDIA_TYPE,

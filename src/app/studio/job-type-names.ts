@@ -14,6 +14,7 @@ const NAMES: Record<string, string> = {
   'luu-ho-so-nhan-su': 'Lưu hồ sơ nhân sự',
   'cap-nhat-nhiem-vu': 'Cập nhật nhiệm vụ',
   'tiep-nhan-bao-cao-dot-xuat': 'Tiếp nhận báo cáo đột xuất',
+  'tiep-nhan-don-thu': 'Vào sổ đơn thư',
 };
 
 export function jobTypeName(type: string): string {

@@ -29,6 +29,21 @@ const URGENT_REPORT_KEYS = [
   'lichSuXuLy',
   'ketLuan',
 ];
+/** A complaint's outcome (Art. 8.3, 6, 4.3): the register entry, the classification, advice, direction and answer. */
+const COMPLAINT_KEYS = [
+  'donThuId',
+  'unit',
+  'loaiDon',
+  'phanLoai',
+  'tomTat',
+  'canThamMuuUbkt',
+  'yKienThamMuu',
+  'yKienChiDao',
+  'ketQuaGiaiQuyet',
+  'ngayGiaiQuyet',
+  'soKyHieu',
+  'ngayBanHanh',
+];
 
 /** Records the Standing Committee's decision; one record per process instance and kind, the latest one kept. */
 export const luuQuyetDinh = defineWorker({
@@ -49,6 +64,9 @@ export const luuQuyetDinh = defineWorker({
     } else if (kind === 'bao-cao-dot-xuat') {
       if (typeof vars.tieuDe !== 'string') throw new BadInputError('thiếu biến "tieuDe"');
       keys = URGENT_REPORT_KEYS;
+    } else if (kind === 'don-thu-kien-nghi') {
+      if (typeof vars.donThuId !== 'string') throw new BadInputError('thiếu biến "donThuId"');
+      keys = COMPLAINT_KEYS;
     } else throw new BadInputError(`loại quyết định "${kind}" không có`);
     const data = Object.fromEntries(keys.map((key) => [key, vars[key] ?? null]));
     const quyetDinhId = await records.saveRecord(

@@ -7,6 +7,7 @@ import {
   type Signature,
 } from '../../app/documents/index.js';
 import { BadInputError } from '../runtime/business-error.js';
+import { complaintReply } from './complaint-reply-content.js';
 
 export type Vars = Record<string, unknown>;
 
@@ -305,4 +306,5 @@ export const TEMPLATES: Record<
     fileName: 'Thong-bao-y-kien-chi-dao',
     issueOf: (vars) => `lan-${typeof vars.lanChiDao === 'number' ? vars.lanChiDao : 1}`,
   },
+  'tra-loi-don-thu': { build: complaintReply, fileName: 'Van-ban-tra-loi-don' },
 };

@@ -8,7 +8,7 @@ import { startTestEngine, type TestEngine } from '../../support/harness/index.js
 
 const root = path.resolve(import.meta.dirname, '../../..');
 /** The forms the repository ships (forms/*.form). */
-const SEED_FORMS = 37;
+const SEED_FORMS = 43; // + 6 of don-thu-kien-nghi
 let engine: TestEngine;
 let dirs: { processes: string; forms: string };
 let work: string;
@@ -29,13 +29,14 @@ const versions = (list: { version: number }[], idOf: (item: never) => string) =>
   Object.fromEntries(list.map((item) => [idOf(item as never), item.version]));
 
 describe('deployProcessesAndForms', () => {
-  it('deploys the five processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
+  it('deploys the processes and every form; unchanged files keep their versions; a changed one gets version 2', async () => {
     const zeebe = engine.zeebe;
     const first = await deployProcessesAndForms(zeebe, dirs);
     expect(first.processes.map((p) => p.bpmnProcessId).sort()).toEqual([
       'bao-cao-dan-van',
       'bao-cao-dot-xuat',
       'danh-gia-khen-thuong',
+      'don-thu-kien-nghi',
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);
@@ -63,7 +64,7 @@ describe('deployProcessesAndForms', () => {
       forms: ['bao-cao-dan-van-lap'],
     });
     expect(result.processes.map((p) => p.bpmnProcessId)).not.toContain('bao-cao-dan-van');
-    expect(result.processes.length).toBe(4);
+    expect(result.processes.length).toBe(5);
     expect(result.forms.map((f) => f.formId)).not.toContain('bao-cao-dan-van-lap');
     expect(result.forms.length).toBe(SEED_FORMS - 1);
   }, 60_000);

@@ -31,10 +31,11 @@ describe('generateDocument', () => {
     expect(openDocx(generated.content).paragraphs).toContain('Số 130-QĐ/ĐUK');
   });
 
-  it('knows the five documents, each with a Vietnamese title', () => {
+  it('knows the documents, each with a Vietnamese title', () => {
     expect(Object.keys(documentRegistry).sort()).toEqual([
       'briefing-conclusion',
       'commendation-decision',
+      'complaint-reply',
       'personnel-opinion',
       'synthesis-report',
       'urgent-directive',

@@ -206,7 +206,7 @@ describe('starting a process from its start form', () => {
     const stc = h.client();
     await stc.signIn('stc.canbo');
     const listed = (await stc.get('/api/processes/startable')).body.items as { processId: string }[];
-    expect(listed.map((item) => item.processId)).toEqual(['bao-cao-dot-xuat']);
+    expect(listed.map((item) => item.processId)).toEqual(['bao-cao-dot-xuat', 'don-thu-kien-nghi']);
     const today = vietnamToday(h.clock.now());
     const report = {
       tieuDe: 'Người lao động ngừng việc tập thể',

@@ -52,6 +52,7 @@ describe('the studio API', () => {
       'bao-cao-dan-van',
       'bao-cao-dot-xuat',
       'danh-gia-khen-thuong',
+      'don-thu-kien-nghi',
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);

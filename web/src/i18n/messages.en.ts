@@ -166,6 +166,7 @@ export const en: Messages = {
   startEvaluationYear: (year: string) => `evaluation of ${year}`,
   startPersonnel: (name: string) => `personnel file of ${name}`,
   startUrgentReport: (subject: string) => `urgent report “${subject}”`,
+  startComplaint: (subject: string) => `letter “${subject}”`,
   startAgain: 'Start another process',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Compliance',
@@ -242,6 +243,7 @@ export const en: Messages = {
   processGiaoBan: 'Quarterly briefing',
   processNhanSu: 'Personnel opinion',
   processDotXuat: 'Urgent report',
+  processDonThu: 'Complaints and petitions',
   dismiss: 'Dismiss',
   notFoundTitle: 'Page not found',
   notFoundText: 'This address is not part of the application.',

@@ -166,6 +166,7 @@ export const vi = {
   startEvaluationYear: (year: string) => `đánh giá năm ${year}`,
   startPersonnel: (name: string) => `hồ sơ nhân sự ${name}`,
   startUrgentReport: (subject: string) => `báo cáo đột xuất “${subject}”`,
+  startComplaint: (subject: string) => `đơn thư “${subject}”`,
   startAgain: 'Khởi tạo quy trình khác',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Tình hình thực hiện',
@@ -242,6 +243,7 @@ export const vi = {
   processGiaoBan: 'Giao ban quý',
   processNhanSu: 'Cho ý kiến nhân sự',
   processDotXuat: 'Báo cáo đột xuất',
+  processDonThu: 'Đơn thư, kiến nghị',
   dismiss: 'Đóng thông báo',
   notFoundTitle: 'Không tìm thấy trang',
   notFoundText: 'Địa chỉ này không có trong ứng dụng.',

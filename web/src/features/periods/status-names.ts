@@ -36,6 +36,7 @@ export const PROCESS_NAMES: Record<string, TextKey> = {
   'giao-ban-quy': 'processGiaoBan',
   'y-kien-nhan-su': 'processNhanSu',
   'bao-cao-dot-xuat': 'processDotXuat',
+  'don-thu-kien-nghi': 'processDonThu',
 };
 
 /** The menu offers the dashboard to whom the server lets in (src/app/periods/period-access.ts); it decides. */
