@@ -49,6 +49,10 @@ const DATA: Record<string, unknown> = {
   lichSuXuLy: [],
   phanCong: items(6),
   phanCongTiep: items(6),
+  // don-thu-kien-nghi (Art. 8.3): the day received, the due date, the day resolved (read by rules too).
+  ngayTiepNhan: '2026-06-01',
+  handlingDueDate: '2026-06-15T17:00:00+07:00',
+  ngayGiaiQuyet: '2026-06-10',
 };
 
 /** Texts of the form's author and of the data: what is left is form-js's own words. */
@@ -127,9 +131,9 @@ const schemaOf = (name: string): string => {
   return form.schema;
 };
 
-describe('the 37 forms rendered in the browser, in Vietnamese', () => {
+describe('the forms rendered in the browser, in Vietnamese', () => {
   it("shows none of form-js's English words in any form (dynamic lists full, date pickers made)", async () => {
-    expect(forms.length).toBe(37);
+    expect(forms.length).toBe(43);
     const english: string[] = [];
     for (const { name, schema } of forms) {
       const { own } = await render(schema);
@@ -158,6 +162,9 @@ describe('the 37 forms rendered in the browser, in Vietnamese', () => {
     expect(shown['bao-cao-dot-xuat-chi-dao.form']).toContain('03/06/2026');
     expect(shown['bao-cao-dot-xuat-ket-qua-xu-ly.form']).toContain('05/06/2026');
     expect(shown['bao-cao-dot-xuat-xem-xet.form']).toContain('đang xử lý, hạn 05/06/2026');
+    expect(shown['don-thu-kien-nghi-phan-loai.form']).toContain('ngày 01/06/2026');
+    expect(shown['don-thu-kien-nghi-phan-loai.form']).toContain('15/06/2026');
+    expect(shown['don-thu-kien-nghi-duyet-tra-loi.form']).toContain('Ngày giải quyết: 10/06/2026');
   }, 120_000);
 
   it('keeps the dates as they came in the data the form gives back (a draft)', async () => {
