@@ -145,7 +145,6 @@ describe('starting a process from its start form', () => {
       data: { loaiKy: 'nam', nam: 2026, hanNopBaoCao: addDays(today, -1) },
     });
     expect(past.status).toBe(422);
-    expect((past.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['hanGiaiQuyet']);
     expect(past.body.errors).toEqual([{ field: 'hanNopBaoCao', message: 'Không được chọn ngày đã qua.' }]);
     const reversed = await btg.post('/api/processes/danh-gia-khen-thuong/start', {
       data: { nam: 2026, hanTuDanhGia: addDays(today, 20), hanThuThap: addDays(today, 10) },
