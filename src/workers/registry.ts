@@ -5,6 +5,7 @@ import { luuBaoCao } from './jobs/luu-bao-cao.worker.js';
 import { luuHoSoNhanSu } from './jobs/luu-ho-so-nhan-su.worker.js';
 import { luuQuyetDinh } from './jobs/luu-quyet-dinh.worker.js';
 import { taoVanBan } from './jobs/tao-van-ban.worker.js';
+import { tiepNhanDonThu } from './jobs/tiep-nhan-don-thu.worker.js';
 import { tiepNhanBaoCaoDotXuat } from './jobs/tiep-nhan-bao-cao-dot-xuat.worker.js';
 import { tiepNhanDanVanKheo } from './jobs/tiep-nhan-dan-van-kheo.worker.js';
 import { tongHopBaoCao } from './jobs/tong-hop-bao-cao.worker.js';
@@ -32,4 +33,5 @@ export const WORKERS: readonly RegisteredWorker[] = [
   capNhatNhiemVu,
   tiepNhanBaoCaoDotXuat,
   tiepNhanDanVanKheo,
+  tiepNhanDonThu,
 ];

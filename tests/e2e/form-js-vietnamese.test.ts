@@ -52,6 +52,10 @@ const DATA: Record<string, unknown> = {
   // dan-van-kheo (Art. 5, 8.4, 9.2): the model's dates.
   ngayBatDau: '2026-01-15',
   ngayBaoCaoKetQua: '2026-10-30',
+  // don-thu-kien-nghi (Art. 8.3): the day received, the due date, the day resolved (read by rules too).
+  ngayTiepNhan: '2026-06-01',
+  handlingDueDate: '2026-06-15T17:00:00+07:00',
+  ngayGiaiQuyet: '2026-06-10',
 };
 
 /** Texts of the form's author and of the data: what is left is form-js's own words. */
@@ -130,9 +134,9 @@ const schemaOf = (name: string): string => {
   return form.schema;
 };
 
-describe('the 41 forms rendered in the browser, in Vietnamese', () => {
+describe('the 47 forms rendered in the browser, in Vietnamese', () => {
   it("shows none of form-js's English words in any form (dynamic lists full, date pickers made)", async () => {
-    expect(forms.length).toBe(41); // 37 + the four of dan-van-kheo
+    expect(forms.length).toBe(47); // 37 + the four of dan-van-kheo + the six of don-thu-kien-nghi
     const english: string[] = [];
     for (const { name, schema } of forms) {
       const { own } = await render(schema);
@@ -167,6 +171,9 @@ describe('the 41 forms rendered in the browser, in Vietnamese', () => {
       'dan-van-kheo-danh-gia.form',
     ])
       expect(shown[form]).toContain('Bắt đầu thực hiện: 15/01/2026 — Báo cáo kết quả: 30/10/2026');
+    expect(shown['don-thu-kien-nghi-phan-loai.form']).toContain('ngày 01/06/2026');
+    expect(shown['don-thu-kien-nghi-phan-loai.form']).toContain('15/06/2026');
+    expect(shown['don-thu-kien-nghi-duyet-tra-loi.form']).toContain('Ngày giải quyết: 10/06/2026');
   }, 120_000);
 
   it('keeps the dates as they came in the data the form gives back (a draft)', async () => {

@@ -13,6 +13,7 @@ describe('processes/*.bpmn lint clean (bpmnlint recommended + camunda-compat/cam
         'bao-cao-dot-xuat.bpmn',
         'dan-van-kheo.bpmn',
         'danh-gia-khen-thuong.bpmn',
+        'don-thu-kien-nghi.bpmn',
         'giao-ban-quy.bpmn',
         'y-kien-nhan-su.bpmn',
       ]),

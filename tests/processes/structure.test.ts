@@ -338,6 +338,8 @@ const WORKER_OUTPUTS = [
   'lanChiDao',
   'lichSuXuLy',
   'moHinhId',
+  'donThuId',
+  'handlingDueDate',
 ];
 
 /** Root variable names a FEEL expression reads (not functions, not loop variables, not context keys). */

@@ -6,6 +6,7 @@ import {
 import { numberLine } from './layout-rules.js';
 import { generatePersonnelOpinion, type PersonnelOpinionData } from './personnel-opinion.document.js';
 import { generateSynthesisReport, type SynthesisReportData } from './synthesis-report.document.js';
+import { generateComplaintReply, type ComplaintReplyData } from './complaint-reply.document.js';
 import { generateUrgentDirective, type UrgentDirectiveData } from './urgent-directive.document.js';
 import { generateModelRecognition, type ModelRecognitionData } from './model-recognition.document.js';
 
@@ -19,6 +20,7 @@ export interface DocumentDataByType {
   'commendation-decision': CommendationDecisionData;
   'urgent-directive': UrgentDirectiveData;
   'model-recognition': ModelRecognitionData;
+  'complaint-reply': ComplaintReplyData;
 }
 export type DocumentType = keyof DocumentDataByType;
 
@@ -60,6 +62,11 @@ export const documentRegistry: { readonly [T in DocumentType]: DocumentDefinitio
     title: 'Thông báo công nhận mô hình "Dân vận khéo"',
     fileStem: 'thong-bao-cong-nhan-dan-van-kheo',
     generate: generateModelRecognition,
+  },
+  'complaint-reply': {
+    title: 'Văn bản trả lời đơn khiếu nại, tố cáo, kiến nghị, phản ánh',
+    fileStem: 'van-ban-tra-loi-don',
+    generate: generateComplaintReply,
   },
 };
 

@@ -32,6 +32,11 @@ export {
   type ModelRecognitionData,
 } from './model-recognition.document.js';
 export {
+  generateComplaintReply,
+  ComplaintReplySchema,
+  type ComplaintReplyData,
+} from './complaint-reply.document.js';
+export {
   generateDocument,
   documentRegistry,
   DOCX_MEDIA_TYPE,

@@ -119,13 +119,19 @@ export interface HeadingOptions {
   issuedAt: Date;
   /** Công văn only: the subject line under the number ("V/v cho ý kiến về nhân sự"). */
   subject?: string;
+  /**
+   * A base organisation's committee issuing its own document (a reply to a complaint, Art. 8.3): its superior and its
+   * own name, each line kept whole. Absent: the Bloc's Party Committee (ISSUER).
+   */
+  issuer?: { superior: readonly string[]; name: readonly string[] };
 }
 
 /** Left: issuing body, "*", number. Right: "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined) and the place-date line. */
 export function headingBlock(options: HeadingOptions): Table {
+  const { superior, name } = options.issuer ?? { superior: [ISSUER.superior], name: ISSUER.name };
   const issuer = [
-    centred(unbreakable(ISSUER.superior), { size: SIZE.issuer }),
-    ...ISSUER.name.map((line) => centred(unbreakable(line), { bold: true, size: SIZE.issuer })),
+    ...superior.map((line) => centred(unbreakable(line), { size: SIZE.issuer })),
+    ...name.map((line) => centred(unbreakable(line), { bold: true, size: SIZE.issuer })),
     centred('*'),
   ];
   const number = [centred(numberLine(options.number))];

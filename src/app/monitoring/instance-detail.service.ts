@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { HistoryLine, InstanceDetail, VariableView } from '../../shared/contracts/index.js';
 import { AppError } from '../../lib/errors.js';
 import type { AdminAuditStore } from '../audit/index.js';
-import { PERSONNEL_PROCESS, actsOn, readsPersonnelData, watches, type Watcher } from './monitor-access.js';
+import { actsOn, isRestricted, readsPersonnelData, watches, type Watcher } from './monitor-access.js';
 import type { EngineInstance, EngineVariable, MonitorEngine } from './monitor-engine.js';
 import { countOf, rowOf } from './instance-list.service.js';
 
@@ -89,9 +89,10 @@ export class InstanceDetailService {
    */
   async dataAccess(watcher: Watcher, key: string): Promise<{ readable: boolean; personnel: boolean }> {
     const instance = await this.watched(watcher, key);
-    if (instance.processDefinitionId !== PERSONNEL_PROCESS) return { readable: true, personnel: false };
+    const processId = instance.processDefinitionId;
+    if (!isRestricted(processId)) return { readable: true, personnel: false };
     const variables = await this.engine.variables(key);
-    return { readable: readsPersonnelData(watcher, unitCodeOf(variables)), personnel: true };
+    return { readable: readsPersonnelData(watcher, unitCodeOf(variables), processId), personnel: true };
   }
 
   /** `onPersonnelRead` is called when personnel data is about to be shown, so the read is audited. */
@@ -108,8 +109,8 @@ export class InstanceDetailService {
     ]);
     const names = new Map(history.map((line) => [line.elementId, line.elementName]));
     let shown: VariableView[] | null = variables.map(variableView);
-    if (instance.processDefinitionId === PERSONNEL_PROCESS) {
-      if (readsPersonnelData(watcher, unitCodeOf(variables))) onPersonnelRead();
+    if (isRestricted(instance.processDefinitionId)) {
+      if (readsPersonnelData(watcher, unitCodeOf(variables), instance.processDefinitionId)) onPersonnelRead();
       else shown = null;
     }
     return {
@@ -193,9 +194,9 @@ export class InstanceDetailService {
 
   async setVariables(watcher: Watcher, key: string, variables: Record<string, unknown>): Promise<void> {
     const instance = await this.acted(watcher, key);
-    if (instance.processDefinitionId === PERSONNEL_PROCESS) {
+    if (isRestricted(instance.processDefinitionId)) {
       const current = await this.engine.variables(key);
-      if (!readsPersonnelData(watcher, unitCodeOf(current))) throw mayNotAct();
+      if (!readsPersonnelData(watcher, unitCodeOf(current), instance.processDefinitionId)) throw mayNotAct();
     }
     await this.engine.setVariables(key, variables);
   }

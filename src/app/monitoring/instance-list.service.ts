@@ -1,6 +1,6 @@
 import type { InstanceList, InstanceQuery, InstanceRow, ProcessView } from '../../shared/contracts/index.js';
 import { AppError } from '../../lib/errors.js';
-import { PERSONNEL_PROCESS, watches, type Watcher } from './monitor-access.js';
+import { isRestricted, watches, type Watcher } from './monitor-access.js';
 import type { EngineInstance, Filter, MonitorEngine, Sort } from './monitor-engine.js';
 import { PAGE_SIZE, startOfVietnamDay } from './monitor-query.js';
 
@@ -27,11 +27,11 @@ export function rowOf(instance: EngineInstance): InstanceRow {
 }
 
 /**
- * The variable that names an instance's units: the personnel process carries the submitting organisation as `unit`,
+ * The variable that names an instance's units: the personnel and complaint processes carry their unit as `unit`,
  * the others the reporting units as `units` (processes/README.md). Both hold `code` fields in their JSON text.
  */
 function unitVariable(processId: string | undefined): string {
-  return processId === PERSONNEL_PROCESS ? 'unit' : 'units';
+  return isRestricted(processId) ? 'unit' : 'units';
 }
 
 /** A `$like` on a variable's JSON text that matches a `"code":"…"` field (codes are checked: no wildcard in them). */

@@ -58,6 +58,15 @@ export const START_RULES: readonly StartRule[] = [
     serverVariables: ['unit'],
   },
   {
+    // Art. 8.3: the committee of a base Party organisation receives citizens, complaints and petitions.
+    processId: 'don-thu-kien-nghi',
+    name: 'Tiếp nhận đơn thư, kiến nghị',
+    startFormId: 'don-thu-kien-nghi-tiep-nhan',
+    kinds: ['co-so'],
+    roles: ['staff', 'head'],
+    serverVariables: ['unit'],
+  },
+  {
     processId: 'danh-gia-khen-thuong',
     name: 'Đánh giá, khen thưởng năm',
     startFormId: 'danh-gia-khen-thuong-khoi-tao',

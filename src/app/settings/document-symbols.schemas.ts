@@ -25,6 +25,8 @@ export const DEFAULT_DOCUMENT_SYMBOLS: DocumentSymbolSettings = {
     'y-kien-nhan-su': 'CV',
     'danh-gia-khen-thuong': 'QĐ',
     'bao-cao-dot-xuat': 'TB',
+    'dan-van-kheo': 'TB',
+    // don-thu-kien-nghi is answered by the base committee under its own symbol ("15-CV/ĐU"), not the Bloc's.
   },
 };
 

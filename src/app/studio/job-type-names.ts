@@ -15,6 +15,7 @@ const NAMES: Record<string, string> = {
   'cap-nhat-nhiem-vu': 'Cập nhật nhiệm vụ',
   'tiep-nhan-bao-cao-dot-xuat': 'Tiếp nhận báo cáo đột xuất',
   'tiep-nhan-dan-van-kheo': 'Tiếp nhận đăng ký mô hình "Dân vận khéo"',
+  'tiep-nhan-don-thu': 'Vào sổ đơn thư',
 };
 
 export function jobTypeName(type: string): string {

@@ -50,6 +50,22 @@ const MODEL_KEYS = [
   'vanBan',
 ];
 
+/** A complaint's outcome (Art. 8.3, 6, 4.3): the register entry, the classification, advice, direction and answer. */
+const COMPLAINT_KEYS = [
+  'donThuId',
+  'unit',
+  'loaiDon',
+  'phanLoai',
+  'tomTat',
+  'canThamMuuUbkt',
+  'yKienThamMuu',
+  'yKienChiDao',
+  'ketQuaGiaiQuyet',
+  'ngayGiaiQuyet',
+  'soKyHieu',
+  'ngayBanHanh',
+];
+
 /** Records the Standing Committee's decision; one record per process instance and kind, the latest one kept. */
 export const luuQuyetDinh = defineWorker({
   type: 'luu-quyet-dinh',
@@ -72,6 +88,9 @@ export const luuQuyetDinh = defineWorker({
     } else if (kind === 'dan-van-kheo') {
       if (typeof vars.tenMoHinh !== 'string') throw new BadInputError('thiếu biến "tenMoHinh"');
       keys = MODEL_KEYS;
+    } else if (kind === 'don-thu-kien-nghi') {
+      if (typeof vars.donThuId !== 'string') throw new BadInputError('thiếu biến "donThuId"');
+      keys = COMPLAINT_KEYS;
     } else throw new BadInputError(`loại quyết định "${kind}" không có`);
     const data = Object.fromEntries(keys.map((key) => [key, vars[key] ?? null]));
     const quyetDinhId = await records.saveRecord(

@@ -7,11 +7,19 @@ import { defineWorker, requireHeader } from '../runtime/worker-definition.js';
 // Personnel data: only the bodies of the process and the nominating organisation (processes/README.md).
 const PERSONNEL_GROUPS = ['ban-to-chuc', 'ubkt', 'thuong-truc', 'btv', 'van-phong'];
 
+// A reply to a complainant names them: the unit that answers and the bodies Art. 6 and 4.3 name (UBKT, Thường trực, BTV).
+const COMPLAINT_GROUPS = ['ubkt', 'thuong-truc', 'btv'];
+const SENSITIVE_GROUPS: Record<string, readonly string[]> = {
+  'van-ban-cho-y-kien-nhan-su': PERSONNEL_GROUPS,
+  'tra-loi-don-thu': COMPLAINT_GROUPS,
+};
+
 function audienceOf(mauVanBan: string, vars: Vars): string[] | null {
-  if (mauVanBan !== 'van-ban-cho-y-kien-nhan-su') return null;
+  const groups = SENSITIVE_GROUPS[mauVanBan];
+  if (!groups) return null;
   const unit = (vars.unit ?? {}) as { group?: unknown; headGroup?: unknown };
   const own = [unit.group, unit.headGroup].filter((g): g is string => typeof g === 'string');
-  return [...PERSONNEL_GROUPS, ...own];
+  return [...groups, ...own];
 }
 
 const unitsOf = (value: unknown): { code: string; name: string }[] =>
@@ -42,7 +50,8 @@ function assignedUnits(vars: Vars): { code: string; name: string }[] {
  * briefing. A synthesis report is the Bloc's own and concerns no single unit.
  */
 function unitsConcerned(mauVanBan: string, vars: Vars): { code: string; name: string }[] {
-  if (mauVanBan === 'van-ban-cho-y-kien-nhan-su') return unitsOf(vars.unit);
+  if (mauVanBan === 'van-ban-cho-y-kien-nhan-su' || mauVanBan === 'tra-loi-don-thu')
+    return unitsOf(vars.unit);
   // The unit whose "Dân vận khéo" model the notice recognises.
   if (mauVanBan === 'cong-nhan-dan-van-kheo') return unitsOf(vars.unit);
   if (mauVanBan === 'y-kien-chi-dao-dot-xuat') {

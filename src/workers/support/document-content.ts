@@ -8,6 +8,7 @@ import {
 } from '../../app/documents/index.js';
 import { BadInputError } from '../runtime/business-error.js';
 import { modelRecognition } from './model-recognition-content.js';
+import { complaintReply } from './complaint-reply-content.js';
 
 export type Vars = Record<string, unknown>;
 
@@ -310,4 +311,5 @@ export const TEMPLATES: Record<
     build: (vars, issue) => modelRecognition(vars, (fallback) => common(issue, fallback)),
     fileName: 'Thong-bao-cong-nhan-Dan-van-kheo',
   },
+  'tra-loi-don-thu': { build: complaintReply, fileName: 'Van-ban-tra-loi-don' },
 };

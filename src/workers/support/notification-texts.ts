@@ -15,6 +15,15 @@ function when(value: unknown): string {
   return parseCalendarDate(text) ? `ngày ${day}` : `${formatTime(text)} ngày ${day}`;
 }
 
+const COMPLAINT_KINDS: Record<string, string> = {
+  'khieu-nai': 'khiếu nại',
+  'to-cao': 'tố cáo',
+  'kien-nghi': 'kiến nghị',
+  'phan-anh': 'phản ánh',
+};
+const complaintKind = (vars: Vars): string =>
+  COMPLAINT_KINDS[str(vars.phanLoai, str(vars.loaiDon))] ?? 'khiếu nại, tố cáo, kiến nghị, phản ánh';
+
 /** Subject and body of each kind of notice (processes/README.md, `gui-thong-bao`). */
 export function noticeText(kind: string, vars: Vars): { subject: string; text: string } {
   const period = str(obj(vars.period).label, '');
@@ -122,6 +131,23 @@ export function noticeText(kind: string, vars: Vars): { subject: string; text: s
             : vars.quyetDinhDangKy === 'khong-tiep-nhan'
               ? `Ban Tuyên giáo Đảng ủy Khối không tiếp nhận mô hình "${str(vars.tenMoHinh)}" của ${unit}: ${str(vars.yKienXemXet)}`
               : `Mô hình "${str(vars.tenMoHinh)}" của ${unit} chưa được công nhận: ${str(vars.nhanXetDanhGia)}`,
+      };
+    // Complaints (Art. 8.3, 6, 4.3): the kind, the unit and the dates only — never the sender or the content, which
+    // only the unit and the bodies the regulation names read in the task itself.
+    case 'nhac-han-don-thu':
+      return {
+        subject: `Nhắc hạn giải quyết đơn thư — ${unit}`,
+        text: `Đơn thư (${complaintKind(vars)}) ${unit} tiếp nhận ${when(vars.ngayTiepNhan)} chưa được trả lời; hạn giải quyết ${when(vars.handlingDueDate)} (Điều 8.3 Quy chế công tác dân vận).`,
+      };
+    case 'qua-han-don-thu':
+      return {
+        subject: `Đơn thư quá hạn giải quyết — ${unit}`,
+        text: `Đơn thư (${complaintKind(vars)}) ${unit} tiếp nhận ${when(vars.ngayTiepNhan)} đã quá hạn giải quyết ${when(vars.handlingDueDate)} mà chưa trả lời người gửi. Đề nghị chỉ đạo giải quyết kịp thời (Điều 4.3, 8.3 Quy chế công tác dân vận).`,
+      };
+    case 'tra-loi-don-thu':
+      return {
+        subject: `Đã trả lời đơn thư — ${unit}`,
+        text: `${unit} đã giải quyết và trả lời người gửi đơn thư (${complaintKind(vars)}) tiếp nhận ${when(vars.ngayTiepNhan)}: văn bản ${str(vanBan.soKyHieu)}.`,
       };
     default:
       throw new Error(`loại thông báo "${kind}" không có`);

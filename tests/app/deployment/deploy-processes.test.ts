@@ -8,7 +8,7 @@ import { startTestEngine, type TestEngine } from '../../support/harness/index.js
 
 const root = path.resolve(import.meta.dirname, '../../..');
 /** The forms the repository ships (forms/*.form). */
-const SEED_FORMS = 41; // 37 + the four of dan-van-kheo
+const SEED_FORMS = 47; // 37 + the four of dan-van-kheo + the six of don-thu-kien-nghi
 let engine: TestEngine;
 let dirs: { processes: string; forms: string };
 let work: string;
@@ -37,6 +37,7 @@ describe('deployProcessesAndForms', () => {
       'bao-cao-dot-xuat',
       'dan-van-kheo',
       'danh-gia-khen-thuong',
+      'don-thu-kien-nghi',
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);

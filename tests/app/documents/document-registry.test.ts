@@ -35,6 +35,7 @@ describe('generateDocument', () => {
     expect(Object.keys(documentRegistry).sort()).toEqual([
       'briefing-conclusion',
       'commendation-decision',
+      'complaint-reply',
       'model-recognition',
       'personnel-opinion',
       'synthesis-report',

@@ -82,4 +82,20 @@ export const samples: { readonly [T in DocumentType]: DocumentDataByType[T] } = 
     results: ['Sửa 4 km đường giao thông nông thôn, trao 25 suất quà cho hộ nghèo.'],
     assessment: ['Mô hình thiết thực, được đoàn viên và nhân dân hưởng ứng.'],
   },
+  'complaint-reply': {
+    number: '15-CV/ĐU',
+    issuedAt,
+    recipients: ['Ông (bà) Nguyễn Văn Bình', 'Lưu hồ sơ giải quyết đơn thư.'],
+    signature: {
+      authority: { kind: 'on-behalf', collective: 'Đảng ủy', position: 'Bí thư' },
+      name: 'Đặng Văn Bình',
+    },
+    committee: 'Đảng ủy Sở Tài chính',
+    kind: 'kiến nghị',
+    sender: { name: 'Nguyễn Văn Bình', address: 'Phòng Kế hoạch, Sở Tài chính' },
+    receivedAt: '2026-06-01',
+    subject: 'chế độ làm thêm giờ của người lao động',
+    advisedByInspection: false,
+    answer: ['Sở Tài chính đã chi trả đủ tiền làm thêm giờ tháng 5 năm 2026 cho người lao động.'],
+  },
 };

@@ -206,7 +206,11 @@ describe('starting a process from its start form', () => {
     const stc = h.client();
     await stc.signIn('stc.canbo');
     const listed = (await stc.get('/api/processes/startable')).body.items as { processId: string }[];
-    expect(listed.map((item) => item.processId)).toEqual(['bao-cao-dot-xuat', 'dan-van-kheo']);
+    expect(listed.map((item) => item.processId)).toEqual([
+      'bao-cao-dot-xuat',
+      'dan-van-kheo',
+      'don-thu-kien-nghi',
+    ]);
     const today = vietnamToday(h.clock.now());
     const report = {
       tieuDe: 'Người lao động ngừng việc tập thể',
@@ -248,5 +252,46 @@ describe('starting a process from its start form', () => {
     const dtn = h.client();
     await dtn.signIn('dtn.canbo');
     expect((await dtn.post('/api/processes/bao-cao-dot-xuat/start', { data: report })).status).toBe(403);
+  });
+
+  it('Art. 8.3: a base organisation enters a letter as itself; a mass organisation may not; a past due date or one before the day received is refused on its field', async () => {
+    const stc = h.client();
+    await stc.signIn('stc.canbo');
+    const today = vietnamToday(h.clock.now());
+    const letter = {
+      loaiDon: 'kien-nghi',
+      hinhThucTiepNhan: 'don-thu',
+      ngayTiepNhan: today,
+      hoTenNguoiGui: 'Nguyễn Văn Bình',
+      doiTuongNguoiGui: 'nguoi-lao-dong',
+      diaChiLienHe: 'Phòng Kế hoạch, Sở Tài chính',
+      tomTat: 'Chế độ làm thêm giờ của người lao động',
+      noiDung: 'Người lao động chưa được thanh toán tiền làm thêm giờ tháng 4 và tháng 5.',
+      hanGiaiQuyet: addDays(today, 10),
+    };
+    const before = started.length;
+    const path = '/api/processes/don-thu-kien-nghi/start';
+    const past = await stc.post(path, { data: { ...letter, hanGiaiQuyet: addDays(today, -1) } });
+    expect(past.status).toBe(422);
+    expect((past.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['hanGiaiQuyet']);
+    const early = await stc.post(path, { data: { ...letter, ngayTiepNhan: addDays(today, 12) } });
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'hanGiaiQuyet',
+        message: 'Hạn giải quyết không được trước ngày tiếp nhận đơn thư.',
+      }),
+    ]);
+    expect(started.length).toBe(before);
+
+    const res = await stc.post(path, { data: letter });
+    expect(res.status).toBe(201);
+    expect(started.at(-1)).toMatchObject({
+      processId: 'don-thu-kien-nghi',
+      variables: { tomTat: letter.tomTat, unit: { code: 'so-tai-chinh', kind: 'co-so' } },
+    });
+    const dtn = h.client();
+    await dtn.signIn('dtn.canbo');
+    expect((await dtn.post(path, { data: letter })).status).toBe(403);
   });
 });

@@ -76,12 +76,13 @@ describe('the processes a user may start, names only (for the navigation)', () =
       { processId: 'y-kien-nhan-su', name: 'Đề nghị cho ý kiến về nhân sự' },
       { processId: 'dan-van-kheo', name: 'Đăng ký mô hình "Dân vận khéo"' },
     ]);
-    // Art. 10.3: a base organisation's head may report urgently.
+    // Art. 10.3: a base organisation's head may report urgently; Art. 8.3: and enter the letters it receives.
     const syt = h.client();
     await syt.signIn('syt.lanhdao');
     expect((await syt.get(SUMMARY)).body.items).toEqual([
       { processId: 'bao-cao-dot-xuat', name: 'Báo cáo đột xuất' },
       { processId: 'dan-van-kheo', name: 'Đăng ký mô hình "Dân vận khéo"' },
+      { processId: 'don-thu-kien-nghi', name: 'Tiếp nhận đơn thư, kiến nghị' },
     ]);
     expect(formsRead).toEqual([]);
   });

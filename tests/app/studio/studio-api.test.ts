@@ -53,6 +53,7 @@ describe('the studio API', () => {
       'bao-cao-dot-xuat',
       'dan-van-kheo',
       'danh-gia-khen-thuong',
+      'don-thu-kien-nghi',
       'giao-ban-quy',
       'y-kien-nhan-su',
     ]);

@@ -167,6 +167,7 @@ export const en: Messages = {
   startPersonnel: (name: string) => `personnel file of ${name}`,
   startUrgentReport: (subject: string) => `urgent report “${subject}”`,
   startModel: (name: string) => `“Dân vận khéo” model “${name}”`,
+  startComplaint: (subject: string) => `letter “${subject}”`,
   startAgain: 'Start another process',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Compliance',
@@ -244,6 +245,7 @@ export const en: Messages = {
   processNhanSu: 'Personnel opinion',
   processDotXuat: 'Urgent report',
   processDanVanKheo: '“Dân vận khéo” model',
+  processDonThu: 'Complaints and petitions',
   dismiss: 'Dismiss',
   notFoundTitle: 'Page not found',
   notFoundText: 'This address is not part of the application.',

@@ -167,6 +167,7 @@ export const vi = {
   startPersonnel: (name: string) => `hồ sơ nhân sự ${name}`,
   startUrgentReport: (subject: string) => `báo cáo đột xuất “${subject}”`,
   startModel: (name: string) => `mô hình “Dân vận khéo” “${name}”`,
+  startComplaint: (subject: string) => `đơn thư “${subject}”`,
   startAgain: 'Khởi tạo quy trình khác',
   // Period dashboard and documents (issue 15, points 4 and 5).
   navPeriods: 'Tình hình thực hiện',
@@ -244,6 +245,7 @@ export const vi = {
   processNhanSu: 'Cho ý kiến nhân sự',
   processDotXuat: 'Báo cáo đột xuất',
   processDanVanKheo: 'Mô hình “Dân vận khéo”',
+  processDonThu: 'Đơn thư, kiến nghị',
   dismiss: 'Đóng thông báo',
   notFoundTitle: 'Không tìm thấy trang',
   notFoundText: 'Địa chỉ này không có trong ứng dụng.',

@@ -37,6 +37,7 @@ export const PROCESS_NAMES: Record<string, TextKey> = {
   'y-kien-nhan-su': 'processNhanSu',
   'bao-cao-dot-xuat': 'processDotXuat',
   'dan-van-kheo': 'processDanVanKheo',
+  'don-thu-kien-nghi': 'processDonThu',
 };
 
 /** The menu offers the dashboard to whom the server lets in (src/app/periods/period-access.ts); it decides. */

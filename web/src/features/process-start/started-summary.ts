@@ -8,7 +8,7 @@ const text = (value: unknown): string =>
 
 /**
  * What a start created, in the users' words, from the start form's values (processes/README.md): the reporting
- * period, the quarter, the year under review, the person proposed, or the urgent matter reported. Empty when the form says none of these (a
+ * period, the quarter, the year under review, the person proposed, the urgent matter reported, or the letter received. Empty when the form says none of these (a
  * start without a period takes the current one, which the app cannot name before the engine has).
  */
 export function startedWhat(processId: string, data: FormData, t: Messages): string {
@@ -20,6 +20,9 @@ export function startedWhat(processId: string, data: FormData, t: Messages): str
   if (processId === 'bao-cao-dot-xuat' && subject) return t.startUrgentReport(subject);
   const model = text(data.tenMoHinh);
   if (processId === 'dan-van-kheo' && model) return t.startModel(model);
+  // The register entry, by its summary: the sender's name stays in the task, not in a message on screen.
+  const letter = text(data.tomTat);
+  if (processId === 'don-thu-kien-nghi' && letter) return t.startComplaint(letter);
   if (quarter && year) return t.startPeriodQuarter(quarter, year);
   if (!year) return '';
   if (data.loaiKy === '6-thang') return t.startPeriodHalf(year);
