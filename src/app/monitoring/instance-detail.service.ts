@@ -1,3 +1,4 @@
+import { elementNamesOf } from './element-names.js';
 import type { Connection } from 'mongoose';
 import type { HistoryLine, InstanceDetail, VariableView } from '../../shared/contracts/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -65,6 +66,26 @@ function unitCodeOf(variables: EngineVariable[]): string | undefined {
   }
 }
 
+/**
+ * The element counts with every open incident on its element: under Camunda 8.8 the statistics and the incident
+ * search are exported apart, and the diagram must not leave unmarked an incident the page lists below it.
+ */
+function withIncidents(
+  counts: ReturnType<typeof countOf>[],
+  incidents: readonly { elementId: string }[],
+): ReturnType<typeof countOf>[] {
+  const open = new Map<string, number>();
+  for (const incident of incidents) open.set(incident.elementId, (open.get(incident.elementId) ?? 0) + 1);
+  const merged = counts.map((count) => ({
+    ...count,
+    incidents: Math.max(count.incidents, open.get(count.elementId) ?? 0),
+  }));
+  for (const [elementId, number] of open)
+    if (!merged.some((count) => count.elementId === elementId))
+      merged.push({ elementId, active: 0, completed: 0, canceled: 0, incidents: number });
+  return merged;
+}
+
 export class InstanceDetailService {
   constructor(
     private readonly engine: MonitorEngine,
@@ -107,7 +128,10 @@ export class InstanceDetailService {
       this.engine.variables(key),
       this.audit.page(1, 100, { target: key, action: 'monitor' }),
     ]);
-    const names = new Map(history.map((line) => [line.elementId, line.elementName]));
+    const historyNames = new Map(history.map((line) => [line.elementId, line.elementName]));
+    const diagramNames = await elementNamesOf(bpmnXml);
+    const nameOf = (elementId: string) =>
+      diagramNames.get(elementId) ?? historyNames.get(elementId) ?? elementId;
     let shown: VariableView[] | null = variables.map(variableView);
     if (isRestricted(instance.processDefinitionId)) {
       if (readsPersonnelData(watcher, unitCodeOf(variables), instance.processDefinitionId)) onPersonnelRead();
@@ -116,12 +140,12 @@ export class InstanceDetailService {
     return {
       instance: rowOf(instance),
       bpmnXml,
-      elements: elements.map(countOf),
+      elements: withIncidents(elements.map(countOf), incidents),
       flows,
       incidents: incidents.map((incident) => ({
         key: String(incident.incidentKey),
         elementId: incident.elementId,
-        elementName: names.get(incident.elementId) ?? incident.elementId,
+        elementName: nameOf(incident.elementId),
         errorType: incident.errorType,
         message: incident.errorMessage,
         createdAt: incident.creationTime,
